@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SupportBot.Knowledge.Search;
+
+namespace SupportBot.Evaluation;
+
+/// <summary>A labelled question: <c>expected</c> is the FAQ id that answers it, or null when nothing in the FAQ does.</summary>
+public sealed record FaqQuestion(
+    [property: JsonPropertyName("text")] string? Text,
+    [property: JsonPropertyName("expected")] string? Expected);
+
+/// <summary>A question the index did not rank first correctly (or answered confidently when it should not have).</summary>
+public sealed record FaqMiss(
+    [property: JsonPropertyName("line")] int Line,
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("expected")] string? Expected,
+    [property: JsonPropertyName("got")] IReadOnlyList<RankedId> Got);
+
+public sealed record RankedId(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("confidence")] double Confidence);
+
+/// <summary>Of the questions whose best answer had a confidence in [<c>from</c>, <c>to</c>), how many were right.</summary>
+public sealed record CalibrationBucket(
+    [property: JsonPropertyName("from")] double From,
+    [property: JsonPropertyName("to")] double To,
+    [property: JsonPropertyName("count")] int Count,
+    [property: JsonPropertyName("correct")] int Correct);
+
+/// <summary>
+/// Retrieval quality on a labelled set. Hit@k and MRR are over answerable questions. With the confidence
+/// threshold: <c>answered_precision</c> is how often a confident answer was the right one, <c>abstain_rate</c>
+/// how often an unanswerable question stayed below the bar.
+/// </summary>
+public sealed record FaqEvaluationReport(
+    [property: JsonPropertyName("questions")] int Questions,
+    [property: JsonPropertyName("answerable")] int Answerable,
+    [property: JsonPropertyName("hit_at_1")] double HitAt1,
+    [property: JsonPropertyName("hit_at_3")] double HitAt3,
+    [property: JsonPropertyName("mrr")] double Mrr,
+    [property: JsonPropertyName("threshold")] double Threshold,
+    [property: JsonPropertyName("answered_rate")] double AnsweredRate,
+    [property: JsonPropertyName("answered_precision")] double AnsweredPrecision,
+    [property: JsonPropertyName("abstain_rate")] double AbstainRate,
+    [property: JsonPropertyName("query_p50_ms")] double QueryP50Ms,
+    [property: JsonPropertyName("query_p99_ms")] double QueryP99Ms,
+    [property: JsonPropertyName("calibration")] IReadOnlyList<CalibrationBucket> Calibration,
+    [property: JsonPropertyName("misses")] IReadOnlyList<FaqMiss> Misses);
+
+/// <summary>Runs a labelled question set against an index and scores it.</summary>
+public static class FaqEvaluation
+{
+    private const int RankDepth = 10;
+
+    private static readonly JsonSerializerOptions ReadOptions = new() { PropertyNameCaseInsensitive = true };
+
+    /// <summary>Reads a JSONL file; a malformed line or an unknown id stops with <see cref="DatasetException"/>.</summary>
+    public static List<(FaqQuestion Question, int Line)> Load(string path, ISet<string> knownIds)
+    {
+        ArgumentNullException.ThrowIfNull(knownIds);
+        var questions = new List<(FaqQuestion, int)>();
+        foreach (var (question, line) in JsonLines.Read<FaqQuestion>(path, ReadOptions))
+        {
+            if (string.IsNullOrWhiteSpace(question.Text))
+            {
+                throw new DatasetException(path, line, "\"text\" is missing or empty");
+            }
+
+            if (question.Expected is not null && !knownIds.Contains(question.Expected))
+            {
+                throw new DatasetException(path, line, $"expected entry '{question.Expected}' does not exist in the knowledge base");
+            }
+
+            questions.Add((question, line));
+        }
+
+        if (questions.Count == 0)
+        {
+            throw new DatasetException(path, 1, "the file has no questions");
+        }
+
+        return questions;
+    }
+
+    public static FaqEvaluationReport Run(KnowledgeIndex index, IReadOnlyList<(FaqQuestion Question, int Line)> questions,
+        double threshold, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(questions);
+        int answerable = 0, hit1 = 0, hit3 = 0, answered = 0, answeredRight = 0, unanswerable = 0, abstained = 0;
+        double reciprocalRanks = 0;
+        var latencies = new List<double>(questions.Count);
+        var misses = new List<FaqMiss>();
+        var buckets = new (int Count, int Correct)[10];
+        for (var i = 0; i < questions.Count; i++)
+        {
+            var (question, line) = questions[i];
+            var started = Stopwatch.GetTimestamp();
+            var answer = index.Search(question.Text!, RankDepth);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var ids = answer.Hits.Select(h => h.Entry.Id).ToList();
+            var confident = answer.Confidence >= threshold;
+            var rank = question.Expected is null ? -1 : ids.IndexOf(question.Expected);
+            var bucket = Math.Min(9, (int)(answer.Confidence * 10));
+            if (answer.Best is not null)
+            {
+                buckets[bucket].Count++;
+                buckets[bucket].Correct += rank == 0 ? 1 : 0;
+            }
+
+            if (question.Expected is null)
+            {
+                unanswerable++;
+                abstained += confident ? 0 : 1;
+            }
+            else
+            {
+                answerable++;
+                hit1 += rank == 0 ? 1 : 0;
+                hit3 += rank is >= 0 and < 3 ? 1 : 0;
+                reciprocalRanks += rank >= 0 ? 1.0 / (rank + 1) : 0;
+            }
+
+            if (confident)
+            {
+                answered++;
+                answeredRight += rank == 0 ? 1 : 0;
+            }
+
+            if (rank != 0 && (question.Expected is not null || confident))
+            {
+                misses.Add(new FaqMiss(line, question.Text!, question.Expected,
+                    answer.Hits.Take(3).Select(h => new RankedId(h.Entry.Id, h.Confidence)).ToList()));
+            }
+
+            progress?.Report(i + 1);
+        }
+
+        latencies.Sort();
+        return new FaqEvaluationReport(
+            questions.Count,
+            answerable,
+            Fraction(hit1, answerable),
+            Fraction(hit3, answerable),
+            Math.Round(answerable == 0 ? 0 : reciprocalRanks / answerable, 4),
+            threshold,
+            Fraction(answered, questions.Count),
+            Fraction(answeredRight, answered),
+            Fraction(abstained, unanswerable),
+            Percentile(latencies, 0.50),
+            Percentile(latencies, 0.99),
+            buckets.Select((b, i) => new CalibrationBucket(i / 10.0, (i + 1) / 10.0, b.Count, b.Correct)).Where(b => b.Count > 0).ToList(),
+            misses);
+    }
+
+    private static double Fraction(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
+
+    internal static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)], 4);
+}

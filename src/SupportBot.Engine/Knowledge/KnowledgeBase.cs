@@ -1,0 +1,15 @@
+namespace SupportBot.Knowledge;
+
+/// <summary>Everything loaded from a knowledge folder: the entries that are fit to serve and what was wrong.</summary>
+public sealed record KnowledgeBase(
+    string RootPath,
+    IReadOnlyList<FaqEntry> Entries,
+    StorePolicies Policies,
+    IReadOnlyList<SynonymGroup> Synonyms,
+    int FileCount,
+    IReadOnlyList<KnowledgeDiagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    public IEnumerable<KnowledgeDiagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
+}

@@ -1,0 +1,174 @@
+using System.Text;
+using SupportBot.Knowledge.Files;
+
+namespace SupportBot.Knowledge;
+
+/// <summary>
+/// Loads and validates a knowledge folder: <c>policies.yml</c>, <c>synonyms.txt</c> and <c>faq/**/*.md</c>.
+/// It never throws on bad content; every problem becomes a <see cref="KnowledgeDiagnostic"/>, and entries that
+/// are broken on their own are left out while the rest load.
+/// </summary>
+public sealed class KnowledgeLoader(KnowledgeOptions options)
+{
+    public const string PoliciesFile = "policies.yml";
+    public const string SynonymsFile = "synonyms.txt";
+    public const string FaqFolder = "faq";
+
+    public KnowledgeBase Load(string rootPath)
+    {
+        var root = Path.GetFullPath(rootPath);
+        var diagnostics = new DiagnosticBag();
+        if (!Directory.Exists(root))
+        {
+            diagnostics.Error(Display(root), 1, "knowledge folder does not exist");
+            return new KnowledgeBase(root, [], StorePolicies.Empty, [], 0, diagnostics.Items);
+        }
+
+        var files = 0;
+        var policies = StorePolicies.Empty;
+        var policiesPath = Path.Combine(root, PoliciesFile);
+        if (File.Exists(policiesPath))
+        {
+            files++;
+            var text = TextFileReader.Read(policiesPath, Display(policiesPath), options.MaxFileBytes, diagnostics);
+            policies = text is null ? policies : PolicyFileParser.Parse(text, Display(policiesPath), diagnostics);
+        }
+
+        IReadOnlyList<SynonymGroup> synonyms = [];
+        var synonymsPath = Path.Combine(root, SynonymsFile);
+        if (File.Exists(synonymsPath))
+        {
+            files++;
+            var text = TextFileReader.Read(synonymsPath, Display(synonymsPath), options.MaxFileBytes, diagnostics);
+            synonyms = text is null ? synonyms : SynonymFileParser.Parse(text, Display(synonymsPath), diagnostics);
+        }
+
+        var entries = new List<FaqEntry>();
+        var faqRoot = Path.Combine(root, FaqFolder);
+        if (Directory.Exists(faqRoot))
+        {
+            foreach (var path in Directory.EnumerateFiles(faqRoot, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var display = Display(path);
+                if (!path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+                {
+                    diagnostics.Warning(display, 1, "not a Markdown (.md) file: ignored");
+                    continue;
+                }
+
+                files++;
+                var text = TextFileReader.Read(path, display, options.MaxFileBytes, diagnostics);
+                var entry = text is null
+                    ? null
+                    : FaqFileParser.Parse(text, display, TopicOf(faqRoot, path), options.DefaultLocale, policies, diagnostics);
+                if (entry is not null)
+                {
+                    entries.Add(entry);
+                }
+            }
+        }
+        else
+        {
+            diagnostics.Warning(Display(root), 1, $"no '{FaqFolder}' folder: the bot has no FAQ answers");
+        }
+
+        entries = CrossFileChecks.Apply(entries, diagnostics);
+        return new KnowledgeBase(root, entries, policies, synonyms, files, diagnostics.Items);
+    }
+
+    private static string TopicOf(string faqRoot, string path)
+    {
+        var relative = Path.GetRelativePath(faqRoot, Path.GetDirectoryName(path)!);
+        return relative == "." ? "general" : relative.Split(Path.DirectorySeparatorChar)[0];
+    }
+
+    /// <summary>Paths under the working folder are shown relative to it, so editors can click them.</summary>
+    internal static string Display(string fullPath)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, fullPath);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
+    }
+}
+
+/// <summary>The checks that need every entry at once: unique ids, unique phrasings, related entries that exist.</summary>
+internal static class CrossFileChecks
+{
+    public static List<FaqEntry> Apply(List<FaqEntry> entries, DiagnosticBag diagnostics)
+    {
+        var byId = new Dictionary<string, FaqEntry>(StringComparer.Ordinal);
+        var kept = new List<FaqEntry>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (byId.TryGetValue(entry.Id, out var first))
+            {
+                diagnostics.Error(entry.Source.Path, entry.Source.Line, $"duplicate id '{entry.Id}' (first used at {first.Source})");
+                continue;
+            }
+
+            byId.Add(entry.Id, entry);
+            kept.Add(entry);
+        }
+
+        var phrasings = new Dictionary<string, (FaqEntry Entry, int Line)>(StringComparer.Ordinal);
+        foreach (var entry in kept)
+        {
+            foreach (var (text, line) in entry.Questions.Select(q => (q.Text, q.Line)).Prepend((entry.Title, entry.TitleLine)))
+            {
+                var key = Normalize(text);
+                if (!phrasings.TryGetValue(key, out var owner))
+                {
+                    phrasings.Add(key, (entry, line));
+                }
+                else if (owner.Entry == entry)
+                {
+                    diagnostics.Warning(entry.Source.Path, line, $"the phrasing \"{text}\" is repeated in this entry");
+                }
+                else
+                {
+                    diagnostics.Error(entry.Source.Path, line,
+                        $"the phrasing \"{text}\" is also used by '{owner.Entry.Id}' ({owner.Entry.Source.Path}:{owner.Line}); a question must lead to one answer");
+                }
+            }
+
+            foreach (var related in entry.Related)
+            {
+                if (related.Text == entry.Id)
+                {
+                    diagnostics.Warning(entry.Source.Path, related.Line, "an entry need not list itself as related");
+                }
+                else if (!byId.ContainsKey(related.Text))
+                {
+                    diagnostics.Error(entry.Source.Path, related.Line, $"related entry '{related.Text}' does not exist");
+                }
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>Phrasings that differ only in case, punctuation or spacing count as the same question.</summary>
+    internal static string Normalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (space && builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+                space = false;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                space = true;
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SupportBot.Knowledge;
+
+/// <summary>Settings of the <c>Knowledge</c> section: where the editors' files are and how they are searched.</summary>
+public sealed class KnowledgeOptions
+{
+    public const string SectionName = "Knowledge";
+
+    /// <summary>The knowledge folder, relative to the folder holding appsettings.json.</summary>
+    /// <value>Default <c>knowledge</c>.</value>
+    [Required(AllowEmptyStrings = false)]
+    public string Path { get; set; } = "knowledge";
+
+    /// <summary>The locale of entries that do not name one.</summary>
+    /// <value>Default <c>en-US</c>.</value>
+    [Required(AllowEmptyStrings = false)]
+    public string DefaultLocale { get; set; } = "en-US";
+
+    /// <summary>Files larger than this are rejected, so a pasted binary cannot stall a reload.</summary>
+    /// <value>Default 262,144 bytes (256 KiB).</value>
+    [Range(1024, 16 * 1024 * 1024)]
+    public long MaxFileBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Rebuild the index when a knowledge file changes.</summary>
+    /// <value>Default true.</value>
+    public bool WatchForChanges { get; set; } = true;
+
+    /// <summary>How long to wait for an editor's save to settle before rebuilding.</summary>
+    /// <value>Default 300 ms.</value>
+    [Range(0, 10_000)]
+    public int ReloadDebounceMilliseconds { get; set; } = 300;
+
+    /// <summary>How the index scores matches.</summary>
+    [Required]
+    public SearchOptions Search { get; set; } = new();
+}
+
+/// <summary>Settings of <c>Knowledge:Search</c>: field weights, typo tolerance and the confidence bar.</summary>
+public sealed class SearchOptions
+{
+    /// <value>Default 2.0.</value>
+    [Range(0.0, 100.0)]
+    public float TitleBoost { get; set; } = 2.0f;
+
+    /// <value>Default 3.0.</value>
+    [Range(0.0, 100.0)]
+    public float QuestionsBoost { get; set; } = 3.0f;
+
+    /// <value>Default 1.0.</value>
+    [Range(0.0, 100.0)]
+    public float AnswerBoost { get; set; } = 1.0f;
+
+    /// <value>Default 1.5.</value>
+    [Range(0.0, 100.0)]
+    public float TagsBoost { get; set; } = 1.5f;
+
+    /// <summary>Weight of a word found through <c>synonyms.txt</c> relative to the shopper's own word.</summary>
+    /// <value>Default 0.8.</value>
+    [Range(0.0, 1.0)]
+    public float SynonymWeight { get; set; } = 0.8f;
+
+    /// <summary>Correct misspelled words (one edit for words of 4–7 letters, two from 8).</summary>
+    /// <value>Default true.</value>
+    public bool TypoTolerance { get; set; } = true;
+
+    /// <summary>Weight of a typo-corrected word relative to a correctly spelled one.</summary>
+    /// <value>Default 0.7.</value>
+    [Range(0.0, 1.0)]
+    public float TypoWeight { get; set; } = 0.7f;
+
+    /// <summary>Extra weight when the shopper's words stand close together in a phrasing, as they do in the question.</summary>
+    /// <value>Default 1.5.</value>
+    [Range(0.0, 100.0)]
+    public float ProximityBoost { get; set; } = 1.5f;
+
+    /// <summary>Answers below this confidence are treated as "not sure" (the handoff gate reads it).</summary>
+    /// <value>Default 0.45.</value>
+    [Range(0.0, 1.0)]
+    public double MinConfidence { get; set; } = 0.45;
+}

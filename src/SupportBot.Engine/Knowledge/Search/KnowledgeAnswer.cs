@@ -1,0 +1,28 @@
+namespace SupportBot.Knowledge.Search;
+
+/// <summary>How a shopper's word was found in an entry.</summary>
+public enum MatchKind
+{
+    /// <summary>The word itself (after stemming: "returns" finds "return").</summary>
+    Exact,
+
+    /// <summary>Through a group in synonyms.txt ("parcel" finds "package").</summary>
+    Synonym,
+
+    /// <summary>A misspelling corrected to a word the knowledge uses ("refnud" finds "refund").</summary>
+    Typo,
+}
+
+/// <summary>One of the shopper's words (or phrases) found in an entry: as what, and in which fields.</summary>
+public sealed record TermMatch(string Word, string MatchedAs, MatchKind Kind, IReadOnlyList<string> Fields);
+
+/// <summary>An entry that answers the question, with its Lucene score, a confidence in [0,1] and why it matched.</summary>
+public sealed record KnowledgeHit(FaqEntry Entry, float Score, double Confidence, IReadOnlyList<TermMatch> Matches);
+
+/// <summary>The ranked answers to one question, and the shopper's words the knowledge does not know.</summary>
+public sealed record KnowledgeAnswer(string Question, IReadOnlyList<KnowledgeHit> Hits, IReadOnlyList<string> UnknownWords)
+{
+    public KnowledgeHit? Best => Hits.Count > 0 ? Hits[0] : null;
+
+    public double Confidence => Best?.Confidence ?? 0;
+}

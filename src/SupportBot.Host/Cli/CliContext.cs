@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SupportBot.Host.Server;
+using SupportBot.Knowledge;
+
+namespace SupportBot.Host.Cli;
+
+/// <summary>What every verb shares: the configuration overrides, where output goes, and the product's settings.</summary>
+internal sealed class CliContext(string[] configArgs, TextWriter output, TextWriter error)
+{
+    public string[] ConfigArgs { get; } = configArgs;
+
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public string ContentRoot { get; } = SettingsLocator.FindContentRoot();
+
+    /// <summary>A host with the product's services and validated settings, for verbs that do not serve HTTP.</summary>
+    public IHost BuildToolHost()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = ConfigArgs,
+            ContentRootPath = ContentRoot,
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSupportBot();
+        var host = builder.Build();
+
+        // Tools never start the host, so run the start-up validation ourselves: a bad setting stops every verb alike.
+        host.Services.GetService<IStartupValidator>()?.Validate();
+        return host;
+    }
+
+    /// <summary>The validated Knowledge settings (throws <see cref="OptionsValidationException"/> on a bad value).</summary>
+    public static KnowledgeOptions KnowledgeOptions(IHost host) => host.Services.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+
+    /// <summary>The knowledge folder: the one given on the command line, else the configured one.</summary>
+    public string KnowledgePath(IHost host, string? given)
+    {
+        if (given is null)
+        {
+            return Path.GetFullPath(KnowledgeOptions(host).Path, ContentRoot);
+        }
+
+        var path = Path.GetFullPath(given);
+        return Directory.Exists(path) ? path : throw new UsageException($"knowledge folder '{given}' does not exist");
+    }
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+using SupportBot.Evaluation;
+using SupportBot.Host.Views;
+using SupportBot.Knowledge;
+using SupportBot.Knowledge.Search;
+
+namespace SupportBot.Host.Cli;
+
+/// <summary><c>supportbot eval …</c>: measure the bot against labelled data.</summary>
+internal static class EvalCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("eval", "Evaluate the bot against labelled data.");
+        command.Subcommands.Add(Faq(context));
+        return command;
+    }
+
+    private static Command Faq(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "JSONL with one {\"text\": \"…\", \"expected\": \"<faq id>\" | null} per line." };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var threshold = new Option<double?>("--threshold") { Description = "Confidence bar (default: Knowledge:Search:MinConfidence)." };
+        var minHit1 = new Option<double?>("--min-hit1") { Description = "Fail (exit 1) when hit@1 is below this fraction." };
+        var minHit3 = new Option<double?>("--min-hit3") { Description = "Fail (exit 1) when hit@3 is below this fraction." };
+        var command = new Command("faq", "Score FAQ retrieval on labelled questions: hit@1, hit@3, MRR, confidence calibration.")
+        {
+            file, json, threshold, minHit1, minHit3,
+        };
+        command.SetAction((parse, _) => SupportBotCli.Guard(context, async () =>
+        {
+            using var host = context.BuildToolHost();
+            var options = CliContext.KnowledgeOptions(host);
+            var knowledge = new KnowledgeLoader(options).Load(context.KnowledgePath(host, null));
+            using var index = KnowledgeIndex.Build(knowledge, options.Search);
+            var path = parse.GetValue(file)!;
+            var questions = FaqEvaluation.Load(path, knowledge.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal));
+            var bar = parse.GetValue(threshold) ?? options.Search.MinConfidence;
+            var asJson = parse.GetValue(json);
+            var report = asJson || Console.IsOutputRedirected || context.Output != Console.Out
+                ? FaqEvaluation.Run(index, questions, bar)
+                : WithProgress(index, questions, bar);
+
+            if (asJson)
+            {
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(report, AnswerView.JsonOptions)).ConfigureAwait(false);
+            }
+            else
+            {
+                await WriteText(context.Output, report).ConfigureAwait(false);
+            }
+
+            var failed = report.HitAt1 < (parse.GetValue(minHit1) ?? 0) || report.HitAt3 < (parse.GetValue(minHit3) ?? 0);
+            if (failed)
+            {
+                await context.Error.WriteLineAsync("eval faq: below the required hit rate").ConfigureAwait(false);
+            }
+
+            return failed ? SupportBotCli.CheckFailed : SupportBotCli.Success;
+        }));
+        return command;
+    }
+
+    private static FaqEvaluationReport WithProgress(KnowledgeIndex index, List<(FaqQuestion, int)> questions, double bar)
+    {
+        FaqEvaluationReport? report = null;
+        AnsiConsole.Progress().AutoClear(true).Start(progress =>
+        {
+            var task = progress.AddTask("Asking", maxValue: questions.Count);
+            report = FaqEvaluation.Run(index, questions, bar, new Progress<int>(done => task.Value = done));
+        });
+        return report!;
+    }
+
+    private static async Task WriteText(TextWriter o, FaqEvaluationReport r)
+    {
+        foreach (var miss in r.Misses)
+        {
+            var got = string.Join(", ", miss.Got.Select(g => $"{g.Id} {g.Confidence:0.00}"));
+            await o.WriteLineAsync($"miss line {miss.Line}: \"{miss.Text}\" expected {miss.Expected ?? "(no answer)"}, got {(got.Length == 0 ? "nothing" : got)}").ConfigureAwait(false);
+        }
+
+        await o.WriteLineAsync($"questions   {r.Questions} ({r.Answerable} answerable)").ConfigureAwait(false);
+        await o.WriteLineAsync($"hit@1       {r.HitAt1:0.000}").ConfigureAwait(false);
+        await o.WriteLineAsync($"hit@3       {r.HitAt3:0.000}").ConfigureAwait(false);
+        await o.WriteLineAsync($"MRR         {r.Mrr:0.000}").ConfigureAwait(false);
+        await o.WriteLineAsync($"at confidence >= {r.Threshold:0.00}: answered {r.AnsweredRate:P0}, right when answered {r.AnsweredPrecision:P1}, unanswerable held back {r.AbstainRate:P0}").ConfigureAwait(false);
+        await o.WriteLineAsync($"query       p50 {r.QueryP50Ms:0.000} ms, p99 {r.QueryP99Ms:0.000} ms").ConfigureAwait(false);
+        await o.WriteLineAsync("calibration (best answer's confidence -> share right):").ConfigureAwait(false);
+        foreach (var b in r.Calibration)
+        {
+            await o.WriteLineAsync($"  {b.From:0.0}-{b.To:0.0}  {b.Correct,4}/{b.Count,-4} {(double)b.Correct / b.Count:P0}").ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Text.Json;
+using SupportBot.Host.Views;
+using SupportBot.Knowledge;
+
+namespace SupportBot.Host.Cli;
+
+/// <summary><c>supportbot knowledge validate|stats [dir]</c>: the editors' checks.</summary>
+internal static class KnowledgeCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("knowledge", "Check and describe the knowledge files (FAQ, policies, synonyms).");
+        command.Subcommands.Add(Validate(context));
+        command.Subcommands.Add(Stats(context));
+        return command;
+    }
+
+    private static Command Validate(CliContext context)
+    {
+        var dir = new Argument<string?>("dir") { Description = "The knowledge folder (default: Knowledge:Path from the settings).", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of text." };
+        var command = new Command("validate", "Report every problem as path:line: message; exit 1 when there is an error.") { dir, json };
+        command.SetAction((parse, _) => SupportBotCli.Guard(context, async () =>
+        {
+            var knowledge = Load(context, parse.GetValue(dir));
+            var errors = knowledge.Errors.Count();
+            var warnings = knowledge.Diagnostics.Count - errors;
+            if (parse.GetValue(json))
+            {
+                var report = new
+                {
+                    path = knowledge.RootPath,
+                    files = knowledge.FileCount,
+                    entries = knowledge.Entries.Count,
+                    errors,
+                    warnings,
+                    problems = knowledge.Diagnostics.Select(d => new { path = d.Path, line = d.Line, severity = d.Severity.ToString().ToLowerInvariant(), message = d.Message }),
+                };
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(report, AnswerView.JsonOptions)).ConfigureAwait(false);
+            }
+            else
+            {
+                foreach (var diagnostic in knowledge.Diagnostics)
+                {
+                    await context.Output.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+                }
+
+                await context.Output.WriteLineAsync(
+                    $"{knowledge.FileCount} files, {knowledge.Entries.Count} entries: {errors} error(s), {warnings} warning(s)").ConfigureAwait(false);
+            }
+
+            return errors > 0 ? SupportBotCli.CheckFailed : SupportBotCli.Success;
+        }));
+        return command;
+    }
+
+    private static Command Stats(CliContext context)
+    {
+        var dir = new Argument<string?>("dir") { Description = "The knowledge folder (default: Knowledge:Path from the settings).", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of text." };
+        var command = new Command("stats", "Count entries per topic and locale and list entries with too few phrasings.") { dir, json };
+        command.SetAction((parse, _) => SupportBotCli.Guard(context, async () =>
+        {
+            var stats = KnowledgeStats.Of(Load(context, parse.GetValue(dir)));
+            if (parse.GetValue(json))
+            {
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(stats, AnswerView.JsonOptions)).ConfigureAwait(false);
+                return SupportBotCli.Success;
+            }
+
+            var o = context.Output;
+            await o.WriteLineAsync($"{stats.Entries} entries ({stats.Phrasings} phrasings) in {stats.Files} files; {stats.Policies} policy facts; {stats.SynonymGroups} synonym groups").ConfigureAwait(false);
+            await o.WriteLineAsync("By topic:").ConfigureAwait(false);
+            foreach (var (topic, count) in stats.ByTopic)
+            {
+                await o.WriteLineAsync($"  {topic,-28} {count,5}").ConfigureAwait(false);
+            }
+
+            await o.WriteLineAsync("By locale:").ConfigureAwait(false);
+            foreach (var (locale, count) in stats.ByLocale)
+            {
+                await o.WriteLineAsync($"  {locale,-28} {count,5}").ConfigureAwait(false);
+            }
+
+            await o.WriteLineAsync(stats.TooFewPhrasings.Count == 0
+                ? $"Every entry has at least {KnowledgeStats.RecommendedPhrasings} phrasings."
+                : $"Entries with fewer than {KnowledgeStats.RecommendedPhrasings} phrasings ({stats.TooFewPhrasings.Count}):").ConfigureAwait(false);
+            foreach (var thin in stats.TooFewPhrasings)
+            {
+                await o.WriteLineAsync($"  {thin.Source}: {thin.Id} has {thin.Phrasings}").ConfigureAwait(false);
+            }
+
+            if (stats.Errors + stats.Warnings > 0)
+            {
+                await o.WriteLineAsync($"{stats.Errors} error(s), {stats.Warnings} warning(s): run 'supportbot knowledge validate' for details.").ConfigureAwait(false);
+            }
+
+            return SupportBotCli.Success;
+        }));
+        return command;
+    }
+
+    private static KnowledgeBase Load(CliContext context, string? dir)
+    {
+        using var host = context.BuildToolHost();
+        var path = context.KnowledgePath(host, dir);
+        return new KnowledgeLoader(CliContext.KnowledgeOptions(host)).Load(path);
+    }
+}

@@ -1,0 +1,38 @@
+using SupportBot.Host.Views;
+using SupportBot.Knowledge;
+
+namespace SupportBot.Host.Server;
+
+/// <summary>
+/// The editors' window on the index: try a question and see why it matched (<c>/api/knowledge/search</c>), and
+/// see what is in service and what the last change broke (<c>/api/knowledge/status</c>).
+/// </summary>
+internal static class KnowledgeApi
+{
+    public static IEndpointRouteBuilder MapKnowledgeApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/knowledge").WithTags("Knowledge");
+        group.MapGet("/search", Search).WithName("SearchKnowledge");
+        group.MapGet("/status", (LiveKnowledge knowledge) => Results.Ok(knowledge.Status)).WithName("KnowledgeStatus");
+        return app;
+    }
+
+    private static IResult Search(string? q, int? top, LiveKnowledge knowledge)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return Results.Problem(title: "A question is required", detail: "Pass the shopper's question as ?q=…",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (top is < 1 or > 50)
+        {
+            return Results.Problem(title: "top is out of range", detail: "top must be between 1 and 50",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var snapshot = knowledge.Current;
+        var answer = snapshot.Index.Search(q, top ?? 3);
+        return Results.Ok(AnswerView.From(answer, knowledge.MinConfidence, snapshot.Version));
+    }
+}

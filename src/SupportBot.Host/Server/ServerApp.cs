@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SupportBot.Host.Cli;
+using SupportBot.Host.Views;
+
+namespace SupportBot.Host.Server;
+
+/// <summary>The ASP.NET Core host: health, readiness and the knowledge API for editors.</summary>
+internal static class ServerApp
+{
+    public static WebApplication Build(string[] configArgs, string contentRoot)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = configArgs,
+            ContentRootPath = contentRoot,
+            WebRootPath = Path.Combine(contentRoot, "wwwroot"),
+        });
+        builder.Services.AddSupportBot();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = AnswerView.JsonOptions.PropertyNamingPolicy;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthApi();
+        app.MapKnowledgeApi();
+        return app;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        await using var app = Build(context.ConfigArgs, context.ContentRoot);
+        await app.RunAsync(cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+}

@@ -1,0 +1,16 @@
+using SupportBot.Configuration;
+using SupportBot.Knowledge;
+using SupportBot.Storage;
+
+namespace SupportBot.Host.Server;
+
+internal static class SupportBotServices
+{
+    /// <summary>Everything the engine needs, the same for the server and the CLI verbs.</summary>
+    public static IServiceCollection AddSupportBot(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
+        services.AddKnowledge();
+        return services;
+    }
+}

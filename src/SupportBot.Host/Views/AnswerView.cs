@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SupportBot.Knowledge.Search;
+
+namespace SupportBot.Host.Views;
+
+/// <summary>
+/// The JSON shape of a knowledge search, the same for <c>supportbot ask --json</c> and <c>/api/knowledge/search</c>.
+/// Field names are snake_case and stable: scripts depend on them.
+/// </summary>
+internal sealed record AnswerView(
+    string Question,
+    double Confidence,
+    double Threshold,
+    bool Confident,
+    int? KnowledgeVersion,
+    IReadOnlyList<string> UnknownWords,
+    IReadOnlyList<HitView> Hits)
+{
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static AnswerView From(KnowledgeAnswer answer, double threshold, int? version) => new(
+        answer.Question,
+        answer.Confidence,
+        threshold,
+        answer.Confidence >= threshold,
+        version,
+        answer.UnknownWords,
+        answer.Hits.Select(h => new HitView(
+            h.Entry.Id,
+            h.Entry.Title,
+            h.Entry.Topic,
+            h.Confidence,
+            Math.Round(h.Score, 4),
+            h.Entry.Source.ToString(),
+            h.Entry.Link,
+            h.Entry.AnswerMarkdown,
+            h.Matches.Select(m => new MatchView(m.Word, m.MatchedAs, m.Kind, m.Fields)).ToList())).ToList());
+}
+
+internal sealed record HitView(
+    string Id,
+    string Title,
+    string Topic,
+    double Confidence,
+    double Score,
+    string Source,
+    string? Link,
+    string Answer,
+    IReadOnlyList<MatchView> Matches);
+
+internal sealed record MatchView(string Word, string MatchedAs, MatchKind Kind, IReadOnlyList<string> Fields);

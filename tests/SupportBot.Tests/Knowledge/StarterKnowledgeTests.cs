@@ -1,0 +1,65 @@
+using SupportBot.Evaluation;
+using SupportBot.Knowledge;
+using SupportBot.Knowledge.Search;
+using SupportBot.Tests.Support;
+
+namespace SupportBot.Tests.Knowledge;
+
+/// <summary>The knowledge the product ships with: valid, broad enough, and good at answering real shoppers.</summary>
+public sealed class StarterKnowledgeTests
+{
+    private static readonly KnowledgeBase Shipped = new KnowledgeLoader(new KnowledgeOptions()).Load(RepoPaths.Knowledge);
+
+    [Fact]
+    public void ShippedKnowledge_HasNoErrorsOrWarnings()
+    {
+        Assert.Empty(Shipped.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void ShippedKnowledge_CoversEveryTopicWithEnoughPhrasings()
+    {
+        Assert.True(Shipped.Entries.Count >= 60, $"{Shipped.Entries.Count} entries");
+        var topics = Shipped.Entries.GroupBy(e => e.Topic).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var topic in new[] { "orders-shipping", "returns-refunds", "payments-promotions", "account-privacy", "products-care" })
+        {
+            Assert.True(topics.GetValueOrDefault(topic) >= 10, $"{topic}: {topics.GetValueOrDefault(topic)} entries");
+        }
+
+        Assert.Empty(KnowledgeStats.Of(Shipped).TooFewPhrasings);
+    }
+
+    [Fact]
+    public void ShippedKnowledge_AnswersQuoteThePolicies()
+    {
+        var window = Shipped.Policies.GetText("returns.window_days");
+        var entry = Assert.Single(Shipped.Entries, e => e.Id == "return-window");
+
+        Assert.Contains($"{window} days", entry.AnswerText, StringComparison.Ordinal);
+        Assert.DoesNotContain(Shipped.Entries, e => e.AnswerMarkdown.Contains("{{", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LabelledQuestions_AreNotCopiesOfThePhrasings()
+    {
+        var phrasings = Shipped.Entries.SelectMany(e => e.Questions.Select(q => q.Text).Prepend(e.Title))
+            .Select(CrossFileChecks.Normalize).ToHashSet(StringComparer.Ordinal);
+        var questions = FaqEvaluation.Load(Path.Combine(RepoPaths.Eval, "faq-questions.jsonl"), Shipped.Entries.Select(e => e.Id).ToHashSet());
+
+        Assert.True(questions.Count(q => q.Question.Expected is not null) >= 150);
+        Assert.DoesNotContain(questions, q => phrasings.Contains(CrossFileChecks.Normalize(q.Question.Text!)));
+    }
+
+    [Fact]
+    public void LabelledQuestions_MeetTheRetrievalBar()
+    {
+        using var index = KnowledgeIndex.Build(Shipped, new SearchOptions());
+        var questions = FaqEvaluation.Load(Path.Combine(RepoPaths.Eval, "faq-questions.jsonl"), Shipped.Entries.Select(e => e.Id).ToHashSet());
+
+        var report = FaqEvaluation.Run(index, questions, new SearchOptions().MinConfidence);
+
+        var misses = string.Join("\n", report.Misses.Select(m => $"{m.Line}: {m.Text} -> {string.Join(", ", m.Got.Select(g => g.Id))} (expected {m.Expected})"));
+        Assert.True(report.HitAt1 >= 0.85, $"hit@1 {report.HitAt1}\n{misses}");
+        Assert.True(report.HitAt3 >= 0.95, $"hit@3 {report.HitAt3}\n{misses}");
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SupportBot.Tests.Support;
+
+namespace SupportBot.Tests.Server;
+
+/// <summary>Editors change files while the server runs: good changes go live within 2 s, bad ones never do.</summary>
+public sealed class HotReloadTests
+{
+    private static readonly TimeSpan Promise = TimeSpan.FromSeconds(2);
+
+    private const string UmbrellaQuestion = "do you sell zebra striped umbrellas";
+
+    private static string UmbrellaEntry(string id = "zebra-umbrellas") => new FaqFile(
+        Id: id,
+        Title: "Do you sell zebra striped umbrellas?",
+        Questions: ["Zebra umbrella in stock?", "Striped brolly for rain", "Where are the zebra umbrellas?"],
+        Tags: "[umbrellas]",
+        Answer: "Yes: zebra striped umbrellas are in the accessories section.").ToString();
+
+    [Fact]
+    public async Task AddedEntry_IsServedWithinTwoSeconds_WithoutRestart()
+    {
+        using var knowledge = TempFolder.CopyOfKnowledge();
+        await using var server = await RunningServer.StartAsync("--Knowledge:Path", knowledge.Path);
+        Assert.NotEqual("zebra-umbrellas", await BestIdAsync(server, UmbrellaQuestion));
+
+        var written = Stopwatch.StartNew();
+        knowledge.Write("faq/products-care/zebra-umbrellas.md", UmbrellaEntry());
+        var best = await PollAsync(() => BestIdAsync(server, UmbrellaQuestion), id => id == "zebra-umbrellas");
+
+        Assert.Equal("zebra-umbrellas", best);
+        Assert.True(written.Elapsed < Promise, $"took {written.Elapsed}");
+    }
+
+    [Fact]
+    public async Task InvalidChange_KeepsTheLastGoodIndex_AndReportsTheErrors()
+    {
+        using var knowledge = TempFolder.CopyOfKnowledge();
+        await using var server = await RunningServer.StartAsync("--Knowledge:Path", knowledge.Path);
+        knowledge.Write("faq/products-care/zebra-umbrellas.md", UmbrellaEntry());
+        await PollAsync(() => BestIdAsync(server, UmbrellaQuestion), id => id == "zebra-umbrellas");
+        var goodVersion = (await StatusAsync(server)).GetProperty("version").GetInt32();
+
+        // A broken edit to the new file and a duplicate id elsewhere: neither may reach shoppers.
+        knowledge.Write("faq/products-care/zebra-umbrellas.md", "---\nid: zebra-umbrellas\ntitle: [broken\n---\nAnswer\n");
+        knowledge.Write("faq/products-care/copy.md", UmbrellaEntry("return-window"));
+        var status = await PollAsync(() => StatusAsync(server), s => !s.GetProperty("last_attempt_succeeded").GetBoolean()
+            && s.GetProperty("problems").EnumerateArray().Any(p => p.GetString()!.Contains("duplicate id", StringComparison.Ordinal)));
+
+        Assert.Equal(goodVersion, status.GetProperty("version").GetInt32());
+        Assert.Contains(status.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("zebra-umbrellas.md:", StringComparison.Ordinal) && p.GetString()!.Contains(": invalid YAML", StringComparison.Ordinal));
+        Assert.Equal("zebra-umbrellas", await BestIdAsync(server, UmbrellaQuestion));
+
+        // Fixing the files puts the change live.
+        File.Delete(Path.Combine(knowledge.Path, "faq/products-care/copy.md"));
+        knowledge.Write("faq/products-care/zebra-umbrellas.md", UmbrellaEntry().Replace("accessories section", "rain shop", StringComparison.Ordinal));
+        var fixedStatus = await PollAsync(() => StatusAsync(server), s => s.GetProperty("last_attempt_succeeded").GetBoolean());
+        Assert.True(fixedStatus.GetProperty("version").GetInt32() > goodVersion);
+    }
+
+    private static async Task<string?> BestIdAsync(RunningServer server, string question)
+    {
+        var result = await server.Client.GetFromJsonAsync<JsonElement>($"/api/knowledge/search?q={Uri.EscapeDataString(question)}&top=1");
+        var hits = result.GetProperty("hits");
+        return hits.GetArrayLength() == 0 ? null : hits[0].GetProperty("id").GetString();
+    }
+
+    private static Task<JsonElement> StatusAsync(RunningServer server) =>
+        server.Client.GetFromJsonAsync<JsonElement>("/api/knowledge/status");
+
+    /// <summary>Asks until the condition holds; gives up after 10 s so a regression fails instead of hanging.</summary>
+    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || deadline.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return value;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Builder;
+using SupportBot.Host.Server;
+
+namespace SupportBot.Tests.Support;
+
+/// <summary>The real host on Kestrel, listening on a free port of 127.0.0.1, with an HttpClient pointed at it.</summary>
+internal sealed class RunningServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RunningServer(WebApplication app, Uri address)
+    {
+        _app = app;
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<RunningServer> StartAsync(params string[] settings)
+    {
+        var app = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", .. settings], RepoPaths.Root);
+        await app.StartAsync();
+        var address = app.Urls.First();
+        return new RunningServer(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
