@@ -10,7 +10,7 @@ internal sealed class EntryTerms
 {
     private readonly (string Field, HashSet<string> Terms)[] _fields;
 
-    private EntryTerms((string, HashSet<string>)[] fields, HashSet<string> all, List<string>[] phrasings)
+    private EntryTerms((string, HashSet<string>)[] fields, HashSet<string> all, PhrasingTerms[] phrasings)
     {
         _fields = fields;
         All = all;
@@ -20,34 +20,37 @@ internal sealed class EntryTerms
     public HashSet<string> All { get; }
 
     /// <summary>The title and each question phrasing, analyzed: a question is best matched by its closest phrasing.</summary>
-    public List<string>[] Phrasings { get; }
+    public PhrasingTerms[] Phrasings { get; }
 
     public static IEnumerable<string> TextsOf(FaqEntry entry) =>
         entry.Questions.Select(q => q.Text).Prepend(entry.Title).Append(entry.AnswerText).Concat(entry.Tags);
 
     public static EntryTerms Of(FaqEntry entry, Analyzer analyzer, Dictionary<string, string> surfaces)
     {
-        HashSet<string> Terms(string field, IEnumerable<string> texts)
+        List<string> Analyze(string field, string text)
         {
-            var set = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var text in texts)
+            var terms = new List<string>();
+            foreach (var token in AnalyzedToken.Analyze(analyzer, field, text))
             {
-                foreach (var token in AnalyzedToken.Analyze(analyzer, field, text))
+                if (!terms.Contains(token.Term))
                 {
-                    set.Add(token.Term);
-                    surfaces.TryAdd(token.Term, token.Surface.ToLowerInvariant());
+                    terms.Add(token.Term);
                 }
+
+                surfaces.TryAdd(token.Term, token.Surface.ToLowerInvariant());
             }
 
-            return set;
+            return terms;
         }
 
+        var title = Analyze(KnowledgeIndex.TitleField, entry.Title);
+        var questions = entry.Questions.Select(q => Analyze(KnowledgeIndex.QuestionsField, q.Text)).ToList();
         var fields = new (string, HashSet<string>)[]
         {
-            (KnowledgeIndex.TitleField, Terms(KnowledgeIndex.TitleField, [entry.Title])),
-            (KnowledgeIndex.QuestionsField, Terms(KnowledgeIndex.QuestionsField, entry.Questions.Select(q => q.Text))),
-            (KnowledgeIndex.AnswerField, Terms(KnowledgeIndex.AnswerField, [entry.AnswerText])),
-            (KnowledgeIndex.TagsField, Terms(KnowledgeIndex.TagsField, entry.Tags)),
+            (KnowledgeIndex.TitleField, new HashSet<string>(title, StringComparer.Ordinal)),
+            (KnowledgeIndex.QuestionsField, new HashSet<string>(questions.SelectMany(q => q), StringComparer.Ordinal)),
+            (KnowledgeIndex.AnswerField, new HashSet<string>(Analyze(KnowledgeIndex.AnswerField, entry.AnswerText), StringComparer.Ordinal)),
+            (KnowledgeIndex.TagsField, new HashSet<string>(entry.Tags.SelectMany(t => Analyze(KnowledgeIndex.TagsField, t)), StringComparer.Ordinal)),
         };
         var all = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (_, set) in fields)
@@ -55,10 +58,7 @@ internal sealed class EntryTerms
             all.UnionWith(set);
         }
 
-        var phrasings = entry.Questions.Select(q => q.Text).Prepend(entry.Title)
-            .Select(text => AnalyzedToken.Analyze(analyzer, KnowledgeIndex.QuestionsField, text).Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList())
-            .Where(terms => terms.Count > 0)
-            .ToArray();
+        var phrasings = questions.Prepend(title).Where(p => p.Count > 0).Select(p => new PhrasingTerms([.. p])).ToArray();
         return new EntryTerms(fields, all, phrasings);
     }
 
@@ -74,5 +74,26 @@ internal sealed class EntryTerms
         }
 
         return (IReadOnlyList<string>?)found ?? [];
+    }
+}
+
+/// <summary>One phrasing's distinct analyzed words; its weight (summed inverse document frequency) is set once the index knows the frequencies.</summary>
+internal sealed class PhrasingTerms(string[] terms)
+{
+    public string[] Terms { get; } = terms;
+
+    public double Weight { get; set; }
+
+    public bool ContainsAll(IReadOnlyList<string> terms)
+    {
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (Array.IndexOf(Terms, terms[i]) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

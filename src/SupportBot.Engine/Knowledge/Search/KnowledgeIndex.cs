@@ -59,7 +59,7 @@ public sealed class KnowledgeIndex : IDisposable
         _synonyms = synonyms;
         _surfaceOfTerm = surfaceOfTerm;
 
-        // One segment, no deletions: document numbers are the order entries were added in.
+        // No deletions and order-preserving merges: document numbers are the order entries were added in.
         _entryByDoc = [.. entries];
         _termsByDoc = terms;
         _documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -72,6 +72,11 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         _idf = _documentFrequency.ToDictionary(p => p.Key, p => InverseDocumentFrequency(p.Value), StringComparer.Ordinal);
+        foreach (var phrasing in terms.SelectMany(t => t.Phrasings))
+        {
+            phrasing.Weight = phrasing.Terms.Sum(t => _idf[t]);
+        }
+
         _fieldBoosts = new Dictionary<string, float>(StringComparer.Ordinal)
         {
             [TitleField] = options.TitleBoost,
@@ -103,7 +108,10 @@ public sealed class KnowledgeIndex : IDisposable
         {
             OpenMode = OpenMode.CREATE,
             Similarity = FaqSimilarity.Instance,
-            RAMBufferSizeMB = 64,
+            RAMBufferSizeMB = 256,
+
+            // Log merges only join neighbouring segments, so document numbers stay in the order entries were added.
+            MergePolicy = new LogByteSizeMergePolicy(),
         };
         using (var writer = new IndexWriter(directory, config))
         {
@@ -114,7 +122,6 @@ public sealed class KnowledgeIndex : IDisposable
                 terms[i] = EntryTerms.Of(entry, analyzer, surfaces);
             }
 
-            writer.ForceMerge(1);
             writer.Commit();
         }
 
@@ -324,8 +331,13 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         var coverage = total > 0 ? found / total : 0;
-        var closeness = terms.Phrasings.Length == 0 ? 0 : terms.Phrasings.Max(p => Closeness(p, concepts, total));
-        var rank = (0.4 * (scoreDoc.Score / topScore)) + (0.3 * coverage) + (0.3 * closeness);
+        double closeness = 0;
+        foreach (var phrasing in terms.Phrasings)
+        {
+            closeness = Math.Max(closeness, Closeness(phrasing, concepts, total));
+        }
+
+        var rank = (Tune.A * (scoreDoc.Score / topScore)) + (Tune.B * coverage) + (Tune.C * closeness);
         return new Candidate(scoreDoc.Doc, scoreDoc.Score, rank, coverage, closeness, matches);
     }
 
@@ -333,30 +345,28 @@ public sealed class KnowledgeIndex : IDisposable
     /// How alike the question and one phrasing are: the harmonic mean of how much of the question the phrasing
     /// covers and how much of the phrasing the question covers, both weighted by how rare each word is.
     /// </summary>
-    private double Closeness(List<string> phrasing, List<QueryConcept> concepts, double questionWeight)
+    private double Closeness(PhrasingTerms phrasing, List<QueryConcept> concepts, double questionWeight)
     {
-        double phrasingWeight = 0;
-        foreach (var term in phrasing)
-        {
-            phrasingWeight += _idf.GetValueOrDefault(term);
-        }
-
         double questionCovered = 0, phrasingCovered = 0;
         foreach (var concept in concepts)
         {
             foreach (var alternative in concept.Alternatives)
             {
-                if (alternative.Terms.All(phrasing.Contains))
+                if (phrasing.ContainsAll(alternative.Terms))
                 {
                     questionCovered += concept.Weight * alternative.Weight;
-                    phrasingCovered += alternative.Weight * alternative.Terms.Sum(t => _idf.GetValueOrDefault(t));
+                    foreach (var term in alternative.Terms)
+                    {
+                        phrasingCovered += alternative.Weight * _idf[term];
+                    }
+
                     break;
                 }
             }
         }
 
         var recall = questionWeight > 0 ? questionCovered / questionWeight : 0;
-        var precision = phrasingWeight > 0 ? Math.Min(1, phrasingCovered / phrasingWeight) : 0;
+        var precision = phrasing.Weight > 0 ? Math.Min(1, phrasingCovered / phrasing.Weight) : 0;
         return recall + precision > 0 ? 2 * recall * precision / (recall + precision) : 0;
     }
 
