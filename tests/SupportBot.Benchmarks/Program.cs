@@ -2,7 +2,6 @@ using BenchmarkDotNet.Running;
 using SupportBot.Benchmarks;
 
 // "latency" prints the per-query distribution; anything else goes to BenchmarkDotNet (e.g. --filter '*').
-if (args is ["profile", ..]) { Profile.Run(); return; }
 if (args is ["latency", ..])
 {
     QueryLatency.Run(Console.Out);

@@ -337,7 +337,7 @@ public sealed class KnowledgeIndex : IDisposable
             closeness = Math.Max(closeness, Closeness(phrasing, concepts, total));
         }
 
-        var rank = (Tune.A * (scoreDoc.Score / topScore)) + (Tune.B * coverage) + (Tune.C * closeness);
+        var rank = (0.4 * (scoreDoc.Score / topScore)) + (0.2 * coverage) + (0.4 * closeness);
         return new Candidate(scoreDoc.Doc, scoreDoc.Score, rank, coverage, closeness, matches);
     }
 

@@ -40,7 +40,7 @@ internal sealed class ShopperAnalyzer : Analyzer
         stream = new LowerCaseFilter(Version, stream);
         stream = new ASCIIFoldingFilter(stream);
         stream = new StopFilter(Version, stream, StopWords);
-        stream = new PorterStemFilter(stream);
+        stream = new KStemFilter(stream);
         return new TokenStreamComponents(source, stream);
     }
 
