@@ -1,5 +1,6 @@
 using System.Text;
 using SupportBot.Knowledge.Files;
+using SupportBot.Knowledge.Search;
 
 namespace SupportBot.Knowledge;
 
@@ -41,6 +42,11 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
             files++;
             var text = TextFileReader.Read(synonymsPath, Display(synonymsPath), options.MaxFileBytes, diagnostics);
             synonyms = text is null ? synonyms : SynonymFileParser.Parse(text, Display(synonymsPath), diagnostics);
+            foreach (var (group, phrase) in SynonymExpander.IgnoredPhrases(synonyms))
+            {
+                diagnostics.Warning(group.Source.Path, group.Source.Line,
+                    $"'{phrase}' is ignored: words such as 'in', 'my' or 'no' are not searched, so it would match too much (write it without them)");
+            }
         }
 
         var entries = new List<FaqEntry>();

@@ -153,6 +153,19 @@ public sealed class KnowledgeLoaderTests
     }
 
     [Fact]
+    public void Load_SynonymPhraseWithAStopWord_IsAWarning()
+    {
+        using var folder = TempFolder.Create();
+        folder.Write("synonyms.txt", "login, sign in, logon\n");
+
+        var warning = Assert.Single(Load(folder).Diagnostics, d => d.Path.EndsWith("synonyms.txt", StringComparison.Ordinal));
+
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal(1, warning.Line);
+        Assert.StartsWith("'sign in' is ignored: words such as", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_Policies_FlattensToDottedPaths()
     {
         using var folder = TempFolder.Create();

@@ -1,5 +1,3 @@
-using Lucene.Net.Analysis;
-
 namespace SupportBot.Knowledge.Search;
 
 /// <summary>
@@ -22,35 +20,30 @@ internal sealed class EntryTerms
     /// <summary>The title and each question phrasing, analyzed: a question is best matched by its closest phrasing.</summary>
     public PhrasingTerms[] Phrasings { get; }
 
-    public static IEnumerable<string> TextsOf(FaqEntry entry) =>
-        entry.Questions.Select(q => q.Text).Prepend(entry.Title).Append(entry.AnswerText).Concat(entry.Tags);
-
-    public static EntryTerms Of(FaqEntry entry, Analyzer analyzer, Dictionary<string, string> surfaces)
+    public static EntryTerms Of(AnalyzedEntry analyzed)
     {
-        List<string> Analyze(string field, string text)
+        List<string> Distinct(IEnumerable<AnalyzedToken> tokens)
         {
             var terms = new List<string>();
-            foreach (var token in AnalyzedToken.Analyze(analyzer, field, text))
+            foreach (var token in tokens)
             {
                 if (!terms.Contains(token.Term))
                 {
                     terms.Add(token.Term);
                 }
-
-                surfaces.TryAdd(token.Term, token.Surface.ToLowerInvariant());
             }
 
             return terms;
         }
 
-        var title = Analyze(KnowledgeIndex.TitleField, entry.Title);
-        var questions = entry.Questions.Select(q => Analyze(KnowledgeIndex.QuestionsField, q.Text)).ToList();
+        var title = Distinct(analyzed.Title);
+        var questions = analyzed.Questions.Select(Distinct).ToList();
         var fields = new (string, HashSet<string>)[]
         {
             (KnowledgeIndex.TitleField, new HashSet<string>(title, StringComparer.Ordinal)),
             (KnowledgeIndex.QuestionsField, new HashSet<string>(questions.SelectMany(q => q), StringComparer.Ordinal)),
-            (KnowledgeIndex.AnswerField, new HashSet<string>(Analyze(KnowledgeIndex.AnswerField, entry.AnswerText), StringComparer.Ordinal)),
-            (KnowledgeIndex.TagsField, new HashSet<string>(entry.Tags.SelectMany(t => Analyze(KnowledgeIndex.TagsField, t)), StringComparer.Ordinal)),
+            (KnowledgeIndex.AnswerField, new HashSet<string>(Distinct(analyzed.Answer), StringComparer.Ordinal)),
+            (KnowledgeIndex.TagsField, new HashSet<string>(Distinct(analyzed.Tags.SelectMany(t => t)), StringComparer.Ordinal)),
         };
         var all = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (_, set) in fields)
@@ -61,6 +54,9 @@ internal sealed class EntryTerms
         var phrasings = questions.Prepend(title).Where(p => p.Count > 0).Select(p => new PhrasingTerms([.. p])).ToArray();
         return new EntryTerms(fields, all, phrasings);
     }
+
+    /// <summary>Which of the four searched fields hold a term, for every term in this entry.</summary>
+    public IEnumerable<(string Field, HashSet<string> Terms)> Fields => _fields;
 
     public IReadOnlyList<string> FieldsContaining(IReadOnlyList<string> terms)
     {

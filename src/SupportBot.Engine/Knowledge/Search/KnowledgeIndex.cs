@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -22,11 +21,11 @@ public sealed class KnowledgeIndex : IDisposable
     internal const string AnswerField = "answer";
     internal const string TagsField = "tags";
 
-    /// <summary>Every word of the entry, analyzed like the question, for document frequencies.</summary>
-    internal const string AllField = "all";
-
     /// <summary>Every word of the entry as written (lower-cased, not stemmed): misspellings are corrected against these.</summary>
     internal const string SpellingField = "spelling";
+
+    /// <summary>Doc values holding each document's position in the entry list; parallel indexing does not keep order.</summary>
+    internal const string OrdinalField = "ordinal";
 
     private const int MaxCachedCorrections = 50_000;
 
@@ -35,7 +34,10 @@ public sealed class KnowledgeIndex : IDisposable
 
     private readonly ShopperAnalyzer _analyzer;
     private readonly RAMDirectory _directory;
-    private readonly DirectoryReader _reader;
+    private readonly DirectoryReader _directoryReader;
+    private readonly AtomicReader _reader;
+    private readonly RAMDirectory _spellingDirectory;
+    private readonly DirectoryReader _spelling;
     private readonly IndexSearcher _searcher;
     private readonly FaqEntry[] _entryByDoc;
     private readonly EntryTerms[] _termsByDoc;
@@ -46,28 +48,50 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly SearchOptions _options;
     private readonly ConcurrentDictionary<string, string?> _corrections = new(StringComparer.Ordinal);
     private readonly Dictionary<string, float> _fieldBoosts;
+    private readonly Dictionary<string, HashSet<string>> _fieldVocabulary = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Field, string Text), TermContext> _termContexts = new();
     private readonly double _unknownWordWeight;
 
-    private KnowledgeIndex(ShopperAnalyzer analyzer, RAMDirectory directory, IReadOnlyList<FaqEntry> entries,
+    private KnowledgeIndex(ShopperAnalyzer analyzer, RAMDirectory directory, RAMDirectory spellingDirectory, IReadOnlyList<FaqEntry> entries,
         EntryTerms[] terms, Dictionary<string, string> surfaceOfTerm, SynonymExpander synonyms, SearchOptions options)
     {
         _analyzer = analyzer;
         _directory = directory;
-        _reader = DirectoryReader.Open(directory);
+        _spellingDirectory = spellingDirectory;
+        _directoryReader = DirectoryReader.Open(directory);
+        _reader = _directoryReader.Leaves.Count == 1 ? _directoryReader.Leaves[0].AtomicReader : SlowCompositeReaderWrapper.Wrap(_directoryReader);
+        _spelling = DirectoryReader.Open(spellingDirectory);
         _searcher = new IndexSearcher(_reader) { Similarity = FaqSimilarity.Instance };
         _options = options;
         _synonyms = synonyms;
         _surfaceOfTerm = surfaceOfTerm;
 
-        // No deletions and order-preserving merges: document numbers are the order entries were added in.
-        _entryByDoc = [.. entries];
-        _termsByDoc = terms;
+        _entryByDoc = new FaqEntry[_reader.MaxDoc];
+        _termsByDoc = new EntryTerms[_reader.MaxDoc];
+        var ordinals = _reader.GetNumericDocValues(OrdinalField);
+        for (var doc = 0; doc < _reader.MaxDoc; doc++)
+        {
+            var ordinal = (int)ordinals.Get(doc);
+            _entryByDoc[doc] = entries[ordinal];
+            _termsByDoc[doc] = terms[ordinal];
+        }
+
         _documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var entryTerms in terms)
         {
             foreach (var term in entryTerms.All)
             {
                 _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
+            }
+
+            foreach (var (field, fieldTerms) in entryTerms.Fields)
+            {
+                if (!_fieldVocabulary.TryGetValue(field, out var vocabulary))
+                {
+                    _fieldVocabulary[field] = vocabulary = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                vocabulary.UnionWith(fieldTerms);
             }
         }
 
@@ -99,34 +123,54 @@ public sealed class KnowledgeIndex : IDisposable
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(options);
         var analyzer = new ShopperAnalyzer();
+        var entries = knowledge.Entries;
+        var analyzed = new AnalyzedEntry[entries.Count];
+        var terms = new EntryTerms[entries.Count];
+        Parallel.For(0, entries.Count, i =>
+        {
+            analyzed[i] = AnalyzedEntry.Of(entries[i], analyzer);
+            terms[i] = EntryTerms.Of(analyzed[i]);
+        });
+
         var directory = new RAMDirectory();
-        var terms = new EntryTerms[knowledge.Entries.Count];
-        var surfaces = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var spelling = new SpellingAnalyzer();
-        using var perField = new PerFieldAnalyzerWrapper(analyzer, new Dictionary<string, Analyzer> { [SpellingField] = spelling });
-        var config = new IndexWriterConfig(ShopperAnalyzer.Version, perField)
+        var config = new IndexWriterConfig(ShopperAnalyzer.Version, analyzer)
         {
             OpenMode = OpenMode.CREATE,
             Similarity = FaqSimilarity.Instance,
             RAMBufferSizeMB = 256,
-
-            // Log merges only join neighbouring segments, so document numbers stay in the order entries were added.
-            MergePolicy = new LogByteSizeMergePolicy(),
         };
         using (var writer = new IndexWriter(directory, config))
         {
-            for (var i = 0; i < knowledge.Entries.Count; i++)
-            {
-                var entry = knowledge.Entries[i];
-                writer.AddDocument(ToDocument(entry));
-                terms[i] = EntryTerms.Of(entry, analyzer, surfaces);
-            }
+            Parallel.For(0, entries.Count, i => writer.AddDocument(analyzed[i].ToDocument(i)));
 
+            // One segment: statistics then come straight from it, where a multi-segment reader rebuilds merged
+            // views of its term dictionaries on every query.
+            writer.ForceMerge(1);
             writer.Commit();
         }
 
-        return new KnowledgeIndex(analyzer, directory, knowledge.Entries, terms, surfaces,
+        var surfaces = new Dictionary<string, string>(StringComparer.Ordinal);
+        var spellings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in analyzed.SelectMany(a => a.AllTokens))
+        {
+            var written = token.Surface.ToLowerInvariant();
+            surfaces.TryAdd(token.Term, written);
+            spellings.Add(written);
+        }
+
+        return new KnowledgeIndex(analyzer, directory, BuildSpellingIndex(spellings, analyzer), entries, terms, surfaces,
             new SynonymExpander(knowledge.Synonyms, analyzer), options);
+    }
+
+    /// <summary>The knowledge's words as written, the vocabulary misspellings are corrected against.</summary>
+    private static RAMDirectory BuildSpellingIndex(IEnumerable<string> words, Analyzer analyzer)
+    {
+        var directory = new RAMDirectory();
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(ShopperAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE });
+        var tokens = words.Select((word, i) => new AnalyzedToken(word, word, i)).ToList();
+        writer.AddDocument([new TextField(SpellingField, new ReplayTokenStream(tokens))]);
+        writer.Commit();
+        return directory;
     }
 
     public KnowledgeAnswer Search(string question, int top = 3)
@@ -142,7 +186,16 @@ public sealed class KnowledgeIndex : IDisposable
 
         // Lucene finds the candidates; the final order also weighs how much of the question each covers and how
         // close it comes to one of the entry's phrasings, which a bag-of-words score alone does not see.
-        var docs = _searcher.Search(BuildQuery(concepts), Math.Max(top, RerankDepth));
+        // A long question is first asked for entries sharing two of its concepts: Lucene can then skip through
+        // the long postings of common words instead of scoring every entry that has one of them. Only when that
+        // finds too little is the question asked again for entries sharing any one concept.
+        var known = concepts.Count(c => c.IsKnown);
+        var depth = Math.Max(top, RerankDepth);
+        var docs = _searcher.Search(BuildQuery(concepts, known >= 3 ? 2 : 1), depth);
+        if (known >= 3 && docs.ScoreDocs.Length < top)
+        {
+            docs = _searcher.Search(BuildQuery(concepts, 1), depth);
+        }
         if (docs.ScoreDocs.Length == 0)
         {
             return new KnowledgeAnswer(question, [], unknown);
@@ -165,42 +218,17 @@ public sealed class KnowledgeIndex : IDisposable
 
     public void Dispose()
     {
-        _reader.Dispose();
+        _directoryReader.Dispose();
         _directory.Dispose();
+        _spelling.Dispose();
+        _spellingDirectory.Dispose();
         _analyzer.Dispose();
-    }
-
-    private static Document ToDocument(FaqEntry entry)
-    {
-        var document = new Document
-        {
-            new StringField(IdField, entry.Id, Field.Store.YES),
-            new TextField(TitleField, entry.Title, Field.Store.NO),
-            new TextField(AnswerField, entry.AnswerText, Field.Store.NO),
-        };
-        foreach (var question in entry.Questions)
-        {
-            document.Add(new TextField(QuestionsField, question.Text, Field.Store.NO));
-        }
-
-        foreach (var tag in entry.Tags)
-        {
-            document.Add(new TextField(TagsField, tag, Field.Store.NO));
-        }
-
-        foreach (var text in EntryTerms.TextsOf(entry))
-        {
-            document.Add(new TextField(AllField, text, Field.Store.NO));
-            document.Add(new TextField(SpellingField, text, Field.Store.NO));
-        }
-
-        return document;
     }
 
     /// <summary>Turns the question into concepts: the shopper's words, synonym phrases, and corrected misspellings.</summary>
     private List<QueryConcept> Understand(string question)
     {
-        var tokens = AnalyzedToken.Analyze(_analyzer, AllField, question);
+        var tokens = AnalyzedToken.Analyze(_analyzer, QuestionsField, question);
         var synonymAt = _synonyms.Find(tokens).ToDictionary(m => m.FirstToken);
         var concepts = new List<QueryConcept>(tokens.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -233,7 +261,7 @@ public sealed class KnowledgeIndex : IDisposable
                 weight = _unknownWordWeight;
             }
 
-            if (synonym is not null)
+            if (synonym is not null && _options.SynonymWeight > 0)
             {
                 foreach (var target in synonym.Alternatives.Where(a => a.Terms.All(_documentFrequency.ContainsKey)))
                 {
@@ -253,9 +281,11 @@ public sealed class KnowledgeIndex : IDisposable
         return concepts;
     }
 
-    private BooleanQuery BuildQuery(List<QueryConcept> concepts)
+    private BooleanQuery BuildQuery(List<QueryConcept> concepts, int mustMatch)
     {
         var query = new BooleanQuery();
+        var anyConcept = new BooleanQuery { MinimumNumberShouldMatch = mustMatch };
+        query.Add(anyConcept, Occur.MUST);
         foreach (var concept in concepts.Where(c => c.IsKnown))
         {
             var anyField = new DisjunctionMaxQuery(0.1f);
@@ -263,13 +293,19 @@ public sealed class KnowledgeIndex : IDisposable
             {
                 foreach (var (field, boost) in _fieldBoosts)
                 {
+                    // A clause for a word no entry has in this field costs a dictionary look-up per query and can never match.
+                    if (boost <= 0 || !_fieldVocabulary.TryGetValue(field, out var vocabulary) || !alternative.Terms.All(vocabulary.Contains))
+                    {
+                        continue;
+                    }
+
                     var clause = TermsQuery(field, alternative.Terms, slop: 1);
                     clause.Boost = boost * alternative.Weight;
                     anyField.Add(clause);
                 }
             }
 
-            query.Add(anyField, Occur.SHOULD);
+            anyConcept.Add(anyField, Occur.SHOULD);
         }
 
         // Words that stand together in the question and in a phrasing make that phrasing the likelier match.
@@ -282,6 +318,11 @@ public sealed class KnowledgeIndex : IDisposable
 
             foreach (var field in (ReadOnlySpan<string>)[QuestionsField, TitleField])
             {
+                if (_options.ProximityBoost <= 0)
+                {
+                    break;
+                }
+
                 var phrase = new PhraseQuery { Slop = 3, Boost = _options.ProximityBoost };
                 phrase.Add(new Term(field, first.Terms[0]), 0);
                 phrase.Add(new Term(field, second.Terms[0]), Math.Max(1, concepts[i].Position - concepts[i - 1].Position));
@@ -292,11 +333,14 @@ public sealed class KnowledgeIndex : IDisposable
         return query;
     }
 
-    private static Query TermsQuery(string field, IReadOnlyList<string> terms, int slop)
+    private Query TermsQuery(string field, IReadOnlyList<string> terms, int slop)
     {
         if (terms.Count == 1)
         {
-            return new TermQuery(new Term(field, terms[0]));
+            // The index never changes, so where a term sits in the term dictionary is looked up once, not per query.
+            var term = new Term(field, terms[0]);
+            var context = _termContexts.GetOrAdd((field, terms[0]), static (_, state) => TermContext.Build(state.Reader.AtomicContext, state.Term), (Reader: _reader, Term: term));
+            return new TermQuery(term, context);
         }
 
         var phrase = new PhraseQuery { Slop = slop };
@@ -406,13 +450,13 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         var maxEdits = word.Length >= 8 ? 2 : 1;
-        var rewritten = new FuzzyQuery(new Term(SpellingField, word), maxEdits, prefixLength: 1).Rewrite(_reader);
+        var rewritten = new FuzzyQuery(new Term(SpellingField, word), maxEdits, prefixLength: 1).Rewrite(_spelling);
         string? best = null;
         var bestBoost = float.MinValue;
         var bestFrequency = 0;
         foreach (var candidate in TermQueriesOf(rewritten))
         {
-            var stem = AnalyzedToken.Analyze(_analyzer, AllField, candidate.Term.Text).FirstOrDefault().Term;
+            var stem = AnalyzedToken.Analyze(_analyzer, QuestionsField, candidate.Term.Text).FirstOrDefault().Term;
             var frequency = stem is null ? 0 : _documentFrequency.GetValueOrDefault(stem);
             if (frequency > 0 && (candidate.Boost > bestBoost || (candidate.Boost == bestBoost && frequency > bestFrequency)))
             {

@@ -62,15 +62,3 @@ internal sealed class ShopperAnalyzer : Analyzer
         return set.AsReadOnly();
     }
 }
-
-/// <summary>Words as written, lower-cased and accent-folded: the vocabulary misspellings are corrected against.</summary>
-internal sealed class SpellingAnalyzer : Analyzer
-{
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-    {
-        var source = new StandardTokenizer(ShopperAnalyzer.Version, reader);
-        TokenStream stream = new LowerCaseFilter(ShopperAnalyzer.Version, source);
-        stream = new ASCIIFoldingFilter(stream);
-        return new TokenStreamComponents(source, stream);
-    }
-}

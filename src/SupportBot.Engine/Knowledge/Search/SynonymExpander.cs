@@ -96,6 +96,22 @@ internal sealed class SynonymExpander
         return true;
     }
 
+    /// <summary>The phrases of the editors' groups that take no part in expansion, for validation to warn about.</summary>
+    public static IEnumerable<(SynonymGroup Group, string Phrase)> IgnoredPhrases(IEnumerable<SynonymGroup> groups)
+    {
+        using var analyzer = new ShopperAnalyzer();
+        foreach (var group in groups)
+        {
+            foreach (var phrase in group.Phrases.Concat(group.Targets ?? []))
+            {
+                if (!KeepsEveryWord(Analyzed(analyzer, phrase)))
+                {
+                    yield return (group, phrase);
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// A phrase that loses words to the stop list ("no returns" becomes just "return") would fire on every
     /// mention of its remaining word, so it takes no part in expansion. knowledge/README.md tells editors.
