@@ -39,27 +39,37 @@ public sealed class StarterKnowledgeTests
         Assert.DoesNotContain(Shipped.Entries, e => e.AnswerMarkdown.Contains("{{", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void LabelledQuestions_AreNotCopiesOfThePhrasings()
+    /// <summary>
+    /// faq-questions.jsonl is the editors' working set (they look at its misses); faq-holdout.jsonl was written
+    /// without seeing the phrasings and is never used for tuning, so it shows how the bot generalises.
+    /// </summary>
+    public static TheoryData<string> LabelledSets() => ["faq-questions.jsonl", "faq-holdout.jsonl"];
+
+    [Theory]
+    [MemberData(nameof(LabelledSets))]
+    public void LabelledQuestions_AreNotCopiesOfThePhrasings(string file)
     {
         var phrasings = Shipped.Entries.SelectMany(e => e.Questions.Select(q => q.Text).Prepend(e.Title))
             .Select(CrossFileChecks.Normalize).ToHashSet(StringComparer.Ordinal);
-        var questions = FaqEvaluation.Load(Path.Combine(RepoPaths.Eval, "faq-questions.jsonl"), Shipped.Entries.Select(e => e.Id).ToHashSet());
+        var questions = FaqEvaluation.Load(Path.Combine(RepoPaths.Eval, file), Shipped.Entries.Select(e => e.Id).ToHashSet());
 
         Assert.True(questions.Count(q => q.Question.Expected is not null) >= 150);
+        Assert.True(questions.Count(q => q.Question.Expected is null) >= 15);
         Assert.DoesNotContain(questions, q => phrasings.Contains(CrossFileChecks.Normalize(q.Question.Text!)));
     }
 
-    [Fact]
-    public void LabelledQuestions_MeetTheRetrievalBar()
+    [Theory]
+    [MemberData(nameof(LabelledSets))]
+    public void LabelledQuestions_MeetTheRetrievalBar(string file)
     {
         using var index = KnowledgeIndex.Build(Shipped, new SearchOptions());
-        var questions = FaqEvaluation.Load(Path.Combine(RepoPaths.Eval, "faq-questions.jsonl"), Shipped.Entries.Select(e => e.Id).ToHashSet());
+        var questions = FaqEvaluation.Load(Path.Combine(RepoPaths.Eval, file), Shipped.Entries.Select(e => e.Id).ToHashSet());
 
         var report = FaqEvaluation.Run(index, questions, new SearchOptions().MinConfidence);
 
         var misses = string.Join("\n", report.Misses.Select(m => $"{m.Line}: {m.Text} -> {string.Join(", ", m.Got.Select(g => g.Id))} (expected {m.Expected})"));
         Assert.True(report.HitAt1 >= 0.85, $"hit@1 {report.HitAt1}\n{misses}");
         Assert.True(report.HitAt3 >= 0.95, $"hit@3 {report.HitAt3}\n{misses}");
+        Assert.True(report.AbstainRate >= 0.85, $"unanswerable questions answered confidently: {1 - report.AbstainRate}\n{misses}");
     }
 }

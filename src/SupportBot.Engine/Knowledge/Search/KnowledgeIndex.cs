@@ -44,6 +44,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly Dictionary<string, int> _documentFrequency;
     private readonly Dictionary<string, double> _idf;
     private readonly Dictionary<string, string> _surfaceOfTerm;
+    private readonly HashSet<string> _spellings;
     private readonly SynonymExpander _synonyms;
     private readonly SearchOptions _options;
     private readonly ConcurrentDictionary<string, string?> _corrections = new(StringComparer.Ordinal);
@@ -53,8 +54,9 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly double _unknownWordWeight;
 
     private KnowledgeIndex(ShopperAnalyzer analyzer, RAMDirectory directory, RAMDirectory spellingDirectory, IReadOnlyList<FaqEntry> entries,
-        EntryTerms[] terms, Dictionary<string, string> surfaceOfTerm, SynonymExpander synonyms, SearchOptions options)
+        EntryTerms[] terms, Dictionary<string, string> surfaceOfTerm, HashSet<string> spellings, SynonymExpander synonyms, SearchOptions options)
     {
+        _spellings = spellings;
         _analyzer = analyzer;
         _directory = directory;
         _spellingDirectory = spellingDirectory;
@@ -137,15 +139,18 @@ public sealed class KnowledgeIndex : IDisposable
         {
             OpenMode = OpenMode.CREATE,
             Similarity = FaqSimilarity.Instance,
-            RAMBufferSizeMB = 256,
+            RAMBufferSizeMB = 1024,
+            MaxBufferedDocs = IndexWriterConfig.DISABLE_AUTO_FLUSH,
         };
         using (var writer = new IndexWriter(directory, config))
         {
-            Parallel.For(0, entries.Count, i => writer.AddDocument(analyzed[i].ToDocument(i)));
+            // One writer thread and a buffer larger than any knowledge base: a single segment, so statistics come
+            // straight from it (a multi-segment reader rebuilds merged views of its term dictionaries per query).
+            for (var i = 0; i < entries.Count; i++)
+            {
+                writer.AddDocument(analyzed[i].ToDocument(i));
+            }
 
-            // One segment: statistics then come straight from it, where a multi-segment reader rebuilds merged
-            // views of its term dictionaries on every query.
-            writer.ForceMerge(1);
             writer.Commit();
         }
 
@@ -158,7 +163,7 @@ public sealed class KnowledgeIndex : IDisposable
             spellings.Add(written);
         }
 
-        return new KnowledgeIndex(analyzer, directory, BuildSpellingIndex(spellings, analyzer), entries, terms, surfaces,
+        return new KnowledgeIndex(analyzer, directory, BuildSpellingIndex(spellings, analyzer), entries, terms, surfaces, spellings,
             new SynonymExpander(knowledge.Synonyms, analyzer), options);
     }
 
@@ -250,6 +255,13 @@ public sealed class KnowledgeIndex : IDisposable
             {
                 alternatives.Add(new ConceptAlternative(terms, word, MatchKind.Exact, 1f));
                 weight = terms.Max(t => InverseDocumentFrequency(_documentFrequency[t]));
+
+                // A misspelling can stem to a real word ("lable" and "late"): a word the knowledge never writes
+                // is also read as the nearest word it does write.
+                if (span == 1 && !_spellings.Contains(word.ToLowerInvariant()) && Correct(word) is { } nearest && nearest != terms[0])
+                {
+                    alternatives.Add(new ConceptAlternative([nearest], _surfaceOfTerm.GetValueOrDefault(nearest, nearest), MatchKind.Typo, _options.TypoWeight));
+                }
             }
             else if (span == 1 && Correct(covered[0].Surface) is { } corrected)
             {
@@ -293,8 +305,10 @@ public sealed class KnowledgeIndex : IDisposable
             {
                 foreach (var (field, boost) in _fieldBoosts)
                 {
-                    // A clause for a word no entry has in this field costs a dictionary look-up per query and can never match.
-                    if (boost <= 0 || !_fieldVocabulary.TryGetValue(field, out var vocabulary) || !alternative.Terms.All(vocabulary.Contains))
+                    // A clause for a word no entry has in this field can never match; and a synonym is sought where
+                    // shoppers' wording is (the phrasings), not in the prose of answers, where it mostly adds noise and cost.
+                    if (boost <= 0 || !_fieldVocabulary.TryGetValue(field, out var vocabulary) || !alternative.Terms.All(vocabulary.Contains)
+                        || (alternative.Kind == MatchKind.Synonym && field is not (QuestionsField or TitleField)))
                     {
                         continue;
                     }
