@@ -171,6 +171,6 @@ public sealed class KnowledgeIndexTests : IDisposable
     [InlineData(0.0, 0.0, 1.0, 0.0)]
     public void ConfidenceOf_CombinesCoverageAndSeparation(double coverage, double questionCoverage, double separation, double expected)
     {
-        Assert.Equal(expected, KnowledgeIndex.ConfidenceOf(coverage, questionCoverage, separation), 4);
+        Assert.Equal(expected, CandidateRanker.ConfidenceOf(coverage, questionCoverage, separation), 4);
     }
 }
