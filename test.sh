@@ -8,6 +8,11 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
+# Charts in evaluation reports need a font; Debian's DejaVu is on this machine kind but may be missing elsewhere.
+if [ ! -d /usr/share/fonts/truetype/dejavu ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  apt-get update -qq && apt-get install -y -qq fonts-dejavu-core >/dev/null
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

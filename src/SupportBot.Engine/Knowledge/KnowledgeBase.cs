@@ -6,6 +6,7 @@ public sealed record KnowledgeBase(
     IReadOnlyList<FaqEntry> Entries,
     StorePolicies Policies,
     IReadOnlyList<SynonymGroup> Synonyms,
+    IReadOnlyList<Understanding.Intents.IntentDefinition> Intents,
     int FileCount,
     IReadOnlyList<KnowledgeDiagnostic> Diagnostics)
 {

@@ -1,6 +1,7 @@
 using System.Text;
 using SupportBot.Knowledge.Files;
 using SupportBot.Knowledge.Search;
+using SupportBot.Understanding.Intents;
 
 namespace SupportBot.Knowledge;
 
@@ -14,6 +15,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
     public const string PoliciesFile = "policies.yml";
     public const string SynonymsFile = "synonyms.txt";
     public const string FaqFolder = "faq";
+    public const string IntentsFolder = "intents";
 
     public KnowledgeBase Load(string rootPath)
     {
@@ -22,7 +24,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         if (!Directory.Exists(root))
         {
             diagnostics.Error(Display(root), 1, "knowledge folder does not exist");
-            return new KnowledgeBase(root, [], StorePolicies.Empty, [], 0, diagnostics.Items);
+            return new KnowledgeBase(root, [], StorePolicies.Empty, [], [], 0, diagnostics.Items);
         }
 
         var files = 0;
@@ -79,7 +81,30 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         }
 
         entries = CrossFileChecks.Apply(entries, diagnostics);
-        return new KnowledgeBase(root, entries, policies, synonyms, files, diagnostics.Items);
+        var intents = new List<IntentDefinition>();
+        var intentsRoot = Path.Combine(root, IntentsFolder);
+        if (Directory.Exists(intentsRoot))
+        {
+            foreach (var path in Directory.EnumerateFiles(intentsRoot, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var display = Display(path);
+                if (!path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+                {
+                    diagnostics.Warning(display, 1, "not a YAML (.yml) file: ignored");
+                    continue;
+                }
+
+                files++;
+                var text = TextFileReader.Read(path, display, options.MaxFileBytes, diagnostics);
+                if (text is not null && IntentFileParser.Parse(text, display, diagnostics) is { } intent)
+                {
+                    intents.Add(intent);
+                }
+            }
+        }
+
+        intents = IntentChecks.Apply(intents, entries, diagnostics);
+        return new KnowledgeBase(root, entries, policies, synonyms, intents, files, diagnostics.Items);
     }
 
     private static string TopicOf(string faqRoot, string path)

@@ -15,6 +15,7 @@ internal static class EvalCommands
     {
         var command = new Command("eval", "Evaluate the bot against labelled data.");
         command.Subcommands.Add(Faq(context));
+        command.Subcommands.Add(EvalIntentsCommand.Create(context));
         return command;
     }
 

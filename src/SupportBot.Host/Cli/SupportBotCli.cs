@@ -27,6 +27,7 @@ internal static class SupportBotCli
         root.Subcommands.Add(AskCommand.Create(context));
         root.Subcommands.Add(KnowledgeCommands.Create(context));
         root.Subcommands.Add(EvalCommands.Create(context));
+        root.Subcommands.Add(TrainCommand.Create(context));
 
         var parse = root.Parse(verbArgs);
         if (parse.Errors.Count > 0)

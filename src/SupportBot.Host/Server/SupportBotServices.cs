@@ -1,6 +1,7 @@
 using SupportBot.Configuration;
 using SupportBot.Knowledge;
 using SupportBot.Storage;
+using SupportBot.Understanding.Intents;
 
 namespace SupportBot.Host.Server;
 
@@ -11,6 +12,7 @@ internal static class SupportBotServices
     {
         services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
         services.AddKnowledge();
+        services.AddIntents();
         return services;
     }
 }

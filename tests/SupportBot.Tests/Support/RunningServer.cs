@@ -18,9 +18,12 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>One data folder for the test run: the first server trains the intent model, the others load it.</summary>
+    private static readonly string DataPath = Path.Combine(Path.GetTempPath(), "supportbot-tests", "data-" + Environment.ProcessId);
+
     public static async Task<RunningServer> StartAsync(params string[] settings)
     {
-        var app = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", .. settings], RepoPaths.Root);
+        var app = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", "--Storage:DataPath", DataPath, .. settings], RepoPaths.Root);
         await app.StartAsync();
         var address = app.Urls.First();
         return new RunningServer(app, new Uri(address));

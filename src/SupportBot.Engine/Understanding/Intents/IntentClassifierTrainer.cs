@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Transforms.Text;
+
+namespace SupportBot.Understanding.Intents;
+
+/// <summary>Training data that cannot make a classifier; the message says what to add.</summary>
+public sealed class IntentTrainingException(string message) : Exception(message);
+
+/// <summary>
+/// Trains the intent classifier: word 1–2-grams and character 4-grams (TF-IDF, L2-normalised) into a
+/// multiclass linear model, probabilities calibrated by temperature scaling and the out-of-scope threshold chosen
+/// on held-out data. README "Understanding intents" says why this design.
+/// </summary>
+public static class IntentClassifierTrainer
+{
+    /// <summary>Bumped whenever the pipeline changes, so cached models trained by an older one are not reused.</summary>
+    public const int PipelineVersion = 3;
+
+    /// <summary>Share of each intent's examples held out for calibration when no validation set is given.</summary>
+    private const double HeldOutShare = 0.15;
+
+    public static string HashOf(IEnumerable<IntentExample> examples, IntentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(options);
+        var text = new StringBuilder()
+            .Append(PipelineVersion).Append('|').Append(options.Trainer).Append('|').Append(options.MaxIterations).Append('|')
+            .Append(options.OutOfScopeIntent).Append('|').Append(options.UseOutOfScopeClass).Append('|')
+            .Append(options.OutOfScopeThreshold?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('|')
+            .Append(options.OutOfScopeRecallWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        foreach (var example in examples.OrderBy(e => e.Intent, StringComparer.Ordinal).ThenBy(e => e.Text, StringComparer.Ordinal))
+        {
+            text.Append(example.Intent).Append('\t').Append(example.Text).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+
+    /// <summary>
+    /// Trains on <paramref name="train"/>; calibration and the out-of-scope threshold come from <paramref name="valid"/>,
+    /// or from a held-out slice of the training data when it is null. <paramref name="hash"/> is stored with the
+    /// model so a cache can tell which training data made it (see <see cref="HashOf"/>).
+    /// </summary>
+    public static IntentModel Train(IReadOnlyList<IntentExample> train, IReadOnlyList<IntentExample>? valid, IntentOptions options,
+        IProgress<string>? progress = null, string hash = "")
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        var started = Stopwatch.StartNew();
+        var usable = train.Where(e => !string.IsNullOrWhiteSpace(e.Text) && !string.IsNullOrWhiteSpace(e.Intent)).ToList();
+        var inScope = usable.Select(e => e.Intent).Where(i => i != options.OutOfScopeIntent).Distinct(StringComparer.Ordinal).Count();
+        if (usable.Count == 0)
+        {
+            throw new IntentTrainingException("the training set is empty: give examples as {\"text\": \"…\", \"intent\": \"…\"}");
+        }
+
+        if (inScope < 2)
+        {
+            throw new IntentTrainingException($"the training set has {inScope} intent(s) besides '{options.OutOfScopeIntent}'; a classifier needs at least two");
+        }
+
+        var ml = new MLContext(seed: 1);
+        var (fit, held) = valid is null ? Split(usable) : (usable, valid.Where(e => !string.IsNullOrWhiteSpace(e.Text)).ToList());
+        progress?.Report($"training on {fit.Count} examples");
+        var model = Fit(ml, fit, options);
+        var intents = model.Intents;
+
+        progress?.Report($"calibrating on {held.Count} held-out examples");
+        var provisional = new IntentModel(ml, model.Transformer, Info(options, intents, 1, 0, usable.Count, 0));
+        var scored = held
+            .Where(e => Array.IndexOf(intents, e.Intent) >= 0 || e.Intent == options.OutOfScopeIntent)
+            .Select(e => (Raw: RawScores(provisional, e.Text), Truth: Array.IndexOf(intents, e.Intent), e.Intent))
+            .ToList();
+        var temperature = Calibration.FitTemperature(scored.Where(s => s.Truth >= 0).Select(s => (s.Raw, s.Truth)).ToList());
+        var calibrated = new IntentModel(ml, model.Transformer, Info(options, intents, temperature, 0, usable.Count, 0));
+        var threshold = options.OutOfScopeThreshold
+            ?? ChooseThreshold(calibrated, scored.Select(s => (Calibration.Apply(s.Raw, temperature), s.Intent)).ToList(), options);
+
+        if (valid is null)
+        {
+            // Calibration came from a held-out slice; the model that serves learns from every example.
+            progress?.Report($"training on all {usable.Count} examples");
+            model = Fit(ml, usable, options);
+        }
+
+        var info = Info(options, model.Intents, temperature, threshold, usable.Count, started.Elapsed.TotalSeconds) with { Hash = hash };
+        return new IntentModel(ml, model.Transformer, info);
+    }
+
+    private static IntentModelInfo Info(IntentOptions options, string[] intents, double temperature, double threshold, int examples, double seconds) =>
+        new(string.Empty, intents, options.OutOfScopeIntent, options.UseOutOfScopeClass, Math.Round(threshold, 4), temperature, options.Trainer, examples, Math.Round(seconds, 3));
+
+    private static float[] RawScores(IntentModel model, string text)
+    {
+        // Temperature 1 leaves the model's own probabilities untouched (up to the log floor).
+        var probabilities = model.Probabilities(text);
+        return [.. probabilities.Select(p => (float)p)];
+    }
+
+    /// <summary>The threshold that maximises in-scope accuracy + weight × out-of-scope recall on held-out data.</summary>
+    private static double ChooseThreshold(IntentModel model, List<(double[] Probabilities, string Truth)> held, IntentOptions options)
+    {
+        var inScope = held.Count(h => h.Truth != options.OutOfScopeIntent);
+        var outOfScope = held.Count - inScope;
+        if (inScope == 0 || outOfScope == 0)
+        {
+            return 0;
+        }
+
+        double best = 0, bestValue = double.MinValue;
+        for (var step = 0; step < 100; step++)
+        {
+            var threshold = step / 100.0;
+            int right = 0, caught = 0;
+            foreach (var (probabilities, truth) in held)
+            {
+                var prediction = model.Decide(probabilities, threshold);
+                if (truth == options.OutOfScopeIntent)
+                {
+                    caught += prediction.IsOutOfScope ? 1 : 0;
+                }
+                else
+                {
+                    right += !prediction.IsOutOfScope && prediction.Intent == truth ? 1 : 0;
+                }
+            }
+
+            var value = ((double)right / inScope) + (options.OutOfScopeRecallWeight * caught / outOfScope);
+            if (value > bestValue + 1e-9)
+            {
+                (best, bestValue) = (threshold, value);
+            }
+        }
+
+        return best;
+    }
+
+    private static (List<IntentExample> Fit, List<IntentExample> Held) Split(List<IntentExample> examples)
+    {
+        var random = new Random(7);
+        var fit = new List<IntentExample>();
+        var held = new List<IntentExample>();
+        foreach (var group in examples.GroupBy(e => e.Intent, StringComparer.Ordinal))
+        {
+            var shuffled = group.OrderBy(_ => random.Next()).ToList();
+            var take = shuffled.Count >= 4 ? Math.Max(1, (int)Math.Round(shuffled.Count * HeldOutShare)) : 0;
+            held.AddRange(shuffled.Take(take));
+            fit.AddRange(shuffled.Skip(take));
+        }
+
+        return (fit, held);
+    }
+
+    private static (ITransformer Transformer, string[] Intents) Fit(MLContext ml, List<IntentExample> examples, IntentOptions options)
+    {
+        // Intents are weighted to count equally: the FAQ topics bring hundreds of phrasings, a transactional intent
+        // a few dozen examples, and unweighted the model would learn that nearly everything is an FAQ question.
+        var counts = examples.GroupBy(e => e.Intent, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var balanced = (double)examples.Count / counts.Count;
+        var data = ml.Data.LoadFromEnumerable(examples.Select(e => new IntentRow
+        {
+            Text = IntentText.Normalize(e.Text),
+            Intent = e.Intent,
+            Weight = (float)(balanced / counts[e.Intent]),
+        }));
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(IntentRow.Intent))
+            .Append(ml.Transforms.Text.FeaturizeText("Features", Featurizer(), nameof(IntentRow.Text)))
+            .AppendCacheCheckpoint(ml)
+            .Append(Trainer(ml, options));
+        var transformer = pipeline.Fit(data);
+        var schema = transformer.GetOutputSchema(data.Schema);
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        schema["Score"].GetSlotNames(ref names);
+        return (transformer, names.DenseValues().Select(n => n.ToString()).ToArray());
+    }
+
+    private static TextFeaturizingEstimator.Options Featurizer() => new()
+    {
+        CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+        KeepDiacritics = false,
+        KeepPunctuations = false,
+        KeepNumbers = true,
+        WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true, Weighting = Microsoft.ML.Transforms.Text.NgramExtractingEstimator.WeightingCriteria.TfIdf },
+        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = false, Weighting = Microsoft.ML.Transforms.Text.NgramExtractingEstimator.WeightingCriteria.TfIdf },
+        Norm = TextFeaturizingEstimator.NormFunction.L2,
+    };
+
+    private static IEstimator<ITransformer> Trainer(MLContext ml, IntentOptions options) => options.Trainer switch
+    {
+        IntentTrainer.LbfgsMaximumEntropy => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(
+            new LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                MaximumNumberOfIterations = options.MaxIterations,
+                OptimizationTolerance = 1e-4f,
+                L1Regularization = 0,
+                L2Regularization = 0.01f,
+                ExampleWeightColumnName = nameof(IntentRow.Weight),
+            }),
+        IntentTrainer.LinearSvm => ml.MulticlassClassification.Trainers.OneVersusAll(
+            ml.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options { NumberOfIterations = options.MaxIterations, ExampleWeightColumnName = nameof(IntentRow.Weight) }), useProbabilities: true),
+        _ => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(
+            new SdcaMaximumEntropyMulticlassTrainer.Options { MaximumNumberOfIterations = options.MaxIterations, ExampleWeightColumnName = nameof(IntentRow.Weight) }),
+    };
+}

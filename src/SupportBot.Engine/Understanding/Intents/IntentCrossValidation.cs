@@ -1,0 +1,50 @@
+namespace SupportBot.Understanding.Intents;
+
+/// <summary>
+/// k-fold cross-validation: each example is tested once by a model that never saw it, and the outcomes of all
+/// folds are pooled into one report. Folds are stratified by intent and deterministic.
+/// </summary>
+public static class IntentCrossValidation
+{
+    public static IntentEvaluationReport Run(IReadOnlyList<IntentExample> examples, int folds, IntentOptions options, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(options);
+        if (folds < 2)
+        {
+            throw new IntentTrainingException("cross-validation needs at least 2 folds");
+        }
+
+        var random = new Random(11);
+        var foldOf = new Dictionary<IntentExample, int>(ReferenceEqualityComparer.Instance);
+        foreach (var group in examples.GroupBy(e => e.Intent, StringComparer.Ordinal))
+        {
+            var shuffled = group.OrderBy(_ => random.Next()).ToList();
+            for (var i = 0; i < shuffled.Count; i++)
+            {
+                foldOf[shuffled[i]] = i % folds;
+            }
+        }
+
+        var outcomes = new List<ScoredUtterance>();
+        var latencies = new List<double>();
+        IntentModelInfo? last = null;
+        double trainSeconds = 0;
+        for (var fold = 0; fold < folds; fold++)
+        {
+            progress?.Report($"fold {fold + 1} of {folds}");
+            var train = examples.Where(e => foldOf[e] != fold).ToList();
+            var test = examples.Where(e => foldOf[e] == fold).ToList();
+            var model = IntentClassifierTrainer.Train(train, null, options);
+            var report = IntentEvaluation.Run(model, test, options.OutOfScopeIntent);
+            outcomes.AddRange(report.Utterances);
+            latencies.Add(report.PredictP50Ms);
+            trainSeconds += model.Info.TrainSeconds;
+            last = model.Info;
+        }
+
+        var info = last! with { TrainSeconds = Math.Round(trainSeconds / folds, 3), Examples = examples.Count };
+        latencies.Sort();
+        return IntentEvaluation.Summarize(outcomes, options.OutOfScopeIntent, info, latencies[latencies.Count / 2], latencies[^1]);
+    }
+}

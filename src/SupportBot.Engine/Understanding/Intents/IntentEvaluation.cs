@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Text.Json.Serialization;
+
+namespace SupportBot.Understanding.Intents;
+
+/// <summary>Precision, recall and F1 of one intent on a test set.</summary>
+public sealed record IntentMetrics(
+    [property: JsonPropertyName("intent")] string Intent,
+    [property: JsonPropertyName("support")] int Support,
+    [property: JsonPropertyName("precision")] double Precision,
+    [property: JsonPropertyName("recall")] double Recall,
+    [property: JsonPropertyName("f1")] double F1);
+
+/// <summary>How often one intent was taken for another.</summary>
+public sealed record ConfusedPair(
+    [property: JsonPropertyName("truth")] string Truth,
+    [property: JsonPropertyName("predicted")] string Predicted,
+    [property: JsonPropertyName("count")] int Count);
+
+/// <summary>One test utterance's outcome, for the report's histogram and for reading mistakes.</summary>
+public sealed record ScoredUtterance(
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("truth")] string Truth,
+    [property: JsonPropertyName("predicted")] string Predicted,
+    [property: JsonPropertyName("confidence")] double Confidence,
+    [property: JsonPropertyName("outcome")] string Outcome);
+
+/// <summary>
+/// The result of <c>supportbot eval intents</c>. Field names are a stable contract; every rate is a fraction in [0,1].
+/// In-scope accuracy counts an in-scope utterance predicted out of scope as wrong.
+/// </summary>
+public sealed record IntentEvaluationReport(
+    [property: JsonPropertyName("examples")] int Examples,
+    [property: JsonPropertyName("in_scope_examples")] int InScopeExamples,
+    [property: JsonPropertyName("oos_examples")] int OutOfScopeExamples,
+    [property: JsonPropertyName("in_scope_accuracy")] double InScopeAccuracy,
+    [property: JsonPropertyName("oos_recall")] double OutOfScopeRecall,
+    [property: JsonPropertyName("oos_precision")] double OutOfScopePrecision,
+    [property: JsonPropertyName("macro_f1")] double MacroF1,
+    [property: JsonPropertyName("threshold")] double Threshold,
+    [property: JsonPropertyName("temperature")] double Temperature,
+    [property: JsonPropertyName("trainer")] string Trainer,
+    [property: JsonPropertyName("train_examples")] int TrainExamples,
+    [property: JsonPropertyName("train_seconds")] double TrainSeconds,
+    [property: JsonPropertyName("predict_p50_ms")] double PredictP50Ms,
+    [property: JsonPropertyName("predict_p99_ms")] double PredictP99Ms,
+    [property: JsonPropertyName("per_intent")] IReadOnlyList<IntentMetrics> PerIntent,
+    [property: JsonPropertyName("most_confused")] IReadOnlyList<ConfusedPair> MostConfused,
+    [property: JsonPropertyName("labels")] IReadOnlyList<string> Labels,
+    [property: JsonPropertyName("confusion")] IReadOnlyList<IReadOnlyList<int>> Confusion,
+    [property: JsonPropertyName("utterances")] IReadOnlyList<ScoredUtterance> Utterances);
+
+/// <summary>Scores a trained model on labelled utterances.</summary>
+public static class IntentEvaluation
+{
+    public const string Correct = "correct";
+    public const string Wrong = "wrong";
+    public const string OutOfScope = "out_of_scope";
+
+    /// <param name="outOfScopeLabel">The label the test set uses for out-of-scope utterances.</param>
+    public static IntentEvaluationReport Run(IntentModel model, IReadOnlyList<IntentExample> test, string outOfScopeLabel, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(test);
+        string Label(string intent) => intent == model.Info.OutOfScopeIntent || intent == outOfScopeLabel ? outOfScopeLabel : intent;
+
+        var latencies = new List<double>(test.Count);
+        var outcomes = new List<ScoredUtterance>(test.Count);
+        for (var i = 0; i < test.Count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var prediction = model.Predict(test[i].Text);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var truth = Label(test[i].Intent);
+            var predicted = prediction.IsOutOfScope ? outOfScopeLabel : prediction.Intent;
+            var outcome = truth == outOfScopeLabel ? OutOfScope : predicted == truth ? Correct : Wrong;
+            outcomes.Add(new ScoredUtterance(test[i].Text, truth, predicted, prediction.Confidence, outcome));
+            progress?.Report(i + 1);
+        }
+
+        latencies.Sort();
+        return Summarize(outcomes, outOfScopeLabel, model.Info, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+    }
+
+    /// <summary>Metrics over scored utterances (one test set, or every fold of a cross-validation pooled).</summary>
+    public static IntentEvaluationReport Summarize(IReadOnlyList<ScoredUtterance> outcomes, string outOfScopeLabel, IntentModelInfo info,
+        double p50, double p99)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        ArgumentNullException.ThrowIfNull(info);
+        var inScope = outcomes.Where(o => o.Truth != outOfScopeLabel).ToList();
+        var outOfScope = outcomes.Where(o => o.Truth == outOfScopeLabel).ToList();
+        var predictedOutOfScope = outcomes.Count(o => o.Predicted == outOfScopeLabel);
+        var labels = outcomes.Select(o => o.Truth).Concat(outcomes.Select(o => o.Predicted)).Distinct(StringComparer.Ordinal)
+            .OrderBy(l => l == outOfScopeLabel ? 1 : 0).ThenBy(l => l, StringComparer.Ordinal).ToList();
+        var index = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        var confusion = labels.Select(_ => new int[labels.Count]).ToArray();
+        foreach (var o in outcomes)
+        {
+            confusion[index[o.Truth]][index[o.Predicted]]++;
+        }
+
+        var perIntent = labels.Where(l => outcomes.Any(o => o.Truth == l)).Select(l =>
+        {
+            var tp = outcomes.Count(o => o.Truth == l && o.Predicted == l);
+            var support = outcomes.Count(o => o.Truth == l);
+            var predictedCount = outcomes.Count(o => o.Predicted == l);
+            var precision = Fraction(tp, predictedCount);
+            var recall = Fraction(tp, support);
+            return new IntentMetrics(l, support, precision, recall, Round(precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)));
+        }).ToList();
+
+        var confused = outcomes.Where(o => o.Truth != o.Predicted)
+            .GroupBy(o => (o.Truth, o.Predicted))
+            .Select(g => new ConfusedPair(g.Key.Truth, g.Key.Predicted, g.Count()))
+            .OrderByDescending(p => p.Count).ThenBy(p => p.Truth, StringComparer.Ordinal).Take(10).ToList();
+
+        return new IntentEvaluationReport(
+            outcomes.Count,
+            inScope.Count,
+            outOfScope.Count,
+            Fraction(inScope.Count(o => o.Outcome == Correct), inScope.Count),
+            Fraction(outOfScope.Count(o => o.Predicted == outOfScopeLabel), outOfScope.Count),
+            Fraction(outOfScope.Count(o => o.Predicted == outOfScopeLabel), predictedOutOfScope),
+            Round(perIntent.Count == 0 ? 0 : perIntent.Average(m => m.F1)),
+            info.Threshold,
+            Round(info.Temperature),
+            info.Trainer.ToString(),
+            info.Examples,
+            info.TrainSeconds,
+            p50,
+            p99,
+            perIntent,
+            confused,
+            labels,
+            confusion,
+            outcomes);
+    }
+
+    internal static double Fraction(int part, int whole) => whole == 0 ? 0 : Round((double)part / whole);
+
+    private static double Round(double value) => Math.Round(value, 4);
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)], 4);
+}

@@ -1,0 +1,115 @@
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace SupportBot.Understanding.Intents;
+
+/// <summary>The row the ML.NET pipeline reads.</summary>
+internal sealed class IntentRow
+{
+    public string Text { get; set; } = "";
+
+    public string Intent { get; set; } = "";
+
+    public float Weight { get; set; } = 1;
+}
+
+/// <summary>The per-intent probabilities the pipeline writes.</summary>
+internal sealed class IntentRowScores
+{
+    [ColumnName("Score")]
+    public float[] Score { get; set; } = [];
+}
+
+/// <summary>What was decided at training time besides the ML.NET model itself.</summary>
+public sealed record IntentModelInfo(
+    string Hash,
+    IReadOnlyList<string> Intents,
+    string OutOfScopeIntent,
+    bool UseOutOfScopeClass,
+    double Threshold,
+    double Temperature,
+    IntentTrainer Trainer,
+    int Examples,
+    double TrainSeconds);
+
+/// <summary>
+/// A trained intent classifier. Thread-safe: ML.NET prediction engines are not, so each call borrows one from a pool.
+/// </summary>
+public sealed class IntentModel
+{
+    private readonly ObjectPool<PredictionEngine<IntentRow, IntentRowScores>> _engines;
+    private readonly string[] _intents;
+    private readonly int _outOfScopeIndex;
+
+    internal IntentModel(MLContext ml, ITransformer transformer, IntentModelInfo info)
+    {
+        Ml = ml;
+        Transformer = transformer;
+        Info = info;
+        _intents = [.. info.Intents];
+        _outOfScopeIndex = Array.IndexOf(_intents, info.OutOfScopeIntent);
+        _engines = new DefaultObjectPool<PredictionEngine<IntentRow, IntentRowScores>>(
+            new EnginePolicy(ml, transformer), Environment.ProcessorCount * 4);
+    }
+
+    public IntentModelInfo Info { get; }
+
+    internal MLContext Ml { get; }
+
+    internal ITransformer Transformer { get; }
+
+    public IntentPrediction Predict(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var probabilities = Probabilities(text);
+        return Decide(probabilities, Info.Threshold);
+    }
+
+    /// <summary>Calibrated probability of every intent, in <see cref="IntentModelInfo.Intents"/> order.</summary>
+    internal double[] Probabilities(string text)
+    {
+        var engine = _engines.Get();
+        try
+        {
+            var raw = engine.Predict(new IntentRow { Text = IntentText.Normalize(text) }).Score;
+            return Calibration.Apply(raw, Info.Temperature);
+        }
+        finally
+        {
+            _engines.Return(engine);
+        }
+    }
+
+    /// <summary>The decision for given probabilities and out-of-scope threshold (evaluation tries several thresholds).</summary>
+    internal IntentPrediction Decide(double[] probabilities, double threshold)
+    {
+        var ranked = Enumerable.Range(0, probabilities.Length)
+            .Where(i => i != _outOfScopeIndex)
+            .OrderByDescending(i => probabilities[i])
+            .Take(3)
+            .Select(i => new IntentScore(_intents[i], Math.Round(probabilities[i], 4)))
+            .ToList();
+        var best = ranked.Count > 0 ? ranked[0] : new IntentScore(Info.OutOfScopeIntent, 0);
+        var outOfScopeProbability = _outOfScopeIndex >= 0 ? probabilities[_outOfScopeIndex] : 0;
+        if (Info.UseOutOfScopeClass && _outOfScopeIndex >= 0 && outOfScopeProbability > best.Confidence)
+        {
+            return new IntentPrediction(Info.OutOfScopeIntent, Math.Round(outOfScopeProbability, 4), true, ranked);
+        }
+
+        if (best.Confidence < threshold)
+        {
+            return new IntentPrediction(Info.OutOfScopeIntent, Math.Round(1 - best.Confidence, 4), true, ranked);
+        }
+
+        return new IntentPrediction(best.Intent, best.Confidence, false, ranked);
+    }
+
+    private sealed class EnginePolicy(MLContext ml, ITransformer transformer) : PooledObjectPolicy<PredictionEngine<IntentRow, IntentRowScores>>
+    {
+        public override PredictionEngine<IntentRow, IntentRowScores> Create() =>
+            ml.Model.CreatePredictionEngine<IntentRow, IntentRowScores>(transformer);
+
+        public override bool Return(PredictionEngine<IntentRow, IntentRowScores> obj) => true;
+    }
+}

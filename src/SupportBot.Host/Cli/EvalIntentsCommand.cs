@@ -1,0 +1,201 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+using SupportBot.Evaluation;
+using SupportBot.Host.Reports;
+using SupportBot.Host.Views;
+using SupportBot.Knowledge;
+using SupportBot.Understanding.Intents;
+
+namespace SupportBot.Host.Cli;
+
+/// <summary>
+/// <c>supportbot eval intents</c>: train on one labelled set (or the shipped knowledge), test on another, and report
+/// in-scope accuracy, out-of-scope recall and precision, macro-F1, per-intent scores and the most confused pairs;
+/// or k-fold cross-validate the shipped knowledge with <c>--cv</c>.
+/// </summary>
+internal static class EvalIntentsCommand
+{
+    private static readonly JsonSerializerOptions ReadOptions = new() { PropertyNameCaseInsensitive = true };
+
+    private sealed record Row(string? Text, string? Intent);
+
+    public static Command Create(CliContext context)
+    {
+        var train = new Option<string?>("--train") { Description = "JSONL {\"text\", \"intent\"} to train on (default: the knowledge folder's intents and FAQ)." };
+        var test = new Option<string?>("--test") { Description = "JSONL {\"text\", \"intent\"} to test on." };
+        var valid = new Option<string?>("--valid") { Description = "JSONL to calibrate on and choose the out-of-scope threshold with." };
+        var oosLabel = new Option<string>("--oos-label") { Description = "The label of out-of-scope utterances in the files.", DefaultValueFactory = _ => "oos" };
+        var json = new Option<string?>("--json") { Description = "Write the report as JSON to this file (or to the output when no file is given).", Arity = ArgumentArity.ZeroOrOne };
+        var report = new Option<string?>("--report") { Description = "Write an HTML report (confusion heat map, confidence histogram) to this file." };
+        var trainer = new Option<IntentTrainer?>("--trainer") { Description = "Override Understanding:Trainer (SdcaMaximumEntropy, LbfgsMaximumEntropy, LinearSvm)." };
+        var cv = new Option<int?>("--cv") { Description = "k-fold cross-validation on the knowledge folder's training data instead of --train/--test." };
+        var command = new Command("intents", "Evaluate the intent classifier: accuracy, out-of-scope detection, per-intent F1, confusions.")
+        {
+            train, test, valid, oosLabel, json, report, trainer, cv,
+        };
+        command.SetAction((parse, _) => SupportBotCli.Guard(context, async () =>
+        {
+            using var host = context.BuildToolHost();
+            var configured = host.Services.GetRequiredService<IOptions<IntentOptions>>().Value;
+            var label = parse.GetValue(oosLabel)!;
+            var options = Copy(configured, parse.GetValue(trainer) ?? configured.Trainer);
+            var folds = parse.GetValue(cv);
+            var jsonWanted = parse.GetResult(json) is not null;
+            var jsonPath = parse.GetValue(json);
+            var interactive = !jsonWanted && !Console.IsOutputRedirected && context.Output == Console.Out;
+
+            IntentEvaluationReport result;
+            if (folds is not null)
+            {
+                if (parse.GetValue(train) is not null || parse.GetValue(test) is not null)
+                {
+                    throw new UsageException("--cv cross-validates the knowledge folder; it does not take --train or --test");
+                }
+
+                var examples = IntentTrainingSet.From(LoadKnowledge(context, host));
+                result = Run(interactive, "Cross-validating", () => IntentCrossValidation.Run(examples, folds.Value, options), context);
+            }
+            else
+            {
+                var testPath = parse.GetValue(test) ?? throw new UsageException("--test is required (or use --cv)");
+                var trainPath = parse.GetValue(train);
+                var testSet = Read(testPath);
+                var validSet = parse.GetValue(valid) is { } validPath ? Read(validPath) : null;
+                IReadOnlyList<IntentExample> trainSet;
+                if (trainPath is null)
+                {
+                    trainSet = IntentTrainingSet.From(LoadKnowledge(context, host));
+                }
+                else
+                {
+                    trainSet = Read(trainPath);
+                    options.OutOfScopeIntent = label;
+                }
+
+                var model = Run(interactive, "Training", () => IntentClassifierTrainer.Train(trainSet, validSet, options), context);
+                result = interactive
+                    ? WithProgress(model, testSet, label)
+                    : IntentEvaluation.Run(model, testSet, label);
+            }
+
+            if (parse.GetValue(report) is { } reportPath)
+            {
+                IntentHtmlReport.Write(result, reportPath);
+            }
+
+            var serialized = JsonSerializer.Serialize(result, AnswerView.JsonOptions);
+            if (jsonWanted && jsonPath is null)
+            {
+                await context.Output.WriteLineAsync(serialized).ConfigureAwait(false);
+            }
+            else
+            {
+                if (jsonPath is not null)
+                {
+                    await File.WriteAllTextAsync(jsonPath, serialized).ConfigureAwait(false);
+                }
+
+                await WriteText(context.Output, result).ConfigureAwait(false);
+            }
+
+            return SupportBotCli.Success;
+        }));
+        return command;
+    }
+
+    private static IntentOptions Copy(IntentOptions options, IntentTrainer trainer) => new()
+    {
+        Trainer = trainer,
+        OutOfScopeIntent = options.OutOfScopeIntent,
+        UseOutOfScopeClass = options.UseOutOfScopeClass,
+        OutOfScopeThreshold = options.OutOfScopeThreshold,
+        OutOfScopeRecallWeight = options.OutOfScopeRecallWeight,
+        MaxIterations = options.MaxIterations,
+    };
+
+    private static KnowledgeBase LoadKnowledge(CliContext context, Microsoft.Extensions.Hosting.IHost host)
+    {
+        var knowledge = new KnowledgeLoader(CliContext.KnowledgeOptions(host)).Load(context.KnowledgePath(host, null));
+        return knowledge.HasErrors
+            ? throw new UsageException($"the knowledge has errors, first: {knowledge.Errors.First()} (run 'supportbot knowledge validate')")
+            : knowledge;
+    }
+
+    /// <summary>Reads a labelled JSONL file; a malformed line stops the run as <c>path:line: message</c>.</summary>
+    internal static List<IntentExample> Read(string path)
+    {
+        var examples = new List<IntentExample>();
+        foreach (var (row, line) in JsonLines.Read<Row>(path, ReadOptions))
+        {
+            if (string.IsNullOrWhiteSpace(row.Text))
+            {
+                throw new DatasetException(path, line, "\"text\" is missing or empty");
+            }
+
+            if (string.IsNullOrWhiteSpace(row.Intent))
+            {
+                throw new DatasetException(path, line, "\"intent\" is missing or empty");
+            }
+
+            examples.Add(new IntentExample(row.Text, row.Intent));
+        }
+
+        return examples.Count > 0 ? examples : throw new DatasetException(path, 1, "the file has no examples");
+    }
+
+    private static T Run<T>(bool interactive, string what, Func<T> work, CliContext context)
+    {
+        try
+        {
+            if (!interactive)
+            {
+                return work();
+            }
+
+            T result = default!;
+            AnsiConsole.Status().Start($"{what}…", _ => result = work());
+            return result;
+        }
+        catch (IntentTrainingException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    private static IntentEvaluationReport WithProgress(IntentModel model, List<IntentExample> test, string label)
+    {
+        IntentEvaluationReport? result = null;
+        AnsiConsole.Progress().AutoClear(true).Start(progress =>
+        {
+            var task = progress.AddTask("Predicting", maxValue: test.Count);
+            result = IntentEvaluation.Run(model, test, label, new Progress<int>(done => task.Value = done));
+        });
+        return result!;
+    }
+
+    private static async Task WriteText(TextWriter o, IntentEvaluationReport r)
+    {
+        await o.WriteLineAsync($"examples          {r.Examples} ({r.InScopeExamples} in scope, {r.OutOfScopeExamples} out of scope)").ConfigureAwait(false);
+        await o.WriteLineAsync($"in-scope accuracy {r.InScopeAccuracy:P1}").ConfigureAwait(false);
+        await o.WriteLineAsync($"oos recall        {r.OutOfScopeRecall:P1}").ConfigureAwait(false);
+        await o.WriteLineAsync($"oos precision     {r.OutOfScopePrecision:P1}").ConfigureAwait(false);
+        await o.WriteLineAsync($"macro F1          {r.MacroF1:0.000}").ConfigureAwait(false);
+        await o.WriteLineAsync($"threshold         {r.Threshold:0.00} (temperature {r.Temperature:0.00}, {r.Trainer})").ConfigureAwait(false);
+        await o.WriteLineAsync($"training          {r.TrainExamples} examples in {r.TrainSeconds:0.0} s").ConfigureAwait(false);
+        await o.WriteLineAsync($"prediction        p50 {r.PredictP50Ms:0.000} ms, p99 {r.PredictP99Ms:0.000} ms").ConfigureAwait(false);
+        await o.WriteLineAsync("weakest intents (F1):").ConfigureAwait(false);
+        foreach (var m in r.PerIntent.OrderBy(m => m.F1).Take(10))
+        {
+            await o.WriteLineAsync($"  {m.Intent,-28} P {m.Precision:0.00}  R {m.Recall:0.00}  F1 {m.F1:0.00}  ({m.Support})").ConfigureAwait(false);
+        }
+
+        await o.WriteLineAsync("most confused (truth -> predicted):").ConfigureAwait(false);
+        foreach (var p in r.MostConfused)
+        {
+            await o.WriteLineAsync($"  {p.Truth} -> {p.Predicted}: {p.Count}").ConfigureAwait(false);
+        }
+    }
+}

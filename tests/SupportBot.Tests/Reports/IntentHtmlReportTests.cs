@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using SupportBot.Host.Reports;
+using SupportBot.Tests.Support;
+using SupportBot.Understanding.Intents;
+using Xunit.Abstractions;
+
+namespace SupportBot.Tests.Reports;
+
+/// <summary>The offline HTML report: one file, charts embedded, utterance text never executed as markup.</summary>
+public sealed partial class IntentHtmlReportTests(ITestOutputHelper output)
+{
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    [GeneratedRegex("data:image/png;base64,([A-Za-z0-9+/=]+)")]
+    private static partial Regex PngDataUri();
+
+    [Fact]
+    public void Write_SmallReport_HasHeadlineChartsAndEncodedText()
+    {
+        using var folder = TempFolder.Create();
+        var path = Path.Combine(folder.Path, "report.html");
+
+        IntentHtmlReport.Write(SmallReport(), path);
+
+        Assert.True(File.Exists(path));
+        var html = File.ReadAllText(path);
+        foreach (var headline in new[] { "0.8123", "0.6789", "0.7345", "0.6512", "0.45", "1.37", "LbfgsMaximumEntropy", "0.0421", "0.3117" })
+        {
+            Assert.Contains(headline, html, StringComparison.Ordinal);
+        }
+
+        var images = PngDataUri().Matches(html);
+        Assert.Equal(2, images.Count);
+        foreach (Match image in images)
+        {
+            var png = Convert.FromBase64String(image.Groups[1].Value);
+            Assert.Equal(PngSignature, png.Take(PngSignature.Length));
+            Assert.True(png.Length > 5 * 1024, $"a chart of {png.Length} bytes is too small to hold a rendered plot");
+        }
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("fish &amp; chips", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_SmallReport_IsSelfContained()
+    {
+        using var folder = TempFolder.Create();
+        var path = Path.Combine(folder.Path, "report.html");
+
+        IntentHtmlReport.Write(SmallReport(), path);
+
+        var html = File.ReadAllText(path);
+        Assert.DoesNotContain("http://", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("https://", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        // Names the labels on the axes, so no index legend is needed.
+        Assert.DoesNotContain("Label indices", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_PerIntentTable_IsSortedByF1Ascending()
+    {
+        using var folder = TempFolder.Create();
+        var path = Path.Combine(folder.Path, "report.html");
+
+        IntentHtmlReport.Write(SmallReport(), path);
+
+        var html = File.ReadAllText(path);
+        var table = html[html.IndexOf("<h2>Per intent</h2>", StringComparison.Ordinal)..html.IndexOf("<h2>Most confused</h2>", StringComparison.Ordinal)];
+        var order = new[] { ">oos<", ">track-order<", ">refund<" }.Select(s => table.IndexOf(s, StringComparison.Ordinal)).ToList();
+        Assert.All(order, i => Assert.True(i > 0));
+        Assert.Equal(order.Order().ToList(), order);
+    }
+
+    [Fact]
+    public void Write_150Labels_CompletesWithIndexedHeatMap()
+    {
+        using var folder = TempFolder.Create();
+        var path = Path.Combine(folder.Path, "report.html");
+        var report = ManyLabels(150);
+
+        var started = Stopwatch.GetTimestamp();
+        IntentHtmlReport.Write(report, path);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        output.WriteLine($"150-label report written in {elapsed.TotalMilliseconds:0} ms, {new FileInfo(path).Length / 1024} KB");
+
+        var html = File.ReadAllText(path);
+        var images = PngDataUri().Matches(html);
+        Assert.Equal(2, images.Count);
+        var heatMap = Convert.FromBase64String(images[0].Groups[1].Value);
+        Assert.Equal(PngSignature, heatMap.Take(PngSignature.Length));
+        Assert.True(heatMap.Length > 5 * 1024);
+        Assert.Contains("Label indices", html, StringComparison.Ordinal);
+        Assert.Contains("intent-148", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_ConfusionNotSquare_Throws()
+    {
+        var report = SmallReport() with { Confusion = [[1, 0], [0, 1]] };
+
+        Assert.Throws<ArgumentException>(() => IntentHtmlReport.Write(report, Path.Combine(Path.GetTempPath(), "never-written.html")));
+    }
+
+    private static IntentEvaluationReport SmallReport()
+    {
+        string[] labels = ["refund", "shipping", "track-order", "oos"];
+        ScoredUtterance[] utterances =
+        [
+            new("I want my money back", "refund", "refund", 0.93, IntentEvaluation.Correct),
+            new("refund please", "refund", "refund", 0.88, IntentEvaluation.Correct),
+            new("give me a refund", "refund", "refund", 0.71, IntentEvaluation.Correct),
+            new("can I return the fish & chips", "refund", "shipping", 0.52, IntentEvaluation.Wrong),
+            new("how much is delivery", "shipping", "shipping", 0.97, IntentEvaluation.Correct),
+            new("do you ship abroad", "shipping", "shipping", 0.81, IntentEvaluation.Correct),
+            new("when does it ship", "shipping", "track-order", 0.61, IntentEvaluation.Wrong),
+            new("where is my parcel", "track-order", "track-order", 0.95, IntentEvaluation.Correct),
+            new("order status", "track-order", "track-order", 0.66, IntentEvaluation.Correct),
+            new("is it late?", "track-order", "oos", 0.31, IntentEvaluation.Wrong),
+            new("<script>alert(\"hi\")</script>", "oos", "refund", 0.57, IntentEvaluation.OutOfScope),
+            new("tell me a joke", "oos", "oos", 0.22, IntentEvaluation.OutOfScope),
+            new("what's the weather", "oos", "shipping", 0.48, IntentEvaluation.OutOfScope),
+        ];
+        IReadOnlyList<IReadOnlyList<int>> confusion =
+        [
+            [3, 1, 0, 0],
+            [0, 2, 1, 0],
+            [0, 0, 2, 1],
+            [1, 1, 0, 1],
+        ];
+        return new IntentEvaluationReport(
+            Examples: 13, InScopeExamples: 10, OutOfScopeExamples: 3,
+            InScopeAccuracy: 0.8123, OutOfScopeRecall: 0.6789, OutOfScopePrecision: 0.7345, MacroF1: 0.6512,
+            Threshold: 0.45, Temperature: 1.37, Trainer: "LbfgsMaximumEntropy",
+            TrainExamples: 412, TrainSeconds: 2.5, PredictP50Ms: 0.0421, PredictP99Ms: 0.3117,
+            PerIntent:
+            [
+                new IntentMetrics("refund", 4, 1.0, 0.75, 0.8571),
+                new IntentMetrics("shipping", 3, 0.5, 0.6667, 0.5714),
+                new IntentMetrics("track-order", 3, 0.6667, 0.6667, 0.6667),
+                new IntentMetrics("oos", 3, 0.6667, 0.6667, 0.5),
+            ],
+            MostConfused:
+            [
+                new ConfusedPair("oos", "refund", 1),
+                new ConfusedPair("oos", "shipping", 1),
+                new ConfusedPair("refund", "shipping", 1),
+                new ConfusedPair("shipping", "track-order", 1),
+                new ConfusedPair("track-order", "oos", 1),
+            ],
+            Labels: labels,
+            Confusion: confusion,
+            Utterances: utterances);
+    }
+
+    /// <summary>A CLINC150-sized report: mostly right, each intent mistaken for a neighbour now and then.</summary>
+    private static IntentEvaluationReport ManyLabels(int count)
+    {
+        var random = new Random(150);
+        var labels = Enumerable.Range(0, count - 1).Select(i => $"intent-{i}").Append("oos").ToList();
+        var utterances = new List<ScoredUtterance>();
+        foreach (var truth in labels)
+        {
+            for (var k = 0; k < 30; k++)
+            {
+                var predicted = random.NextDouble() < 0.85 ? truth : labels[random.Next(labels.Count)];
+                var outcome = truth == "oos" ? IntentEvaluation.OutOfScope : predicted == truth ? IntentEvaluation.Correct : IntentEvaluation.Wrong;
+                var confidence = predicted == truth ? 0.5 + (random.NextDouble() / 2) : random.NextDouble() * 0.8;
+                utterances.Add(new ScoredUtterance($"utterance {k} about {truth}", truth, predicted, confidence, outcome));
+            }
+        }
+
+        var info = new IntentModelInfo("test", labels, "oos", UseOutOfScopeClass: true, Threshold: 0.4, Temperature: 1.1,
+            IntentTrainer.LbfgsMaximumEntropy, Examples: 15000, TrainSeconds: 61.2);
+        return IntentEvaluation.Summarize(utterances, "oos", info, 0.05, 0.4);
+    }
+}
