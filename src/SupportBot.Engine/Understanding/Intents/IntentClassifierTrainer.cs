@@ -12,14 +12,14 @@ namespace SupportBot.Understanding.Intents;
 public sealed class IntentTrainingException(string message) : Exception(message);
 
 /// <summary>
-/// Trains the intent classifier: word 1–2-grams and character 4-grams (TF-IDF, L2-normalised) into a
+/// Trains the intent classifier: word 1–2-grams and character 3-grams (TF-IDF, L2-normalised) into a
 /// multiclass linear model, probabilities calibrated by temperature scaling and the out-of-scope threshold chosen
 /// on held-out data. README "Understanding intents" says why this design.
 /// </summary>
 public static class IntentClassifierTrainer
 {
     /// <summary>Bumped whenever the pipeline changes, so cached models trained by an older one are not reused.</summary>
-    public const int PipelineVersion = 3;
+    public const int PipelineVersion = 4;
 
     /// <summary>Share of each intent's examples held out for calibration when no validation set is given.</summary>
     private const double HeldOutShare = 0.15;
@@ -105,8 +105,11 @@ public static class IntentClassifierTrainer
     /// <summary>The threshold that maximises in-scope accuracy + weight × out-of-scope recall on held-out data.</summary>
     private static double ChooseThreshold(IntentModel model, List<(double[] Probabilities, string Truth)> held, IntentOptions options)
     {
-        var inScope = held.Count(h => h.Truth != options.OutOfScopeIntent);
-        var outOfScope = held.Count - inScope;
+        // Each held-out decision depends on the threshold only through the best in-scope probability, so decide
+        // once at threshold 0 and compare that probability with each candidate threshold.
+        var decided = held.Select(h => (Decision: model.Decide(h.Probabilities, 0), h.Truth)).ToList();
+        var inScope = decided.Count(h => h.Truth != options.OutOfScopeIntent);
+        var outOfScope = decided.Count - inScope;
         if (inScope == 0 || outOfScope == 0)
         {
             return 0;
@@ -117,16 +120,16 @@ public static class IntentClassifierTrainer
         {
             var threshold = step / 100.0;
             int right = 0, caught = 0;
-            foreach (var (probabilities, truth) in held)
+            foreach (var (decision, truth) in decided)
             {
-                var prediction = model.Decide(probabilities, threshold);
+                var rejected = decision.IsOutOfScope || decision.Alternatives[0].Confidence < threshold;
                 if (truth == options.OutOfScopeIntent)
                 {
-                    caught += prediction.IsOutOfScope ? 1 : 0;
+                    caught += rejected ? 1 : 0;
                 }
                 else
                 {
-                    right += !prediction.IsOutOfScope && prediction.Intent == truth ? 1 : 0;
+                    right += !rejected && decision.Intent == truth ? 1 : 0;
                 }
             }
 
@@ -186,7 +189,7 @@ public static class IntentClassifierTrainer
         KeepPunctuations = false,
         KeepNumbers = true,
         WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true, Weighting = Microsoft.ML.Transforms.Text.NgramExtractingEstimator.WeightingCriteria.TfIdf },
-        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = false, Weighting = Microsoft.ML.Transforms.Text.NgramExtractingEstimator.WeightingCriteria.TfIdf },
+        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false, Weighting = Microsoft.ML.Transforms.Text.NgramExtractingEstimator.WeightingCriteria.TfIdf },
         Norm = TextFeaturizingEstimator.NormFunction.L2,
     };
 
@@ -197,6 +200,7 @@ public static class IntentClassifierTrainer
             {
                 MaximumNumberOfIterations = options.MaxIterations,
                 OptimizationTolerance = 1e-4f,
+                HistorySize = 5,
                 L1Regularization = 0,
                 L2Regularization = 0.01f,
                 ExampleWeightColumnName = nameof(IntentRow.Weight),

@@ -84,12 +84,7 @@ public sealed class IntentModel
     /// <summary>The decision for given probabilities and out-of-scope threshold (evaluation tries several thresholds).</summary>
     internal IntentPrediction Decide(double[] probabilities, double threshold)
     {
-        var ranked = Enumerable.Range(0, probabilities.Length)
-            .Where(i => i != _outOfScopeIndex)
-            .OrderByDescending(i => probabilities[i])
-            .Take(3)
-            .Select(i => new IntentScore(_intents[i], Math.Round(probabilities[i], 4)))
-            .ToList();
+        var ranked = TopInScope(probabilities, 3);
         var best = ranked.Count > 0 ? ranked[0] : new IntentScore(Info.OutOfScopeIntent, 0);
         var outOfScopeProbability = _outOfScopeIndex >= 0 ? probabilities[_outOfScopeIndex] : 0;
         if (Info.UseOutOfScopeClass && _outOfScopeIndex >= 0 && outOfScopeProbability > best.Confidence)
@@ -103,6 +98,45 @@ public sealed class IntentModel
         }
 
         return new IntentPrediction(best.Intent, best.Confidence, false, ranked);
+    }
+
+    /// <summary>The best in-scope intents by a single pass (no sort of every intent on the hot path).</summary>
+    private List<IntentScore> TopInScope(double[] probabilities, int count)
+    {
+        Span<int> top = stackalloc int[count];
+        top.Fill(-1);
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            if (i == _outOfScopeIndex)
+            {
+                continue;
+            }
+
+            for (var slot = 0; slot < count; slot++)
+            {
+                if (top[slot] < 0 || probabilities[i] > probabilities[top[slot]])
+                {
+                    for (var move = count - 1; move > slot; move--)
+                    {
+                        top[move] = top[move - 1];
+                    }
+
+                    top[slot] = i;
+                    break;
+                }
+            }
+        }
+
+        var ranked = new List<IntentScore>(count);
+        foreach (var index in top)
+        {
+            if (index >= 0)
+            {
+                ranked.Add(new IntentScore(_intents[index], Math.Round(probabilities[index], 4)));
+            }
+        }
+
+        return ranked;
     }
 
     private sealed class EnginePolicy(MLContext ml, ITransformer transformer) : PooledObjectPolicy<PredictionEngine<IntentRow, IntentRowScores>>
