@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SupportBot.Evaluation;
 using System.Globalization;
 using SupportBot.Knowledge;
 using SupportBot.Knowledge.Search;
@@ -27,22 +28,9 @@ internal static class QueryLatency
                 index.Search(question);
             }
 
-            var random = new Random(1);
-            var samples = new List<double>();
-            for (var round = 0; round < 50; round++)
-            {
-                foreach (var question in questions.OrderBy(_ => random.Next()))
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    index.Search(question);
-                    samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
-            }
-
-            samples.Sort();
-            double P(double p) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(p * samples.Count) - 1)];
+            var latencies = Measure(questions, question => index.Search(question));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{size,-8} entries {index.Count,6}  build {buildMs,7:0} ms  queries {samples.Count,6}  p50 {P(0.50):0.000} ms  p99 {P(0.99):0.000} ms  max {samples[^1]:0.000} ms"));
+                $"{size,-8} entries {index.Count,6}  build {buildMs,7:0} ms  queries {latencies.Count,6}  {Summary(latencies)}"));
         }
     }
 
@@ -60,20 +48,27 @@ internal static class QueryLatency
             model.Predict(message);
         }
 
-        var samples = new List<double>();
+        var latencies = Measure(messages, message => model.Predict(message));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"intents  examples {model.Info.Examples,6}  train {trainSeconds,6:0.0} s  predictions {latencies.Count,6}  {Summary(latencies)}"));
+    }
+
+    /// <summary>Every input 50 times in a shuffled order, each call timed on its own.</summary>
+    private static Latencies Measure<T>(string[] inputs, Func<string, T> work)
+    {
+        var random = new Random(1);
+        var latencies = new Latencies();
         for (var round = 0; round < 50; round++)
         {
-            foreach (var message in messages)
+            foreach (var input in inputs.OrderBy(_ => random.Next()))
             {
-                var started = Stopwatch.GetTimestamp();
-                model.Predict(message);
-                samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                latencies.Time(() => work(input));
             }
         }
 
-        samples.Sort();
-        double P(double p) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(p * samples.Count) - 1)];
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"intents  examples {model.Info.Examples,6}  train {trainSeconds,6:0.0} s  predictions {samples.Count,6}  p50 {P(0.50):0.000} ms  p99 {P(0.99):0.000} ms  max {samples[^1]:0.000} ms"));
+        return latencies;
     }
+
+    private static string Summary(Latencies latencies) => string.Create(CultureInfo.InvariantCulture,
+        $"p50 {latencies.Percentile(0.50):0.000} ms  p99 {latencies.Percentile(0.99):0.000} ms  max {latencies.Max:0.000} ms");
 }

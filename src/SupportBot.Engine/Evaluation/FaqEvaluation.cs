@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SupportBot.Knowledge.Search;
@@ -90,15 +89,13 @@ public static class FaqEvaluation
         ArgumentNullException.ThrowIfNull(questions);
         int answerable = 0, hit1 = 0, hit3 = 0, answered = 0, answeredRight = 0, unanswerable = 0, abstained = 0;
         double reciprocalRanks = 0;
-        var latencies = new List<double>(questions.Count);
+        var latencies = new Latencies();
         var misses = new List<FaqMiss>();
         var buckets = new (int Count, int Correct)[10];
         for (var i = 0; i < questions.Count; i++)
         {
             var (question, line) = questions[i];
-            var started = Stopwatch.GetTimestamp();
-            var answer = index.Search(question.Text!, RankDepth);
-            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var answer = latencies.Time(() => index.Search(question.Text!, RankDepth));
             var ids = answer.Hits.Select(h => h.Entry.Id).ToList();
             var confident = answer.Confidence >= threshold;
             var rank = question.Expected is null ? -1 : ids.IndexOf(question.Expected);
@@ -137,7 +134,6 @@ public static class FaqEvaluation
             progress?.Report(i + 1);
         }
 
-        latencies.Sort();
         return new FaqEvaluationReport(
             questions.Count,
             answerable,
@@ -148,14 +144,11 @@ public static class FaqEvaluation
             Fraction(answered, questions.Count),
             Fraction(answeredRight, answered),
             Fraction(abstained, unanswerable),
-            Percentile(latencies, 0.50),
-            Percentile(latencies, 0.99),
+            latencies.Percentile(0.50),
+            latencies.Percentile(0.99),
             buckets.Select((b, i) => new CalibrationBucket(i / 10.0, (i + 1) / 10.0, b.Count, b.Correct)).Where(b => b.Count > 0).ToList(),
             misses);
     }
 
     private static double Fraction(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
-
-    internal static double Percentile(IReadOnlyList<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)], 4);
 }

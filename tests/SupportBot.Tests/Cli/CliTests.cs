@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SupportBot.Host.Cli;
 using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Cli;
@@ -7,13 +6,7 @@ namespace SupportBot.Tests.Cli;
 /// <summary>The verbs as a user types them, run in process with their output captured.</summary>
 public sealed class CliTests
 {
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await SupportBotCli.RunAsync(args, output, error, CancellationToken.None);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => CliRunner.RunAsync(args);
 
     [Fact]
     public async Task Ask_PrintsBestAnswersWithConfidenceAndWhy()

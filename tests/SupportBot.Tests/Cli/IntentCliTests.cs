@@ -1,18 +1,11 @@
 using System.Text.Json;
-using SupportBot.Host.Cli;
 using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Cli;
 
 public sealed class IntentCliTests
 {
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await SupportBotCli.RunAsync(args, output, error, CancellationToken.None);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => CliRunner.RunAsync(args);
 
     private static string Lines(IEnumerable<(string Text, string Intent)> rows) =>
         string.Join('\n', rows.Select(r => JsonSerializer.Serialize(new { text = r.Text, intent = r.Intent }))) + "\n";

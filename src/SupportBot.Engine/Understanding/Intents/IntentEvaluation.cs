@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using SupportBot.Evaluation;
 using System.Text.Json.Serialization;
 
 namespace SupportBot.Understanding.Intents;
@@ -64,13 +64,11 @@ public static class IntentEvaluation
         ArgumentNullException.ThrowIfNull(test);
         string Label(string intent) => intent == model.Info.OutOfScopeIntent || intent == outOfScopeLabel ? outOfScopeLabel : intent;
 
-        var latencies = new List<double>(test.Count);
+        var latencies = new Latencies();
         var outcomes = new List<ScoredUtterance>(test.Count);
         for (var i = 0; i < test.Count; i++)
         {
-            var started = Stopwatch.GetTimestamp();
-            var prediction = model.Predict(test[i].Text);
-            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var prediction = latencies.Time(() => model.Predict(test[i].Text));
             var truth = Label(test[i].Intent);
             var predicted = prediction.IsOutOfScope ? outOfScopeLabel : prediction.Intent;
             var outcome = truth == outOfScopeLabel ? OutOfScope : predicted == truth ? Correct : Wrong;
@@ -78,8 +76,7 @@ public static class IntentEvaluation
             progress?.Report(i + 1);
         }
 
-        latencies.Sort();
-        return Summarize(outcomes, outOfScopeLabel, model.Info, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+        return Summarize(outcomes, outOfScopeLabel, model.Info, latencies.Percentile(0.50), latencies.Percentile(0.99));
     }
 
     /// <summary>Metrics over scored utterances (one test set, or every fold of a cross-validation pooled).</summary>
@@ -140,7 +137,4 @@ public static class IntentEvaluation
     internal static double Fraction(int part, int whole) => whole == 0 ? 0 : Round((double)part / whole);
 
     private static double Round(double value) => Math.Round(value, 4);
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)], 4);
 }
