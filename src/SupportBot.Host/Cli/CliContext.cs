@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,8 +9,10 @@ using SupportBot.Knowledge;
 namespace SupportBot.Host.Cli;
 
 /// <summary>What every verb shares: the configuration overrides, where output goes, and the product's settings.</summary>
-internal sealed class CliContext(string[] configArgs, TextWriter output, TextWriter error)
+internal sealed class CliContext(string[] configArgs, TextReader input, TextWriter output, TextWriter error)
 {
+    public TextReader Input { get; } = input;
+
     public string[] ConfigArgs { get; } = configArgs;
 
     public TextWriter Output { get; } = output;
@@ -26,7 +29,13 @@ internal sealed class CliContext(string[] configArgs, TextWriter output, TextWri
             Args = ConfigArgs,
             ContentRootPath = ContentRoot,
         });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A tool's standard output is its result (often JSON): logs go to standard error, and only warnings and errors.
+        builder.Configuration.AddInMemoryCollection([
+            new("Logging:LogLevel:Default", "Warning"),
+            new("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning"),
+        ]);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSupportBot();
         var host = builder.Build();
 

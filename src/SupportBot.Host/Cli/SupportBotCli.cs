@@ -14,10 +14,13 @@ internal static class SupportBotCli
     public const int CheckFailed = 1;
     public const int BadUsage = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(args, Console.In, output, error, cancellationToken);
+
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var (verbArgs, configArgs) = ConfigArguments.Split(args);
-        var context = new CliContext(configArgs, output, error);
+        var context = new CliContext(configArgs, input, output, error);
         var root = new RootCommand("SupportBot: an AI-assisted support chatbot and FAQ self-service engine for online stores.\n"
             + "Without a verb it serves the bot. Settings: appsettings.json, environment (Knowledge__Path=…) or --Knowledge:Path ….");
         var serve = new Command("serve", "Serve the bot over HTTP (default http://localhost:5080; --urls to change).");
@@ -28,6 +31,7 @@ internal static class SupportBotCli
         root.Subcommands.Add(KnowledgeCommands.Create(context));
         root.Subcommands.Add(EvalCommands.Create(context));
         root.Subcommands.Add(TrainCommand.Create(context));
+        root.Subcommands.Add(ChatCommand.Create(context));
 
         var parse = root.Parse(verbArgs);
         if (parse.Errors.Count > 0)

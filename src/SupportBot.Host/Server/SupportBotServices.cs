@@ -1,4 +1,5 @@
 using SupportBot.Configuration;
+using SupportBot.Conversation;
 using SupportBot.Knowledge;
 using SupportBot.Storage;
 using SupportBot.Understanding.Intents;
@@ -13,6 +14,7 @@ internal static class SupportBotServices
         services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
         services.AddKnowledge();
         services.AddIntents();
+        services.AddConversation();
         return services;
     }
 }

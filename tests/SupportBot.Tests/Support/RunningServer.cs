@@ -19,7 +19,7 @@ internal sealed class RunningServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>One data folder for the test run: the first server trains the intent model, the others load it.</summary>
-    private static readonly string DataPath = Path.Combine(Path.GetTempPath(), "supportbot-tests", "data-" + Environment.ProcessId);
+    internal static readonly string DataPath = Path.Combine(Path.GetTempPath(), "supportbot-tests", "data-" + Environment.ProcessId);
 
     public static async Task<RunningServer> StartAsync(params string[] settings)
     {

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using SupportBot.Configuration;
+
+namespace SupportBot.Conversation;
+
+public static class ConversationServiceCollectionExtensions
+{
+    /// <summary>Binds and validates <c>Conversation</c> settings and registers the engine every channel uses.</summary>
+    public static IServiceCollection AddConversation(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<ConversationOptions>(ConversationOptions.SectionName);
+        services.AddSingleton<ConversationEngine>();
+        return services;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using SupportBot.Knowledge;
+using SupportBot.Knowledge.Search;
+
+namespace SupportBot.Conversation;
+
+/// <summary>
+/// The bot's wording, in one place: welcome, small talk, answers with their source, and the honest "I can't"
+/// replies. Store facts (support email, hours) come from policies.yml so they match the FAQ.
+/// </summary>
+internal sealed class ReplyWriter(ConversationOptions options)
+{
+    public static readonly IReadOnlyList<string> Topics = ["Where is my order?", "How do I return something?", "Shipping options", "Payment methods"];
+
+    public string Welcome(StorePolicies policies) =>
+        $"Hi! I'm {options.BotName}, the virtual assistant of {Store(policies)}. I'm a bot, not a person: I can answer questions "
+        + "about orders and delivery, returns and refunds, payments and promotions, your account, and our products. "
+        + "What can I help you with?";
+
+    public static string SmallTalk(string intent, StorePolicies policies) => intent switch
+    {
+        "greeting" => "Hello! What can I help you with today?",
+        "thanks" => "You're welcome! Is there anything else I can help with?",
+        "goodbye" => "Thanks for stopping by. Have a lovely day!",
+        "bot_challenge" => $"I'm a virtual assistant for {Store(policies)}, not a person. If you'd rather talk to our team, just say so.",
+        "affirm" => "Great! What would you like to know?",
+        "deny" => "No problem. Is there something else I can help with?",
+        _ => "How can I help?",
+    };
+
+    public static string Answer(KnowledgeHit hit)
+    {
+        var text = new StringBuilder(hit.Entry.AnswerMarkdown.Trim());
+        text.Append("\n\n");
+        text.Append(hit.Entry.Link is null
+            ? $"From our help centre: *{hit.Entry.Title}*"
+            : $"From our help centre: [{hit.Entry.Title}]({hit.Entry.Link})");
+        return text.ToString();
+    }
+
+    public static string DidYouMean() => "I want to be sure I answer the right question. Did you mean one of these?";
+
+    public static string NotUnderstood() =>
+        "Sorry, I'm not sure I understood. Could you say it another way? You can also pick one of these topics.";
+
+    public static string OutOfScope(StorePolicies policies) =>
+        $"I'm the virtual assistant of {Store(policies)}, so I can only help with our orders, deliveries, returns, payments, "
+        + "accounts and products. Is there something about those I can do for you?";
+
+    public static string HumanContact(StorePolicies policies)
+    {
+        var email = policies.GetText("store.support_email");
+        var phone = policies.GetText("store.support_phone");
+        var hours = policies.GetText("store.support_hours");
+        var contact = (email, phone) switch
+        {
+            ({ } e, { } p) => $"email {e} or call {p}",
+            ({ } e, null) => $"email {e}",
+            (null, { } p) => $"call {p}",
+            _ => "use the contact form on our website",
+        };
+        return $"Of course. You can reach our customer care team: {contact}" + (hours is null ? "." : $" ({hours}).");
+    }
+
+    public static string EmptyMessage() => "I can only read text messages for now. Could you type your question?";
+
+    private static string Store(StorePolicies policies) => policies.GetText("store.name") ?? "this store";
+}

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using SupportBot.Conversation;
+using SupportBot.Conversation.Schema;
+using SupportBot.Tests.Support;
+
+namespace SupportBot.Tests.Conversation;
+
+public sealed class ConversationEngineTests(EngineFixture fixture) : IClassFixture<EngineFixture>
+{
+    private static readonly ChannelAccount Shopper = new("u1", "Sam", "user");
+
+    private static Activity Message(string text, string conversation = "c1", string? clientId = null, string id = "c1|000001") => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = id,
+        Text = text,
+        From = Shopper,
+        Recipient = ConversationEngine.Bot,
+        Conversation = new ConversationAccount(conversation),
+        ChannelId = "test",
+        ChannelData = clientId is null ? null : JsonSerializer.SerializeToElement(new { clientActivityID = clientId }),
+    };
+
+    private static TurnDecision DecisionOf(IReadOnlyList<Activity> replies) =>
+        Assert.Single(replies, r => r.Type == ActivityTypes.Trace).Value!.Value.Deserialize<TurnDecision>()!;
+
+    private static Activity MessageOf(IReadOnlyList<Activity> replies) => Assert.Single(replies, r => r.Type == ActivityTypes.Message);
+
+    [Fact]
+    public async Task ConversationUpdate_WithTheShopper_WelcomesAsAVirtualAssistant()
+    {
+        var replies = await fixture.Engine.HandleAsync(new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            Conversation = new ConversationAccount("welcome"),
+            MembersAdded = [Shopper],
+        });
+
+        var welcome = MessageOf(replies);
+        Assert.Contains("virtual assistant", welcome.Text, StringComparison.Ordinal);
+        Assert.Contains("bot, not a person", welcome.Text, StringComparison.Ordinal);
+        Assert.NotEmpty(welcome.SuggestedActions!.Actions);
+        Assert.Equal(TurnDecision.Welcome, DecisionOf(replies).Action);
+    }
+
+    [Fact]
+    public async Task ConversationUpdate_OnlyTheBotJoining_SaysNothing()
+    {
+        var replies = await fixture.Engine.HandleAsync(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [ConversationEngine.Bot] });
+
+        Assert.Empty(replies);
+    }
+
+    [Fact]
+    public async Task FaqQuestion_IsAnsweredWithItsSource()
+    {
+        var replies = await fixture.Engine.HandleAsync(Message("how long do I have to return something?"));
+
+        var answer = MessageOf(replies);
+        Assert.Contains("30 days", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("From our help centre: *How long do I have to return something?*", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("c1|000001", answer.ReplyToId);
+        Assert.Equal("bot", answer.From!.Role);
+        var decision = DecisionOf(replies);
+        Assert.Equal(TurnDecision.Answer, decision.Action);
+        Assert.Equal("return-window", decision.FaqId);
+    }
+
+    [Fact]
+    public async Task VagueQuestion_OffersDidYouMeanChoices()
+    {
+        var replies = await fixture.Engine.HandleAsync(Message("how long do i have to send back a jumper"));
+
+        var reply = MessageOf(replies);
+        Assert.Equal(TurnDecision.Clarify, DecisionOf(replies).Action);
+        Assert.StartsWith("I want to be sure", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(reply.SuggestedActions!.Actions, a => a.Title == "How long do I have to return something?" && a.Type == CardAction.ImBack);
+    }
+
+    [Theory]
+    [InlineData("what's the weather in paris tomorrow")]
+    [InlineData("can you do my maths homework")]
+    public async Task OutOfScope_IsToldHonestly(string text)
+    {
+        var replies = await fixture.Engine.HandleAsync(Message(text));
+
+        Assert.Equal(TurnDecision.OutOfScope, DecisionOf(replies).Action);
+        Assert.Contains("I can only help with", MessageOf(replies).Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hello there", "Hello!")]
+    [InlineData("thanks a lot", "You're welcome!")]
+    [InlineData("am i talking to a robot?", "not a person")]
+    public async Task SmallTalk_GetsAFixedReply(string text, string expected)
+    {
+        var replies = await fixture.Engine.HandleAsync(Message(text));
+
+        Assert.Equal(TurnDecision.SmallTalk, DecisionOf(replies).Action);
+        Assert.Contains(expected, MessageOf(replies).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AskingForAPerson_GivesTheStoresContactFromPolicies()
+    {
+        var replies = await fixture.Engine.HandleAsync(Message("i want to speak to a human please"));
+
+        Assert.Equal(TurnDecision.HumanContact, DecisionOf(replies).Action);
+        Assert.Contains("help@larkspurandpine.com", MessageOf(replies).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Entities_AreRecordedInTheDecision()
+    {
+        var replies = await fixture.Engine.HandleAsync(Message("where is order LP20481736? my email is Sam@Example.com"));
+
+        Assert.Contains("OrderNumber:LP20481736", DecisionOf(replies).Entities);
+        Assert.Contains("Email:sam@example.com", DecisionOf(replies).Entities);
+    }
+
+    [Fact]
+    public async Task RetriedMessage_SameClientId_IsAnsweredOnceWithTheSameReplies()
+    {
+        var first = await fixture.Engine.HandleAsync(Message("do you ship to canada", "retry", "abc123"));
+        var second = await fixture.Engine.HandleAsync(Message("do you ship to canada", "retry", "abc123"));
+
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public async Task ManyMessagesAtOnce_OneConversation_AreAllAnswered()
+    {
+        var texts = Enumerable.Range(0, 20).Select(i => i % 2 == 0 ? "do you ship to canada" : "hello").ToList();
+
+        var results = await Task.WhenAll(texts.Select((t, i) => fixture.Engine.HandleAsync(Message(t, "busy", $"client-{i}", $"busy|{i:D6}"))));
+
+        Assert.All(results.Select((r, i) => (r, i)), x => Assert.Equal($"busy|{x.i:D6}", MessageOf(x.r).ReplyToId));
+    }
+
+    [Fact]
+    public async Task EmptyMessage_IsAPoliteReply()
+    {
+        var replies = await fixture.Engine.HandleAsync(Message("   "));
+
+        Assert.Contains("type your question", MessageOf(replies).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Activities_SerializeWithTheBotFrameworkNames()
+    {
+        var replies = await fixture.Engine.HandleAsync(Message("hello"));
+
+        var json = JsonSerializer.Serialize(MessageOf(replies), ActivityJson.Options);
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        Assert.Equal("message", root.GetProperty("type").GetString());
+        Assert.Equal("c1|000001", root.GetProperty("replyToId").GetString());
+        Assert.Equal("bot", root.GetProperty("from").GetProperty("role").GetString());
+        Assert.Equal("markdown", root.GetProperty("textFormat").GetString());
+        Assert.False(root.TryGetProperty("attachments", out _), "nulls are left out");
+    }
+
+    [Fact]
+    public void Activity_KeepsUnknownFieldsAClientSent()
+    {
+        var activity = JsonSerializer.Deserialize<Activity>("""{"type":"message","text":"hi","channelData":{"clientActivityID":"x1"},"localTimezone":"UTC"}""", ActivityJson.Options)!;
+
+        Assert.Equal("x1", activity.ClientActivityId);
+        Assert.Contains("\"localTimezone\":\"UTC\"", JsonSerializer.Serialize(activity, ActivityJson.Options), StringComparison.Ordinal);
+    }
+}
