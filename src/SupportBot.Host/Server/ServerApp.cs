@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SupportBot.Host.Cli;
+using SupportBot.Host.DirectLine;
 using SupportBot.Host.Views;
 
 namespace SupportBot.Host.Server;
@@ -17,6 +18,7 @@ internal static class ServerApp
             WebRootPath = Path.Combine(contentRoot, "wwwroot"),
         });
         builder.Services.AddSupportBot();
+        builder.Services.AddDirectLine();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -27,8 +29,11 @@ internal static class ServerApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCors();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.MapHealthApi();
         app.MapKnowledgeApi();
+        app.MapDirectLineApi();
         return app;
     }
 

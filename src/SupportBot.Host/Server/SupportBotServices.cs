@@ -15,6 +15,7 @@ internal static class SupportBotServices
         services.AddKnowledge();
         services.AddIntents();
         services.AddConversation();
+        services.AddSingleton<IConversationStore, SqliteConversationStore>();
         return services;
     }
 }

@@ -16,6 +16,8 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public Uri Address => Client.BaseAddress!;
+
     public IServiceProvider Services => _app.Services;
 
     /// <summary>One data folder for the test run: the first server trains the intent model, the others load it.</summary>

@@ -1,0 +1,26 @@
+using SupportBot.Conversation.Schema;
+
+namespace SupportBot.Storage;
+
+/// <summary>An activity as stored: its place in the conversation (the Direct Line watermark) and the activity with its id.</summary>
+public sealed record StoredActivity(long Sequence, Activity Activity);
+
+/// <summary>
+/// Conversations and their transcripts, durable: an append is committed before the caller acknowledges anything,
+/// so a restart loses nothing and a client resumes from its watermark.
+/// </summary>
+public interface IConversationStore
+{
+    Task CreateAsync(string conversationId, string? userId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Appends in order in one transaction, giving each activity the id <c>{conversation}|{sequence}</c>.</summary>
+    Task<IReadOnlyList<StoredActivity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken);
+
+    /// <summary>Everything after <paramref name="watermark"/> (a sequence number; -1 for everything).</summary>
+    Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken);
+
+    /// <summary>The shopper's activity a client already posted with this client activity id, if any (idempotent retries).</summary>
+    Task<StoredActivity?> FindByClientIdAsync(string conversationId, string clientActivityId, CancellationToken cancellationToken);
+}

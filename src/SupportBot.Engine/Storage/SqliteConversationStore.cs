@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SupportBot.Conversation.Schema;
+
+namespace SupportBot.Storage;
+
+/// <summary>The embedded default store: one SQLite file under the data folder, write-ahead logged.</summary>
+public sealed class SqliteConversationStore : IConversationStore
+{
+    public const string FileName = "supportbot.db";
+
+    private readonly string _connectionString;
+
+    public SqliteConversationStore(IOptions<StorageOptions> options, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        var folder = Path.GetFullPath(options.Value.DataPath, environment.ContentRootPath);
+        Directory.CreateDirectory(folder);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(folder, FileName),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+        Migrate();
+    }
+
+    public async Task CreateAsync(string conversationId, string? userId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT OR IGNORE INTO conversations (id, user_id, created_at) VALUES ($id, $user, $at)";
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$user", (object?)userId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM conversations WHERE id = $id";
+        command.Parameters.AddWithValue("$id", conversationId);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+    }
+
+    public async Task<IReadOnlyList<StoredActivity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var next = connection.CreateCommand();
+        next.Transaction = transaction;
+        next.CommandText = "SELECT COALESCE(MAX(seq), -1) + 1 FROM activities WHERE conversation_id = $id";
+        next.Parameters.AddWithValue("$id", conversationId);
+        var sequence = (long)(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+
+        var stored = new List<StoredActivity>(activities.Count);
+        foreach (var activity in activities)
+        {
+            var withId = activity with { Id = $"{conversationId}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}" };
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO activities (conversation_id, seq, client_id, json) VALUES ($id, $seq, $client, $json)";
+            insert.Parameters.AddWithValue("$id", conversationId);
+            insert.Parameters.AddWithValue("$seq", sequence);
+            insert.Parameters.AddWithValue("$client", (object?)(withId.From?.Role == "bot" ? null : withId.ClientActivityId) ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$json", JsonSerializer.Serialize(withId, ActivityJson.Options));
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            stored.Add(new StoredActivity(sequence++, withId));
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    public async Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, json FROM activities WHERE conversation_id = $id AND seq > $after ORDER BY seq";
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$after", watermark);
+        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StoredActivity?> FindByClientIdAsync(string conversationId, string clientActivityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, json FROM activities WHERE conversation_id = $id AND client_id = $client";
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$client", clientActivityId);
+        var found = await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+        return found.Count > 0 ? found[0] : null;
+    }
+
+    private static async Task<List<StoredActivity>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var result = new List<StoredActivity>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new StoredActivity(reader.GetInt64(0), JsonSerializer.Deserialize<Activity>(reader.GetString(1), ActivityJson.Options)!));
+        }
+
+        return result;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private void Migrate()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+
+        // WAL lets Direct Line readers poll while a turn is being written; NORMAL sync survives a process crash.
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            CREATE TABLE IF NOT EXISTS conversations (
+                id TEXT PRIMARY KEY,
+                user_id TEXT,
+                created_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS activities (
+                conversation_id TEXT NOT NULL REFERENCES conversations(id),
+                seq INTEGER NOT NULL,
+                client_id TEXT,
+                json TEXT NOT NULL,
+                PRIMARY KEY (conversation_id, seq));
+            CREATE UNIQUE INDEX IF NOT EXISTS activities_client ON activities (conversation_id, client_id) WHERE client_id IS NOT NULL;
+            """;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using SupportBot.Conversation.Schema;
+using SupportBot.Storage;
+
+namespace SupportBot.Host.DirectLine;
+
+/// <summary>
+/// Direct Line 3.0 as Microsoft's Web Chat uses it (see shared DIRECTLINE.md): tokens, start/reconnect, post,
+/// poll with watermarks, and the WebSocket stream. Errors are the service's <c>{"error":{"code","message"}}</c>
+/// with the statuses DirectLineJS reacts to: 401/403 for credentials, 404 for unknown conversations.
+/// </summary>
+internal static class DirectLineApi
+{
+    public const string CorsPolicy = "DirectLine";
+    private const int MaxActivityBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapDirectLineApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v3/directline").RequireCors(CorsPolicy).WithTags("DirectLine");
+        group.MapPost("/tokens/generate", Generate);
+        group.MapPost("/tokens/refresh", Refresh);
+        group.MapPost("/conversations", Start);
+        group.MapGet("/conversations/{conversationId}", Reconnect);
+        group.MapPost("/conversations/{conversationId}/activities", Post).WithMetadata(new RequestSizeLimitAttribute(MaxActivityBytes));
+        group.MapGet("/conversations/{conversationId}/activities", Poll);
+        group.MapGet("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync);
+        return app;
+    }
+
+    internal static IResult Error(int status, string code, string message) =>
+        Results.Json(new { error = new { code, message } }, statusCode: status);
+
+    private static (DirectLineCredential? Credential, IResult? Failure) Authorize(HttpRequest request, DirectLineTokens tokens, string? conversationId)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Error(StatusCodes.Status401Unauthorized, "BadArgument", "Missing 'Authorization: Bearer <secret or token>' header."));
+        }
+
+        var credential = tokens.Check(header["Bearer ".Length..].Trim());
+        if (credential is null)
+        {
+            return (null, Error(StatusCodes.Status403Forbidden, "TokenExpired", "The secret or token is not valid, or the token has expired."));
+        }
+
+        return conversationId is not null && !credential.Allows(conversationId)
+            ? (null, Error(StatusCodes.Status403Forbidden, "BadArgument", "The token is not valid for this conversation."))
+            : (credential, null);
+    }
+
+    private static async Task<IResult> Generate(HttpRequest request, DirectLineTokens tokens)
+    {
+        var (credential, failure) = Authorize(request, tokens, null);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (!credential!.IsSecret)
+        {
+            return Error(StatusCodes.Status403Forbidden, "BadArgument", "Tokens are generated with the secret, not with a token.");
+        }
+
+        var userId = await UserIdAsync(request).ConfigureAwait(false);
+        var conversationId = DirectLineConversations.NewConversationId();
+        return Results.Ok(new TokenResponse(conversationId, tokens.Issue(conversationId, userId), tokens.Options.TokenLifetimeSeconds));
+    }
+
+    private static IResult Refresh(HttpRequest request, DirectLineTokens tokens)
+    {
+        var (credential, failure) = Authorize(request, tokens, null);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        return credential!.IsSecret
+            ? Error(StatusCodes.Status403Forbidden, "BadArgument", "Only a token can be refreshed.")
+            : Results.Ok(new TokenResponse(credential.ConversationId!, tokens.Issue(credential.ConversationId!, credential.UserId), tokens.Options.TokenLifetimeSeconds));
+    }
+
+    private static async Task<IResult> Start(HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, CancellationToken cancellationToken)
+    {
+        var (credential, failure) = Authorize(request, tokens, null);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var userId = credential!.UserId ?? await UserIdAsync(request).ConfigureAwait(false);
+        var conversationId = credential.ConversationId ?? DirectLineConversations.NewConversationId();
+        var started = await conversations.StartAsync(conversationId, userId, cancellationToken).ConfigureAwait(false);
+        var body = Conversation(request, tokens, conversationId, userId, watermark: null);
+        return started ? Results.Json(body, statusCode: StatusCodes.Status201Created) : Results.Ok(body);
+    }
+
+    private static async Task<IResult> Reconnect(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens,
+        DirectLineConversations conversations, CancellationToken cancellationToken)
+    {
+        var (credential, failure) = Authorize(request, tokens, conversationId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        return await conversations.ExistsAsync(conversationId, cancellationToken).ConfigureAwait(false)
+            ? Results.Ok(Conversation(request, tokens, conversationId, credential!.UserId, watermark))
+            : NotFound(conversationId);
+    }
+
+    private static async Task<IResult> Post(string conversationId, HttpRequest request, DirectLineTokens tokens,
+        DirectLineConversations conversations, CancellationToken cancellationToken)
+    {
+        var (_, failure) = Authorize(request, tokens, conversationId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (!await conversations.ExistsAsync(conversationId, cancellationToken).ConfigureAwait(false))
+        {
+            return NotFound(conversationId);
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync<Activity>(request.Body, ActivityJson.Options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", $"The body is not a valid activity: {ex.Message.Split(" Path:")[0]}");
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"An activity may be at most {MaxActivityBytes / 1024} KB.");
+        }
+
+        if (activity is null || string.IsNullOrEmpty(activity.Type))
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", "The activity needs a 'type', e.g. \"message\".");
+        }
+
+        var id = await conversations.PostAsync(conversationId, activity, cancellationToken).ConfigureAwait(false);
+        return Results.Ok(new { id });
+    }
+
+    private static async Task<IResult> Poll(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens,
+        DirectLineConversations conversations, CancellationToken cancellationToken)
+    {
+        var (_, failure) = Authorize(request, tokens, conversationId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (!await conversations.ExistsAsync(conversationId, cancellationToken).ConfigureAwait(false))
+        {
+            return NotFound(conversationId);
+        }
+
+        var after = ParseWatermark(watermark);
+        var activities = await conversations.ReadAfterAsync(conversationId, after, cancellationToken).ConfigureAwait(false);
+        return Results.Content(ActivitySet(activities, after), "application/json");
+    }
+
+    /// <summary>The wire form <c>{"activities":[…],"watermark":"n"}</c>; the watermark stays put when nothing is new.</summary>
+    internal static string ActivitySet(IReadOnlyList<StoredActivity> activities, long after)
+    {
+        var watermark = activities.Count > 0 ? activities[^1].Sequence : after;
+        return JsonSerializer.Serialize(new ActivitySetBody(activities.Select(a => a.Activity).ToList(),
+            watermark >= 0 ? watermark.ToString(CultureInfo.InvariantCulture) : null), ActivityJson.Options);
+    }
+
+    internal static long ParseWatermark(string? watermark) =>
+        long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : -1;
+
+    private static IResult NotFound(string conversationId) =>
+        Error(StatusCodes.Status404NotFound, "BadArgument", $"Conversation '{conversationId}' does not exist.");
+
+    private static ConversationResponse Conversation(HttpRequest request, DirectLineTokens tokens, string conversationId, string? userId, string? watermark)
+    {
+        var token = tokens.Issue(conversationId, userId);
+        var scheme = request.Scheme == "https" ? "wss" : "ws";
+        var streamUrl = $"{scheme}://{request.Host}{request.PathBase}/v3/directline/conversations/{conversationId}/stream?t={Uri.EscapeDataString(token)}"
+            + (string.IsNullOrEmpty(watermark) ? "" : $"&watermark={Uri.EscapeDataString(watermark)}");
+        return new ConversationResponse(conversationId, token, tokens.Options.TokenLifetimeSeconds, streamUrl);
+    }
+
+    private static async Task<string?> UserIdAsync(HttpRequest request)
+    {
+        if (request.ContentLength is null or 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body).ConfigureAwait(false);
+            return body.RootElement.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.Object
+                && user.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record TokenResponse(
+        [property: System.Text.Json.Serialization.JsonPropertyName("conversationId")] string ConversationId,
+        [property: System.Text.Json.Serialization.JsonPropertyName("token")] string Token,
+        [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn);
+
+    private sealed record ConversationResponse(
+        [property: System.Text.Json.Serialization.JsonPropertyName("conversationId")] string ConversationId,
+        [property: System.Text.Json.Serialization.JsonPropertyName("token")] string Token,
+        [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn,
+        [property: System.Text.Json.Serialization.JsonPropertyName("streamUrl")] string StreamUrl);
+
+    private sealed record ActivitySetBody(
+        [property: System.Text.Json.Serialization.JsonPropertyName("activities")] IReadOnlyList<Activity> Activities,
+        [property: System.Text.Json.Serialization.JsonPropertyName("watermark")] string? Watermark);
+}

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using SupportBot.Conversation;
+using SupportBot.Conversation.Schema;
+using SupportBot.Storage;
+
+namespace SupportBot.Host.DirectLine;
+
+/// <summary>
+/// Direct Line conversations over the engine and the store: start (with the welcome), post (echo, turn, replies,
+/// committed in that order before the post is answered), read after a watermark, and live subscriptions for
+/// WebSocket streams. Posts to one conversation are handled one at a time; a retried post with the same client
+/// activity id returns the first post's id and is not processed again.
+/// </summary>
+internal sealed class DirectLineConversations(ConversationEngine engine, IConversationStore store, TimeProvider time)
+{
+    public const string ChannelId = "directline";
+
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Channel<IReadOnlyList<StoredActivity>>>> _subscribers = new(StringComparer.Ordinal);
+    private long _lastTicks;
+
+    public static string NewConversationId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+
+    /// <summary>Creates the conversation and the bot's welcome; a conversation that exists already is left as it is.</summary>
+    public async Task<bool> StartAsync(string conversationId, string? userId, CancellationToken cancellationToken)
+    {
+        if (await store.ExistsAsync(conversationId, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await store.CreateAsync(conversationId, userId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var update = new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            ChannelId = ChannelId,
+            Conversation = new ConversationAccount(conversationId),
+            Recipient = ConversationEngine.Bot,
+            MembersAdded = [new ChannelAccount(userId ?? "user", Role: "user")],
+        };
+        var welcome = await engine.HandleAsync(update, cancellationToken).ConfigureAwait(false);
+        await AppendAndPublishAsync(conversationId, welcome.Select(Stamp).ToList(), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken) => store.ExistsAsync(conversationId, cancellationToken);
+
+    /// <summary>Posts the shopper's activity; returns the id the echo carries.</summary>
+    public async Task<string> PostAsync(string conversationId, Activity posted, CancellationToken cancellationToken)
+    {
+        var gate = _locks.GetOrAdd(conversationId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (posted.ClientActivityId is { } clientId && await store.FindByClientIdAsync(conversationId, clientId, cancellationToken).ConfigureAwait(false) is { } earlier)
+            {
+                return earlier.Activity.Id!;
+            }
+
+            var inbound = Stamp(posted with
+            {
+                Id = null,
+                ChannelId = ChannelId,
+                Conversation = new ConversationAccount(conversationId),
+                Recipient = ConversationEngine.Bot,
+                From = posted.From is { } sender ? sender with { Role = sender.Role ?? "user" } : new ChannelAccount("user", Role: "user"),
+            });
+            var echo = (await AppendAndPublishAsync(conversationId, [inbound], cancellationToken).ConfigureAwait(false))[0];
+            var replies = await engine.HandleAsync(echo.Activity, cancellationToken).ConfigureAwait(false);
+            await AppendAndPublishAsync(conversationId, replies.Select(r => Stamp(r with { ChannelId = ChannelId, ReplyToId = echo.Activity.Id })).ToList(), cancellationToken).ConfigureAwait(false);
+            return echo.Activity.Id!;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken) =>
+        store.ReadAfterAsync(conversationId, watermark, cancellationToken);
+
+    /// <summary>A live feed of what is appended to the conversation from now on; dispose to stop.</summary>
+    public Subscription Subscribe(string conversationId)
+    {
+        var channel = Channel.CreateUnbounded<IReadOnlyList<StoredActivity>>(new UnboundedChannelOptions { SingleReader = true });
+        var id = Guid.NewGuid();
+        _subscribers.GetOrAdd(conversationId, _ => new ConcurrentDictionary<Guid, Channel<IReadOnlyList<StoredActivity>>>())[id] = channel;
+        return new Subscription(channel.Reader, () =>
+        {
+            if (_subscribers.TryGetValue(conversationId, out var subscribers))
+            {
+                subscribers.TryRemove(id, out _);
+            }
+        });
+    }
+
+    private async Task<IReadOnlyList<StoredActivity>> AppendAndPublishAsync(string conversationId, List<Activity> activities, CancellationToken cancellationToken)
+    {
+        if (activities.Count == 0)
+        {
+            return [];
+        }
+
+        var stored = await store.AppendAsync(conversationId, activities, cancellationToken).ConfigureAwait(false);
+        if (_subscribers.TryGetValue(conversationId, out var subscribers))
+        {
+            foreach (var subscriber in subscribers.Values)
+            {
+                subscriber.Writer.TryWrite(stored);
+            }
+        }
+
+        return stored;
+    }
+
+    /// <summary>Server time from one clock that never goes backwards: Web Chat orders the transcript by timestamp.</summary>
+    private Activity Stamp(Activity activity)
+    {
+        var now = time.GetUtcNow().UtcTicks;
+        long last, next;
+        do
+        {
+            last = Interlocked.Read(ref _lastTicks);
+            next = Math.Max(now, last + 1);
+        }
+        while (Interlocked.CompareExchange(ref _lastTicks, next, last) != last);
+
+        return activity with { Timestamp = new DateTimeOffset(next, TimeSpan.Zero) };
+    }
+
+    internal sealed class Subscription(ChannelReader<IReadOnlyList<StoredActivity>> reader, Action unsubscribe) : IDisposable
+    {
+        public ChannelReader<IReadOnlyList<StoredActivity>> Reader { get; } = reader;
+
+        public void Dispose() => unsubscribe();
+    }
+}

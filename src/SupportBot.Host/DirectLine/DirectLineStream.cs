@@ -1,0 +1,104 @@
+using System.Net.WebSockets;
+using System.Text;
+
+namespace SupportBot.Host.DirectLine;
+
+/// <summary>
+/// The WebSocket <c>streamUrl</c>: first everything after the watermark in the URL, then each new activity set as it
+/// is committed, and an empty text frame as keep-alive. Client frames (DirectLineJS pings) are read and ignored.
+/// </summary>
+internal static class DirectLineStream
+{
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+
+    public static async Task<IResult> AcceptAsync(string conversationId, string? t, string? watermark, HttpContext context,
+        DirectLineTokens tokens, DirectLineConversations conversations, CancellationToken cancellationToken)
+    {
+        var credential = tokens.Check(t);
+        if (credential is null || !credential.Allows(conversationId))
+        {
+            return DirectLineApi.Error(StatusCodes.Status403Forbidden, "TokenExpired", "The stream URL's token is not valid for this conversation.");
+        }
+
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            return DirectLineApi.Error(StatusCodes.Status400BadRequest, "BadArgument", "The stream URL takes a WebSocket connection.");
+        }
+
+        if (!await conversations.ExistsAsync(conversationId, cancellationToken).ConfigureAwait(false))
+        {
+            return DirectLineApi.Error(StatusCodes.Status404NotFound, "BadArgument", $"Conversation '{conversationId}' does not exist.");
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        using var closed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = DrainAsync(socket, closed);
+
+        // Subscribe before reading the backlog, so nothing committed in between is missed; the sequence filter drops repeats.
+        using var subscription = conversations.Subscribe(conversationId);
+        var sent = DirectLineApi.ParseWatermark(watermark);
+        try
+        {
+            var backlog = await conversations.ReadAfterAsync(conversationId, sent, closed.Token).ConfigureAwait(false);
+            sent = await SendAsync(socket, backlog, sent, closed.Token).ConfigureAwait(false);
+            while (!closed.IsCancellationRequested && socket.State == WebSocketState.Open)
+            {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(closed.Token);
+                wait.CancelAfter(KeepAlive);
+                try
+                {
+                    var batch = await subscription.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
+                    sent = await SendAsync(socket, batch, sent, closed.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!closed.IsCancellationRequested)
+                {
+                    await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, true, closed.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // The client went away; DirectLineJS reconnects with its watermark and nothing is lost.
+        }
+
+        await closed.CancelAsync().ConfigureAwait(false);
+        await reading.ConfigureAwait(false);
+        return Results.Empty;
+    }
+
+    private static async Task<long> SendAsync(WebSocket socket, IReadOnlyList<Storage.StoredActivity> activities, long sent, CancellationToken cancellationToken)
+    {
+        var fresh = activities.Where(a => a.Sequence > sent).ToList();
+        if (fresh.Count == 0)
+        {
+            return sent;
+        }
+
+        var frame = Encoding.UTF8.GetBytes(DirectLineApi.ActivitySet(fresh, sent));
+        await socket.SendAsync(frame, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+        return fresh[^1].Sequence;
+    }
+
+    private static async Task DrainAsync(WebSocket socket, CancellationTokenSource closed)
+    {
+        var buffer = new byte[4096];
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var result = await socket.ReceiveAsync(buffer, closed.Token).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // Closing from either side ends the stream.
+        }
+
+        await closed.CancelAsync().ConfigureAwait(false);
+    }
+}
