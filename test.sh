@@ -8,9 +8,20 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
-# Charts in evaluation reports need a font; Debian's DejaVu is on this machine kind but may be missing elsewhere.
-if [ ! -d /usr/share/fonts/truetype/dejavu ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-  apt-get update -qq && apt-get install -y -qq fonts-dejavu-core >/dev/null
+# System packages the tests use: Chromium for the real Web Chat page (Playwright drives Debian's build), DejaVu
+# for chart text in evaluation reports. Installed only when missing; the page build needs npm.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "test.sh: installing ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "test.sh: please install: ${missing[*]} (apt-get install ${missing[*]})" >&2
+    exit 2
+  fi
 fi
 
 log=$(mktemp)

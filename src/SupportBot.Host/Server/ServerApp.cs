@@ -15,10 +15,11 @@ internal static class ServerApp
         {
             Args = configArgs,
             ContentRootPath = contentRoot,
-            WebRootPath = Path.Combine(contentRoot, "wwwroot"),
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.Services.AddSupportBot();
         builder.Services.AddDirectLine();
+        builder.Services.AddWebChatTokenLimits();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -31,9 +32,13 @@ internal static class ServerApp
         app.UseStatusCodePages();
         app.UseCors();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseRateLimiter();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.MapHealthApi();
         app.MapKnowledgeApi();
         app.MapDirectLineApi();
+        app.MapWebChatApi();
         return app;
     }
 

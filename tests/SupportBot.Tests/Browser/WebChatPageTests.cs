@@ -1,0 +1,59 @@
+using Microsoft.Playwright;
+using SupportBot.Tests.Support;
+
+namespace SupportBot.Tests.Browser;
+
+/// <summary>
+/// Microsoft's real Web Chat, in Debian's Chromium driven by Playwright, against the real host on 127.0.0.1:
+/// the page gets a token, starts a conversation, and the shopper's question is answered, over WebSocket and polling.
+/// </summary>
+public sealed class WebChatPageTests
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    [Theory]
+    [InlineData("websocket")]
+    [InlineData("polling")]
+    public async Task Page_AskAQuestion_ShowsTheAnswerAndSuggestedActionsWork(string transport)
+    {
+        Assert.True(File.Exists(ChromiumPath), "Chromium is missing: ./test.sh installs it (apt-get install chromium).");
+        await using var server = await RunningServer.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        var page = await browser.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+
+        await page.GotoAsync(new Uri(server.Address, transport == "polling" ? "/?transport=polling" : "/").ToString());
+        var transcript = page.Locator("#webchat");
+        await transcript.GetByText("virtual assistant", new() { Exact = false }).First.WaitForAsync(new() { Timeout = 20_000 });
+
+        var input = page.GetByPlaceholder("Type your message");
+        await input.FillAsync("how long do I have to return something?");
+        await input.PressAsync("Enter");
+        await transcript.GetByText("From our help centre", new() { Exact = false }).First.WaitForAsync(new() { Timeout = 20_000 });
+        Assert.True(await transcript.GetByText("30 days", new() { Exact = false }).CountAsync() > 0);
+
+        // The welcome's suggested actions are gone after the first message; a vague question brings "Did you mean" buttons.
+        await input.FillAsync("how long do i have to send back a jumper");
+        await input.PressAsync("Enter");
+        var choice = page.GetByRole(AriaRole.Button, new() { Name = "How long do I have to return something?" });
+        await choice.First.WaitForAsync(new() { Timeout = 20_000 });
+        var answersBefore = await transcript.GetByText("From our help centre", new() { Exact = false }).CountAsync();
+        await choice.First.ClickAsync();
+        await page.WaitForFunctionAsync(
+            $"() => document.querySelectorAll('#webchat').length && document.querySelector('#webchat').innerText.split('From our help centre').length - 1 > {answersBefore}",
+            null, new() { Timeout = 20_000 });
+
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"webchat-{transport}.png"), FullPage = true });
+        Assert.Empty(errors);
+        Assert.Equal(0, await transcript.GetByText("Send failed", new() { Exact = false }).CountAsync());
+    }
+}
