@@ -18,6 +18,9 @@ public interface IConversationStore
     /// <summary>Appends in order in one transaction, giving each activity the id <c>{conversation}|{sequence}</c>.</summary>
     Task<IReadOnlyList<StoredActivity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken);
 
+    /// <summary>The id the next appended activity will get (callers serialise appends per conversation).</summary>
+    Task<string> NextIdAsync(string conversationId, CancellationToken cancellationToken);
+
     /// <summary>Everything after <paramref name="watermark"/> (a sequence number; -1 for everything).</summary>
     Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken);
 

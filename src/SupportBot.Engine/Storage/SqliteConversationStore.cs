@@ -54,16 +54,12 @@ public sealed class SqliteConversationStore : IConversationStore
         ArgumentNullException.ThrowIfNull(activities);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var next = connection.CreateCommand();
-        next.Transaction = transaction;
-        next.CommandText = "SELECT COALESCE(MAX(seq), -1) + 1 FROM activities WHERE conversation_id = $id";
-        next.Parameters.AddWithValue("$id", conversationId);
-        var sequence = (long)(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        var sequence = await NextSequenceAsync(connection, transaction, conversationId, cancellationToken).ConfigureAwait(false);
 
         var stored = new List<StoredActivity>(activities.Count);
         foreach (var activity in activities)
         {
-            var withId = activity with { Id = $"{conversationId}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}" };
+            var withId = activity with { Id = IdOf(conversationId, sequence) };
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = "INSERT INTO activities (conversation_id, seq, client_id, json) VALUES ($id, $seq, $client, $json)";
@@ -77,6 +73,12 @@ public sealed class SqliteConversationStore : IConversationStore
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return stored;
+    }
+
+    public async Task<string> NextIdAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return IdOf(conversationId, await NextSequenceAsync(connection, null, conversationId, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken)
@@ -100,6 +102,17 @@ public sealed class SqliteConversationStore : IConversationStore
         return found.Count > 0 ? found[0] : null;
     }
 
+    private static string IdOf(string conversationId, long sequence) => $"{conversationId}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
+
+    private static async Task<long> NextSequenceAsync(SqliteConnection connection, SqliteTransaction? transaction, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var next = connection.CreateCommand();
+        next.Transaction = transaction;
+        next.CommandText = "SELECT COALESCE(MAX(seq), -1) + 1 FROM activities WHERE conversation_id = $id";
+        next.Parameters.AddWithValue("$id", conversationId);
+        return (long)(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     private static async Task<List<StoredActivity>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         var result = new List<StoredActivity>();
@@ -116,6 +129,12 @@ public sealed class SqliteConversationStore : IConversationStore
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // Durability is per connection in SQLite: NORMAL in WAL mode survives a process crash without an fsync per
+        // commit (FULL would make every turn wait for the disk).
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
 

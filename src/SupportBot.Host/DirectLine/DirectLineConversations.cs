@@ -18,6 +18,9 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
     public const string ChannelId = "directline";
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+
+    /// <summary>Conversations known to exist: they are never deleted, so a positive answer can be remembered.</summary>
+    private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Channel<IReadOnlyList<StoredActivity>>>> _subscribers = new(StringComparer.Ordinal);
     private long _lastTicks;
 
@@ -45,7 +48,21 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
         return true;
     }
 
-    public Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken) => store.ExistsAsync(conversationId, cancellationToken);
+    public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        if (_known.ContainsKey(conversationId))
+        {
+            return true;
+        }
+
+        var exists = await store.ExistsAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        if (exists)
+        {
+            _known.TryAdd(conversationId, 0);
+        }
+
+        return exists;
+    }
 
     /// <summary>Posts the shopper's activity; returns the id the echo carries.</summary>
     public async Task<string> PostAsync(string conversationId, Activity posted, CancellationToken cancellationToken)
@@ -67,9 +84,14 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
                 Recipient = ConversationEngine.Bot,
                 From = posted.From is { } sender ? sender with { Role = sender.Role ?? "user" } : new ChannelAccount("user", Role: "user"),
             });
-            var echo = (await AppendAndPublishAsync(conversationId, [inbound], cancellationToken).ConfigureAwait(false))[0];
-            var replies = await engine.HandleAsync(echo.Activity, cancellationToken).ConfigureAwait(false);
-            await AppendAndPublishAsync(conversationId, replies.Select(r => Stamp(r with { ChannelId = ChannelId, ReplyToId = echo.Activity.Id })).ToList(), cancellationToken).ConfigureAwait(false);
+
+            // The turn runs first and the shopper's message and the replies are committed together, before the post
+            // is answered: a crash in between loses nothing the client was told about, and its retry is answered anew.
+            var echoId = await store.NextIdAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            var replies = await engine.HandleAsync(inbound with { Id = echoId }, cancellationToken).ConfigureAwait(false);
+            var stored = await AppendAndPublishAsync(conversationId,
+                [inbound, .. replies.Select(r => Stamp(r with { ChannelId = ChannelId, ReplyToId = echoId }))], cancellationToken).ConfigureAwait(false);
+            var echo = stored[0];
             return echo.Activity.Id!;
         }
         finally

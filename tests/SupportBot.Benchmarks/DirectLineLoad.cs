@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using SupportBot.Evaluation;
+using SupportBot.Host.Server;
+
+namespace SupportBot.Benchmarks;
+
+/// <summary>
+/// End-to-end load over Direct Line on 127.0.0.1: N conversations, each posting a shopper's question, waiting for
+/// the bot's reply on its WebSocket, and posting the next, for a fixed time. The same run measures a bare Kestrel
+/// Direct Line that only echoes (the ceiling), so the ratio survives a noisy machine. Counts errors and lost or
+/// duplicated messages.
+/// </summary>
+internal static class DirectLineLoad
+{
+    private const string Secret = "load-secret";
+
+    public static async Task RunAsync(TextWriter output, int conversations, int seconds)
+    {
+        output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {conversations} conversations for {seconds} s each");
+        var data = Path.Combine(Path.GetTempPath(), "supportbot-load-" + Environment.ProcessId);
+        await using (var bot = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--DirectLine:Secret", Secret, "--Storage:DataPath", data,
+            "--Logging:LogLevel:Default", "Warning", "--Knowledge:WatchForChanges", "false"], BenchmarkData.Root))
+        {
+            await bot.StartAsync();
+            Report(output, "supportbot", await DriveAsync(new Uri(bot.Urls.First()), conversations, seconds));
+            await bot.StopAsync();
+        }
+
+        await using var echo = EchoDirectLine.Build();
+        await echo.StartAsync();
+        Report(output, "bare echo", await DriveAsync(new Uri(echo.Urls.First()), conversations, seconds));
+        await echo.StopAsync();
+        Directory.Delete(data, recursive: true);
+    }
+
+    private static void Report(TextWriter output, string name, Result r) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name,-10}  turns {r.Turns,7}  {r.Turns / r.Seconds,8:0} turns/s  p50 {r.Latency.Percentile(0.5),7:0.00} ms  p99 {r.Latency.Percentile(0.99),7:0.00} ms  errors {r.Errors}  lost {r.Lost}  duplicated {r.Duplicated}"));
+
+    private sealed record Result(int Turns, double Seconds, Latencies Latency, int Errors, int Lost, int Duplicated);
+
+    private static async Task<Result> DriveAsync(Uri server, int conversations, int seconds)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
+        var latency = new Latencies();
+        var gate = new object();
+        int turns = 0, errors = 0, lost = 0, duplicated = 0;
+        var clock = Stopwatch.StartNew();
+        var end = TimeSpan.FromSeconds(seconds);
+        var questions = new[] { "how long do I have to return something?", "do you ship to canada", "hello", "where is my parcel", "thanks" };
+
+        await Task.WhenAll(Enumerable.Range(0, conversations).Select(async n =>
+        {
+            try
+            {
+                using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations") { Content = JsonContent.Create(new { user = new { id = $"u{n}" } }) };
+                start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Secret);
+                using var started = await http.SendAsync(start);
+                var body = await started.Content.ReadFromJsonAsync<JsonElement>();
+                var conversation = body.GetProperty("conversationId").GetString()!;
+                var token = body.GetProperty("token").GetString()!;
+                using var socket = new ClientWebSocket();
+                await socket.ConnectAsync(new Uri(body.GetProperty("streamUrl").GetString()!), CancellationToken.None);
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                var replies = new ConcurrentDictionary<string, TaskCompletionSource>(StringComparer.Ordinal);
+                var receiving = ReceiveAsync(socket, seen, replies, () => Interlocked.Increment(ref duplicated));
+                for (var i = 0; clock.Elapsed < end; i++)
+                {
+                    var began = Stopwatch.GetTimestamp();
+                    using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/activities")
+                    {
+                        Content = JsonContent.Create(new { type = "message", text = questions[i % questions.Length], from = new { id = $"u{n}" }, channelData = new { clientActivityID = $"{n}-{i}" } }),
+                    };
+                    post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    using var posted = await http.SendAsync(post);
+                    if (!posted.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref errors);
+                        continue;
+                    }
+
+                    var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+                    var reply = replies.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                    if (await Task.WhenAny(reply.Task, Task.Delay(TimeSpan.FromSeconds(10))) != reply.Task)
+                    {
+                        Interlocked.Increment(ref lost);
+                        continue;
+                    }
+
+                    lock (gate)
+                    {
+                        latency.Add(Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+                        turns++;
+                    }
+                }
+
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                await receiving;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or WebSocketException or JsonException or TaskCanceledException or KeyNotFoundException)
+            {
+                Interlocked.Increment(ref errors);
+            }
+        }));
+
+        return new Result(turns, Math.Max(clock.Elapsed.TotalSeconds, seconds), latency, errors, lost, duplicated);
+    }
+
+    private static async Task ReceiveAsync(ClientWebSocket socket, HashSet<string> seen, ConcurrentDictionary<string, TaskCompletionSource> replies, Action duplicate)
+    {
+        var buffer = new byte[1 << 16];
+        var message = new MemoryStream();
+        try
+        {
+            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+            {
+                var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                message.Write(buffer, 0, result.Count);
+                if (!result.EndOfMessage || message.Length == 0)
+                {
+                    continue;
+                }
+
+                using var set = JsonDocument.Parse(message.ToArray());
+                message.SetLength(0);
+                foreach (var activity in set.RootElement.GetProperty("activities").EnumerateArray())
+                {
+                    var id = activity.GetProperty("id").GetString()!;
+                    if (!seen.Add(id))
+                    {
+                        duplicate();
+                    }
+
+                    if (activity.GetProperty("type").GetString() == "message" && activity.TryGetProperty("replyToId", out var replyTo))
+                    {
+                        replies.GetOrAdd(replyTo.GetString()!, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+                    }
+                }
+            }
+        }
+        catch (WebSocketException)
+        {
+            // The server closed the stream at the end of the run.
+        }
+    }
+}
