@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SupportBot.Host.BotConnector;
 using SupportBot.Host.Cli;
 using SupportBot.Host.DirectLine;
 using SupportBot.Host.Views;
@@ -20,6 +21,7 @@ internal static class ServerApp
         builder.Services.AddSupportBot();
         builder.Services.AddDirectLine();
         builder.Services.AddWebChatTokenLimits();
+        builder.Services.AddBotConnector();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -39,6 +41,7 @@ internal static class ServerApp
         app.MapKnowledgeApi();
         app.MapDirectLineApi();
         app.MapWebChatApi();
+        app.MapBotConnectorApi();
         return app;
     }
 

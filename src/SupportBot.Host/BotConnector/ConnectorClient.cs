@@ -1,0 +1,80 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SupportBot.Conversation.Schema;
+
+namespace SupportBot.Host.BotConnector;
+
+/// <summary>Sends the bot's replies back through the Connector REST API at the activity's <c>serviceUrl</c>.</summary>
+internal sealed class ConnectorClient(HttpClient http, IOptions<BotConnectorOptions> options, ConnectorTokenCache cache, TimeProvider time)
+{
+    /// <summary>POST {serviceUrl}/v3/conversations/{conversation}/activities/{replyToId}.</summary>
+    public async Task SendAsync(string serviceUrl, Activity reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var conversation = Uri.EscapeDataString(reply.Conversation!.Id);
+        var path = reply.ReplyToId is null
+            ? $"v3/conversations/{conversation}/activities"
+            : $"v3/conversations/{conversation}/activities/{Uri.EscapeDataString(reply.ReplyToId)}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(serviceUrl.TrimEnd('/') + "/"), path))
+        {
+            Content = JsonContent.Create(reply, options: ActivityJson.Options),
+        };
+        if (await TokenAsync(cancellationToken).ConfigureAwait(false) is { } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A client-credentials token for the App ID, cached until shortly before it expires; none for the Emulator.</summary>
+    private async Task<string?> TokenAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (string.IsNullOrEmpty(settings.AppId) || string.IsNullOrEmpty(settings.AppPassword))
+        {
+            return null;
+        }
+
+        await cache.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (cache.Token is not null && time.GetUtcNow() < cache.Expires)
+            {
+                return cache.Token;
+            }
+
+            using var response = await http.PostAsync(new Uri(settings.OutboundTokenEndpoint), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = settings.AppId,
+                ["client_secret"] = settings.AppPassword,
+                ["scope"] = settings.OutboundScope,
+            }), cancellationToken).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false);
+            cache.Token = body.GetProperty("access_token").GetString();
+            cache.Expires = time.GetUtcNow().AddSeconds(body.GetProperty("expires_in").GetInt32() - 300);
+            return cache.Token;
+        }
+        finally
+        {
+            cache.Gate.Release();
+        }
+    }
+}
+
+/// <summary>The outbound token, shared by every connector client (they are short-lived; the token lives about an hour).</summary>
+internal sealed class ConnectorTokenCache : IDisposable
+{
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    public string? Token { get; set; }
+
+    public DateTimeOffset Expires { get; set; }
+
+    public void Dispose() => Gate.Dispose();
+}
