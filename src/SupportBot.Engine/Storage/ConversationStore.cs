@@ -5,6 +5,9 @@ namespace SupportBot.Storage;
 /// <summary>An activity as stored: its place in the conversation (the Direct Line watermark) and the activity with its id.</summary>
 public sealed record StoredActivity(long Sequence, Activity Activity);
 
+/// <summary>What the bot remembers about a shopper across conversations.</summary>
+public sealed record UserProfile(string Id, string? Name, string? Locale, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, int Messages);
+
 /// <summary>
 /// Conversations and their transcripts, durable: an append is committed before the caller acknowledges anything,
 /// so a restart loses nothing and a client resumes from its watermark.
@@ -23,6 +26,11 @@ public interface IConversationStore
 
     /// <summary>Everything after <paramref name="watermark"/> (a sequence number; -1 for everything).</summary>
     Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken);
+
+    /// <summary>Records that the shopper wrote now (name and locale as the channel last reported them).</summary>
+    Task<UserProfile> TouchUserAsync(string userId, string? name, string? locale, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task<UserProfile?> FindUserAsync(string userId, CancellationToken cancellationToken);
 
     /// <summary>The shopper's activity a client already posted with this client activity id, if any (idempotent retries).</summary>
     Task<StoredActivity?> FindByClientIdAsync(string conversationId, string clientActivityId, CancellationToken cancellationToken);

@@ -81,6 +81,35 @@ public sealed class SqliteConversationStore : IConversationStore
         return IdOf(conversationId, await NextSequenceAsync(connection, null, conversationId, cancellationToken).ConfigureAwait(false));
     }
 
+    public async Task<UserProfile> TouchUserAsync(string userId, string? name, string? locale, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO users (id, name, locale, first_seen, last_seen, messages) VALUES ($id, $name, $locale, $at, $at, 1)
+            ON CONFLICT (id) DO UPDATE SET name = COALESCE($name, name), locale = COALESCE($locale, locale), last_seen = $at, messages = messages + 1
+            """;
+        command.Parameters.AddWithValue("$id", userId);
+        command.Parameters.AddWithValue("$name", (object?)name ?? DBNull.Value);
+        command.Parameters.AddWithValue("$locale", (object?)locale ?? DBNull.Value);
+        command.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return (await FindUserAsync(userId, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async Task<UserProfile?> FindUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, name, locale, first_seen, last_seen, messages FROM users WHERE id = $id";
+        command.Parameters.AddWithValue("$id", userId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new UserProfile(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture), DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture), reader.GetInt32(5))
+            : null;
+    }
+
     public async Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -158,6 +187,13 @@ public sealed class SqliteConversationStore : IConversationStore
                 client_id TEXT,
                 json TEXT NOT NULL,
                 PRIMARY KEY (conversation_id, seq));
+            CREATE TABLE IF NOT EXISTS users (
+                id TEXT PRIMARY KEY,
+                name TEXT,
+                locale TEXT,
+                first_seen TEXT NOT NULL,
+                last_seen TEXT NOT NULL,
+                messages INTEGER NOT NULL);
             CREATE UNIQUE INDEX IF NOT EXISTS activities_client ON activities (conversation_id, client_id) WHERE client_id IS NOT NULL;
             """;
         command.ExecuteNonQuery();

@@ -170,7 +170,7 @@ internal static class DirectLineApi
     /// <summary>The wire form <c>{"activities":[…],"watermark":"n"}</c>; the watermark stays put when nothing is new.</summary>
     internal static string ActivitySet(IReadOnlyList<StoredActivity> activities, long after)
     {
-        var watermark = activities.Count > 0 ? activities[^1].Sequence : after;
+        var watermark = activities.Count > 0 ? Math.Max(after, activities.Max(a => a.Sequence)) : after;
         return JsonSerializer.Serialize(new ActivitySetBody(activities.Select(a => a.Activity).ToList(),
             watermark >= 0 ? watermark.ToString(CultureInfo.InvariantCulture) : null), ActivityJson.Options);
     }

@@ -85,10 +85,26 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
                 From = posted.From is { } sender ? sender with { Role = sender.Role ?? "user" } : new ChannelAccount("user", Role: "user"),
             });
 
+            // Web Chat shows "typing" while the turn runs; it is a signal, not part of the transcript, so it is not stored.
+            Publish(conversationId, [new StoredActivity(-1, new Activity
+            {
+                Type = ActivityTypes.Typing,
+                Id = $"{conversationId}|typing-{Guid.NewGuid():N}",
+                Timestamp = time.GetUtcNow(),
+                ChannelId = ChannelId,
+                From = ConversationEngine.Bot,
+                Conversation = new ConversationAccount(conversationId),
+            })]);
+
             // The turn runs first and the shopper's message and the replies are committed together, before the post
             // is answered: a crash in between loses nothing the client was told about, and its retry is answered anew.
             var echoId = await store.NextIdAsync(conversationId, cancellationToken).ConfigureAwait(false);
             var replies = await engine.HandleAsync(inbound with { Id = echoId }, cancellationToken).ConfigureAwait(false);
+            if (inbound.From?.Id is { } userId)
+            {
+                await store.TouchUserAsync(userId, inbound.From.Name, inbound.Locale, inbound.Timestamp!.Value, cancellationToken).ConfigureAwait(false);
+            }
+
             var stored = await AppendAndPublishAsync(conversationId,
                 [inbound, .. replies.Select(r => Stamp(r with { ChannelId = ChannelId, ReplyToId = echoId }))], cancellationToken).ConfigureAwait(false);
             var echo = stored[0];
@@ -126,15 +142,20 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
         }
 
         var stored = await store.AppendAsync(conversationId, activities, cancellationToken).ConfigureAwait(false);
+        Publish(conversationId, stored);
+        return stored;
+    }
+
+    /// <summary>Hands activities to the live streams; a sequence of -1 marks one that is sent but not stored (typing).</summary>
+    private void Publish(string conversationId, IReadOnlyList<StoredActivity> activities)
+    {
         if (_subscribers.TryGetValue(conversationId, out var subscribers))
         {
             foreach (var subscriber in subscribers.Values)
             {
-                subscriber.Writer.TryWrite(stored);
+                subscriber.Writer.TryWrite(activities);
             }
         }
-
-        return stored;
     }
 
     /// <summary>Server time from one clock that never goes backwards: Web Chat orders the transcript by timestamp.</summary>

@@ -68,7 +68,7 @@ internal static class DirectLineStream
 
     private static async Task<long> SendAsync(WebSocket socket, IReadOnlyList<Storage.StoredActivity> activities, long sent, CancellationToken cancellationToken)
     {
-        var fresh = activities.Where(a => a.Sequence > sent).ToList();
+        var fresh = activities.Where(a => a.Sequence > sent || a.Sequence < 0).ToList();
         if (fresh.Count == 0)
         {
             return sent;
@@ -76,7 +76,7 @@ internal static class DirectLineStream
 
         var frame = Encoding.UTF8.GetBytes(DirectLineApi.ActivitySet(fresh, sent));
         await socket.SendAsync(frame, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
-        return fresh[^1].Sequence;
+        return Math.Max(sent, fresh.Max(a => a.Sequence));
     }
 
     private static async Task DrainAsync(WebSocket socket, CancellationTokenSource closed)

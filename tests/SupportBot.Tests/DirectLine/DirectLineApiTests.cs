@@ -217,6 +217,7 @@ public sealed class DirectLineApiTests
         }
 
         Assert.Contains(backlog, a => Text(a).Contains("virtual assistant", StringComparison.Ordinal));
+        Assert.Contains(live, a => a.GetProperty("type").GetString() == "typing" && a.GetProperty("from").GetProperty("role").GetString() == "bot");
         Assert.Equal(id, live.First(a => Text(a) == "do you ship to canada").GetProperty("id").GetString());
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token);
     }
