@@ -9,7 +9,7 @@ namespace SupportBot.Host.DirectLine;
 /// <summary>
 /// Direct Line 3.0 as Microsoft's Web Chat uses it (see shared DIRECTLINE.md): tokens, start/reconnect, post,
 /// poll with watermarks, and the WebSocket stream. Errors are the service's <c>{"error":{"code","message"}}</c>
-/// with the statuses DirectLineJS reacts to: 401/403 for credentials, 404 for unknown conversations.
+/// (inside a ProblemDetails body) with the statuses DirectLineJS reacts to: 401/403 for credentials, 404 for unknown conversations.
 /// </summary>
 internal static class DirectLineApi
 {
@@ -29,8 +29,10 @@ internal static class DirectLineApi
         return app;
     }
 
+    /// <summary>A ProblemDetails body that also carries the Direct Line service's <c>error</c> member, for clients that read either.</summary>
     internal static IResult Error(int status, string code, string message) =>
-        Results.Json(new { error = new { code, message } }, statusCode: status);
+        Results.Problem(title: code, detail: message, statusCode: status,
+            extensions: new Dictionary<string, object?> { ["error"] = new { code, message } });
 
     private static (DirectLineCredential? Credential, IResult? Failure) Authorize(HttpRequest request, DirectLineTokens tokens, string? conversationId)
     {

@@ -163,6 +163,7 @@ public sealed class DirectLineApiTests
         using var oversized = await client.PostAsync(new string('x', 300 * 1024));
 
         Assert.Equal(HttpStatusCode.BadRequest, malformedResponse.StatusCode);
+        Assert.Equal("application/problem+json", malformedResponse.Content.Headers.ContentType?.MediaType);
         Assert.Equal("BadArgument", (await malformedResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
         await client.PostOkAsync("thanks");
@@ -219,6 +220,28 @@ public sealed class DirectLineApiTests
         Assert.Contains(backlog, a => Text(a).Contains("virtual assistant", StringComparison.Ordinal));
         Assert.Contains(live, a => a.GetProperty("type").GetString() == "typing" && a.GetProperty("from").GetProperty("role").GetString() == "bot");
         Assert.Equal(id, live.First(a => Text(a) == "do you ship to canada").GetProperty("id").GetString());
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token);
+    }
+
+    [Fact]
+    public async Task Reconnect_GivesAStreamThatReplaysAfterTheWatermark()
+    {
+        await using var server = await StartAsync();
+        var client = new DirectLineClient(server.Client, Secret);
+        await client.StartAsync();
+        await client.PostOkAsync("do you ship to canada");
+        var (_, watermark) = await client.PollAsync();
+        await client.PostOkAsync("thanks");
+
+        using var reconnect = await client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{client.ConversationId}?watermark={watermark}");
+        var body = await reconnect.Content.ReadFromJsonAsync<JsonElement>();
+        using var socket = new ClientWebSocket();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await socket.ConnectAsync(new Uri(body.GetProperty("streamUrl").GetString()!), timeout.Token);
+        var replayed = await ReceiveActivitiesAsync(socket, timeout.Token);
+
+        Assert.Equal(HttpStatusCode.OK, reconnect.StatusCode);
+        Assert.Equal(["thanks", "You're welcome! Is there anything else I can help with?"], Messages(replayed).Select(Text));
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token);
     }
 
