@@ -128,31 +128,27 @@ public sealed class ConversationEngine
 
     private List<Activity> Reply(Activity inbound, string text, IReadOnlyList<CardAction>? actions, TurnDecision decision)
     {
-        var now = _time.GetUtcNow();
-        var message = new Activity
+        var envelope = new Activity
         {
-            Type = ActivityTypes.Message,
-            Timestamp = now,
+            Timestamp = _time.GetUtcNow(),
             ChannelId = inbound.ChannelId,
             From = Bot,
             Recipient = inbound.From,
             Conversation = inbound.Conversation,
             ReplyToId = inbound.Id,
+        };
+        var message = envelope with
+        {
+            Type = ActivityTypes.Message,
             Locale = inbound.Locale,
             Text = text,
             TextFormat = "markdown",
             InputHint = "acceptingInput",
             SuggestedActions = actions is { Count: > 0 } ? new SuggestedActions(actions) : null,
         };
-        var trace = new Activity
+        var trace = envelope with
         {
             Type = ActivityTypes.Trace,
-            Timestamp = now,
-            ChannelId = inbound.ChannelId,
-            From = Bot,
-            Recipient = inbound.From,
-            Conversation = inbound.Conversation,
-            ReplyToId = inbound.Id,
             Name = "SupportBot.Decision",
             Label = decision.Action,
             ValueType = "https://supportbot/schemas/decision",
