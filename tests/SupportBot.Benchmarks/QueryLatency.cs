@@ -3,6 +3,7 @@ using SupportBot.Evaluation;
 using System.Globalization;
 using SupportBot.Knowledge;
 using SupportBot.Knowledge.Search;
+using SupportBot.Understanding.Intents;
 
 namespace SupportBot.Benchmarks;
 
@@ -23,11 +24,6 @@ internal static class QueryLatency
             using var index = KnowledgeIndex.Build(knowledge, new SearchOptions());
             var buildMs = build.Elapsed.TotalMilliseconds;
             var questions = BenchmarkData.Questions(knowledge);
-            foreach (var question in questions)
-            {
-                index.Search(question);
-            }
-
             var latencies = Measure(questions, question => index.Search(question));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{size,-8} entries {index.Count,6}  build {buildMs,7:0} ms  queries {latencies.Count,6}  {Summary(latencies)}"));
@@ -38,24 +34,23 @@ internal static class QueryLatency
     private static void Intents(TextWriter output)
     {
         var knowledge = BenchmarkData.Starter();
-        var train = System.Diagnostics.Stopwatch.StartNew();
-        var model = SupportBot.Understanding.Intents.IntentClassifierTrainer.Train(
-            SupportBot.Understanding.Intents.IntentTrainingSet.From(knowledge), null, new SupportBot.Understanding.Intents.IntentOptions());
+        var train = Stopwatch.StartNew();
+        var model = IntentClassifierTrainer.Train(IntentTrainingSet.From(knowledge), null, new IntentOptions());
         var trainSeconds = train.Elapsed.TotalSeconds;
         var messages = BenchmarkData.Questions(knowledge);
-        foreach (var message in messages)
-        {
-            model.Predict(message);
-        }
-
         var latencies = Measure(messages, message => model.Predict(message));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"intents  examples {model.Info.Examples,6}  train {trainSeconds,6:0.0} s  predictions {latencies.Count,6}  {Summary(latencies)}"));
     }
 
-    /// <summary>Every input 50 times in a shuffled order, each call timed on its own.</summary>
+    /// <summary>Every input once to warm up, then 50 times in a shuffled order, each call timed on its own.</summary>
     private static Latencies Measure<T>(string[] inputs, Func<string, T> work)
     {
+        foreach (var input in inputs)
+        {
+            work(input);
+        }
+
         var random = new Random(1);
         var latencies = new Latencies();
         for (var round = 0; round < 50; round++)

@@ -28,6 +28,7 @@ public sealed class ConversationEngine
     private readonly ReplyWriter _writer;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _turnLocks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Conversation, string ClientId), IReadOnlyList<Activity>> _answered = new();
+    private readonly ConcurrentQueue<(string Conversation, string ClientId)> _answeredOrder = new();
 
     public ConversationEngine(LiveKnowledge knowledge, LiveIntents intents, TimeProvider time, IOptions<ConversationOptions> options)
     {
@@ -57,9 +58,14 @@ public sealed class ConversationEngine
             }
 
             var replies = Turn(inbound);
-            if (clientId is not null && _answered.Count < MaxRememberedTurns)
+            if (clientId is not null && _answered.TryAdd((conversation, clientId), replies))
             {
-                _answered[(conversation, clientId)] = replies;
+                // The newest turns are the ones a client may still retry: the oldest are forgotten first.
+                _answeredOrder.Enqueue((conversation, clientId));
+                while (_answered.Count > MaxRememberedTurns && _answeredOrder.TryDequeue(out var oldest))
+                {
+                    _answered.TryRemove(oldest, out _);
+                }
             }
 
             return replies;

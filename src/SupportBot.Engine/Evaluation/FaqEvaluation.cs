@@ -137,18 +137,16 @@ public static class FaqEvaluation
         return new FaqEvaluationReport(
             questions.Count,
             answerable,
-            Fraction(hit1, answerable),
-            Fraction(hit3, answerable),
-            Math.Round(answerable == 0 ? 0 : reciprocalRanks / answerable, 4),
+            Rates.Fraction(hit1, answerable),
+            Rates.Fraction(hit3, answerable),
+            Rates.Round(answerable == 0 ? 0 : reciprocalRanks / answerable),
             threshold,
-            Fraction(answered, questions.Count),
-            Fraction(answeredRight, answered),
-            Fraction(abstained, unanswerable),
+            Rates.Fraction(answered, questions.Count),
+            Rates.Fraction(answeredRight, answered),
+            Rates.Fraction(abstained, unanswerable),
             latencies.Percentile(0.50),
             latencies.Percentile(0.99),
             buckets.Select((b, i) => new CalibrationBucket(i / 10.0, (i + 1) / 10.0, b.Count, b.Correct)).Where(b => b.Count > 0).ToList(),
             misses);
     }
-
-    private static double Fraction(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
 }

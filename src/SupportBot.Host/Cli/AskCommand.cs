@@ -28,7 +28,7 @@ internal static class AskCommand
 
             using var host = context.BuildToolHost();
             var options = CliContext.KnowledgeOptions(host);
-            var knowledge = new KnowledgeLoader(options).Load(context.KnowledgePath(host, null));
+            var knowledge = context.LoadKnowledge(host);
             if (knowledge.HasErrors)
             {
                 await context.Error.WriteLineAsync($"note: the knowledge has {knowledge.Errors.Count()} error(s); those entries are left out (run 'supportbot knowledge validate')").ConfigureAwait(false);
@@ -39,7 +39,7 @@ internal static class AskCommand
             var view = AnswerView.From(answer, options.Search.MinConfidence, null);
             if (parse.GetValue(json))
             {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(view, AnswerView.JsonOptions)).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(view, ViewJson.Options)).ConfigureAwait(false);
             }
             else
             {

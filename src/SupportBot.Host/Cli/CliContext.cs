@@ -47,6 +47,10 @@ internal sealed class CliContext(string[] configArgs, TextReader input, TextWrit
     /// <summary>The validated Knowledge settings (throws <see cref="OptionsValidationException"/> on a bad value).</summary>
     public static KnowledgeOptions KnowledgeOptions(IHost host) => host.Services.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
 
+    /// <summary>Loads and validates the knowledge folder (<paramref name="dir"/>, else the configured one); never throws on bad content.</summary>
+    public KnowledgeBase LoadKnowledge(IHost host, string? dir = null) =>
+        new KnowledgeLoader(KnowledgeOptions(host)).Load(KnowledgePath(host, dir));
+
     /// <summary>The knowledge folder: the one given on the command line, else the configured one.</summary>
     public string KnowledgePath(IHost host, string? given)
     {

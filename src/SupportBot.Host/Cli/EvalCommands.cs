@@ -34,7 +34,7 @@ internal static class EvalCommands
         {
             using var host = context.BuildToolHost();
             var options = CliContext.KnowledgeOptions(host);
-            var knowledge = new KnowledgeLoader(options).Load(context.KnowledgePath(host, null));
+            var knowledge = context.LoadKnowledge(host);
             using var index = KnowledgeIndex.Build(knowledge, options.Search);
             var path = parse.GetValue(file)!;
             var questions = FaqEvaluation.Load(path, knowledge.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal));
@@ -46,7 +46,7 @@ internal static class EvalCommands
 
             if (asJson)
             {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(report, AnswerView.JsonOptions)).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(report, ViewJson.Options)).ConfigureAwait(false);
             }
             else
             {

@@ -39,9 +39,10 @@ internal static class EvalIntentsCommand
         command.SetAction((parse, _) => SupportBotCli.Guard(context, async () =>
         {
             using var host = context.BuildToolHost();
-            var configured = host.Services.GetRequiredService<IOptions<IntentOptions>>().Value;
+            // A fresh, validated instance from the factory: this run may change it without touching the host's settings.
+            var options = host.Services.GetRequiredService<IOptionsFactory<IntentOptions>>().Create(Options.DefaultName);
             var label = parse.GetValue(oosLabel)!;
-            var options = Copy(configured, parse.GetValue(trainer) ?? configured.Trainer);
+            options.Trainer = parse.GetValue(trainer) ?? options.Trainer;
             var folds = parse.GetValue(cv);
             var jsonWanted = parse.GetResult(json) is not null;
             var jsonPath = parse.GetValue(json);
@@ -86,7 +87,7 @@ internal static class EvalIntentsCommand
                 IntentHtmlReport.Write(result, reportPath);
             }
 
-            var serialized = JsonSerializer.Serialize(result, AnswerView.JsonOptions);
+            var serialized = JsonSerializer.Serialize(result, ViewJson.Options);
             if (jsonWanted && jsonPath is null)
             {
                 await context.Output.WriteLineAsync(serialized).ConfigureAwait(false);
@@ -106,19 +107,9 @@ internal static class EvalIntentsCommand
         return command;
     }
 
-    private static IntentOptions Copy(IntentOptions options, IntentTrainer trainer) => new()
-    {
-        Trainer = trainer,
-        OutOfScopeIntent = options.OutOfScopeIntent,
-        UseOutOfScopeClass = options.UseOutOfScopeClass,
-        OutOfScopeThreshold = options.OutOfScopeThreshold,
-        OutOfScopeRecallWeight = options.OutOfScopeRecallWeight,
-        MaxIterations = options.MaxIterations,
-    };
-
     private static KnowledgeBase LoadKnowledge(CliContext context, Microsoft.Extensions.Hosting.IHost host)
     {
-        var knowledge = new KnowledgeLoader(CliContext.KnowledgeOptions(host)).Load(context.KnowledgePath(host, null));
+        var knowledge = context.LoadKnowledge(host);
         return knowledge.HasErrors
             ? throw new UsageException($"the knowledge has errors, first: {knowledge.Errors.First()} (run 'supportbot knowledge validate')")
             : knowledge;

@@ -37,7 +37,7 @@ internal static class KnowledgeCommands
                     warnings,
                     problems = knowledge.Diagnostics.Select(d => new { path = d.Path, line = d.Line, severity = d.Severity.ToString().ToLowerInvariant(), message = d.Message }),
                 };
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(report, AnswerView.JsonOptions)).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(report, ViewJson.Options)).ConfigureAwait(false);
             }
             else
             {
@@ -65,7 +65,7 @@ internal static class KnowledgeCommands
             var stats = KnowledgeStats.Of(Load(context, parse.GetValue(dir)));
             if (parse.GetValue(json))
             {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(stats, AnswerView.JsonOptions)).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(stats, ViewJson.Options)).ConfigureAwait(false);
                 return SupportBotCli.Success;
             }
 
@@ -104,7 +104,6 @@ internal static class KnowledgeCommands
     private static KnowledgeBase Load(CliContext context, string? dir)
     {
         using var host = context.BuildToolHost();
-        var path = context.KnowledgePath(host, dir);
-        return new KnowledgeLoader(CliContext.KnowledgeOptions(host)).Load(path);
+        return context.LoadKnowledge(host, dir);
     }
 }

@@ -24,7 +24,7 @@ internal static class TrainCommand
         command.SetAction((parse, _) => SupportBotCli.Guard(context, async () =>
         {
             using var host = context.BuildToolHost();
-            var knowledge = new KnowledgeLoader(CliContext.KnowledgeOptions(host)).Load(context.KnowledgePath(host, null));
+            var knowledge = context.LoadKnowledge(host);
             if (knowledge.HasErrors)
             {
                 foreach (var error in knowledge.Errors)
@@ -44,7 +44,7 @@ internal static class TrainCommand
             if (parse.GetValue(json))
             {
                 var view = new { trained, path = store.ModelPath(info.Hash), info.Hash, intents = info.Intents, info.Examples, info.Threshold, info.Temperature, trainer = info.Trainer.ToString(), info.TrainSeconds };
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(view, AnswerView.JsonOptions)).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(view, ViewJson.Options)).ConfigureAwait(false);
             }
             else
             {

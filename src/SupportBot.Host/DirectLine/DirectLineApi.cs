@@ -53,6 +53,21 @@ internal static class DirectLineApi
             : (credential, null);
     }
 
+    /// <summary>The credential for a call on one conversation, which must exist: 401/403 for credentials, then 404.</summary>
+    private static async Task<(DirectLineCredential? Credential, IResult? Failure)> AuthorizeConversationAsync(HttpRequest request, DirectLineTokens tokens,
+        DirectLineConversations conversations, string conversationId, CancellationToken cancellationToken)
+    {
+        var (credential, failure) = Authorize(request, tokens, conversationId);
+        if (failure is not null)
+        {
+            return (null, failure);
+        }
+
+        return await conversations.ExistsAsync(conversationId, cancellationToken).ConfigureAwait(false)
+            ? (credential, null)
+            : (null, NotFound(conversationId));
+    }
+
     private static async Task<IResult> Generate(HttpRequest request, DirectLineTokens tokens)
     {
         var (credential, failure) = Authorize(request, tokens, null);
@@ -102,29 +117,17 @@ internal static class DirectLineApi
     private static async Task<IResult> Reconnect(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens,
         DirectLineConversations conversations, CancellationToken cancellationToken)
     {
-        var (credential, failure) = Authorize(request, tokens, conversationId);
-        if (failure is not null)
-        {
-            return failure;
-        }
-
-        return await conversations.ExistsAsync(conversationId, cancellationToken).ConfigureAwait(false)
-            ? Results.Ok(Conversation(request, tokens, conversationId, credential!.UserId, watermark))
-            : NotFound(conversationId);
+        var (credential, failure) = await AuthorizeConversationAsync(request, tokens, conversations, conversationId, cancellationToken).ConfigureAwait(false);
+        return failure ?? Results.Ok(Conversation(request, tokens, conversationId, credential!.UserId, watermark));
     }
 
     private static async Task<IResult> Post(string conversationId, HttpRequest request, DirectLineTokens tokens,
         DirectLineConversations conversations, CancellationToken cancellationToken)
     {
-        var (_, failure) = Authorize(request, tokens, conversationId);
+        var (_, failure) = await AuthorizeConversationAsync(request, tokens, conversations, conversationId, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
             return failure;
-        }
-
-        if (!await conversations.ExistsAsync(conversationId, cancellationToken).ConfigureAwait(false))
-        {
-            return NotFound(conversationId);
         }
 
         Activity? activity;
@@ -153,15 +156,10 @@ internal static class DirectLineApi
     private static async Task<IResult> Poll(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens,
         DirectLineConversations conversations, CancellationToken cancellationToken)
     {
-        var (_, failure) = Authorize(request, tokens, conversationId);
+        var (_, failure) = await AuthorizeConversationAsync(request, tokens, conversations, conversationId, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
             return failure;
-        }
-
-        if (!await conversations.ExistsAsync(conversationId, cancellationToken).ConfigureAwait(false))
-        {
-            return NotFound(conversationId);
         }
 
         var after = ParseWatermark(watermark);

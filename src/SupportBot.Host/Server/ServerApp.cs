@@ -25,7 +25,7 @@ internal static class ServerApp
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
-            json.SerializerOptions.PropertyNamingPolicy = AnswerView.JsonOptions.PropertyNamingPolicy;
+            json.SerializerOptions.PropertyNamingPolicy = ViewJson.Options.PropertyNamingPolicy;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
 

@@ -1,4 +1,3 @@
-using SupportBot.Configuration;
 using SupportBot.Conversation;
 using SupportBot.Knowledge;
 using SupportBot.Storage;
@@ -11,11 +10,10 @@ internal static class SupportBotServices
     /// <summary>Everything the engine needs, the same for the server and the CLI verbs.</summary>
     public static IServiceCollection AddSupportBot(this IServiceCollection services)
     {
-        services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
+        services.AddStorage();
         services.AddKnowledge();
         services.AddIntents();
         services.AddConversation();
-        services.AddSingleton<IConversationStore, SqliteConversationStore>();
         return services;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using SupportBot.Knowledge.Search;
 
 namespace SupportBot.Host.Views;
@@ -17,13 +15,6 @@ internal sealed record AnswerView(
     IReadOnlyList<string> UnknownWords,
     IReadOnlyList<HitView> Hits)
 {
-    public static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     public static AnswerView From(KnowledgeAnswer answer, double threshold, int? version) => new(
         answer.Question,
         answer.Confidence,

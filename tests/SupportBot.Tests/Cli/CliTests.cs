@@ -168,6 +168,7 @@ public sealed class CliTests
     [InlineData("--Knowledge:Search:MinConfidence", "5", "supportbot: configuration: Knowledge:Search:MinConfidence must be between 0 and 1 (got '5')")]
     [InlineData("--Knowledge:Path", "", "supportbot: configuration: The Knowledge:Path field is required (got '')")]
     [InlineData("--Storage:Provider", "Oracle", "supportbot: configuration: Failed to convert configuration value")]
+    [InlineData("--Storage:Provider", "Postgres", "supportbot: configuration: Storage:Provider Postgres is not available in this version; use Sqlite")]
     public async Task BadSetting_StopsWithOneLineAndExit2(string key, string value, string expected)
     {
         var (exit, output, error) = await RunAsync("ask", "refund", key, value);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace SupportBot.Tests.Understanding;
 
@@ -160,14 +159,11 @@ public sealed class SyntheticIntentCorpusTests
     }
 
     [Fact]
-    public void Generate_AllIntentsAtClincSize_TakesLessThanTwoSeconds()
+    public void Generate_AllIntentsAtClincSize_HasEveryExample()
     {
-        var watch = Stopwatch.StartNew();
         var (train, valid, test) = SyntheticIntentCorpus.Generate(intents: AllIntents, seed: 42);
-        watch.Stop();
 
         Assert.Equal((AllIntents * 150) + 600, train.Count + valid.Count + test.Count);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed.TotalMilliseconds:F0} ms");
     }
 
     [Fact]

@@ -102,9 +102,9 @@ public static class IntentEvaluation
             var tp = outcomes.Count(o => o.Truth == l && o.Predicted == l);
             var support = outcomes.Count(o => o.Truth == l);
             var predictedCount = outcomes.Count(o => o.Predicted == l);
-            var precision = Fraction(tp, predictedCount);
-            var recall = Fraction(tp, support);
-            return new IntentMetrics(l, support, precision, recall, Round(precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)));
+            var precision = Rates.Fraction(tp, predictedCount);
+            var recall = Rates.Fraction(tp, support);
+            return new IntentMetrics(l, support, precision, recall, Rates.Round(precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)));
         }).ToList();
 
         var confused = outcomes.Where(o => o.Truth != o.Predicted)
@@ -116,12 +116,12 @@ public static class IntentEvaluation
             outcomes.Count,
             inScope.Count,
             outOfScope.Count,
-            Fraction(inScope.Count(o => o.Outcome == Correct), inScope.Count),
-            Fraction(outOfScope.Count(o => o.Predicted == outOfScopeLabel), outOfScope.Count),
-            Fraction(outOfScope.Count(o => o.Predicted == outOfScopeLabel), predictedOutOfScope),
-            Round(perIntent.Count == 0 ? 0 : perIntent.Average(m => m.F1)),
+            Rates.Fraction(inScope.Count(o => o.Outcome == Correct), inScope.Count),
+            Rates.Fraction(outOfScope.Count(o => o.Predicted == outOfScopeLabel), outOfScope.Count),
+            Rates.Fraction(outOfScope.Count(o => o.Predicted == outOfScopeLabel), predictedOutOfScope),
+            Rates.Round(perIntent.Count == 0 ? 0 : perIntent.Average(m => m.F1)),
             info.Threshold,
-            Round(info.Temperature),
+            Rates.Round(info.Temperature),
             info.Trainer.ToString(),
             info.Examples,
             info.TrainSeconds,
@@ -133,8 +133,4 @@ public static class IntentEvaluation
             confusion,
             outcomes);
     }
-
-    internal static double Fraction(int part, int whole) => whole == 0 ? 0 : Round((double)part / whole);
-
-    private static double Round(double value) => Math.Round(value, 4);
 }

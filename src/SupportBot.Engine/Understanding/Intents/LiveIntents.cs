@@ -93,11 +93,15 @@ public sealed partial class LiveIntents : IHostedService, IDisposable
         try
         {
             var knowledge = _knowledge.Current.Knowledge;
-            var (model, trained) = await Task.Run(() => LoadOrTrain(knowledge, _options, _store)).ConfigureAwait(false);
-            if (Volatile.Read(ref _current)?.Info.Hash == model.Info.Hash)
+
+            // Most knowledge edits (answer wording, policies) leave the training data as it was: nothing to load or train.
+            var hash = IntentClassifierTrainer.HashOf(IntentTrainingSet.From(knowledge), _options);
+            if (Volatile.Read(ref _current)?.Info.Hash == hash)
             {
                 return;
             }
+
+            var (model, trained) = await Task.Run(() => LoadOrTrain(knowledge, _options, _store)).ConfigureAwait(false);
 
             Volatile.Write(ref _current, model);
             LogModelInService(model.Info.Hash, model.Info.Intents.Count, model.Info.Examples, trained ? "trained" : "loaded from cache", model.Info.TrainSeconds);
