@@ -17,6 +17,12 @@ public sealed class SectionValidator<TOptions>(string sectionName) : IValidateOp
     {
         var failures = new List<string>();
         Collect(options, sectionName, failures);
+        if (failures.Count == 0 && options is IValidatableObject whole)
+        {
+            // Rules between settings (a provider that needs an endpoint) name their keys in their own messages.
+            failures.AddRange(whole.Validate(new ValidationContext(options)).Select(r => r.ErrorMessage ?? $"{sectionName} is not valid"));
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

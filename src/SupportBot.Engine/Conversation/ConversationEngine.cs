@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SupportBot.Conversation.Schema;
+using SupportBot.Drafting;
 using SupportBot.Knowledge;
 using SupportBot.Knowledge.Search;
 using SupportBot.Understanding.Entities;
@@ -11,7 +12,8 @@ namespace SupportBot.Conversation;
 
 /// <summary>
 /// One turn of a conversation, the same for every channel, the terminal chat and evaluation: understand (intent,
-/// entities) → decide (small talk, FAQ answer, "did you mean", honest out-of-scope) → reply activities, plus a
+/// entities) → decide (small talk, FAQ answer, "did you mean", honest out-of-scope) → reply activities (answers
+/// drafted through Semantic Kernel by <see cref="ReplyDrafter"/>), plus a
 /// trace activity that records the decision. Turns of one conversation run one at a time, in arrival order, and a
 /// retried message (same client activity id) gets the first replies again instead of a second turn.
 /// </summary>
@@ -25,20 +27,20 @@ public sealed class ConversationEngine
     private readonly EntityExtractor _entities;
     private readonly TimeProvider _time;
     private readonly ConversationOptions _options;
-    private readonly ReplyWriter _writer;
+    private readonly ReplyDrafter _drafter;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _turnLocks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Conversation, string ClientId), IReadOnlyList<Activity>> _answered = new();
     private readonly ConcurrentQueue<(string Conversation, string ClientId)> _answeredOrder = new();
 
-    public ConversationEngine(LiveKnowledge knowledge, LiveIntents intents, TimeProvider time, IOptions<ConversationOptions> options)
+    public ConversationEngine(LiveKnowledge knowledge, LiveIntents intents, ReplyDrafter drafter, TimeProvider time, IOptions<ConversationOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _knowledge = knowledge;
         _intents = intents;
+        _drafter = drafter;
         _time = time;
         _entities = new EntityExtractor(time);
         _options = options.Value;
-        _writer = new ReplyWriter(_options);
     }
 
     public static ChannelAccount Bot { get; } = new("supportbot", "SupportBot", "bot");
@@ -57,7 +59,7 @@ public sealed class ConversationEngine
                 return earlier;
             }
 
-            var replies = Turn(inbound);
+            var replies = await TurnAsync(inbound, cancellationToken).ConfigureAwait(false);
             if (clientId is not null && _answered.TryAdd((conversation, clientId), replies))
             {
                 // The newest turns are the ones a client may still retry: the oldest are forgotten first.
@@ -76,13 +78,14 @@ public sealed class ConversationEngine
         }
     }
 
-    private List<Activity> Turn(Activity inbound)
+    private async Task<List<Activity>> TurnAsync(Activity inbound, CancellationToken cancellationToken)
     {
-        var policies = _knowledge.Current.Knowledge.Policies;
+        var knowledge = _knowledge.Current.Knowledge;
+        var policies = knowledge.Policies;
         if (inbound.Type == ActivityTypes.ConversationUpdate)
         {
             return inbound.MembersAdded?.Any(m => m.Id != Bot.Id && m.Role != "bot") == true
-                ? Reply(inbound, _writer.Welcome(policies), Topics(), Decision(TurnDecision.Welcome))
+                ? Reply(inbound, ReplyWriter.Welcome(policies, knowledge.Prompt), Topics(), Decision(TurnDecision.Welcome))
                 : [];
         }
 
@@ -119,7 +122,15 @@ public sealed class ConversationEngine
         var close = answer.Hits.Skip(1).Where(h => answer.Confidence - h.Confidence <= _options.AmbiguityMargin).ToList();
         if (answer.Confidence >= bar && close.Count == 0)
         {
-            return Reply(inbound, ReplyWriter.Answer(answer.Best!), null, Decision(TurnDecision.Answer, intent, answer, entities));
+            var draft = await _drafter.DraftAsync(new DraftRequest(text, answer.Hits, ShopperProfile.FromDisplayName(inbound.From?.Name)), cancellationToken)
+                .ConfigureAwait(false);
+            return Reply(inbound, draft.Markdown, null, Decision(TurnDecision.Answer, intent, answer, entities) with
+            {
+                Drafter = draft.Drafter,
+                DraftFallback = draft.Fallback,
+                LowConfidence = draft.LowConfidence,
+                Cited = draft.Sources,
+            });
         }
 
         if (answer.Confidence >= _options.SuggestionConfidence)

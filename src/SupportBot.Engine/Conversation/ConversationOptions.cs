@@ -7,11 +7,6 @@ public sealed class ConversationOptions
 {
     public const string SectionName = "Conversation";
 
-    /// <summary>The assistant's name, shown in the welcome message.</summary>
-    /// <value>Default <c>Pip</c>.</value>
-    [Required(AllowEmptyStrings = false)]
-    public string BotName { get; set; } = "Pip";
-
     /// <summary>Small talk (greeting, thanks…) is answered only when the intent is at least this sure.</summary>
     /// <value>Default 0.5.</value>
     [Range(0.0, 1.0)]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Configuration;
+using SupportBot.Drafting;
 
 namespace SupportBot.Conversation;
 
@@ -9,6 +10,7 @@ public static class ConversationServiceCollectionExtensions
     public static IServiceCollection AddConversation(this IServiceCollection services)
     {
         services.AddValidatedOptions<ConversationOptions>(ConversationOptions.SectionName);
+        services.AddDrafting();
         services.AddSingleton<ConversationEngine>();
         return services;
     }

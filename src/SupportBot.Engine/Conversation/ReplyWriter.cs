@@ -1,19 +1,19 @@
-using System.Text;
 using SupportBot.Knowledge;
-using SupportBot.Knowledge.Search;
 
 namespace SupportBot.Conversation;
 
 /// <summary>
 /// The bot's wording, in one place: welcome, small talk, answers with their source, and the honest "I can't"
 /// replies. Store facts (support email, hours) come from policies.yml so they match the FAQ.
+/// Answers themselves are drafted (see <see cref="Drafting.ReplyDrafter"/>); these replies are fixed on purpose, so
+/// what the bot promises about itself never depends on a model.
 /// </summary>
-internal sealed class ReplyWriter(ConversationOptions options)
+internal static class ReplyWriter
 {
     public static readonly IReadOnlyList<string> Topics = ["Where is my order?", "How do I return something?", "Shipping options", "Payment methods"];
 
-    public string Welcome(StorePolicies policies) =>
-        $"Hi! I'm {options.BotName}, the virtual assistant of {Store(policies)}. I'm a bot, not a person: I can answer questions "
+    public static string Welcome(StorePolicies policies, ReplyPrompt prompt) =>
+        $"Hi! I'm {prompt.Persona}, the virtual assistant of {Store(policies)}. I'm a bot, not a person: I can answer questions "
         + "about orders and delivery, returns and refunds, payments and promotions, your account, and our products. "
         + "What can I help you with?";
 
@@ -27,16 +27,6 @@ internal sealed class ReplyWriter(ConversationOptions options)
         "deny" => "No problem. Is there something else I can help with?",
         _ => "How can I help?",
     };
-
-    public static string Answer(KnowledgeHit hit)
-    {
-        var text = new StringBuilder(hit.Entry.AnswerMarkdown.Trim());
-        text.Append("\n\n");
-        text.Append(hit.Entry.Link is null
-            ? $"From our help centre: *{hit.Entry.Title}*"
-            : $"From our help centre: [{hit.Entry.Title}]({hit.Entry.Link})");
-        return text.ToString();
-    }
 
     public static string DidYouMean() => "I want to be sure I answer the right question. Did you mean one of these?";
 

@@ -12,6 +12,22 @@ public sealed record TurnDecision(
     [property: JsonPropertyName("sources")] IReadOnlyList<string> Sources,
     [property: JsonPropertyName("entities")] IReadOnlyList<string> Entities)
 {
+    /// <summary>Who wrote an answer: <c>local</c> or <c>model</c>; null for the fixed replies.</summary>
+    [JsonPropertyName("drafter")]
+    public string? Drafter { get; init; }
+
+    /// <summary>Why a model's draft was replaced by the local one (<c>timeout</c>, <c>uncited</c>, …).</summary>
+    [JsonPropertyName("draftFallback")]
+    public string? DraftFallback { get; init; }
+
+    /// <summary>Set when the reply is less certain than its retrieval confidence says: the model's own draft was unusable.</summary>
+    [JsonPropertyName("lowConfidence")]
+    public bool LowConfidence { get; init; }
+
+    /// <summary>The help-centre entries the sent answer is drawn from.</summary>
+    [JsonPropertyName("cited")]
+    public IReadOnlyList<string> Cited { get; init; } = [];
+
     public const string Welcome = "welcome";
     public const string Answer = "answer";
     public const string Clarify = "clarify";

@@ -7,6 +7,7 @@ public sealed record KnowledgeBase(
     StorePolicies Policies,
     IReadOnlyList<SynonymGroup> Synonyms,
     IReadOnlyList<Understanding.Intents.IntentDefinition> Intents,
+    ReplyPrompt Prompt,
     int FileCount,
     IReadOnlyList<KnowledgeDiagnostic> Diagnostics)
 {

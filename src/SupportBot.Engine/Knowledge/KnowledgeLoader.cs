@@ -6,7 +6,8 @@ using SupportBot.Understanding.Intents;
 namespace SupportBot.Knowledge;
 
 /// <summary>
-/// Loads and validates a knowledge folder: <c>policies.yml</c>, <c>synonyms.txt</c> and <c>faq/**/*.md</c>.
+/// Loads and validates a knowledge folder: <c>policies.yml</c>, <c>synonyms.txt</c>, <c>faq/**/*.md</c>,
+/// <c>intents/*.yml</c> and <c>prompts/reply.yaml</c>.
 /// It never throws on bad content; every problem becomes a <see cref="KnowledgeDiagnostic"/>, and entries that
 /// are broken on their own are left out while the rest load.
 /// </summary>
@@ -16,6 +17,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
     public const string SynonymsFile = "synonyms.txt";
     public const string FaqFolder = "faq";
     public const string IntentsFolder = "intents";
+    public const string PromptsFolder = "prompts";
 
     public KnowledgeBase Load(string rootPath)
     {
@@ -24,7 +26,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         if (!Directory.Exists(root))
         {
             diagnostics.Error(Display(root), 1, "knowledge folder does not exist");
-            return new KnowledgeBase(root, [], StorePolicies.Empty, [], [], 0, diagnostics.Items);
+            return new KnowledgeBase(root, [], StorePolicies.Empty, [], [], BuiltInPrompt.Load(StorePolicies.Empty), 0, diagnostics.Items);
         }
 
         var files = 0;
@@ -104,7 +106,32 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         }
 
         intents = IntentChecks.Apply(intents, entries, diagnostics);
-        return new KnowledgeBase(root, entries, policies, synonyms, intents, files, diagnostics.Items);
+        var prompt = LoadPrompt(root, policies, diagnostics, ref files);
+        return new KnowledgeBase(root, entries, policies, synonyms, intents, prompt, files, diagnostics.Items);
+    }
+
+    private ReplyPrompt LoadPrompt(string root, StorePolicies policies, DiagnosticBag diagnostics, ref int files)
+    {
+        var promptsRoot = Path.Combine(root, PromptsFolder);
+        var path = Path.Combine(promptsRoot, ReplyPrompt.FileName);
+        if (Directory.Exists(promptsRoot))
+        {
+            foreach (var other in Directory.EnumerateFiles(promptsRoot, "*", SearchOption.AllDirectories).Where(p => p != path).Order(StringComparer.Ordinal))
+            {
+                diagnostics.Warning(Display(other), 1, $"unknown prompt file: ignored (the reply prompt is {PromptsFolder}/{ReplyPrompt.FileName})");
+            }
+        }
+
+        if (!File.Exists(path))
+        {
+            // Optional: a shop that has not written its own persona and rules gets the starter ones.
+            return BuiltInPrompt.Load(policies);
+        }
+
+        files++;
+        var display = Display(path);
+        var text = TextFileReader.Read(path, display, options.MaxFileBytes, diagnostics);
+        return (text is null ? null : PromptFileParser.Parse(text, display, policies, diagnostics)) ?? BuiltInPrompt.Load(policies);
     }
 
     private static string TopicOf(string faqRoot, string path)

@@ -1,0 +1,40 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+using Microsoft.SemanticKernel;
+using SupportBot.Knowledge;
+using SupportBot.Knowledge.Search;
+
+namespace SupportBot.Drafting;
+
+/// <summary>
+/// The help centre as a Semantic Kernel function: the engine pre-fetches it for every answer (the grounding both
+/// drafters get) and a language model may call it again with a better query.
+/// </summary>
+public sealed class KnowledgePlugin(LiveKnowledge knowledge)
+{
+    public const string PluginName = "knowledge";
+    public const string SearchFunction = "search";
+    private const int Passages = 3;
+
+    [KernelFunction(SearchFunction)]
+    [Description("Searches the store's help centre and returns the best matching passages, each with the source id to cite.")]
+    public KnowledgeSearchResult Search([Description("The shopper's question in plain words")] string query) =>
+        KnowledgeSearchResult.From(knowledge.Current.Index.Search(query, Passages));
+}
+
+/// <summary>The passages a search found, best first; what a drafter may state about the help centre.</summary>
+public sealed record KnowledgeSearchResult([property: JsonPropertyName("passages")] IReadOnlyList<KnowledgePassage> Passages)
+{
+    public static KnowledgeSearchResult From(KnowledgeAnswer answer) => From(answer.Hits);
+
+    public static KnowledgeSearchResult From(IEnumerable<KnowledgeHit> hits) =>
+        new(hits.Select(h => new KnowledgePassage(h.Entry.Id, h.Entry.Title, h.Entry.AnswerMarkdown, h.Entry.Link, Math.Round(h.Confidence, 3))).ToList());
+}
+
+/// <summary>One FAQ answer as a drafter sees it.</summary>
+public sealed record KnowledgePassage(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("link"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Link,
+    [property: JsonPropertyName("confidence")] double Confidence);

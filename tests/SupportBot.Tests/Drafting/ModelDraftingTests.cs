@@ -1,0 +1,195 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SupportBot.Conversation;
+using SupportBot.Conversation.Schema;
+using SupportBot.Drafting;
+using SupportBot.Tests.Support;
+using Step = SupportBot.Tests.Support.FakeChatModel.Step;
+
+namespace SupportBot.Tests.Drafting;
+
+/// <summary>The <c>OpenAI</c> drafter against an OpenAI-compatible server on 127.0.0.1 that records what it was sent.</summary>
+public sealed class ModelDraftingTests
+{
+    private const string ReturnQuestion = "how long do I have to return something?";
+
+    internal static Activity Ask(string text, string? name = "Ana Lima", string conversation = "model-1") => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = conversation + "|1",
+        Text = text,
+        From = new ChannelAccount("shopper-1", name, "user"),
+        Recipient = ConversationEngine.Bot,
+        Conversation = new ConversationAccount(conversation),
+        ChannelId = "test",
+    };
+
+    internal static (string Text, TurnDecision Decision) Outcome(IReadOnlyList<Activity> replies) => (
+        Assert.Single(replies, r => r.Type == ActivityTypes.Message).Text!,
+        Assert.Single(replies, r => r.Type == ActivityTypes.Trace).Value!.Value.Deserialize<TurnDecision>()!);
+
+    internal static JsonArray Messages(JsonObject request) => request["messages"]!.AsArray();
+
+    internal static IEnumerable<JsonNode> WithRole(JsonObject request, string role) =>
+        Messages(request).Select(m => m!).Where(m => (string?)m["role"] == role);
+
+    internal static string ContentOf(JsonNode message) => message["content"] switch
+    {
+        JsonValue value => value.GetValue<string>(),
+        JsonArray parts => string.Concat(parts.Select(p => (string?)p!["text"])),
+        _ => "",
+    };
+
+    [Fact]
+    public async Task Request_CarriesTheRulesThePassagesAndTheToolSchema_AndTheCitedDraftIsSent()
+    {
+        await using var model = await FakeChatModel.StartAsync(Step.Text("You have 30 days from delivery to send an item back [source:return-window]."));
+        await using var host = await EngineHost.StartAsync(model.Settings());
+
+        var (text, decision) = Outcome(await host.Engine.HandleAsync(Ask(ReturnQuestion)));
+
+        var request = Assert.Single(model.Requests);
+        Assert.Equal("fake-model", (string?)request["model"]);
+        Assert.Equal(0.2, (double)request["temperature"]!, 3);
+        var system = ContentOf(Assert.Single(WithRole(request, "system")));
+        Assert.StartsWith("You are Pip, the virtual assistant of Larkspur & Pine.", system, StringComparison.Ordinal);
+        Assert.Contains("[source:ID]", system, StringComparison.Ordinal);
+        Assert.Contains("UNSURE", system, StringComparison.Ordinal);
+        Assert.DoesNotContain("return something", system, StringComparison.Ordinal);
+        Assert.Equal(ReturnQuestion, ContentOf(Assert.Single(WithRole(request, "user"))));
+
+        var calls = Assert.Single(WithRole(request, "assistant"))["tool_calls"]!.AsArray();
+        Assert.Equal(["knowledge-search", "shopper-profile"], calls.Select(c => (string?)c!["function"]!["name"]));
+        var results = WithRole(request, "tool").Select(m => JsonNode.Parse(ContentOf(m))!).ToList();
+        var passages = results[0]["passages"]!.AsArray();
+        Assert.Equal("return-window", (string?)passages[0]!["id"]);
+        Assert.Contains("30 days", (string?)passages[0]!["text"], StringComparison.Ordinal);
+        Assert.Equal("Ana", (string?)results[1]["first_name"]);
+
+        var tools = request["tools"]!.AsArray().Select(t => t!["function"]!).ToList();
+        var search = Assert.Single(tools, t => (string?)t["name"] == "knowledge-search");
+        Assert.NotNull(search["parameters"]!["properties"]!["query"]);
+        Assert.Contains(tools, t => (string?)t["name"] == "shopper-profile");
+
+        Assert.Equal(ReplyDrafter.ModelDrafter, decision.Drafter);
+        Assert.Equal(["return-window"], decision.Cited);
+        Assert.False(decision.LowConfidence);
+        Assert.StartsWith("You have 30 days from delivery to send an item back.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[source:", text, StringComparison.Ordinal);
+        Assert.EndsWith("\n\nFrom our help centre: *How long do I have to return something?*", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ModelSearchesAgain_TheFunctionRunsInProcess_AndItsResultMayBeCited()
+    {
+        await using var model = await FakeChatModel.StartAsync(
+            Step.Call("knowledge-search", new { query = "check my gift card balance" }),
+            Step.Text("You can check a gift card's balance online [source:gift-card-balance]."));
+        await using var host = await EngineHost.StartAsync(model.Settings());
+
+        var (text, decision) = Outcome(await host.Engine.HandleAsync(Ask(ReturnQuestion)));
+
+        Assert.Equal(2, model.Requests.Count);
+        var toolResult = WithRole(model.Requests[1], "tool").Last();
+        var passages = JsonNode.Parse(ContentOf(toolResult))!["passages"]!.AsArray();
+        Assert.Equal("gift-card-balance", (string?)passages[0]!["id"]);
+        Assert.Equal(ReplyDrafter.ModelDrafter, decision.Drafter);
+        Assert.Equal(["gift-card-balance"], decision.Cited);
+        Assert.Contains("gift card", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("You have 30 days to return things.", DraftRejection.Uncited)]
+    [InlineData("Returns are accepted for a full year [source:return-policy-2019].", DraftRejection.UnknownSource)]
+    [InlineData("", DraftRejection.Empty)]
+    [InlineData("UNSURE", DraftRejection.Unsure)]
+    [InlineData("Send us the order here: https://returns.example.net/form [source:return-window]", DraftRejection.ForeignLink)]
+    [InlineData("![](https://collect.example.org/p.gif?q=order) You have 30 days [source:return-window]", DraftRejection.ForeignLink)]
+    public async Task UnusableDraft_IsNotSent_TheLocalDraftIsAndTheTurnIsLowConfidence(string draft, string reason)
+    {
+        await using var model = await FakeChatModel.StartAsync(Step.Text(draft));
+        await using var host = await EngineHost.StartAsync(model.Settings());
+
+        var (text, decision) = Outcome(await host.Engine.HandleAsync(Ask(ReturnQuestion)));
+
+        Assert.Single(model.Requests);
+        Assert.Equal(ReplyDrafter.LocalDrafter, decision.Drafter);
+        Assert.Equal(reason, decision.DraftFallback);
+        Assert.True(decision.LowConfidence);
+        Assert.Equal(await LocalAnswer(ReturnQuestion), text);
+    }
+
+    [Fact]
+    public async Task FailingProvider_IsRetriedOnce_ThenTheLocalDraftIsSent()
+    {
+        await using var model = await FakeChatModel.StartAsync(Step.Fail(503));
+        await using var host = await EngineHost.StartAsync(model.Settings("--Drafting:OpenAI:MaxRetries", "1", "--Drafting:OpenAI:RetryDelayMilliseconds", "10"));
+
+        var (text, decision) = Outcome(await host.Engine.HandleAsync(Ask(ReturnQuestion)));
+
+        Assert.Equal(2, model.Requests.Count);
+        Assert.Equal(DraftFallback.ProviderError, decision.DraftFallback);
+        Assert.False(decision.LowConfidence);
+        Assert.Equal(await LocalAnswer(ReturnQuestion), text);
+    }
+
+    [Fact]
+    public async Task FailedAttempt_ThenSuccess_SendsTheModelsDraft()
+    {
+        await using var model = await FakeChatModel.StartAsync(Step.Fail(500), Step.Text("You have 30 days [source:return-window]."));
+        await using var host = await EngineHost.StartAsync(model.Settings("--Drafting:OpenAI:RetryDelayMilliseconds", "10"));
+
+        var (_, decision) = Outcome(await host.Engine.HandleAsync(Ask(ReturnQuestion)));
+
+        Assert.Equal(2, model.Requests.Count);
+        Assert.Equal(ReplyDrafter.ModelDrafter, decision.Drafter);
+    }
+
+    [Fact]
+    public async Task SlowProvider_TheLocalDraftIsSentWhenTheBudgetRunsOut()
+    {
+        await using var model = await FakeChatModel.StartAsync(Step.Slow(TimeSpan.FromSeconds(60), "too late [source:return-window]"));
+        await using var host = await EngineHost.StartAsync(model.Settings("--Drafting:BudgetSeconds", "0.5", "--Drafting:OpenAI:MaxRetries", "0"));
+
+        var (text, decision) = Outcome(await host.Engine.HandleAsync(Ask(ReturnQuestion)));
+
+        Assert.Equal(DraftFallback.Timeout, decision.DraftFallback);
+        Assert.Equal(await LocalAnswer(ReturnQuestion), text);
+    }
+
+    [Fact]
+    public async Task ProviderKeepsFailing_TheCircuitOpens_AndTurnsStopWaitingForIt()
+    {
+        await using var model = await FakeChatModel.StartAsync(Step.Fail(500));
+        await using var host = await EngineHost.StartAsync(model.Settings(
+            "--Drafting:OpenAI:MaxRetries", "0", "--Drafting:OpenAI:CircuitMinimumCalls", "2", "--Drafting:OpenAI:CircuitFailureRatio", "0.5"));
+
+        var decisions = new List<TurnDecision>();
+        for (var turn = 0; turn < 5; turn++)
+        {
+            decisions.Add(Outcome(await host.Engine.HandleAsync(Ask(ReturnQuestion, conversation: $"circuit-{turn}"))).Decision);
+        }
+
+        Assert.Equal(2, model.Requests.Count);
+        Assert.Equal([DraftFallback.ProviderError, DraftFallback.ProviderError], decisions.Take(2).Select(d => d.DraftFallback));
+        Assert.All(decisions.Skip(2), d => Assert.Equal(DraftFallback.CircuitOpen, d.DraftFallback));
+        Assert.All(decisions, d => Assert.Equal(ReplyDrafter.LocalDrafter, d.Drafter));
+    }
+
+    [Fact]
+    public async Task ApiKey_IsSentAsABearerToken()
+    {
+        await using var model = await FakeChatModel.StartAsync(Step.Text("You have 30 days [source:return-window]."));
+        await using var host = await EngineHost.StartAsync(model.Settings("--Drafting:OpenAI:ApiKey", "sk-test-123"));
+
+        await host.Engine.HandleAsync(Ask(ReturnQuestion));
+
+        Assert.Equal("Bearer sk-test-123", Assert.Single(model.Authorizations));
+    }
+
+    private static async Task<string> LocalAnswer(string question)
+    {
+        await using var host = await EngineHost.StartAsync();
+        return Outcome(await host.Engine.HandleAsync(Ask(question))).Text;
+    }
+}
