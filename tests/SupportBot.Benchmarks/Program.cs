@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using SupportBot.Benchmarks;
 
-// "latency" prints per-query and per-prediction distributions; "load [conversations] [seconds]" drives Direct Line
+// "latency" prints per-query, per-prediction and per-turn distributions; "load [conversations] [seconds]" drives Direct Line
 // end to end next to a bare echo server; anything else goes to BenchmarkDotNet (e.g. --filter '*').
 if (args is ["load", ..])
 {
@@ -14,6 +14,7 @@ if (args is ["load", ..])
 if (args is ["latency", ..])
 {
     QueryLatency.Run(Console.Out);
+    await TurnLatency.RunAsync(Console.Out);
     return;
 }
 

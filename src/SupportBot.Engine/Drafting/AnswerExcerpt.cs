@@ -17,6 +17,9 @@ internal sealed class AnswerExcerpt
     private static readonly ShopperAnalyzer Analyzer = new();
     private static readonly ConditionalWeakTable<string, IReadOnlyList<Block>> BlocksByAnswer = [];
 
+    /// <summary>Question words the search keeps (they help rank phrasings) but that say nothing about which part to quote.</summary>
+    private static readonly string[] QuestionWords = ["when", "where", "why", "will"];
+
     private AnswerExcerpt(string markdown, bool isWhole)
     {
         Markdown = markdown;
@@ -41,6 +44,7 @@ internal sealed class AnswerExcerpt
         var title = Terms(passage.Title);
         var asked = Terms(question);
         asked.ExceptWith(title);
+        asked.ExceptWith(QuestionWords);
         if (asked.Count == 0)
         {
             return new AnswerExcerpt(answer, isWhole: true);

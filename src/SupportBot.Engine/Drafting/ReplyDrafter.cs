@@ -108,8 +108,8 @@ public sealed partial class ReplyDrafter
     private async Task<Draft> DraftLocallyAsync(ChatHistory history, string? fallback, bool lowConfidence, CancellationToken cancellationToken)
     {
         var reply = await _local.GetChatMessageContentAsync(history, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var sources = reply.Metadata?[LocalChatCompletionService.SourcesKey] as IReadOnlyList<string> ?? [];
-        var excerpt = reply.Metadata?[LocalChatCompletionService.ExcerptKey] is true;
+        var sources = reply.Metadata?.GetValueOrDefault(LocalChatCompletionService.SourcesKey) as IReadOnlyList<string> ?? [];
+        var excerpt = reply.Metadata?.GetValueOrDefault(LocalChatCompletionService.ExcerptKey) is true;
         return new Draft(reply.Content ?? "", LocalDrafter, sources, excerpt, fallback, lowConfidence);
     }
 

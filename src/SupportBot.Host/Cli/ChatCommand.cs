@@ -17,7 +17,7 @@ internal static class ChatCommand
     public static Command Create(CliContext context)
     {
         var json = new Option<bool>("--json") { Description = "Print every activity (replies and decision traces) as one JSON line." };
-        var trace = new Option<bool>("--trace") { Description = "Show why the bot replied as it did (intent, FAQ entry, confidence)." };
+        var trace = new Option<bool>("--trace") { Description = "Show why the bot replied as it did (intent, FAQ entry, confidence, who drafted it)." };
         var command = new Command("chat", "Chat with the bot in the terminal. Type 'quit' to leave; type a number to pick a suggested reply.")
         {
             json, trace,
@@ -109,9 +109,16 @@ internal static class ChatCommand
                 {
                     var decision = value.Deserialize<TurnDecision>()!;
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"     [{decision.Action}: intent {decision.Intent ?? "-"} {decision.IntentConfidence:0.00}, faq {decision.FaqId ?? "-"} {decision.FaqConfidence:0.00}{(decision.Entities.Count > 0 ? ", " + string.Join(' ', decision.Entities) : "")}]")).ConfigureAwait(false);
+                        $"     [{decision.Action}: intent {decision.Intent ?? "-"} {decision.IntentConfidence:0.00}, faq {decision.FaqId ?? "-"} {decision.FaqConfidence:0.00}{(decision.Entities.Count > 0 ? ", " + string.Join(' ', decision.Entities) : "")}{Drafting(decision)}]")).ConfigureAwait(false);
                 }
             }
         }
+
+        private static string Drafting(TurnDecision decision) => decision.Drafter switch
+        {
+            null => "",
+            _ when decision.DraftFallback is { } reason => $", drafted {decision.Drafter} ({reason})",
+            _ => $", drafted {decision.Drafter}",
+        };
     }
 }

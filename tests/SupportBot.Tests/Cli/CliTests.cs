@@ -169,6 +169,8 @@ public sealed class CliTests
     [InlineData("--Knowledge:Path", "", "supportbot: configuration: The Knowledge:Path field is required (got '')")]
     [InlineData("--Storage:Provider", "Oracle", "supportbot: configuration: Failed to convert configuration value")]
     [InlineData("--Storage:Provider", "Postgres", "supportbot: configuration: Storage:Provider Postgres is not available in this version; use Sqlite")]
+    [InlineData("--Drafting:Provider", "OpenAI", "supportbot: configuration: Drafting:OpenAI:Endpoint must be an http(s) URL such as http://localhost:11434/v1 when Drafting:Provider is OpenAI (got '')")]
+    [InlineData("--Drafting:BudgetSeconds", "0", "supportbot: configuration: Drafting:BudgetSeconds must be between 0.1 and 120 (got '0')")]
     public async Task BadSetting_StopsWithOneLineAndExit2(string key, string value, string expected)
     {
         var (exit, output, error) = await RunAsync("ask", "refund", key, value);

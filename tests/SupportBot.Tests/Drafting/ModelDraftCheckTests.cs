@@ -1,0 +1,37 @@
+using SupportBot.Drafting;
+
+namespace SupportBot.Tests.Drafting;
+
+/// <summary>The rules a model's draft must keep before a shopper sees it.</summary>
+public sealed class ModelDraftCheckTests
+{
+    private static readonly KnowledgePassage[] Given =
+    [
+        new("start-a-return", "How do I start a return?", "Go to [our portal](https://www.larkspurandpine.com/returns) or email help@larkspurandpine.com.", null, 0.9),
+        new("refund-timing", "When will I get my refund?", "Refunds take 5–7 business days.", "https://help.example.com/refunds", 0.6),
+    ];
+
+    [Fact]
+    public void CitedDraft_IsAccepted_WithoutItsCitationMarks()
+    {
+        var verdict = ModelDraftCheck.Check("Start at [our portal](https://www.larkspurandpine.com/returns) [source:start-a-return]. Refunds follow in about a week [source: refund-timing].", Given);
+
+        Assert.True(verdict.Accepted);
+        Assert.Equal("Start at [our portal](https://www.larkspurandpine.com/returns). Refunds follow in about a week.", verdict.Markdown);
+        Assert.Equal(["start-a-return", "refund-timing"], verdict.Cited.Select(c => c.Id));
+    }
+
+    [Theory]
+    [InlineData("Write to help@larkspurandpine.com [source:start-a-return]", null)]
+    [InlineData("Details: https://help.example.com/refunds. [source:refund-timing]", null)]
+    [InlineData("Write to refunds@larkspur-pine.net [source:start-a-return]", DraftRejection.ForeignLink)]
+    [InlineData("See www.larkspur-returns.com [source:start-a-return]", DraftRejection.ForeignLink)]
+    [InlineData("Refunds take 5–7 business days [SOURCE:Refund-Timing]", DraftRejection.UnknownSource)]
+    [InlineData("  ", DraftRejection.Empty)]
+    [InlineData("**Unsure.**", DraftRejection.Unsure)]
+    [InlineData("Refunds take 5–7 business days.", DraftRejection.Uncited)]
+    public void Addresses_Citations_AndEmptiness_AreChecked(string draft, string? rejection)
+    {
+        Assert.Equal(rejection, ModelDraftCheck.Check(draft, Given).Rejection);
+    }
+}
