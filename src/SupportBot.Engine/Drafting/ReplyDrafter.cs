@@ -130,9 +130,9 @@ public sealed partial class ReplyDrafter
         return DraftFallback.ProviderError;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The model's draft was not sent ({Reason}); the local draft was used")]
+    [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "The model's draft was not sent ({Reason}); the local draft was used")]
     private partial void LogRejected(string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The model could not draft ({Reason}: {Error}: {Detail}); the local draft was used")]
+    [LoggerMessage(EventId = 501, Level = LogLevel.Warning, Message = "The model could not draft ({Reason}: {Error}: {Detail}); the local draft was used")]
     private partial void LogFailed(string reason, string error, string detail);
 }

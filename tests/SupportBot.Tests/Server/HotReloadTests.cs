@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -32,6 +33,23 @@ public sealed class HotReloadTests
 
         Assert.Equal("zebra-umbrellas", best);
         Assert.True(written.Elapsed < Promise, $"took {written.Elapsed}");
+    }
+
+    [Fact]
+    public async Task PromptEdit_GoesLive_AndABrokenOneKeepsTheLastGood()
+    {
+        using var knowledge = TempFolder.CopyOfKnowledge();
+        await using var server = await RunningServer.StartAsync("--Knowledge:Path", knowledge.Path);
+        var live = server.Services.GetRequiredService<SupportBot.Knowledge.LiveKnowledge>();
+        var prompt = File.ReadAllText(Path.Combine(knowledge.Path, "prompts", "reply.yaml"));
+
+        knowledge.Write("prompts/reply.yaml", prompt.Replace("default: Pip", "default: Juniper", StringComparison.Ordinal));
+        await PollAsync(() => Task.FromResult(live.Current.Knowledge.Prompt.Persona), persona => persona == "Juniper");
+        knowledge.Write("prompts/reply.yaml", prompt.Replace("{{$tone}}", "{{$mood}}", StringComparison.Ordinal));
+        var status = await PollAsync(() => StatusAsync(server), s => !s.GetProperty("last_attempt_succeeded").GetBoolean());
+
+        Assert.Contains(status.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("reply.yaml:14: variable '$mood' is not declared", StringComparison.Ordinal));
+        Assert.Equal("Juniper", live.Current.Knowledge.Prompt.Persona);
     }
 
     [Fact]
