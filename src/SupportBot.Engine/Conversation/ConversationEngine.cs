@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SupportBot.Conversation.Schema;
 using SupportBot.Drafting;
+using SupportBot.Orders;
 using SupportBot.Knowledge;
 using SupportBot.Knowledge.Search;
 using SupportBot.Understanding.Entities;
@@ -21,6 +22,34 @@ public sealed class ConversationEngine
 {
     private static readonly HashSet<string> SmallTalkIntents = new(StringComparer.Ordinal) { "greeting", "thanks", "goodbye", "bot_challenge", "affirm", "deny" };
     private const int MaxRememberedTurns = 10_000;
+    private const string HandoffButton = "handoff";
+
+    /// <summary>What the bot's own buttons say, and the flow each starts; pressing one needs no intent model.</summary>
+    private static readonly Dictionary<string, string> FlowButtons = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Check my order"] = OrderFlow.Status,
+        ["Start a return"] = OrderFlow.Return,
+        ["Check my return"] = OrderFlow.ReturnStatus,
+        ["Where is my refund"] = OrderFlow.ReturnStatus,
+        ["Cancel my order"] = OrderFlow.Cancel,
+        ["Cancel this order"] = OrderFlow.Cancel,
+        ["Change my delivery address"] = OrderFlow.ChangeAddress,
+        ["Change the delivery address"] = OrderFlow.ChangeAddress,
+        ["Talk to a person"] = HandoffButton,
+    };
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "cancel", "stop", "start over", "never mind", "nevermind", "forget it", "quit", "exit",
+    };
+
+    private static readonly HashSet<string> PolicyQuestionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "how", "what", "what's", "whats", "when", "can", "could", "do", "does", "is", "are", "why", "which", "will", "should", "if", "may",
+    };
+
+    /// <summary>Channels that draw hero cards; others get the same content as text only.</summary>
+    private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase) { "directline", "webchat", "emulator", "msteams" };
 
     private readonly LiveKnowledge _knowledge;
     private readonly LiveIntents _intents;
@@ -28,16 +57,21 @@ public sealed class ConversationEngine
     private readonly TimeProvider _time;
     private readonly ConversationOptions _options;
     private readonly ReplyDrafter _drafter;
+    private readonly OrderDialog _dialog;
+    private readonly OrderSessions _sessions;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _turnLocks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Conversation, string ClientId), IReadOnlyList<Activity>> _answered = new();
     private readonly ConcurrentQueue<(string Conversation, string ClientId)> _answeredOrder = new();
 
-    public ConversationEngine(LiveKnowledge knowledge, LiveIntents intents, ReplyDrafter drafter, TimeProvider time, IOptions<ConversationOptions> options)
+    public ConversationEngine(LiveKnowledge knowledge, LiveIntents intents, ReplyDrafter drafter, OrderDialog dialog, OrderSessions sessions,
+        TimeProvider time, IOptions<ConversationOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _knowledge = knowledge;
         _intents = intents;
         _drafter = drafter;
+        _dialog = dialog;
+        _sessions = sessions;
         _time = time;
         _entities = new EntityExtractor(time);
         _options = options.Value;
@@ -101,49 +135,156 @@ public sealed class ConversationEngine
         }
 
         var intent = _intents.Current.Predict(text);
-        var entities = _entities.Extract(text).Select(e => $"{e.Kind}:{e.Value}").ToList();
-        if (SmallTalkIntents.Contains(intent.Intent) && intent.Confidence >= _options.SmallTalkConfidence)
+        var found = _entities.Extract(text);
+        var entities = found.Select(e => $"{e.Kind}:{e.Value}").ToList();
+        var session = _sessions.For(inbound.Conversation?.Id ?? "default");
+        var input = new DialogInput(text, intent.IsOutOfScope ? null : intent.Intent, found, OrderPolicies.From(policies), DrawsCards(inbound.ChannelId));
+        var turn = new TurnContext(inbound, text, intent, entities, session, input);
+
+        if (session.Flow is not null && StopWords.Contains(text.TrimEnd('.', '!')))
         {
-            return Reply(inbound, ReplyWriter.SmallTalk(intent.Intent, policies), null, Decision(TurnDecision.SmallTalk, intent, entities: entities));
+            session.EndFlow();
+            return Reply(inbound, "OK, I've stopped there. What else can I help you with?", Topics(), turn.Decision(TurnDecision.FlowExit));
         }
 
         if (intent.Intent == "talk_to_human" && !intent.IsOutOfScope)
         {
-            return Reply(inbound, ReplyWriter.HumanContact(policies), null, Decision(TurnDecision.HumanContact, intent, entities: entities));
+            return Reply(inbound, ReplyWriter.HumanContact(policies), null, turn.Decision(TurnDecision.HumanContact) with { Handoff = "requested" });
+        }
+
+        if (FlowButtons.TryGetValue(text.TrimEnd('.', '!', '?'), out var pressed))
+        {
+            return pressed == HandoffButton
+                ? Reply(inbound, ReplyWriter.HumanContact(policies), null, turn.Decision(TurnDecision.HumanContact) with { Handoff = "requested" })
+                : FlowReply(turn, await _dialog.StartAsync(session, pressed, input, keepOrder: true, cancellationToken).ConfigureAwait(false), policies);
+        }
+
+        if (session.Flow is not null)
+        {
+            if (_dialog.TryContinue(session, input, cancellationToken) is { } continued)
+            {
+                return FlowReply(turn, await continued.ConfigureAwait(false), policies);
+            }
+
+            if (FlowOf(intent) is { } other && other != session.Flow && intent.Confidence >= _options.FlowConfidence)
+            {
+                return FlowReply(turn, await _dialog.StartAsync(session, other, input, keepOrder: false, cancellationToken).ConfigureAwait(false), policies);
+            }
+
+            return await InterruptionAsync(turn, policies, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (SmallTalkIntents.Contains(intent.Intent) && intent.Confidence >= _options.SmallTalkConfidence)
+        {
+            return Reply(inbound, ReplyWriter.SmallTalk(intent.Intent, policies), null, turn.Decision(TurnDecision.SmallTalk));
         }
 
         var answer = _knowledge.Current.Index.Search(text, 3);
         var bar = _knowledge.MinConfidence;
-        if (intent.IsOutOfScope && answer.Confidence < bar)
+        var flow = FlowOf(intent);
+        var close = answer.Hits.Skip(1).Where(h => answer.Confidence - h.Confidence <= _options.AmbiguityMargin).ToList();
+        var faqAnswers = answer.Confidence >= bar && close.Count == 0;
+        if (found.Any(e => e.Kind == EntityKind.OrderNumber) && !intent.IsOutOfScope)
         {
-            return Reply(inbound, ReplyWriter.OutOfScope(policies), Topics(), Decision(TurnDecision.OutOfScope, intent, answer, entities));
+            // An order number is about that order, whatever else the message says.
+            return FlowReply(turn, await _dialog.StartAsync(session, flow ?? OrderFlow.Status, input, keepOrder: false, cancellationToken).ConfigureAwait(false), policies);
         }
 
-        var close = answer.Hits.Skip(1).Where(h => answer.Confidence - h.Confidence <= _options.AmbiguityMargin).ToList();
-        if (answer.Confidence >= bar && close.Count == 0)
+        if (flow is not null && intent.Confidence >= _options.FlowConfidence && !(faqAnswers && AsksAboutThePolicy(text)))
         {
-            var draft = await _drafter.DraftAsync(new DraftRequest(text, answer.Hits, ShopperProfile.FromDisplayName(inbound.From?.Name)), cancellationToken)
-                .ConfigureAwait(false);
-            return Reply(inbound, draft.Markdown, null, Decision(TurnDecision.Answer, intent, answer, entities) with
-            {
-                Drafter = draft.Drafter,
-                DraftFallback = draft.Fallback,
-                LowConfidence = draft.LowConfidence,
-                Cited = draft.Sources,
-            });
+            return FlowReply(turn, await _dialog.StartAsync(session, flow, input, keepOrder: false, cancellationToken).ConfigureAwait(false), policies);
+        }
+
+        if (intent.IsOutOfScope && answer.Confidence < bar)
+        {
+            return Reply(inbound, ReplyWriter.OutOfScope(policies), Topics(), turn.Decision(TurnDecision.OutOfScope, answer));
+        }
+
+        if (faqAnswers)
+        {
+            // A question about doing something the bot can do ("how do I cancel my order?") gets the answer and the offer.
+            IReadOnlyList<CardAction>? offer = flow is not null && intent.Confidence >= _options.FlowConfidence ? [CardAction.Say(ButtonOf(flow))] : null;
+            return await AnswerAsync(turn, answer, offer, "", cancellationToken).ConfigureAwait(false);
         }
 
         if (answer.Confidence >= _options.SuggestionConfidence)
         {
             var choices = answer.Hits.Where(h => h == answer.Best || close.Contains(h) || h.Confidence >= _options.SuggestionConfidence)
                 .Select(h => CardAction.Say(h.Entry.Title)).ToList();
-            return Reply(inbound, ReplyWriter.DidYouMean(), choices, Decision(TurnDecision.Clarify, intent, answer, entities));
+            return Reply(inbound, ReplyWriter.DidYouMean(), choices, turn.Decision(TurnDecision.Clarify, answer));
         }
 
-        return Reply(inbound, ReplyWriter.NotUnderstood(), Topics(), Decision(TurnDecision.NotUnderstood, intent, answer, entities));
+        return Reply(inbound, ReplyWriter.NotUnderstood(), Topics(), turn.Decision(TurnDecision.NotUnderstood, answer));
     }
 
-    private List<Activity> Reply(Activity inbound, string text, IReadOnlyList<CardAction>? actions, TurnDecision decision)
+    /// <summary>
+    /// A message in the middle of a flow that does not answer its question: small talk or an FAQ question is answered,
+    /// then the flow's question is asked again, so the shopper can carry on where they left off.
+    /// </summary>
+    private async Task<List<Activity>> InterruptionAsync(TurnContext turn, StorePolicies policies, CancellationToken cancellationToken)
+    {
+        var resume = OrderDialog.Reprompt(turn.Session);
+        if (SmallTalkIntents.Contains(turn.Intent.Intent) && turn.Intent.Confidence >= _options.SmallTalkConfidence)
+        {
+            return Reply(turn.Inbound, ReplyWriter.SmallTalk(turn.Intent.Intent, policies) + "\n\n" + resume.Text, resume.Actions, turn.Decision(TurnDecision.SmallTalk));
+        }
+
+        var answer = _knowledge.Current.Index.Search(turn.Text, 3);
+        var close = answer.Hits.Skip(1).Any(h => answer.Confidence - h.Confidence <= _options.AmbiguityMargin);
+        if (answer.Confidence >= _knowledge.MinConfidence && !close)
+        {
+            return await AnswerAsync(turn, answer, resume.Actions, "\n\n" + ReplyWriter.Resume(resume.Text), cancellationToken).ConfigureAwait(false);
+        }
+
+        return Reply(turn.Inbound, ReplyWriter.NotUnderstoodInFlow(resume.Text), resume.Actions, turn.Decision(TurnDecision.NotUnderstood, answer));
+    }
+
+    private async Task<List<Activity>> AnswerAsync(TurnContext turn, KnowledgeAnswer answer, IReadOnlyList<CardAction>? actions, string suffix, CancellationToken cancellationToken)
+    {
+        var shopper = turn.Session.FirstName is { } name ? new ShopperProfile(name) : ShopperProfile.FromDisplayName(turn.Inbound.From?.Name);
+        var draft = await _drafter.DraftAsync(new DraftRequest(turn.Text, answer.Hits, shopper, turn.Session), cancellationToken).ConfigureAwait(false);
+        return Reply(turn.Inbound, draft.Markdown + suffix, actions, turn.Decision(TurnDecision.Answer, answer) with
+        {
+            Drafter = draft.Drafter,
+            DraftFallback = draft.Fallback,
+            LowConfidence = draft.LowConfidence,
+            Cited = draft.Sources,
+        });
+    }
+
+    private List<Activity> FlowReply(TurnContext turn, DialogReply reply, StorePolicies policies)
+    {
+        if (reply.HandoffReason is { } reason)
+        {
+            var decision = turn.Decision(TurnDecision.Transfer) with { Handoff = reason };
+            turn.Session.EndFlow();
+            return Reply(turn.Inbound, reply.Text + "\n\n" + ReplyWriter.HumanContact(policies), null, decision);
+        }
+
+        return Reply(turn.Inbound, reply.Text, reply.Actions, turn.Decision(TurnDecision.OrderFlow), reply.Attachments);
+    }
+
+    private static string? FlowOf(IntentPrediction intent) =>
+        !intent.IsOutOfScope && OrderDialog.FlowOfIntent.TryGetValue(intent.Intent, out var flow) ? flow : null;
+
+    /// <summary>
+    /// "How do I cancel an order?" asks about the policy and gets the FAQ answer (with the offer to do it);
+    /// "cancel my order" or "where is my order?" asks the bot to act.
+    /// </summary>
+    private static bool AsksAboutThePolicy(string text)
+    {
+        var first = text.AsSpan().TrimStart();
+        var end = first.IndexOfAny(' ', '\'', ',');
+        var word = (end < 0 ? first : first[..end]).ToString();
+        return PolicyQuestionWords.Contains(word);
+    }
+
+    private static bool DrawsCards(string? channelId) => channelId is not null && CardChannels.Contains(channelId);
+
+    private static string ButtonOf(string flow) => FlowButtons.First(b => b.Value == flow).Key;
+
+    private List<Activity> Reply(Activity inbound, string text, IReadOnlyList<CardAction>? actions, TurnDecision decision,
+        IReadOnlyList<Attachment>? attachments = null)
     {
         var envelope = new Activity
         {
@@ -162,6 +303,7 @@ public sealed class ConversationEngine
             TextFormat = "markdown",
             InputHint = "acceptingInput",
             SuggestedActions = actions is { Count: > 0 } ? new SuggestedActions(actions) : null,
+            Attachments = attachments is { Count: > 0 } ? attachments : null,
         };
         var trace = envelope with
         {
@@ -176,14 +318,26 @@ public sealed class ConversationEngine
 
     private static List<CardAction> Topics() => ReplyWriter.Topics.Select(t => CardAction.Say(t)).ToList();
 
-    private static TurnDecision Decision(string action, IntentPrediction? intent = null, KnowledgeAnswer? answer = null, IReadOnlyList<string>? entities = null) => new(
-        action,
-        intent?.Intent,
-        intent?.Confidence ?? 0,
-        answer?.Best?.Entry.Id,
-        answer?.Confidence ?? 0,
-        answer?.Hits.Select(h => h.Entry.Id).ToList() ?? [],
-        entities ?? []);
+    private static TurnDecision Decision(string action) => new(action, null, 0, null, 0, [], []);
+
+    /// <summary>What one turn knows, so every reply records the same facts about it.</summary>
+    private sealed record TurnContext(Activity Inbound, string Text, IntentPrediction Intent, IReadOnlyList<string> Entities, OrderSession Session, DialogInput Input)
+    {
+        public TurnDecision Decision(string action, KnowledgeAnswer? answer = null) => new(
+            action,
+            Intent.Intent,
+            Intent.Confidence,
+            answer?.Best?.Entry.Id,
+            answer?.Confidence ?? 0,
+            answer?.Hits.Select(h => h.Entry.Id).ToList() ?? [],
+            Entities)
+        {
+            Flow = Session.Flow,
+            Step = Session.Step,
+            Verified = Session.IsVerified,
+            Slots = Session.Flow is not null || Session.OrderNumber is not null ? Session.Summary() : null,
+        };
+    }
 
     /// <summary>A postBack or card submit carries its meaning in <c>value</c>, not <c>text</c>.</summary>
     private static string? TextOfValue(JsonElement? value) => value switch

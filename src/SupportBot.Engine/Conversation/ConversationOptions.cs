@@ -12,6 +12,11 @@ public sealed class ConversationOptions
     [Range(0.0, 1.0)]
     public double SmallTalkConfidence { get; set; } = 0.5;
 
+    /// <summary>An order intent at least this sure starts its flow (status, return, cancellation…).</summary>
+    /// <value>Default 0.5.</value>
+    [Range(0.0, 1.0)]
+    public double FlowConfidence { get; set; } = 0.5;
+
     /// <summary>Answers whose confidence is within this margin of the best are offered as "Did you mean …?".</summary>
     /// <value>Default 0.08.</value>
     [Range(0.0, 1.0)]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Configuration;
 using SupportBot.Drafting;
+using SupportBot.Orders;
 
 namespace SupportBot.Conversation;
 
@@ -11,6 +12,7 @@ public static class ConversationServiceCollectionExtensions
     {
         services.AddValidatedOptions<ConversationOptions>(ConversationOptions.SectionName);
         services.AddDrafting();
+        services.AddOrders();
         services.AddSingleton<ConversationEngine>();
         return services;
     }

@@ -28,6 +28,10 @@ internal static class ReplyWriter
         _ => "How can I help?",
     };
 
+    public static string Resume(string question) => $"Now, back to where we were: {question}";
+
+    public static string NotUnderstoodInFlow(string question) => $"Sorry, I didn't catch that. {question} (Say \"start over\" to do something else.)";
+
     public static string DidYouMean() => "I want to be sure I answer the right question. Did you mean one of these?";
 
     public static string NotUnderstood() =>

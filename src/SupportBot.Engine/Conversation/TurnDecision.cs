@@ -24,6 +24,26 @@ public sealed record TurnDecision(
     [JsonPropertyName("lowConfidence")]
     public bool LowConfidence { get; init; }
 
+    /// <summary>The order flow the conversation is in after this turn (<c>order_status</c>, <c>start_return</c>, …).</summary>
+    [JsonPropertyName("flow")]
+    public string? Flow { get; init; }
+
+    /// <summary>The flow's step after this turn (<c>need_number</c>, <c>need_proof</c>, <c>confirm</c>, …).</summary>
+    [JsonPropertyName("step")]
+    public string? Step { get; init; }
+
+    /// <summary>Whether the shopper has proved an order is theirs in this conversation.</summary>
+    [JsonPropertyName("verified")]
+    public bool Verified { get; init; }
+
+    /// <summary>Why the conversation should go to a person (<c>requested</c>, <c>verification_failed</c>, …); null when it should not.</summary>
+    [JsonPropertyName("handoff")]
+    public string? Handoff { get; init; }
+
+    /// <summary>What the bot has collected, for the person who takes over (order number, verified, flow step…).</summary>
+    [JsonPropertyName("slots")]
+    public IReadOnlyDictionary<string, string>? Slots { get; init; }
+
     /// <summary>The help-centre entries the sent answer is drawn from.</summary>
     [JsonPropertyName("cited")]
     public IReadOnlyList<string> Cited { get; init; } = [];
@@ -36,4 +56,7 @@ public sealed record TurnDecision(
     public const string HumanContact = "human_contact";
     public const string NotUnderstood = "not_understood";
     public const string Ignored = "ignored";
+    public const string OrderFlow = "order_flow";
+    public const string FlowExit = "flow_exit";
+    public const string Transfer = "handoff";
 }

@@ -3,7 +3,7 @@ using SupportBot.Knowledge.Search;
 namespace SupportBot.Drafting;
 
 /// <summary>What a reply should answer: the shopper's words, the passages retrieved for them, and who is asking.</summary>
-public sealed record DraftRequest(string Question, IReadOnlyList<KnowledgeHit> Passages, ShopperProfile Shopper);
+public sealed record DraftRequest(string Question, IReadOnlyList<KnowledgeHit> Passages, ShopperProfile Shopper, Orders.OrderSession? Orders = null);
 
 /// <summary>
 /// A reply ready to send, with who wrote it and from which sources. <see cref="Fallback"/> names why a model's draft

@@ -59,7 +59,7 @@ public sealed partial class ReplyDrafter
         string? fallback;
         try
         {
-            var reply = await AskModelAsync(history, prompt, request.Shopper, cancellationToken).ConfigureAwait(false);
+            var reply = await AskModelAsync(history, prompt, request, cancellationToken).ConfigureAwait(false);
             var verdict = ModelDraftCheck.Check(reply.Content, GroundedChat.Read(history).Passages);
             if (verdict.Accepted)
             {
@@ -80,11 +80,17 @@ public sealed partial class ReplyDrafter
         return await DraftLocallyAsync(localHistory, fallback, lowConfidence: false, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ChatMessageContent> AskModelAsync(ChatHistory history, ReplyPrompt prompt, ShopperProfile shopper, CancellationToken cancellationToken)
+    private async Task<ChatMessageContent> AskModelAsync(ChatHistory history, ReplyPrompt prompt, DraftRequest request, CancellationToken cancellationToken)
     {
-        // The turn's kernel carries the shopper for the functions the model may call; the shared kernel is never changed.
+        // The turn's kernel carries the shopper and the conversation's order session for the functions the model may
+        // call (the order functions check verification against it); the shared kernel is never changed.
         var kernel = _kernel.Clone();
-        kernel.Data[ShopperPlugin.DataKey] = shopper;
+        kernel.Data[ShopperPlugin.DataKey] = request.Shopper;
+        if (request.Orders is not null)
+        {
+            kernel.Data[Orders.OrdersPlugin.SessionKey] = request.Orders;
+        }
+
         var settings = new PromptExecutionSettings
         {
             FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),

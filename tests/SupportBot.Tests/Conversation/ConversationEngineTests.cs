@@ -9,14 +9,15 @@ public sealed class ConversationEngineTests(EngineFixture fixture) : IClassFixtu
 {
     private static readonly ChannelAccount Shopper = new("u1", "Sam", "user");
 
-    private static Activity Message(string text, string conversation = "c1", string? clientId = null, string id = "c1|000001") => new()
+    /// <summary>A message in its own conversation unless one is named: what one test says must not put another's in a flow.</summary>
+    private static Activity Message(string text, string? conversation = null, string? clientId = null, string id = "c1|000001") => new()
     {
         Type = ActivityTypes.Message,
         Id = id,
         Text = text,
         From = Shopper,
         Recipient = ConversationEngine.Bot,
-        Conversation = new ConversationAccount(conversation),
+        Conversation = new ConversationAccount(conversation ?? "c-" + Guid.NewGuid().ToString("N")),
         ChannelId = "test",
         ChannelData = clientId is null ? null : JsonSerializer.SerializeToElement(new { clientActivityID = clientId }),
     };

@@ -1,0 +1,39 @@
+using SupportBot.Knowledge;
+
+namespace SupportBot.Orders;
+
+/// <summary>
+/// The store facts the order flows apply, read from <c>policies.yml</c>: the same numbers the FAQ states, so the
+/// bot never says one thing in an answer and does another in a flow.
+/// </summary>
+public sealed record OrderPolicies(
+    int ReturnWindowDays,
+    int CancellationWindowMinutes,
+    int RefundProcessingDays,
+    int RefundToOriginalMethodDays,
+    int LabelValidDays,
+    int LateContactDays,
+    int AuthorizationReleaseDays,
+    string DropOff,
+    string CanadaDropOff,
+    string SupportEmail,
+    string? SupportPhone)
+{
+    public static OrderPolicies From(StorePolicies policies)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        int Number(string path, int fallback) => (int?)policies.GetNumber(path) ?? fallback;
+        return new OrderPolicies(
+            Number("returns.window_days", 30),
+            Number("orders.cancellation_window_minutes", 60),
+            Number("returns.refund_processing_days", 3),
+            Number("returns.refund_to_original_method_days", 10),
+            Number("returns.label_valid_days", 14),
+            Number("shipping.late_contact_days", 5),
+            Number("payments.authorization_release_days", 5),
+            policies.GetText("returns.drop_off_text") ?? "a carrier drop-off point",
+            policies.GetText("returns.canada_drop_off_text") ?? policies.GetText("returns.drop_off_text") ?? "a carrier drop-off point",
+            policies.GetText("store.support_email") ?? "our support team",
+            policies.GetText("store.support_phone"));
+    }
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SupportBot.Orders;
+
+/// <summary>Which order system the bot talks to.</summary>
+public enum OrderBackendKind
+{
+    /// <summary>The embedded demo store: SQLite under Storage:DataPath, seeded on first start.</summary>
+    Demo,
+
+    /// <summary>The shop's own backend over HTTP (the contract is in the README).</summary>
+    Http,
+}
+
+/// <summary>Settings of the <c>Orders</c> section.</summary>
+public sealed class OrdersOptions : IValidatableObject
+{
+    public const string SectionName = "Orders";
+
+    /// <value>Default <c>Demo</c>.</value>
+    public OrderBackendKind Backend { get; set; } = OrderBackendKind.Demo;
+
+    /// <summary>The base URL of the shop's order API when <see cref="Backend"/> is Http.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Sent as <c>Authorization: Bearer</c>; from the environment (<c>Orders__ApiKey</c>).</summary>
+    public string? ApiKey { get; set; }
+
+    /// <value>Default 5 seconds.</value>
+    [Range(0.5, 60.0)]
+    public double TimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Failed verifications in a conversation before it goes to a person.</summary>
+    /// <value>Default 3.</value>
+    [Range(1, 10)]
+    public int MaxVerificationAttempts { get; set; } = 3;
+
+    /// <summary>The demo store's random seed: the same seed gives the same orders.</summary>
+    /// <value>Default 2026.</value>
+    public int DemoSeed { get; set; } = 2026;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Backend == OrderBackendKind.Http && (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
+        {
+            yield return new ValidationResult($"Orders:BaseUrl must be an http(s) URL when Orders:Backend is Http (got '{BaseUrl}')");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+using Microsoft.SemanticKernel;
+using SupportBot.Knowledge;
+
+namespace SupportBot.Orders;
+
+/// <summary>
+/// The order flows as Semantic Kernel functions, for a language model's function calling. They go through the same
+/// <see cref="OrderAccess"/> as the dialog, with the conversation's <see cref="OrderSession"/> from
+/// <see cref="Kernel.Data"/>: a model cannot read or change an order the shopper has not verified in this
+/// conversation, whatever it was told.
+/// </summary>
+public sealed class OrdersPlugin(OrderAccess access, LiveKnowledge knowledge, TimeProvider time)
+{
+    public const string PluginName = "orders";
+
+    /// <summary>The key under which a turn's <see cref="OrderSession"/> travels in <see cref="Kernel.Data"/>.</summary>
+    public const string SessionKey = "SupportBot.OrderSession";
+
+    [KernelFunction("verify")]
+    [Description("Checks that an order belongs to the shopper: the order number and the email address or ZIP/postal code on it. Must succeed before anything else about the order is available.")]
+    public async Task<OrderResult> VerifyAsync(Kernel kernel,
+        [Description("The order number, LP followed by 8 digits")] string orderNumber,
+        [Description("The email address or ZIP/postal code the shopper gave")] string emailOrPostalCode,
+        CancellationToken cancellationToken)
+    {
+        var session = Session(kernel);
+        var (outcome, order) = await access.VerifyAsync(session, orderNumber.Trim().ToUpperInvariant(), emailOrPostalCode, cancellationToken).ConfigureAwait(false);
+        return outcome switch
+        {
+            Verification.Verified => OrderResult.Of(order!, Policies(), time.GetUtcNow()),
+            Verification.Locked => OrderResult.Error("locked", "Too many failed attempts: hand the shopper to a person."),
+            _ => OrderResult.Error("mismatch", $"The details do not match. {access.MaxAttempts - session.FailedVerifications} attempts left."),
+        };
+    }
+
+    [KernelFunction("status")]
+    [Description("The status, shipment, tracking link, estimated delivery, latest carrier event and returns of a verified order.")]
+    public async Task<OrderResult> StatusAsync(Kernel kernel, [Description("The order number")] string orderNumber, CancellationToken cancellationToken)
+    {
+        var order = await access.FindVerifiedAsync(Session(kernel), orderNumber.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
+        return order is null ? NotVerified : OrderResult.Of(order, Policies(), time.GetUtcNow());
+    }
+
+    [KernelFunction("create_return")]
+    [Description("Creates a return for lines of a verified, delivered order and returns the RMA number and the label link.")]
+    public async Task<OrderResult> CreateReturnAsync(Kernel kernel,
+        [Description("The order number")] string orderNumber,
+        [Description("The line ids to return, comma-separated, e.g. L1,L2")] string lineIds,
+        [Description("Why the shopper returns them")] string reason,
+        CancellationToken cancellationToken)
+    {
+        var session = Session(kernel);
+        var number = orderNumber.Trim().ToUpperInvariant();
+        var order = await access.FindVerifiedAsync(session, number, cancellationToken).ConfigureAwait(false);
+        if (order is null)
+        {
+            return NotVerified;
+        }
+
+        var eligible = ReturnEligibility.Of(order, Policies(), time.GetUtcNow()).ToDictionary(l => l.Item.LineId, StringComparer.OrdinalIgnoreCase);
+        var lines = new List<ReturnLine>();
+        foreach (var id in lineIds.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!eligible.TryGetValue(id, out var line) || !line.Eligible)
+            {
+                return OrderResult.Error(line?.Reason ?? "unknown_line", $"Line {id} cannot be returned.");
+            }
+
+            lines.Add(new ReturnLine(line.Item.LineId, line.ReturnableQuantity));
+        }
+
+        try
+        {
+            var created = await access.CreateReturnAsync(session, number, lines, reason, cancellationToken).ConfigureAwait(false);
+            return OrderResult.Of(order with { Returns = [.. order.Returns, created] }, Policies(), time.GetUtcNow());
+        }
+        catch (OrderActionRefusedException refused)
+        {
+            return OrderResult.Error(refused.Code, refused.Message);
+        }
+    }
+
+    [KernelFunction("cancel")]
+    [Description("Cancels a verified order that has not shipped. Ask the shopper to confirm before calling.")]
+    public async Task<OrderResult> CancelAsync(Kernel kernel, [Description("The order number")] string orderNumber, CancellationToken cancellationToken)
+    {
+        var session = Session(kernel);
+        try
+        {
+            var order = await access.CancelAsync(session, orderNumber.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
+            return OrderResult.Of(order, Policies(), time.GetUtcNow());
+        }
+        catch (OrderAccessDeniedException)
+        {
+            return NotVerified;
+        }
+        catch (OrderActionRefusedException refused)
+        {
+            return OrderResult.Error(refused.Code, refused.Message);
+        }
+    }
+
+    private static OrderResult NotVerified => OrderResult.Error("not_verified", "Ask for the order number and the email or ZIP/postal code on it, then call orders-verify.");
+
+    private OrderPolicies Policies() => OrderPolicies.From(knowledge.Current.Knowledge.Policies);
+
+    private static OrderSession Session(Kernel kernel) =>
+        kernel.Data.TryGetValue(SessionKey, out var value) && value is OrderSession session
+            ? session
+            : new OrderSession(); // No conversation: nothing is verified, so nothing is revealed.
+}
+
+/// <summary>What an order function returns to a model: the order as the shopper may see it, or why not.</summary>
+public sealed record OrderResult(
+    [property: JsonPropertyName("order"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Order? Order,
+    [property: JsonPropertyName("returnable_lines"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? ReturnableLines,
+    [property: JsonPropertyName("error"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ErrorCode,
+    [property: JsonPropertyName("message"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message)
+{
+    public static OrderResult Of(Order order, OrderPolicies policies, DateTimeOffset now) =>
+        new(order, ReturnEligibility.Of(order, policies, now).Where(l => l.Eligible).Select(l => l.Item.LineId).ToList(), null, null);
+
+    public static OrderResult Error(string code, string message) => new(null, null, code, message);
+}

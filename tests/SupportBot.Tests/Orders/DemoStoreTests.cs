@@ -1,0 +1,393 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using SupportBot.Orders;
+using SupportBot.Tests.Support;
+using SupportBot.Understanding.Entities;
+
+namespace SupportBot.Tests.Orders;
+
+/// <summary>The seeded demo store on a real SQLite file: size, variety, the named scenarios, determinism, restarts.</summary>
+public sealed class DemoStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = SqliteOrderBackendTests.Now;
+    private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
+
+    private readonly TempFolder _folder = TempFolder.Create();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string FileIn(string name) => Path.Combine(_folder.Path, name, SqliteOrderBackend.FileName);
+
+    private SqliteOrderBackend Open(string name = "a", int seed = 2026) => new(FileIn(name), seed, new FakeTimeProvider(Now));
+
+    private static string Json<T>(T value) => SqliteOrderBackendTests.Json(value);
+
+    [Theory]
+    [InlineData(2026)]
+    [InlineData(1)]
+    [InlineData(424242)]
+    public async Task Seed_HasAtLeast200OrdersOfAtLeast80Customers_InTheUsAndCanada(int seed)
+    {
+        var orders = await Open(seed: seed).AllOrdersAsync(default);
+
+        Assert.True(orders.Count >= 200, $"{orders.Count} orders");
+        Assert.True(orders.Select(o => o.CustomerId).Distinct().Count() >= 80);
+        Assert.Contains(orders, o => o.ShippingAddress.Country == "CA" && o.Payment.Currency == "CAD");
+        Assert.Contains(orders, o => o.ShippingAddress.Country == "US" && o.Payment.Currency == "USD");
+        Assert.Equal(orders.Count, orders.Select(o => o.Number).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData(2026)]
+    [InlineData(1)]
+    [InlineData(424242)]
+    public async Task Seed_HasEveryStateOfOrdersParcelsReturnsAndRefunds(int seed)
+    {
+        var orders = await Open(seed: seed).AllOrdersAsync(default);
+        var returns = orders.SelectMany(o => o.Returns).ToList();
+
+        Assert.Equal(Enum.GetValues<OrderStatus>(), orders.Select(o => o.Status).Distinct().Order());
+        Assert.Equal(Enum.GetValues<ShipmentStatus>(), orders.Where(o => o.Shipment is not null).Select(o => o.Shipment!.Status).Distinct().Order());
+        Assert.Equal(Enum.GetValues<ReturnStatus>(), returns.Select(r => r.Status).Distinct().Order());
+        Assert.Equal(Enum.GetValues<RefundStatus>(), returns.Where(r => r.Refund is not null).Select(r => r.Refund!.Status).Distinct().Order());
+        Assert.Equal(["Canada Post", "FedEx", "UPS", "USPS"], orders.Where(o => o.Shipment is not null).Select(o => o.Shipment!.Carrier).Distinct().Order());
+        Assert.Equal(["Apple Pay", "Gift card", "Klarna", "Mastercard", "PayPal", "Visa"], orders.Select(o => o.Payment.Method).Distinct().Order());
+    }
+
+    [Theory]
+    [InlineData(2026)]
+    [InlineData(1)]
+    [InlineData(424242)]
+    public async Task Seed_StatesAreConsistent(int seed)
+    {
+        var orders = await Open(seed: seed).AllOrdersAsync(default);
+
+        Assert.All(orders, order =>
+        {
+            Assert.InRange(order.PlacedAt, Now.AddYears(-1), Now);
+            Assert.NotEmpty(order.Items);
+            Assert.True(order.Payment.Total >= order.Items.Sum(i => i.UnitPrice * i.Quantity));
+            Assert.Equal(order.Status is OrderStatus.Shipped or OrderStatus.Delivered, order.Shipment is not null);
+            if (order.Status == OrderStatus.Placed)
+            {
+                Assert.InRange(Now - order.PlacedAt, TimeSpan.Zero, TimeSpan.FromMinutes(60));
+            }
+
+            if (order.Status == OrderStatus.Processing)
+            {
+                Assert.InRange(Now - order.PlacedAt, TimeSpan.FromHours(1), TimeSpan.FromHours(20));
+            }
+
+            if (order.Status != OrderStatus.Delivered)
+            {
+                Assert.Empty(order.Returns);
+            }
+
+            if (order.Shipment is { } shipment)
+            {
+                Assert.InRange(shipment.Events.Count, 2, 6);
+                Assert.Equal(shipment.Events.OrderBy(e => e.At).Select(e => e.At), shipment.Events.Select(e => e.At));
+                Assert.All(shipment.Events, e => Assert.InRange(e.At, order.PlacedAt, Now));
+                Assert.Equal(shipment.ShippedAt, shipment.Events[0].At);
+                Assert.Contains(shipment.TrackingNumber, shipment.TrackingUrl);
+                Assert.StartsWith("https://", shipment.TrackingUrl);
+                Assert.NotNull(shipment.EstimatedDelivery);
+                Assert.Equal(order.Status == OrderStatus.Delivered, shipment.Status == ShipmentStatus.Delivered);
+                Assert.Equal(shipment.Status == ShipmentStatus.Delivered, shipment.DeliveredAt is not null);
+                switch (shipment.Status)
+                {
+                    case ShipmentStatus.Delivered:
+                        Assert.Equal(shipment.DeliveredAt, shipment.Events[^1].At);
+                        break;
+                    case ShipmentStatus.InTransit:
+                        Assert.True(shipment.EstimatedDelivery > Today);
+                        break;
+                    case ShipmentStatus.Delayed:
+                        Assert.True(shipment.EstimatedDelivery < Today);
+                        Assert.StartsWith("Delayed", shipment.Events[^1].Description);
+                        break;
+                    case ShipmentStatus.Lost:
+                        Assert.True(Now - shipment.Events[^1].At >= TimeSpan.FromDays(10));
+                        break;
+                }
+            }
+
+            foreach (var request in order.Returns)
+            {
+                Assert.InRange(request.CreatedAt, order.Shipment!.DeliveredAt!.Value, Now);
+                Assert.Equal($"https://www.larkspurandpine.com/returns/label/{request.Rma}", request.LabelUrl);
+                Assert.All(request.Lines, line =>
+                {
+                    var item = Assert.Single(order.Items, i => i.LineId == line.LineId);
+                    Assert.False(item.FinalSale);
+                    Assert.InRange(line.Quantity, 1, item.Quantity);
+                });
+                switch (request.Status)
+                {
+                    case ReturnStatus.Refunded:
+                        Assert.Equal(RefundStatus.Completed, request.Refund?.Status);
+                        break;
+                    case ReturnStatus.Received:
+                        Assert.True(request.Refund is null || request.Refund.Status is RefundStatus.Pending or RefundStatus.Issued);
+                        break;
+                    default:
+                        Assert.Null(request.Refund);
+                        break;
+                }
+
+                if (request.Refund is { } refund)
+                {
+                    Assert.Equal(refund.Status == RefundStatus.Pending, refund.IssuedAt is null);
+                    Assert.Equal(request.Lines.Sum(l => order.Items.Single(i => i.LineId == l.LineId).UnitPrice * l.Quantity), refund.Amount);
+                }
+            }
+        });
+    }
+
+    [Fact]
+    public async Task Seed_HasRecentAndOldDeliveries_AndFinalSaleLines()
+    {
+        var orders = await Open().AllOrdersAsync(default);
+        var delivered = orders.Where(o => o.Status == OrderStatus.Delivered).Select(o => Now - o.Shipment!.DeliveredAt!.Value).ToList();
+
+        Assert.Contains(delivered, age => age < TimeSpan.FromDays(30));
+        Assert.Contains(delivered, age => age > TimeSpan.FromDays(30));
+        var finalSale = orders.SelectMany(o => o.Items).Where(i => i.FinalSale).Select(i => i.Category).ToHashSet();
+        Assert.Subset(new HashSet<string> { "swimwear", "pierced-earrings", "personalized", "gift-card", "knitwear" }, finalSale);
+        Assert.True(finalSale.Count >= 4);
+        Assert.Contains(orders.SelectMany(o => o.Items), i => i.Size is not null);
+    }
+
+    [Fact]
+    public async Task Seed_NamesAndEmailsLookReal_OnExampleDomainsOnly()
+    {
+        var orders = await Open().AllOrdersAsync(default);
+
+        Assert.All(orders, o =>
+        {
+            Assert.Matches(@"^[a-z]+\.[a-z]+@example\.(com|org)$", o.Email);
+            Assert.StartsWith(o.FirstName + " ", o.ShippingAddress.Name);
+        });
+        Assert.Equal(orders.Select(o => o.CustomerId).Distinct().Count(), orders.Select(o => o.Email).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Seed_GeneratedOrderNumbers_AreNotScenarioNumbers()
+    {
+        var orders = await Open().AllOrdersAsync(default);
+
+        var generated = orders.Select(o => o.Number).Except(DemoStore.ScenarioNumbers).ToList();
+
+        Assert.Equal(DemoStore.ScenarioNumbers.Order(), orders.Select(o => o.Number).Intersect(DemoStore.ScenarioNumbers).Order());
+        Assert.All(generated, number => Assert.Matches("^LP2[0-9]{7}$", number));
+    }
+
+    [Theory]
+    [InlineData(2026)]
+    [InlineData(1)]
+    [InlineData(424242)]
+    public async Task Seed_EveryOrderNumberTrackingNumberEmailAndPostalCode_IsRecognisedByTheBot(int seed)
+    {
+        var orders = await Open(seed: seed).AllOrdersAsync(default);
+        var extractor = new EntityExtractor(new FakeTimeProvider(Now));
+        string[] Found(string text, EntityKind kind) => extractor.Extract(text).Where(e => e.Kind == kind).Select(e => e.Value).ToArray();
+
+        Assert.All(orders, order =>
+        {
+            Assert.Equal([order.Number], Found($"where is my order {order.Number}?", EntityKind.OrderNumber));
+            Assert.Equal([order.Email], Found($"my email is {order.Email}", EntityKind.Email));
+            Assert.Equal([order.ShippingAddress.PostalCode], Found($"my zip code is {order.ShippingAddress.PostalCode}", EntityKind.PostalCode));
+            if (order.Shipment is { } shipment)
+            {
+                var text = shipment.Carrier == "FedEx"
+                    ? $"FedEx tracking {shipment.TrackingNumber} has not moved"
+                    : $"tracking number {shipment.TrackingNumber} please";
+                Assert.Equal([shipment.TrackingNumber], Found(text, EntityKind.TrackingNumber));
+            }
+        });
+    }
+
+    [Fact]
+    public async Task Seed_TrackingNumbersFollowEachCarriersLayout()
+    {
+        var orders = await Open().AllOrdersAsync(default);
+
+        Assert.All(orders.Where(o => o.Shipment is not null).Select(o => o.Shipment!), s =>
+        {
+            var pattern = s.Carrier switch
+            {
+                "UPS" => "^1Z[0-9A-Z]{16}$",
+                "USPS" => "^9[0-9]{21}$",
+                "FedEx" => "^[0-9]{12}$",
+                _ => "^[0-9]{16}$",
+            };
+            Assert.Matches(pattern, s.TrackingNumber);
+        });
+        Assert.Equal(
+            orders.Count(o => o.Shipment is not null),
+            orders.Where(o => o.Shipment is not null).Select(o => o.Shipment!.TrackingNumber).Distinct().Count());
+    }
+
+    [Fact]
+    public void Generate_SameSeedAndTime_SameData_OtherSeed_OtherData()
+    {
+        var first = DemoStore.Generate(2026, Now);
+        var again = DemoStore.Generate(2026, Now);
+        var other = DemoStore.Generate(7, Now);
+
+        Assert.Equal(Json(first.Orders), Json(again.Orders));
+        Assert.Equal(Json(first.Customers), Json(again.Customers));
+        Assert.NotEqual(Json(first.Orders), Json(other.Orders));
+
+        // The scenarios do not depend on the seed.
+        Assert.Equal(
+            Json(first.Orders.Where(o => DemoStore.ScenarioNumbers.Contains(o.Number))),
+            Json(other.Orders.Where(o => DemoStore.ScenarioNumbers.Contains(o.Number))));
+    }
+
+    [Fact]
+    public async Task Store_SameSeed_SameOrders_AndEveryOrderRoundTripsExactly()
+    {
+        var generated = DemoStore.Generate(2026, Now).Orders.ToDictionary(o => o.Number);
+
+        var a = await Open("a").AllOrdersAsync(default);
+        var b = await Open("b").AllOrdersAsync(default);
+
+        Assert.Equal(Json(a), Json(b));
+        Assert.Equal(generated.Count, a.Count);
+        Assert.All(a, stored => Assert.Equal(Json(generated[stored.Number]), Json(stored)));
+    }
+
+    [Fact]
+    public async Task Restart_KeepsChanges_AndDoesNotReseed()
+    {
+        var first = Open("a");
+        await first.CancelAsync("LP10000006", default);
+        var rma = (await first.CreateReturnAsync("LP10000001", [new ReturnLine("L2", 1)], "x", default)).Rma;
+        var before = await first.AllOrdersAsync(default);
+
+        // A new instance on the same file, even with another seed and another day, finds the store as it was left.
+        var second = new SqliteOrderBackend(FileIn("a"), 99, new FakeTimeProvider(Now.AddDays(3)));
+        var after = await second.AllOrdersAsync(default);
+
+        Assert.Equal(Json(before), Json(after));
+        Assert.Equal(OrderStatus.Cancelled, after.Single(o => o.Number == "LP10000006").Status);
+        Assert.Equal(rma, Assert.Single(after.Single(o => o.Number == "LP10000001").Returns).Rma);
+        await using var connection = new SqliteConnection($"Data Source={FileIn("a")}");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT (SELECT COUNT(*) FROM customers), (SELECT COUNT(*) FROM orders)";
+        await using var reader = await count.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.Equal(DemoStore.Generate(2026, Now).Customers.Count, reader.GetInt32(0));
+        Assert.Equal(before.Count, reader.GetInt32(1));
+    }
+
+    [Fact]
+    public async Task Scenarios_AnaLima_HasThreeOrders()
+    {
+        var backend = Open();
+
+        var delivered = (await backend.FindOrderAsync("LP10000001", default))!;
+        var inTransit = (await backend.FindOrderAsync("LP10000002", default))!;
+        var old = (await backend.FindOrderAsync("LP10000003", default))!;
+
+        foreach (var order in new[] { delivered, inTransit, old })
+        {
+            Assert.Equal("Ana", order.FirstName);
+            Assert.Equal("ana.lima@example.com", order.Email);
+            Assert.Equal("97205", order.ShippingAddress.PostalCode);
+            Assert.Equal("Ana Lima", order.ShippingAddress.Name);
+            Assert.Equal(delivered.CustomerId, order.CustomerId);
+        }
+
+        Assert.Equal(OrderStatus.Delivered, delivered.Status);
+        Assert.Equal(Now.AddDays(-5), delivered.Shipment!.DeliveredAt);
+        Assert.Empty(delivered.Returns);
+        Assert.Collection(delivered.Items,
+            l1 => Assert.Equal(("L1", "Merino crew sweater", "M", 98.00m, false), (l1.LineId, l1.Name, l1.Size, l1.UnitPrice, l1.FinalSale)),
+            l2 => Assert.Equal(("L2", "Linen sheet set", "Queen", 160.00m, false), (l2.LineId, l2.Name, l2.Size, l2.UnitPrice, l2.FinalSale)),
+            l3 => Assert.Equal(("L3", "Swim top", "S", 45.00m, true), (l3.LineId, l3.Name, l3.Size, l3.UnitPrice, l3.FinalSale)));
+
+        Assert.Equal(OrderStatus.Shipped, inTransit.Status);
+        Assert.Equal(("UPS", ShipmentStatus.InTransit, Today.AddDays(2)), (inTransit.Shipment!.Carrier, inTransit.Shipment.Status, inTransit.Shipment.EstimatedDelivery));
+        Assert.Equal(("Departed facility", "Portland, OR"), (inTransit.Shipment.Events[^1].Description, inTransit.Shipment.Events[^1].Location));
+
+        Assert.Equal(OrderStatus.Delivered, old.Status);
+        Assert.Equal(Now.AddDays(-45), old.Shipment!.DeliveredAt);
+        Assert.Single(old.Items);
+    }
+
+    [Fact]
+    public async Task Scenarios_ShippingTroubles()
+    {
+        var backend = Open();
+
+        var delayed = (await backend.FindOrderAsync("LP10000004", default))!;
+        Assert.Equal(("Ben", "ben.okafor@example.com", "10027"), (delayed.FirstName, delayed.Email, delayed.ShippingAddress.PostalCode));
+        Assert.Equal(OrderStatus.Shipped, delayed.Status);
+        Assert.Equal(ShipmentStatus.Delayed, delayed.Shipment!.Status);
+        Assert.Equal(Today.AddDays(-3), delayed.Shipment.EstimatedDelivery);
+        Assert.Equal("Delayed: weather", delayed.Shipment.Events[^1].Description);
+
+        var lost = (await backend.FindOrderAsync("LP10000005", default))!;
+        Assert.Equal(("Chloé", "chloe.martin@example.org", "M5V 2T6", "CA"), (lost.FirstName, lost.Email, lost.ShippingAddress.PostalCode, lost.ShippingAddress.Country));
+        Assert.Equal(OrderStatus.Shipped, lost.Status);
+        Assert.Equal(("Canada Post", ShipmentStatus.Lost), (lost.Shipment!.Carrier, lost.Shipment.Status));
+        Assert.Equal(Now.AddDays(-12), lost.Shipment.Events[^1].At);
+    }
+
+    [Fact]
+    public async Task Scenarios_NotYetShippedAndCancelled()
+    {
+        var backend = Open();
+
+        var placed = (await backend.FindOrderAsync("LP10000006", default))!;
+        Assert.Equal(("Dev", "dev.patel@example.com", "60614"), (placed.FirstName, placed.Email, placed.ShippingAddress.PostalCode));
+        Assert.Equal((OrderStatus.Placed, Now.AddMinutes(-10)), (placed.Status, placed.PlacedAt));
+        Assert.Null(placed.Shipment);
+
+        var processing = (await backend.FindOrderAsync("LP10000007", default))!;
+        Assert.Equal(("Emma", "emma.rossi@example.com", "94110"), (processing.FirstName, processing.Email, processing.ShippingAddress.PostalCode));
+        Assert.Equal((OrderStatus.Processing, Now.AddHours(-5)), (processing.Status, processing.PlacedAt));
+        Assert.Null(processing.Shipment);
+
+        var cancelled = (await backend.FindOrderAsync("LP10000011", default))!;
+        Assert.Equal(("Iris", "iris.novak@example.com", "80205"), (cancelled.FirstName, cancelled.Email, cancelled.ShippingAddress.PostalCode));
+        Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
+    }
+
+    [Fact]
+    public async Task Scenarios_Returns()
+    {
+        var backend = Open();
+
+        var labelSent = (await backend.FindOrderAsync("LP10000008", default))!;
+        Assert.Equal(("Finn", "finn.berg@example.com", "02139"), (labelSent.FirstName, labelSent.Email, labelSent.ShippingAddress.PostalCode));
+        Assert.Equal((OrderStatus.Delivered, Now.AddDays(-10)), (labelSent.Status, labelSent.Shipment!.DeliveredAt));
+        var rma8 = Assert.Single(labelSent.Returns);
+        Assert.Equal(("RMA-100008", ReturnStatus.LabelSent), (rma8.Rma, rma8.Status));
+        Assert.Equal([new ReturnLine("L1", 1)], rma8.Lines);
+        Assert.Null(rma8.Refund);
+
+        var received = (await backend.FindOrderAsync("LP10000009", default))!;
+        Assert.Equal(("Grace", "grace.kim@example.com", "98103"), (received.FirstName, received.Email, received.ShippingAddress.PostalCode));
+        Assert.Equal((OrderStatus.Delivered, Now.AddDays(-20)), (received.Status, received.Shipment!.DeliveredAt));
+        var rma9 = Assert.Single(received.Returns);
+        Assert.Equal(("RMA-100009", ReturnStatus.Received, RefundStatus.Pending), (rma9.Rma, rma9.Status, rma9.Refund?.Status));
+
+        var refunded = (await backend.FindOrderAsync("LP10000010", default))!;
+        Assert.Equal(("Hugo", "hugo.silva@example.com", "33139"), (refunded.FirstName, refunded.Email, refunded.ShippingAddress.PostalCode));
+        Assert.Equal((OrderStatus.Delivered, Now.AddDays(-25)), (refunded.Status, refunded.Shipment!.DeliveredAt));
+        var rma10 = Assert.Single(refunded.Returns);
+        Assert.Equal(("RMA-100010", ReturnStatus.Refunded), (rma10.Rma, rma10.Status));
+        Assert.Equal((59.00m, RefundStatus.Completed, "Visa"), (rma10.Refund!.Amount, rma10.Refund.Status, rma10.Refund.Method));
+        Assert.Equal("59.00", rma10.Refund.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Visa", refunded.Payment.Method);
+
+        var finalSale = (await backend.FindOrderAsync("LP10000012", default))!;
+        Assert.Equal(("Jonas", "jonas.weber@example.com", "78704"), (finalSale.FirstName, finalSale.Email, finalSale.ShippingAddress.PostalCode));
+        Assert.Equal((OrderStatus.Delivered, Now.AddDays(-3)), (finalSale.Status, finalSale.Shipment!.DeliveredAt));
+        Assert.All(finalSale.Items, i => Assert.True(i.FinalSale));
+    }
+}

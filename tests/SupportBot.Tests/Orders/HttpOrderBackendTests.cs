@@ -1,0 +1,253 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using SupportBot.Orders;
+using SupportBot.Tests.Support;
+
+namespace SupportBot.Tests.Orders;
+
+/// <summary>The HTTP adapter against a real server that follows the README's contract, and one that misbehaves.</summary>
+public sealed class HttpOrderBackendTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = SqliteOrderBackendTests.Now;
+
+    private FakeShopServer _shop = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _shop = await FakeShopServer.StartAsync();
+        foreach (var order in DemoStore.Generate(1, Now).Orders.Where(o => DemoStore.ScenarioNumbers.Contains(o.Number)))
+        {
+            _shop.Orders[order.Number] = order;
+        }
+
+        _client = _shop.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _shop.DisposeAsync();
+    }
+
+    private HttpOrderBackend Backend() => new(_client);
+
+    private static string Json<T>(T value) => SqliteOrderBackendTests.Json(value);
+
+    [Fact]
+    public async Task FindOrder_Existing_ReadsTheWholeOrder_WithTheApiKey()
+    {
+        var order = await Backend().FindOrderAsync("LP10000010", default);
+
+        Assert.Equal(Json(_shop.Orders["LP10000010"]), Json(order));
+        var request = Assert.Single(_shop.Requests);
+        Assert.Equal(("GET", "/shop/api/orders/LP10000010", $"Bearer {_shop.ApiKey}"), (request.Method, request.Target, request.Authorization));
+    }
+
+    [Fact]
+    public async Task FindOrder_Unknown_404_IsNull()
+    {
+        Assert.Null(await Backend().FindOrderAsync("LP99999999", default));
+    }
+
+    [Fact]
+    public async Task FindOrder_NumberIsEscapedInThePath()
+    {
+        var odd = _shop.Orders["LP10000001"] with { Number = "LP 1/2?#%x" };
+        _shop.Orders[odd.Number] = odd;
+
+        var found = await Backend().FindOrderAsync(odd.Number, default);
+        await Assert.ThrowsAsync<OrderActionRefusedException>(() => Backend().CancelAsync("a/../../x", default));
+
+        Assert.Equal(odd.Number, found!.Number);
+        Assert.Equal(
+            ["/shop/api/orders/LP%201%2F2%3F%23%25x", "/shop/api/orders/a%2F..%2F..%2Fx/cancel"],
+            _shop.Requests.Select(r => r.Target));
+    }
+
+    [Fact]
+    public async Task OrdersOfCustomer_ReadsTheArray()
+    {
+        var ana = _shop.Orders["LP10000001"].CustomerId;
+
+        var orders = await Backend().OrdersOfCustomerAsync(ana, default);
+
+        Assert.Equal(["LP10000002", "LP10000001", "LP10000003"], orders.Select(o => o.Number));
+        Assert.Equal($"/shop/api/customers/{ana}/orders", Assert.Single(_shop.Requests).Target);
+    }
+
+    [Fact]
+    public async Task CreateReturn_PostsSnakeCaseJson_AndReads201()
+    {
+        var created = await Backend().CreateReturnAsync("LP10000001", [new ReturnLine("L1", 1), new ReturnLine("L2", 2)], "Too small", default);
+
+        var request = Assert.Single(_shop.Requests);
+        Assert.Equal(("POST", "/shop/api/orders/LP10000001/returns"), (request.Method, request.Target));
+        Assert.Equal("""{"lines":[{"line_id":"L1","quantity":1},{"line_id":"L2","quantity":2}],"reason":"Too small"}""", request.Body);
+        Assert.StartsWith("RMA-", created.Rma);
+        Assert.Equal(ReturnStatus.LabelSent, created.Status);
+        Assert.Equal(Json(created), Json(_shop.Orders["LP10000001"].Returns[^1]));
+    }
+
+    [Fact]
+    public async Task Cancel_Posts_AndReadsTheCancelledOrder()
+    {
+        var cancelled = await Backend().CancelAsync("LP10000006", default);
+
+        Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
+        var request = Assert.Single(_shop.Requests);
+        Assert.Equal(("POST", "/shop/api/orders/LP10000006/cancel", ""), (request.Method, request.Target, request.Body));
+    }
+
+    [Fact]
+    public async Task ChangeAddress_PutsTheAddressJson_AndReadsTheOrder()
+    {
+        var address = new Address("Dev Patel", "1 Lakeshore Dr", null, "Evanston", "IL", "60201", "US");
+
+        var changed = await Backend().ChangeShippingAddressAsync("LP10000006", address, default);
+
+        Assert.Equal(address, changed.ShippingAddress);
+        var request = Assert.Single(_shop.Requests);
+        Assert.Equal(("PUT", "/shop/api/orders/LP10000006/shipping-address"), (request.Method, request.Target));
+        Assert.Equal(
+            """{"name":"Dev Patel","line1":"1 Lakeshore Dr","line2":null,"city":"Evanston","region":"IL","postal_code":"60201","country":"US"}""",
+            request.Body);
+    }
+
+    [Fact]
+    public async Task Refusals_409And422_CarryTheShopsCodeAndMessage()
+    {
+        var backend = Backend();
+
+        var shipped = await Assert.ThrowsAsync<OrderActionRefusedException>(() => backend.CancelAsync("LP10000002", default));
+        var cancelled = await Assert.ThrowsAsync<OrderActionRefusedException>(() => backend.CancelAsync("LP10000011", default));
+        var notDelivered = await Assert.ThrowsAsync<OrderActionRefusedException>(() => backend.CreateReturnAsync("LP10000002", [new ReturnLine("L1", 1)], "x", default));
+        var readdress = await Assert.ThrowsAsync<OrderActionRefusedException>(
+            () => backend.ChangeShippingAddressAsync("LP10000001", new Address("A", "B", null, "C", "OR", "97205", "US"), default));
+
+        Assert.Equal(("already_shipped", "It has shipped."), (shipped.Code, shipped.Message));
+        Assert.Equal("already_cancelled", cancelled.Code);
+        Assert.Equal(("not_delivered", "It has not been delivered."), (notDelivered.Code, notDelivered.Message));
+        Assert.Equal("already_shipped", readdress.Code);
+    }
+
+    [Fact]
+    public async Task Refusal_404OnAnAction_IsUnknownOrder()
+    {
+        var backend = Backend();
+
+        Assert.Equal("unknown_order", (await Assert.ThrowsAsync<OrderActionRefusedException>(() => backend.CancelAsync("LP99999999", default))).Code);
+        Assert.Equal("unknown_order", (await Assert.ThrowsAsync<OrderActionRefusedException>(
+            () => backend.CreateReturnAsync("LP99999999", [new ReturnLine("L1", 1)], "x", default))).Code);
+        Assert.Equal("unknown_order", (await Assert.ThrowsAsync<OrderActionRefusedException>(
+            () => backend.ChangeShippingAddressAsync("LP99999999", new Address("A", "B", null, "C", "OR", "97205", "US"), default))).Code);
+    }
+
+    [Fact]
+    public async Task Refusal_WithoutTheContractsBody_IsStillARefusal()
+    {
+        await using var server = await RecordingServer.StartAsync(async (context, _) =>
+        {
+            context.Response.StatusCode = 409;
+            await context.Response.WriteAsync("conflict");
+        });
+        using var client = new HttpClient { BaseAddress = server.Address };
+
+        var refusal = await Assert.ThrowsAsync<OrderActionRefusedException>(() => new HttpOrderBackend(client).CancelAsync("LP10000006", default));
+
+        Assert.Equal("refused", refusal.Code);
+    }
+
+    public static TheoryData<ShopFailure> Failures => [ShopFailure.ServerError, ShopFailure.Slow, ShopFailure.MalformedJson, ShopFailure.Unauthorized];
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public async Task Failures_AreUnavailable_OnEveryCall_AndNeverShowTheKey(ShopFailure failure)
+    {
+        _shop.Failure = failure;
+        using var client = _shop.CreateClient(timeout: TimeSpan.FromMilliseconds(500));
+        var backend = new HttpOrderBackend(client);
+
+        var errors = new List<OrderBackendUnavailableException>
+        {
+            await Assert.ThrowsAsync<OrderBackendUnavailableException>(() => backend.FindOrderAsync("LP10000001", default)),
+            await Assert.ThrowsAsync<OrderBackendUnavailableException>(() => backend.OrdersOfCustomerAsync("CUS-10001", default)),
+            await Assert.ThrowsAsync<OrderBackendUnavailableException>(() => backend.CreateReturnAsync("LP10000001", [new ReturnLine("L1", 1)], "x", default)),
+            await Assert.ThrowsAsync<OrderBackendUnavailableException>(() => backend.CancelAsync("LP10000006", default)),
+            await Assert.ThrowsAsync<OrderBackendUnavailableException>(
+                () => backend.ChangeShippingAddressAsync("LP10000006", new Address("A", "B", null, "C", "IL", "60614", "US"), default)),
+        };
+
+        Assert.All(errors, e => Assert.DoesNotContain(_shop.ApiKey, e.ToString()));
+        Assert.Equal(OrderStatus.Placed, _shop.Orders["LP10000006"].Status);
+    }
+
+    [Fact]
+    public async Task Failure_WrongKey_401_IsUnavailable_AndSaysToCheckTheSetting()
+    {
+        using var client = _shop.CreateClient(apiKey: "wrong-key-123");
+
+        var error = await Assert.ThrowsAsync<OrderBackendUnavailableException>(() => new HttpOrderBackend(client).FindOrderAsync("LP10000001", default));
+
+        Assert.Contains("401", error.Message);
+        Assert.Contains("Orders:ApiKey", error.Message);
+        Assert.DoesNotContain("wrong-key-123", error.ToString());
+        Assert.Equal("Bearer wrong-key-123", Assert.Single(_shop.Requests).Authorization);
+    }
+
+    [Fact]
+    public async Task Failure_NobodyListening_IsUnavailable()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/"), Timeout = TimeSpan.FromSeconds(2) };
+
+        await Assert.ThrowsAsync<OrderBackendUnavailableException>(() => new HttpOrderBackend(client).FindOrderAsync("LP10000001", default));
+    }
+
+    [Theory]
+    [InlineData("""{"number":"LP10000001"}""")] // fields missing
+    [InlineData("""{"number":"LP10000001","status":"Teleported"}""")] // not a status
+    [InlineData("null")]
+    [InlineData("<html>maintenance</html>")]
+    public async Task Failure_ABodyThatIsNotTheContract_IsUnavailable(string body)
+    {
+        await using var server = await RecordingServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(body);
+        });
+        using var client = new HttpClient { BaseAddress = server.Address };
+
+        await Assert.ThrowsAsync<OrderBackendUnavailableException>(() => new HttpOrderBackend(client).FindOrderAsync("LP10000001", default));
+    }
+
+    [Fact]
+    public async Task Failure_AnOrderWithANullWhereTheContractHasNone_IsUnavailable()
+    {
+        var json = JsonSerializer.Serialize(_shop.Orders["LP10000001"]).Replace("\"email\":\"ana.lima@example.com\"", "\"email\":null", StringComparison.Ordinal);
+        await using var server = await RecordingServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(json);
+        });
+        using var client = new HttpClient { BaseAddress = server.Address };
+
+        await Assert.ThrowsAsync<OrderBackendUnavailableException>(() => new HttpOrderBackend(client).FindOrderAsync("LP10000001", default));
+    }
+
+    [Fact]
+    public async Task CallerCancellation_IsNotAnOutage()
+    {
+        _shop.Failure = ShopFailure.Slow;
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Backend().FindOrderAsync("LP10000001", cancel.Token));
+
+        Assert.IsNotType<OrderBackendUnavailableException>(error);
+    }
+}
