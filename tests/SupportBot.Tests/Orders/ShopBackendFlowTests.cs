@@ -1,0 +1,43 @@
+using SupportBot.Conversation;
+using SupportBot.Orders;
+using SupportBot.Tests.Support;
+
+namespace SupportBot.Tests.Orders;
+
+/// <summary>The bot configured for a shop's own backend (<c>Orders:Backend=Http</c>): the same flows, over the README's contract.</summary>
+public sealed class ShopBackendFlowTests
+{
+    [Fact]
+    public async Task ConfiguredHttpBackend_ServesTheFlows_WithTheApiKey()
+    {
+        await using var shop = await FakeShopServer.StartAsync("shop-key-771");
+        foreach (var order in DemoStore.Generate(1, DateTimeOffset.UtcNow).Orders.Where(o => DemoStore.ScenarioNumbers.Contains(o.Number)))
+        {
+            shop.Orders[order.Number] = order;
+        }
+
+        await using var host = await EngineHost.StartAsync("--Orders:Backend", "Http", "--Orders:BaseUrl", shop.BaseAddress.ToString(), "--Orders:ApiKey", "shop-key-771");
+        var chat = new ShopperChat(host.Engine);
+
+        var status = await chat.SayAsync("where is LP10000002? ana.lima@example.com");
+        var cancel = await new ShopperChat(host.Engine).SayAsync("cancel order LP10000006 dev.patel@example.com");
+
+        Assert.Contains("on its way with UPS", status.Text, StringComparison.Ordinal);
+        Assert.Equal(OrderDialog.Confirm, cancel.Decision.Step);
+        Assert.All(shop.Requests, r => Assert.Equal("Bearer shop-key-771", r.Authorization));
+        Assert.Contains(shop.Requests, r => r.Target.EndsWith("/orders/LP10000002", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ShopBackendDown_TheShopperIsToldAndHandedOff()
+    {
+        await using var shop = await FakeShopServer.StartAsync();
+        shop.Failure = ShopFailure.ServerError;
+        await using var host = await EngineHost.StartAsync("--Orders:Backend", "Http", "--Orders:BaseUrl", shop.BaseAddress.ToString(), "--Orders:ApiKey", shop.ApiKey);
+
+        var reply = await new ShopperChat(host.Engine).SayAsync("where is LP10000002? ana.lima@example.com");
+
+        Assert.Equal((TurnDecision.Transfer, OrderDialog.HandoffBackendDown), (reply.Decision.Action, reply.Decision.Handoff));
+        Assert.StartsWith("I'm sorry, I can't reach our order system right now.", reply.Text, StringComparison.Ordinal);
+    }
+}
