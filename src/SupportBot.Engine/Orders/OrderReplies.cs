@@ -112,7 +112,8 @@ internal static class OrderReplies
             OrderStatus.Shipped => "On its way",
             _ => order.Status.ToString(),
         };
-        var subtitle = shipment?.EstimatedDelivery is { } eta && order.Status == OrderStatus.Shipped ? $"Expected {Day(eta)}"
+        var subtitle = shipment?.Status == ShipmentStatus.Delayed && shipment.EstimatedDelivery is { } due ? $"Was due {Day(due)}"
+            : shipment?.EstimatedDelivery is { } eta && order.Status == OrderStatus.Shipped ? $"Expected {Day(eta)}"
             : shipment?.DeliveredAt is { } delivered ? $"Delivered {Day(delivered)}"
             : $"Ordered {Day(order.PlacedAt)}";
         var items = string.Join(", ", order.Items.Select(i => i.Quantity > 1 ? $"{i.Quantity} × {i.Name}" : i.Name));
