@@ -47,6 +47,35 @@ internal static class TurnLatency
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"turn {name,-7} turns {latencies.Count,6}  p50 {latencies.Percentile(0.50):0.000} ms  p99 {latencies.Percentile(0.99):0.000} ms  max {latencies.Max:0.000} ms"));
+            if (knowledge is null)
+            {
+                await OrderStatusAsync(engine, output);
+            }
         }
+    }
+
+    /// <summary>"Where is LPx? my email is y" in a new conversation each time: verification and status from the demo store's SQLite file.</summary>
+    private static async Task OrderStatusAsync(EngineForBenchmarks engine, TextWriter output)
+    {
+        var latencies = new Latencies();
+        for (var i = 0; i < 2_500; i++)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await engine.Engine.HandleAsync(new Activity
+            {
+                Type = ActivityTypes.Message,
+                Text = "where is LP10000002? my email is ana.lima@example.com",
+                From = new ChannelAccount("bench-user", null, "user"),
+                Conversation = new ConversationAccount($"bench-order-{i}"),
+                ChannelId = "directline",
+            });
+            if (i >= 500)
+            {
+                latencies.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"turn order-status turns {latencies.Count,6}  p50 {latencies.Percentile(0.50):0.000} ms  p99 {latencies.Percentile(0.99):0.000} ms  max {latencies.Max:0.000} ms"));
     }
 }
