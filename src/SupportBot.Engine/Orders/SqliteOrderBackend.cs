@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SupportBot.Knowledge;
 using SupportBot.Storage;
 
 namespace SupportBot.Orders;
@@ -67,72 +68,45 @@ public sealed class SqliteOrderBackend : IOrderBackend
     // Shipments are one value that changes as a whole (the carrier's latest view): a JSON column in the contract's shape.
     private static readonly JsonSerializerOptions ShipmentJson = new(JsonSerializerDefaults.General);
 
-    private readonly string _connectionString;
+    private readonly SqliteFile _file;
     private readonly TimeProvider _time;
+    private readonly Func<int> _returnWindowDays;
 
-    public SqliteOrderBackend(IOptions<OrdersOptions> orders, IOptions<StorageOptions> storage, IHostEnvironment environment, TimeProvider time)
-        : this(DatabaseFileOf(storage, environment), SeedOf(orders), time)
+    /// <summary>The demo store under the data folder; its return window is the one <c>policies.yml</c> states, read at each return.</summary>
+    public SqliteOrderBackend(IOptions<OrdersOptions> orders, IOptions<StorageOptions> storage, IHostEnvironment environment, LiveKnowledge knowledge,
+        TimeProvider time)
+        : this(DatabaseFileOf(storage, environment), SeedOf(orders), time,
+            () => OrderPolicies.From(knowledge.Current.Knowledge.Policies).ReturnWindowDays)
     {
     }
 
-    /// <summary>Opens (and on first start creates and seeds) the store in <paramref name="databaseFile"/>.</summary>
-    internal SqliteOrderBackend(string databaseFile, int seed, TimeProvider time)
+    /// <summary>Opens (and on first start creates and seeds) the store in <paramref name="databaseFile"/>; returns are accepted for 30 days unless told otherwise.</summary>
+    internal SqliteOrderBackend(string databaseFile, int seed, TimeProvider time, Func<int>? returnWindowDays = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(databaseFile);
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
-        DatabaseFile = Path.GetFullPath(databaseFile);
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabaseFile,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-        }.ToString();
+        _returnWindowDays = returnWindowDays ?? (() => 30);
+        _file = new SqliteFile(databaseFile, foreignKeys: true);
         Migrate();
         SeedIfEmpty(seed);
     }
 
     /// <summary>The SQLite file the store lives in.</summary>
-    public string DatabaseFile { get; }
-
-    /// <summary>Days after delivery a return can be created.</summary>
-    /// <value>Default 30.</value>
-    public int ReturnWindowDays { get; init; } = 30;
+    public string DatabaseFile => _file.Path;
 
     public async Task<Order?> FindOrderAsync(string number, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(number);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await ReadOrderAsync(connection, null, Normalise(number), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<Order>> OrdersOfCustomerAsync(string customerId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Order>> OrdersOfCustomerAsync(string customerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customerId);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var numbers = new List<string>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = "SELECT number FROM orders WHERE customer_id = $customer ORDER BY placed_ticks DESC, number DESC";
-            command.Parameters.AddWithValue("$customer", customerId);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                numbers.Add(reader.GetString(0));
-            }
-        }
-
-        var result = new List<Order>(numbers.Count);
-        foreach (var number in numbers)
-        {
-            result.Add((await ReadOrderAsync(connection, transaction, number, cancellationToken).ConfigureAwait(false))!);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return result;
+        return ReadOrdersAsync("SELECT number FROM orders WHERE customer_id = $customer ORDER BY placed_ticks DESC, number DESC",
+            command => command.Parameters.AddWithValue("$customer", customerId), cancellationToken);
     }
 
     public async Task<ReturnRequest> CreateReturnAsync(string number, IReadOnlyList<ReturnLine> lines, string reason, CancellationToken cancellationToken)
@@ -153,7 +127,7 @@ public sealed class SqliteOrderBackend : IOrderBackend
         // The same line asked for twice is one line with both quantities, in the order first asked.
         var requested = lines.GroupBy(l => l.LineId, StringComparer.Ordinal).Select(g => new ReturnLine(g.Key, g.Sum(l => l.Quantity))).ToList();
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var order = await ReadOrderAsync(connection, transaction, Normalise(number), cancellationToken).ConfigureAwait(false)
             ?? throw UnknownOrder(number);
@@ -184,10 +158,11 @@ public sealed class SqliteOrderBackend : IOrderBackend
             }
         }
 
-        if (now - deliveredAt.Value > TimeSpan.FromDays(ReturnWindowDays))
+        var window = _returnWindowDays();
+        if (now - deliveredAt.Value > TimeSpan.FromDays(window))
         {
             throw new OrderActionRefusedException(ReturnEligibility.OutsideWindow,
-                $"Order {order.Number} was delivered more than {ReturnWindowDays.ToString(CultureInfo.InvariantCulture)} days ago, outside the return window.");
+                $"Order {order.Number} was delivered more than {window.ToString(CultureInfo.InvariantCulture)} days ago, outside the return window.");
         }
 
         var rma = await NewRmaAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
@@ -200,7 +175,7 @@ public sealed class SqliteOrderBackend : IOrderBackend
     public async Task<Order> CancelAsync(string number, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(number);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var order = await ReadOrderAsync(connection, transaction, Normalise(number), cancellationToken).ConfigureAwait(false)
             ?? throw UnknownOrder(number);
@@ -231,7 +206,7 @@ public sealed class SqliteOrderBackend : IOrderBackend
     {
         ArgumentNullException.ThrowIfNull(number);
         ArgumentNullException.ThrowIfNull(address);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var order = await ReadOrderAsync(connection, transaction, Normalise(number), cancellationToken).ConfigureAwait(false)
             ?? throw UnknownOrder(number);
@@ -261,15 +236,20 @@ public sealed class SqliteOrderBackend : IOrderBackend
     }
 
     /// <summary>Every order in the store, newest first (for tests and tools; a shop's backend has no such call).</summary>
-    internal async Task<IReadOnlyList<Order>> AllOrdersAsync(CancellationToken cancellationToken)
+    internal Task<IReadOnlyList<Order>> AllOrdersAsync(CancellationToken cancellationToken) =>
+        ReadOrdersAsync("SELECT number FROM orders ORDER BY placed_ticks DESC, number DESC", _ => { }, cancellationToken);
+
+    /// <summary>The orders whose numbers <paramref name="select"/> lists, read in one transaction so they are consistent with each other.</summary>
+    private async Task<IReadOnlyList<Order>> ReadOrdersAsync(string select, Action<SqliteCommand> bind, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var numbers = new List<string>();
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "SELECT number FROM orders ORDER BY placed_ticks DESC, number DESC";
+            command.CommandText = select;
+            bind(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -291,7 +271,7 @@ public sealed class SqliteOrderBackend : IOrderBackend
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(environment);
-        return Path.Combine(Path.GetFullPath(storage.Value.DataPath, environment.ContentRootPath), FileName);
+        return Path.Combine(storage.Value.DataFolder(environment.ContentRootPath), FileName);
     }
 
     private static int SeedOf(IOptions<OrdersOptions> orders)
@@ -469,25 +449,12 @@ public sealed class SqliteOrderBackend : IOrderBackend
         command.Parameters.AddWithValue("$issued", request.Refund?.IssuedAt is { } issued ? Text(issued) : DBNull.Value);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
-
     private void Migrate()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _file.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
             PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = NORMAL;
-            PRAGMA busy_timeout = 5000;
             CREATE TABLE IF NOT EXISTS customers (
                 id TEXT PRIMARY KEY,
                 email TEXT NOT NULL,
@@ -554,8 +521,7 @@ public sealed class SqliteOrderBackend : IOrderBackend
     /// </summary>
     private void SeedIfEmpty(int seed)
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _file.Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         using (var count = connection.CreateCommand())
         {

@@ -12,26 +12,19 @@ public sealed class SqliteConversationStore : IConversationStore
 {
     public const string FileName = "supportbot.db";
 
-    private readonly string _connectionString;
+    private readonly SqliteFile _file;
 
     public SqliteConversationStore(IOptions<StorageOptions> options, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
-        var folder = Path.GetFullPath(options.Value.DataPath, environment.ContentRootPath);
-        Directory.CreateDirectory(folder);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(folder, FileName),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-        }.ToString();
+        _file = new SqliteFile(Path.Combine(options.Value.DataFolder(environment.ContentRootPath), FileName));
         Migrate();
     }
 
     public async Task CreateAsync(string conversationId, string? userId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT OR IGNORE INTO conversations (id, user_id, created_at) VALUES ($id, $user, $at)";
         command.Parameters.AddWithValue("$id", conversationId);
@@ -42,7 +35,7 @@ public sealed class SqliteConversationStore : IConversationStore
 
     public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT 1 FROM conversations WHERE id = $id";
         command.Parameters.AddWithValue("$id", conversationId);
@@ -52,7 +45,7 @@ public sealed class SqliteConversationStore : IConversationStore
     public async Task<IReadOnlyList<StoredActivity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activities);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var sequence = await NextSequenceAsync(connection, transaction, conversationId, cancellationToken).ConfigureAwait(false);
 
@@ -77,13 +70,13 @@ public sealed class SqliteConversationStore : IConversationStore
 
     public async Task<string> NextIdAsync(string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         return IdOf(conversationId, await NextSequenceAsync(connection, null, conversationId, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<UserProfile> TouchUserAsync(string userId, string? name, string? locale, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO users (id, name, locale, first_seen, last_seen, messages) VALUES ($id, $name, $locale, $at, $at, 1)
@@ -99,7 +92,7 @@ public sealed class SqliteConversationStore : IConversationStore
 
     public async Task<UserProfile?> FindUserAsync(string userId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, name, locale, first_seen, last_seen, messages FROM users WHERE id = $id";
         command.Parameters.AddWithValue("$id", userId);
@@ -112,7 +105,7 @@ public sealed class SqliteConversationStore : IConversationStore
 
     public async Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT seq, json FROM activities WHERE conversation_id = $id AND seq > $after ORDER BY seq";
         command.Parameters.AddWithValue("$id", conversationId);
@@ -122,7 +115,7 @@ public sealed class SqliteConversationStore : IConversationStore
 
     public async Task<StoredActivity?> FindByClientIdAsync(string conversationId, string clientActivityId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT seq, json FROM activities WHERE conversation_id = $id AND client_id = $client";
         command.Parameters.AddWithValue("$id", conversationId);
@@ -154,23 +147,9 @@ public sealed class SqliteConversationStore : IConversationStore
         return result;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-
-        // Durability is per connection in SQLite: NORMAL in WAL mode survives a process crash without an fsync per
-        // commit (FULL would make every turn wait for the disk).
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
-
     private void Migrate()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _file.Open();
         using var command = connection.CreateCommand();
 
         // WAL lets Direct Line readers poll while a turn is being written; NORMAL sync survives a process crash.

@@ -25,6 +25,9 @@ public sealed class StorageOptions
     [Required(AllowEmptyStrings = false)]
     public string DataPath { get; set; } = "data";
 
+    /// <summary>The data folder as an absolute path, <see cref="DataPath"/> resolved against the content root.</summary>
+    public string DataFolder(string contentRoot) => Path.GetFullPath(DataPath, contentRoot);
+
     /// <summary>The PostgreSQL connection string when <see cref="Provider"/> is Postgres; from the environment in production.</summary>
     public string? ConnectionString { get; set; }
 }

@@ -1,10 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SupportBot.Orders;
-using SupportBot.Storage;
 using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Orders;
@@ -30,14 +28,19 @@ public sealed partial class SqliteOrderBackendTests : IDisposable
     private static partial Regex RmaFormat();
 
     [Fact]
-    public async Task PublicConstructor_PutsTheStoreUnderTheDataFolder()
+    public async Task AsTheProductBuildsIt_TheStoreIsUnderTheDataFolder_AndItsReturnWindowIsTheEditorsPolicy()
     {
-        var backend = new SqliteOrderBackend(
-            Options.Create(new OrdersOptions { DemoSeed = 7 }), Options.Create(new StorageOptions { DataPath = "data" }), new Environment(_folder.Path), _time);
+        using var knowledge = TempFolder.CopyOfKnowledge();
+        var policies = Path.Combine(knowledge.Path, "policies.yml");
+        File.WriteAllText(policies, File.ReadAllText(policies).Replace("  window_days: 30", "  window_days: 60", StringComparison.Ordinal));
+        await using var host = await EngineHost.StartAsync("--Storage:DataPath", Path.Combine(_folder.Path, "data"), "--Knowledge:Path", knowledge.Path);
+        var backend = host.Services.GetRequiredService<SqliteOrderBackend>();
+
+        // LP10000003 was delivered 45 days ago: outside the default window, inside the edited one.
+        var created = await backend.CreateReturnAsync("LP10000003", [new ReturnLine("L1", 1)], "x", default);
 
         Assert.Equal(DatabaseFile, backend.DatabaseFile);
-        Assert.True(File.Exists(DatabaseFile));
-        Assert.NotNull(await backend.FindOrderAsync("LP10000001", default));
+        Assert.Equal(ReturnStatus.LabelSent, created.Status);
     }
 
     [Fact]
@@ -262,12 +265,12 @@ public sealed partial class SqliteOrderBackendTests : IDisposable
     [Fact]
     public async Task CreateReturn_TheWindowIsASetting()
     {
-        var backend = new SqliteOrderBackend(DatabaseFile, 2026, _time) { ReturnWindowDays = 60 };
+        var byDefault = await Refused(() => Open().CreateReturnAsync("LP10000003", [new ReturnLine("L1", 1)], "x", default));
 
-        var created = await backend.CreateReturnAsync("LP10000003", [new ReturnLine("L1", 1)], "x", default);
+        var created = await new SqliteOrderBackend(DatabaseFile, 2026, _time, () => 60).CreateReturnAsync("LP10000003", [new ReturnLine("L1", 1)], "x", default);
 
+        Assert.Equal("outside_window", byDefault.Code);
         Assert.Equal(ReturnStatus.LabelSent, created.Status);
-        Assert.Equal(30, Open().ReturnWindowDays);
     }
 
     [Fact]
@@ -360,15 +363,4 @@ public sealed partial class SqliteOrderBackendTests : IDisposable
     }
 
     internal static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value);
-
-    private sealed class Environment(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Test";
-
-        public string ApplicationName { get; set; } = "tests";
-
-        public string ContentRootPath { get; set; } = root;
-
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
-    }
 }

@@ -37,7 +37,7 @@ public sealed partial class LiveIntents : IHostedService, IDisposable
     public static IntentModelStore StoreFor(StorageOptions storage, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        return new IntentModelStore(Path.Combine(Path.GetFullPath(storage.DataPath, contentRoot), "models"));
+        return new IntentModelStore(Path.Combine(storage.DataFolder(contentRoot), "models"));
     }
 
     /// <summary>The cached model for this knowledge, or a newly trained (and cached) one.</summary>
