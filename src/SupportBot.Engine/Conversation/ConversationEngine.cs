@@ -139,7 +139,7 @@ public sealed class ConversationEngine
         var entities = found.Select(e => $"{e.Kind}:{e.Value}").ToList();
         var session = _sessions.For(inbound.Conversation?.Id ?? "default");
         var input = new DialogInput(text, intent.IsOutOfScope ? null : intent.Intent, found, OrderPolicies.From(policies), DrawsCards(inbound.ChannelId));
-        var turn = new TurnContext(inbound, text, intent, entities, session, input);
+        var turn = new TurnContext(inbound, text, intent, entities, session);
 
         if (session.Flow is not null && StopWords.Contains(text.TrimEnd('.', '!')))
         {
@@ -321,7 +321,7 @@ public sealed class ConversationEngine
     private static TurnDecision Decision(string action) => new(action, null, 0, null, 0, [], []);
 
     /// <summary>What one turn knows, so every reply records the same facts about it.</summary>
-    private sealed record TurnContext(Activity Inbound, string Text, IntentPrediction Intent, IReadOnlyList<string> Entities, OrderSession Session, DialogInput Input)
+    private sealed record TurnContext(Activity Inbound, string Text, IntentPrediction Intent, IReadOnlyList<string> Entities, OrderSession Session)
     {
         public TurnDecision Decision(string action, KnowledgeAnswer? answer = null) => new(
             action,

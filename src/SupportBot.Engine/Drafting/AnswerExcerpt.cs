@@ -15,7 +15,8 @@ namespace SupportBot.Drafting;
 internal sealed class AnswerExcerpt
 {
     private static readonly ShopperAnalyzer Analyzer = new();
-    private static readonly ConditionalWeakTable<string, IReadOnlyList<Block>> BlocksByAnswer = [];
+    /// <summary>An answer's blocks and its title's words, worked out once per knowledge version (the key is the entry's answer text).</summary>
+    private static readonly ConditionalWeakTable<string, AnswerShape> ShapeByAnswer = [];
 
     /// <summary>Question words the search keeps (they help rank phrasings) but that say nothing about which part to quote.</summary>
     private static readonly string[] QuestionWords = ["when", "where", "why", "will"];
@@ -34,16 +35,16 @@ internal sealed class AnswerExcerpt
     public static AnswerExcerpt Choose(string question, KnowledgePassage passage)
     {
         var answer = passage.Text.Trim();
-        var blocks = BlocksByAnswer.GetValue(passage.Text, _ => Split(answer));
+        var shape = ShapeByAnswer.GetValue(passage.Text, _ => new AnswerShape(Split(answer), Terms(passage.Title)));
+        var blocks = shape.Blocks;
         if (blocks.Count < 3)
         {
             return new AnswerExcerpt(answer, isWhole: true);
         }
 
         // Words of the title are what every block is about; only the rest of the question can single a block out.
-        var title = Terms(passage.Title);
         var asked = Terms(question);
-        asked.ExceptWith(title);
+        asked.ExceptWith(shape.TitleTerms);
         asked.ExceptWith(QuestionWords);
         if (asked.Count == 0)
         {
@@ -94,4 +95,6 @@ internal sealed class AnswerExcerpt
     private static string Text(string answer, Markdig.Syntax.Block block) => answer[block.Span.Start..(block.Span.End + 1)];
 
     private sealed record Block(string Markdown, HashSet<string> Terms);
+
+    private sealed record AnswerShape(IReadOnlyList<Block> Blocks, HashSet<string> TitleTerms);
 }

@@ -65,39 +65,39 @@ public sealed class HttpOrderBackend(HttpClient http) : IOrderBackend
             : orders.OrderByDescending(o => o.PlacedAt).ToList(); // newest first, whatever order the shop sent
     }
 
-    public async Task<ReturnRequest> CreateReturnAsync(string number, IReadOnlyList<ReturnLine> lines, string reason, CancellationToken cancellationToken)
+    public Task<ReturnRequest> CreateReturnAsync(string number, IReadOnlyList<ReturnLine> lines, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(number);
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(reason);
-        var path = $"orders/{Uri.EscapeDataString(number)}/returns";
-        using var body = JsonContent.Create(new ReturnBody(lines, reason), options: Json);
-        using var response = await SendAsync(HttpMethod.Post, path, body, cancellationToken).ConfigureAwait(false);
-        await ThrowIfRefusedAsync(response, number, cancellationToken).ConfigureAwait(false);
-        EnsureSuccess(response, path);
-        return await ReadAsync<ReturnRequest>(response, path, cancellationToken).ConfigureAwait(false);
+        return ActAsync<ReturnRequest>(HttpMethod.Post, number, "returns", JsonContent.Create(new ReturnBody(lines, reason), options: Json), cancellationToken);
     }
 
-    public async Task<Order> CancelAsync(string number, CancellationToken cancellationToken)
+    public Task<Order> CancelAsync(string number, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(number);
-        var path = $"orders/{Uri.EscapeDataString(number)}/cancel";
-        using var response = await SendAsync(HttpMethod.Post, path, null, cancellationToken).ConfigureAwait(false);
-        await ThrowIfRefusedAsync(response, number, cancellationToken).ConfigureAwait(false);
-        EnsureSuccess(response, path);
-        return await ReadAsync<Order>(response, path, cancellationToken).ConfigureAwait(false);
+        return ActAsync<Order>(HttpMethod.Post, number, "cancel", null, cancellationToken);
     }
 
-    public async Task<Order> ChangeShippingAddressAsync(string number, Address address, CancellationToken cancellationToken)
+    public Task<Order> ChangeShippingAddressAsync(string number, Address address, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(number);
         ArgumentNullException.ThrowIfNull(address);
-        var path = $"orders/{Uri.EscapeDataString(number)}/shipping-address";
-        using var body = JsonContent.Create(address, options: Json);
-        using var response = await SendAsync(HttpMethod.Put, path, body, cancellationToken).ConfigureAwait(false);
-        await ThrowIfRefusedAsync(response, number, cancellationToken).ConfigureAwait(false);
-        EnsureSuccess(response, path);
-        return await ReadAsync<Order>(response, path, cancellationToken).ConfigureAwait(false);
+        return ActAsync<Order>(HttpMethod.Put, number, "shipping-address", JsonContent.Create(address, options: Json), cancellationToken);
+    }
+
+    /// <summary>An action on one order: <c>{method} orders/{number}/{action}</c>, with the shop's refusals and failures mapped.</summary>
+    private async Task<T> ActAsync<T>(HttpMethod method, string number, string action, HttpContent? body, CancellationToken cancellationToken)
+        where T : class
+    {
+        using (body)
+        {
+            var path = $"orders/{Uri.EscapeDataString(number)}/{action}";
+            using var response = await SendAsync(method, path, body, cancellationToken).ConfigureAwait(false);
+            await ThrowIfRefusedAsync(response, number, cancellationToken).ConfigureAwait(false);
+            EnsureSuccess(response, path);
+            return await ReadAsync<T>(response, path, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)

@@ -88,22 +88,24 @@ public sealed class OrderAccess(IOrderBackend backend, IOptions<OrdersOptions> o
             : [];
     }
 
-    public async Task<ReturnRequest> CreateReturnAsync(OrderSession session, string number, IReadOnlyList<ReturnLine> lines, string reason, CancellationToken cancellationToken)
+    // The actions take an order the caller found through FindVerifiedAsync and check again that it is the verified
+    // customer's, so no path (dialog or function call) can act on an order it was not allowed to read.
+    public Task<ReturnRequest> CreateReturnAsync(OrderSession session, Order order, IReadOnlyList<ReturnLine> lines, string reason, CancellationToken cancellationToken)
     {
-        await RequireAsync(session, number, cancellationToken).ConfigureAwait(false);
-        return await backend.CreateReturnAsync(number, lines, reason, cancellationToken).ConfigureAwait(false);
+        Require(session, order);
+        return backend.CreateReturnAsync(order.Number, lines, reason, cancellationToken);
     }
 
-    public async Task<Order> CancelAsync(OrderSession session, string number, CancellationToken cancellationToken)
+    public Task<Order> CancelAsync(OrderSession session, Order order, CancellationToken cancellationToken)
     {
-        await RequireAsync(session, number, cancellationToken).ConfigureAwait(false);
-        return await backend.CancelAsync(number, cancellationToken).ConfigureAwait(false);
+        Require(session, order);
+        return backend.CancelAsync(order.Number, cancellationToken);
     }
 
-    public async Task<Order> ChangeShippingAddressAsync(OrderSession session, string number, Address address, CancellationToken cancellationToken)
+    public Task<Order> ChangeShippingAddressAsync(OrderSession session, Order order, Address address, CancellationToken cancellationToken)
     {
-        await RequireAsync(session, number, cancellationToken).ConfigureAwait(false);
-        return await backend.ChangeShippingAddressAsync(number, address, cancellationToken).ConfigureAwait(false);
+        Require(session, order);
+        return backend.ChangeShippingAddressAsync(order.Number, address, cancellationToken);
     }
 
     /// <summary>An e-mail matches ignoring case; a postal code ignoring case and spaces, a ZIP+4 by its first five digits.</summary>
@@ -126,9 +128,11 @@ public sealed class OrderAccess(IOrderBackend backend, IOptions<OrdersOptions> o
         return Postal(given).Length >= 5 && Postal(given) == Postal(order.ShippingAddress.PostalCode);
     }
 
-    private async Task RequireAsync(OrderSession session, string number, CancellationToken cancellationToken)
+    private static void Require(OrderSession session, Order order)
     {
-        if (await FindVerifiedAsync(session, number, cancellationToken).ConfigureAwait(false) is null)
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(order);
+        if (!session.IsVerified || order.CustomerId != session.VerifiedCustomerId)
         {
             throw new OrderAccessDeniedException();
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 using SupportBot.Conversation.Schema;
 using SupportBot.Understanding.Entities;
 
@@ -21,7 +22,7 @@ public sealed record DialogReply(string Text, IReadOnlyList<CardAction> Actions,
 /// A message that does not fit the step is left to the caller (an FAQ question, small talk), which then asks
 /// <see cref="Reprompt"/> to resume.
 /// </summary>
-public sealed partial class OrderDialog(OrderAccess access, TimeProvider time)
+public sealed partial class OrderDialog(OrderAccess access, TimeProvider time, ILogger<OrderDialog> logger)
 {
     public const string NeedNumber = "need_number";
     public const string NeedProof = "need_proof";
@@ -118,19 +119,21 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time)
     {
         try
         {
-            var reply = await AdvanceAsync(session, input, cancellationToken).ConfigureAwait(false);
+            var reply = await AdvanceAsync(session, input, null, cancellationToken).ConfigureAwait(false);
             session.PendingActions = reply.Actions;
             return reply;
         }
-        catch (OrderBackendUnavailableException)
+        catch (OrderBackendUnavailableException unavailable)
         {
+            LogBackendUnavailable(unavailable.Message);
             session.PendingActions = [];
             return new DialogReply("I'm sorry, I can't reach our order system right now. I'll pass you to a member of our team, who can look it up for you.",
                 [], [], HandoffBackendDown);
         }
     }
 
-    private async Task<DialogReply> AdvanceAsync(OrderSession session, DialogInput input, CancellationToken cancellationToken)
+    /// <param name="verified">The order, when the caller has just verified it (saves reading it again).</param>
+    private async Task<DialogReply> AdvanceAsync(OrderSession session, DialogInput input, Order? verified, CancellationToken cancellationToken)
     {
         if (session.Step == LostOptions)
         {
@@ -138,7 +141,7 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time)
             return new DialogReply("Of course. I'm passing this to our team with your order details, so they can send the replacement or refund.", [], [], HandoffLostParcel);
         }
 
-        var order = await OrderInHandAsync(session, cancellationToken).ConfigureAwait(false);
+        var order = verified ?? await OrderInHandAsync(session, cancellationToken).ConfigureAwait(false);
         if (order is null)
         {
             return await IdentifyAsync(session, input, cancellationToken).ConfigureAwait(false);
@@ -186,9 +189,8 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time)
         switch (outcome)
         {
             case Verification.Verified:
-                return await AdvanceAsync(session, input, cancellationToken).ConfigureAwait(false) is var next && order is not null
-                    ? next with { Text = $"Thanks, {order.FirstName}! " + next.Text }
-                    : next;
+                var next = await AdvanceAsync(session, input, order, cancellationToken).ConfigureAwait(false);
+                return next with { Text = $"Thanks, {order!.FirstName}! " + next.Text };
             case Verification.Locked:
                 session.EndFlow();
                 return new DialogReply(
@@ -249,7 +251,7 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time)
                 try
                 {
                     var lineQuantities = session.SelectedLines.Select(id => new ReturnLine(id, eligible.First(l => l.Item.LineId == id).ReturnableQuantity)).ToList();
-                    var created = await access.CreateReturnAsync(session, order.Number, lineQuantities, session.ReturnReason!, cancellationToken).ConfigureAwait(false);
+                    var created = await access.CreateReturnAsync(session, order, lineQuantities, session.ReturnReason!, cancellationToken).ConfigureAwait(false);
                     return Finish(session, OrderReplies.ReturnCreated(created, order, policies), []);
                 }
                 catch (OrderActionRefusedException refused)
@@ -302,7 +304,7 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time)
 
         try
         {
-            await access.CancelAsync(session, order.Number, cancellationToken).ConfigureAwait(false);
+            await access.CancelAsync(session, order, cancellationToken).ConfigureAwait(false);
             return Finish(session, $"Done: order **{order.Number}** is cancelled and you won't be charged. The temporary hold on your payment disappears within {policies.AuthorizationReleaseDays} business days.", []);
         }
         catch (OrderActionRefusedException refused)
@@ -330,7 +332,7 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time)
             case Confirm when Answer(input) == true:
                 try
                 {
-                    var changed = await access.ChangeShippingAddressAsync(session, order.Number, session.PendingAddress!, cancellationToken).ConfigureAwait(false);
+                    var changed = await access.ChangeShippingAddressAsync(session, order, session.PendingAddress!, cancellationToken).ConfigureAwait(false);
                     return Finish(session, $"Done: order **{order.Number}** will go to {Format(changed.ShippingAddress)}.", []);
                 }
                 catch (OrderActionRefusedException refused)
@@ -467,6 +469,9 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time)
 
     private static string Format(Address address) =>
         $"{address.Line1}{(address.Line2 is null ? "" : ", " + address.Line2)}, {address.City}, {address.Region} {address.PostalCode}";
+
+    [LoggerMessage(EventId = 600, Level = LogLevel.Warning, Message = "The order backend is unavailable; the conversation goes to a person: {Detail}")]
+    private partial void LogBackendUnavailable(string detail);
 
     [GeneratedRegex(@"^(?<region>[A-Za-z]{2})\s+(?<postal>\d{5}(?:-\d{4})?|[A-Za-z]\d[A-Za-z]\s?\d[A-Za-z]\d)$")]
     private static partial Regex RegionAndPostal();

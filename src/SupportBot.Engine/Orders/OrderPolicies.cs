@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SupportBot.Knowledge;
 
 namespace SupportBot.Orders;
@@ -19,9 +20,17 @@ public sealed record OrderPolicies(
     string SupportEmail,
     string? SupportPhone)
 {
+    private static readonly ConditionalWeakTable<StorePolicies, OrderPolicies> ByVersion = [];
+
+    /// <summary>The order rules of a knowledge version; read once per version, not on every turn.</summary>
     public static OrderPolicies From(StorePolicies policies)
     {
         ArgumentNullException.ThrowIfNull(policies);
+        return ByVersion.GetValue(policies, Read);
+    }
+
+    private static OrderPolicies Read(StorePolicies policies)
+    {
         int Number(string path, int fallback) => (int?)policies.GetNumber(path) ?? fallback;
         return new OrderPolicies(
             Number("returns.window_days", 30),

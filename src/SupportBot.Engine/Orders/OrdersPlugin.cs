@@ -73,7 +73,7 @@ public sealed class OrdersPlugin(OrderAccess access, LiveKnowledge knowledge, Ti
 
         try
         {
-            var created = await access.CreateReturnAsync(session, number, lines, reason, cancellationToken).ConfigureAwait(false);
+            var created = await access.CreateReturnAsync(session, order, lines, reason, cancellationToken).ConfigureAwait(false);
             return OrderResult.Of(order with { Returns = [.. order.Returns, created] }, Policies(), time.GetUtcNow());
         }
         catch (OrderActionRefusedException refused)
@@ -87,14 +87,15 @@ public sealed class OrdersPlugin(OrderAccess access, LiveKnowledge knowledge, Ti
     public async Task<OrderResult> CancelAsync(Kernel kernel, [Description("The order number")] string orderNumber, CancellationToken cancellationToken)
     {
         var session = Session(kernel);
-        try
-        {
-            var order = await access.CancelAsync(session, orderNumber.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
-            return OrderResult.Of(order, Policies(), time.GetUtcNow());
-        }
-        catch (OrderAccessDeniedException)
+        var order = await access.FindVerifiedAsync(session, orderNumber.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
+        if (order is null)
         {
             return NotVerified;
+        }
+
+        try
+        {
+            return OrderResult.Of(await access.CancelAsync(session, order, cancellationToken).ConfigureAwait(false), Policies(), time.GetUtcNow());
         }
         catch (OrderActionRefusedException refused)
         {
