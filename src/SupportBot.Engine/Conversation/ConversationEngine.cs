@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SupportBot.Conversation.Schema;
 using SupportBot.Drafting;
+using SupportBot.Handoff;
 using SupportBot.Orders;
 using SupportBot.Knowledge;
 using SupportBot.Knowledge.Search;
@@ -23,6 +24,10 @@ public sealed class ConversationEngine
     private static readonly HashSet<string> SmallTalkIntents = new(StringComparer.Ordinal) { "greeting", "thanks", "goodbye", "bot_challenge", "affirm", "deny" };
     private const int MaxRememberedTurns = 10_000;
     private const string HandoffButton = "handoff";
+    private const string HandoffStatusEvent = "handoff.status";
+
+    /// <summary>The <c>channelData</c> of the bot's ordinary replies, made once.</summary>
+    private static readonly JsonElement BotSpeaks = HandoffReplies.ChannelData("bot");
 
     /// <summary>What the bot's own buttons say, and the flow each starts; pressing one needs no intent model.</summary>
     private static readonly Dictionary<string, string> FlowButtons = new(StringComparer.OrdinalIgnoreCase)
@@ -59,13 +64,22 @@ public sealed class ConversationEngine
     private readonly ReplyDrafter _drafter;
     private readonly OrderDialog _dialog;
     private readonly OrderSessions _sessions;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _turnLocks = new(StringComparer.Ordinal);
+    private readonly HandoffDesk _desk;
+    private readonly HandoffPolicy _policy;
+
+    /// <summary>
+    /// Turn locks by a hash of the conversation id: turns of one conversation never overlap, memory stays fixed
+    /// however many conversations there are, and two conversations share a lock only rarely (and then only wait).
+    /// </summary>
+    private readonly SemaphoreSlim[] _turnLocks = [.. Enumerable.Range(0, 1024).Select(_ => new SemaphoreSlim(1, 1))];
     private readonly ConcurrentDictionary<(string Conversation, string ClientId), IReadOnlyList<Activity>> _answered = new();
     private readonly ConcurrentQueue<(string Conversation, string ClientId)> _answeredOrder = new();
 
     public ConversationEngine(LiveKnowledge knowledge, LiveIntents intents, ReplyDrafter drafter, OrderDialog dialog, OrderSessions sessions,
-        TimeProvider time, IOptions<ConversationOptions> options)
+        HandoffDesk desk, HandoffPolicy policy, TimeProvider time, IOptions<ConversationOptions> options)
     {
+        _desk = desk;
+        _policy = policy;
         ArgumentNullException.ThrowIfNull(options);
         _knowledge = knowledge;
         _intents = intents;
@@ -83,7 +97,7 @@ public sealed class ConversationEngine
     {
         ArgumentNullException.ThrowIfNull(inbound);
         var conversation = inbound.Conversation?.Id ?? "default";
-        var turnLock = _turnLocks.GetOrAdd(conversation, _ => new SemaphoreSlim(1, 1));
+        var turnLock = _turnLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(conversation) % (uint)_turnLocks.Length)];
         await turnLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -116,11 +130,17 @@ public sealed class ConversationEngine
     {
         var knowledge = _knowledge.Current.Knowledge;
         var policies = knowledge.Policies;
+        var conversation = inbound.Conversation?.Id ?? "default";
         if (inbound.Type == ActivityTypes.ConversationUpdate)
         {
             return inbound.MembersAdded?.Any(m => m.Id != Bot.Id && m.Role != "bot") == true
-                ? Reply(inbound, ReplyWriter.Welcome(policies, knowledge.Prompt), Topics(), Decision(TurnDecision.Welcome))
+                ? Reply(inbound, Say(ReplyWriter.Welcome(policies, knowledge.Prompt), Topics(), Decision(TurnDecision.Welcome)))
                 : [];
+        }
+
+        if (inbound.Type == ActivityTypes.Event && inbound.Name == HandoffStatusEvent)
+        {
+            return await ExternalStatusAsync(inbound, conversation, cancellationToken).ConfigureAwait(false);
         }
 
         if (inbound.Type != ActivityTypes.Message)
@@ -129,46 +149,80 @@ public sealed class ConversationEngine
         }
 
         var text = inbound.Text?.Trim() ?? TextOfValue(inbound.Value);
+        if (_desk.OpenFor(conversation) is { } open)
+        {
+            return await WhileHandedOffAsync(inbound, open, text, cancellationToken).ConfigureAwait(false);
+        }
+
         if (string.IsNullOrEmpty(text))
         {
-            return Reply(inbound, ReplyWriter.EmptyMessage(), null, Decision(TurnDecision.NotUnderstood));
+            return Reply(inbound, Say(ReplyWriter.EmptyMessage(), null, Decision(TurnDecision.NotUnderstood)));
+        }
+
+        if (await _desk.TryRateAsync(conversation, text, cancellationToken).ConfigureAwait(false) is { } rating)
+        {
+            return Reply(inbound, Say(HandoffReplies.Rated(rating), null, Decision(TurnDecision.Rated)));
         }
 
         var intent = _intents.Current.Predict(text);
         var found = _entities.Extract(text);
         var entities = found.Select(e => $"{e.Kind}:{e.Value}").ToList();
-        var session = _sessions.For(inbound.Conversation?.Id ?? "default");
-        var input = new DialogInput(text, intent.IsOutOfScope ? null : intent.Intent, found, OrderPolicies.From(policies), DrawsCards(inbound.ChannelId));
+        var session = _sessions.For(conversation);
         var turn = new TurnContext(inbound, text, intent, entities, session);
+        var memory = session.Handoff;
+        if (memory.Offer is { } offer)
+        {
+            memory.Offer = null;
+            if (await AnswerOfferAsync(turn, offer, found, cancellationToken).ConfigureAwait(false) is { } answered)
+            {
+                return answered;
+            }
+        }
 
+        var frustration = FrustrationDetector.Read(null, text, memory.RecentTexts);
+        memory.Remember(text);
+        var asked = (intent.Intent == "talk_to_human" && !intent.IsOutOfScope)
+            || (FlowButtons.TryGetValue(text.TrimEnd('.', '!', '?'), out var button) && button == HandoffButton);
+        if (_policy.BeforeAnswer(intent.Intent, intent.Confidence, intent.IsOutOfScope, asked, frustration) is { } before)
+        {
+            return await HandOffAsync(turn, before, "", cancellationToken).ConfigureAwait(false);
+        }
+
+        var input = new DialogInput(text, intent.IsOutOfScope ? null : intent.Intent, found, OrderPolicies.From(policies), DrawsCards(inbound.ChannelId));
+        var outcome = await RouteAsync(turn, input, policies, cancellationToken).ConfigureAwait(false);
+        if (_policy.AfterAnswer(outcome.Decision, intent.IsOutOfScope, outcome.FlowHandoff, memory) is { } after)
+        {
+            return await HandOffAsync(turn, after, outcome.FlowHandoff is null ? "" : outcome.Text + "\n\n", cancellationToken).ConfigureAwait(false);
+        }
+
+        return Reply(inbound, outcome);
+    }
+
+    private async Task<Outcome> RouteAsync(TurnContext turn, DialogInput input, StorePolicies policies, CancellationToken cancellationToken)
+    {
+        var (inbound, text, intent, session) = (turn.Inbound, turn.Text, turn.Intent, turn.Session);
+        var found = input.Entities;
         if (session.Flow is not null && StopWords.Contains(text.TrimEnd('.', '!')))
         {
             session.EndFlow();
-            return Reply(inbound, "OK, I've stopped there. What else can I help you with?", Topics(), turn.Decision(TurnDecision.FlowExit));
-        }
-
-        if (intent.Intent == "talk_to_human" && !intent.IsOutOfScope)
-        {
-            return Reply(inbound, ReplyWriter.HumanContact(policies), null, turn.Decision(TurnDecision.HumanContact) with { Handoff = "requested" });
+            return Say("OK, I've stopped there. What else can I help you with?", Topics(), turn.Decision(TurnDecision.FlowExit));
         }
 
         if (FlowButtons.TryGetValue(text.TrimEnd('.', '!', '?'), out var pressed))
         {
-            return pressed == HandoffButton
-                ? Reply(inbound, ReplyWriter.HumanContact(policies), null, turn.Decision(TurnDecision.HumanContact) with { Handoff = "requested" })
-                : FlowReply(turn, await _dialog.StartAsync(session, pressed, input, keepOrder: true, cancellationToken).ConfigureAwait(false), policies);
+            return FlowReply(turn, await _dialog.StartAsync(session, pressed, input, keepOrder: true, cancellationToken).ConfigureAwait(false));
         }
 
         if (session.Flow is not null)
         {
             if (_dialog.TryContinue(session, input, cancellationToken) is { } continued)
             {
-                return FlowReply(turn, await continued.ConfigureAwait(false), policies);
+                return FlowReply(turn, await continued.ConfigureAwait(false));
             }
 
             if (FlowOf(intent) is { } other && other != session.Flow && intent.Confidence >= _options.FlowConfidence)
             {
-                return FlowReply(turn, await _dialog.StartAsync(session, other, input, keepOrder: false, cancellationToken).ConfigureAwait(false), policies);
+                return FlowReply(turn, await _dialog.StartAsync(session, other, input, keepOrder: false, cancellationToken).ConfigureAwait(false));
             }
 
             return await InterruptionAsync(turn, policies, cancellationToken).ConfigureAwait(false);
@@ -176,7 +230,7 @@ public sealed class ConversationEngine
 
         if (SmallTalkIntents.Contains(intent.Intent) && intent.Confidence >= _options.SmallTalkConfidence)
         {
-            return Reply(inbound, ReplyWriter.SmallTalk(intent.Intent, policies), null, turn.Decision(TurnDecision.SmallTalk));
+            return Say(ReplyWriter.SmallTalk(intent.Intent, policies), null, turn.Decision(TurnDecision.SmallTalk));
         }
 
         var answer = _knowledge.Current.Index.Search(text, 3);
@@ -187,17 +241,17 @@ public sealed class ConversationEngine
         if (found.Any(e => e.Kind == EntityKind.OrderNumber) && !intent.IsOutOfScope)
         {
             // An order number is about that order, whatever else the message says.
-            return FlowReply(turn, await _dialog.StartAsync(session, flow ?? OrderFlow.Status, input, keepOrder: false, cancellationToken).ConfigureAwait(false), policies);
+            return FlowReply(turn, await _dialog.StartAsync(session, flow ?? OrderFlow.Status, input, keepOrder: false, cancellationToken).ConfigureAwait(false));
         }
 
         if (flow is not null && intent.Confidence >= _options.FlowConfidence && !(faqAnswers && AsksAboutThePolicy(text)))
         {
-            return FlowReply(turn, await _dialog.StartAsync(session, flow, input, keepOrder: false, cancellationToken).ConfigureAwait(false), policies);
+            return FlowReply(turn, await _dialog.StartAsync(session, flow, input, keepOrder: false, cancellationToken).ConfigureAwait(false));
         }
 
         if (intent.IsOutOfScope && answer.Confidence < bar)
         {
-            return Reply(inbound, ReplyWriter.OutOfScope(policies), Topics(), turn.Decision(TurnDecision.OutOfScope, answer));
+            return Say(ReplyWriter.OutOfScope(policies), Topics(), turn.Decision(TurnDecision.OutOfScope, answer));
         }
 
         if (faqAnswers)
@@ -211,22 +265,22 @@ public sealed class ConversationEngine
         {
             var choices = answer.Hits.Where(h => h == answer.Best || close.Contains(h) || h.Confidence >= _options.SuggestionConfidence)
                 .Select(h => CardAction.Say(h.Entry.Title)).ToList();
-            return Reply(inbound, ReplyWriter.DidYouMean(), choices, turn.Decision(TurnDecision.Clarify, answer));
+            return Say(ReplyWriter.DidYouMean(), choices, turn.Decision(TurnDecision.Clarify, answer));
         }
 
-        return Reply(inbound, ReplyWriter.NotUnderstood(), Topics(), turn.Decision(TurnDecision.NotUnderstood, answer));
+        return Say(ReplyWriter.NotUnderstood(), [.. Topics(), CardAction.Say(ButtonOf(HandoffButton))], turn.Decision(TurnDecision.NotUnderstood, answer));
     }
 
     /// <summary>
     /// A message in the middle of a flow that does not answer its question: small talk or an FAQ question is answered,
     /// then the flow's question is asked again, so the shopper can carry on where they left off.
     /// </summary>
-    private async Task<List<Activity>> InterruptionAsync(TurnContext turn, StorePolicies policies, CancellationToken cancellationToken)
+    private async Task<Outcome> InterruptionAsync(TurnContext turn, StorePolicies policies, CancellationToken cancellationToken)
     {
         var resume = OrderDialog.Reprompt(turn.Session);
         if (SmallTalkIntents.Contains(turn.Intent.Intent) && turn.Intent.Confidence >= _options.SmallTalkConfidence)
         {
-            return Reply(turn.Inbound, ReplyWriter.SmallTalk(turn.Intent.Intent, policies) + "\n\n" + resume.Text, resume.Actions, turn.Decision(TurnDecision.SmallTalk));
+            return Say(ReplyWriter.SmallTalk(turn.Intent.Intent, policies) + "\n\n" + resume.Text, resume.Actions, turn.Decision(TurnDecision.SmallTalk));
         }
 
         var answer = _knowledge.Current.Index.Search(turn.Text, 3);
@@ -236,14 +290,14 @@ public sealed class ConversationEngine
             return await AnswerAsync(turn, answer, resume.Actions, "\n\n" + ReplyWriter.Resume(resume.Text), cancellationToken).ConfigureAwait(false);
         }
 
-        return Reply(turn.Inbound, ReplyWriter.NotUnderstoodInFlow(resume.Text), resume.Actions, turn.Decision(TurnDecision.NotUnderstood, answer));
+        return Say(ReplyWriter.NotUnderstoodInFlow(resume.Text), resume.Actions, turn.Decision(TurnDecision.NotUnderstood, answer));
     }
 
-    private async Task<List<Activity>> AnswerAsync(TurnContext turn, KnowledgeAnswer answer, IReadOnlyList<CardAction>? actions, string suffix, CancellationToken cancellationToken)
+    private async Task<Outcome> AnswerAsync(TurnContext turn, KnowledgeAnswer answer, IReadOnlyList<CardAction>? actions, string suffix, CancellationToken cancellationToken)
     {
         var shopper = turn.Session.FirstName is { } name ? new ShopperProfile(name) : ShopperProfile.FromDisplayName(turn.Inbound.From?.Name);
         var draft = await _drafter.DraftAsync(new DraftRequest(turn.Text, answer.Hits, shopper, turn.Session), cancellationToken).ConfigureAwait(false);
-        return Reply(turn.Inbound, draft.Markdown + suffix, actions, turn.Decision(TurnDecision.Answer, answer) with
+        return Say(draft.Markdown + suffix, actions, turn.Decision(TurnDecision.Answer, answer) with
         {
             Drafter = draft.Drafter,
             DraftFallback = draft.Fallback,
@@ -252,16 +306,88 @@ public sealed class ConversationEngine
         });
     }
 
-    private List<Activity> FlowReply(TurnContext turn, DialogReply reply, StorePolicies policies)
+    private static Outcome FlowReply(TurnContext turn, DialogReply reply)
     {
         if (reply.HandoffReason is { } reason)
         {
-            var decision = turn.Decision(TurnDecision.Transfer) with { Handoff = reason };
-            turn.Session.EndFlow();
-            return Reply(turn.Inbound, reply.Text + "\n\n" + ReplyWriter.HumanContact(policies), null, decision);
+            return Say(reply.Text, null, turn.Decision(TurnDecision.OrderFlow)) with { FlowHandoff = reason };
         }
 
-        return Reply(turn.Inbound, reply.Text, reply.Actions, turn.Decision(TurnDecision.OrderFlow), reply.Attachments);
+        return Say(reply.Text, reply.Actions, turn.Decision(TurnDecision.OrderFlow), reply.Attachments);
+    }
+
+    /// <summary>Hands the conversation to a person (or offers to take a message when no one is there).</summary>
+    private async Task<List<Activity>> HandOffAsync(TurnContext turn, HandoffVerdict verdict, string prefix, CancellationToken cancellationToken)
+    {
+        var session = turn.Session;
+        var slots = session.Summary();
+        session.EndFlow();
+        session.Handoff.ConsecutiveFallbacks = 0;
+        var name = session.FirstName ?? ShopperProfile.FromDisplayName(turn.Inbound.From?.Name).FirstName;
+        var request = new HandoffRequest(turn.Inbound, verdict, turn.Intent.IsOutOfScope ? null : turn.Intent.Intent, turn.Intent.Confidence, turn.Text, slots, name)
+        {
+            Earlier = session.Handoff.RecentTexts.Where(t => t != turn.Text).ToList(),
+        };
+        var outcome = await _desk.HandOffAsync(request, session.Handoff, cancellationToken).ConfigureAwait(false);
+        var decision = turn.Decision(TurnDecision.Transfer) with
+        {
+            Handoff = verdict.Reason,
+            HandoffSignals = verdict.Signals,
+            HandoffState = outcome.State,
+            HandoffId = outcome.Ticket?.Id,
+            Slots = slots,
+        };
+        var replies = Reply(turn.Inbound, Say(prefix + HandoffReplies.Preface(verdict.Reason) + outcome.Text, outcome.Actions, decision), outcome.State);
+        replies.InsertRange(1, outcome.Events);
+        return replies;
+    }
+
+    /// <summary>A message while the conversation is with people: silence while an agent owns it; in the queue, its place (or leaving it).</summary>
+    private async Task<List<Activity>> WhileHandedOffAsync(Activity inbound, HandoffTicket open, string? text, CancellationToken cancellationToken)
+    {
+        var decision = Decision(TurnDecision.WithAgent) with { Handoff = open.Reason, HandoffId = open.Id, HandoffState = open.Status.ToString().ToLowerInvariant() };
+        if (open.Status == HandoffStatus.Assigned)
+        {
+            return [Trace(Envelope(inbound), decision)];
+        }
+
+        if (text is not null && StopWords.Contains(text.TrimEnd('.', '!')))
+        {
+            await _desk.LeaveQueueAsync(open, cancellationToken).ConfigureAwait(false);
+            return Reply(inbound, Say(HandoffReplies.LeftQueue(_knowledge.Current.Knowledge.Prompt.Persona), Topics(), decision with { Action = TurnDecision.LeftQueue }), HandoffReplies.BackToBotState);
+        }
+
+        return Reply(inbound, Say(HandoffReplies.StillQueued(_desk.PositionOf(open)), null, decision), HandoffReplies.QueuedState);
+    }
+
+    /// <summary>The answer to "leave a message?": an e-mail address makes it a ticket; "no thanks" declines; anything else is a new question.</summary>
+    private async Task<List<Activity>?> AnswerOfferAsync(TurnContext turn, PendingMessageOffer offer, IReadOnlyList<Entity> found, CancellationToken cancellationToken)
+    {
+        if (found.FirstOrDefault(e => e.Kind == EntityKind.Email) is { } email)
+        {
+            var ticket = await _desk.LeaveMessageAsync(offer, email.Value, turn.Text, cancellationToken).ConfigureAwait(false);
+            var decision = turn.Decision(TurnDecision.MessageTaken) with { Handoff = ticket.Reason, HandoffId = ticket.Id, HandoffState = "ticket" };
+            return Reply(turn.Inbound, Say(HandoffReplies.MessageTaken(email.Value), null, decision));
+        }
+
+        var declined = turn.Text.TrimEnd('.', '!').Equals("No thanks", StringComparison.OrdinalIgnoreCase)
+            || StopWords.Contains(turn.Text.TrimEnd('.', '!'))
+            || (turn.Intent.Intent == "deny" && turn.Intent.Confidence >= _options.SmallTalkConfidence);
+        return declined ? Reply(turn.Inbound, Say(HandoffReplies.OfferDeclined(), Topics(), turn.Decision(TurnDecision.SmallTalk))) : null;
+    }
+
+    /// <summary>The external contact centre's <c>handoff.status</c>: accepted, failed or completed.</summary>
+    private async Task<List<Activity>> ExternalStatusAsync(Activity inbound, string conversation, CancellationToken cancellationToken)
+    {
+        var value = inbound.Value is { ValueKind: JsonValueKind.Object } v ? v : default;
+        var state = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("state", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+        var agent = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("agentName", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+        if (state is null || await _desk.ExternalStatusAsync(conversation, state, agent, cancellationToken).ConfigureAwait(false) is not { } said)
+        {
+            return [];
+        }
+
+        return Reply(inbound, Say(said.Text, said.Actions, Decision(TurnDecision.HandoffStatus) with { HandoffState = state }), said.State);
     }
 
     private static string? FlowOf(IntentPrediction intent) =>
@@ -283,42 +409,56 @@ public sealed class ConversationEngine
 
     private static string ButtonOf(string flow) => FlowButtons.First(b => b.Value == flow).Key;
 
-    private List<Activity> Reply(Activity inbound, string text, IReadOnlyList<CardAction>? actions, TurnDecision decision,
-        IReadOnlyList<Attachment>? attachments = null)
+    private static Outcome Say(string text, IReadOnlyList<CardAction>? actions, TurnDecision decision, IReadOnlyList<Attachment>? attachments = null) =>
+        new(text, actions, decision, attachments);
+
+    private Activity Envelope(Activity inbound) => new()
     {
-        var envelope = new Activity
-        {
-            Timestamp = _time.GetUtcNow(),
-            ChannelId = inbound.ChannelId,
-            From = Bot,
-            Recipient = inbound.From,
-            Conversation = inbound.Conversation,
-            ReplyToId = inbound.Id,
-        };
+        Timestamp = _time.GetUtcNow(),
+        ChannelId = inbound.ChannelId,
+        From = Bot,
+        Recipient = inbound.From,
+        Conversation = inbound.Conversation,
+        ReplyToId = inbound.Id,
+    };
+
+    /// <summary>The reply message and the trace of the decision; the message says who speaks (the page shows it) and where a handoff stands.</summary>
+    private List<Activity> Reply(Activity inbound, Outcome outcome, string? handoffState = null)
+    {
+        var envelope = Envelope(inbound);
         var message = envelope with
         {
             Type = ActivityTypes.Message,
             Locale = inbound.Locale,
-            Text = text,
+            Text = outcome.Text,
             TextFormat = "markdown",
             InputHint = "acceptingInput",
-            SuggestedActions = actions is { Count: > 0 } ? new SuggestedActions(actions) : null,
-            Attachments = attachments is { Count: > 0 } ? attachments : null,
+            SuggestedActions = outcome.Actions is { Count: > 0 } ? new SuggestedActions(outcome.Actions) : null,
+            Attachments = outcome.Attachments is { Count: > 0 } ? outcome.Attachments : null,
+            ChannelData = handoffState is null ? BotSpeaks : HandoffReplies.ChannelData("bot", handoff: handoffState),
         };
-        var trace = envelope with
-        {
-            Type = ActivityTypes.Trace,
-            Name = "SupportBot.Decision",
-            Label = decision.Action,
-            ValueType = "https://supportbot/schemas/decision",
-            Value = JsonSerializer.SerializeToElement(decision),
-        };
-        return [message, trace];
+        return [message, Trace(envelope, outcome.Decision)];
     }
+
+    private static Activity Trace(Activity envelope, TurnDecision decision) => envelope with
+    {
+        Type = ActivityTypes.Trace,
+        Name = "SupportBot.Decision",
+        Label = decision.Action,
+        ValueType = "https://supportbot/schemas/decision",
+        Value = JsonSerializer.SerializeToElement(decision),
+    };
 
     private static List<CardAction> Topics() => ReplyWriter.Topics.Select(t => CardAction.Say(t)).ToList();
 
     private static TurnDecision Decision(string action) => new(action, null, 0, null, 0, [], []);
+
+    /// <summary>What the bot decided to say, before it becomes activities (a handoff may still replace it).</summary>
+    private sealed record Outcome(string Text, IReadOnlyList<CardAction>? Actions, TurnDecision Decision, IReadOnlyList<Attachment>? Attachments)
+    {
+        /// <summary>Set when an order flow cannot finish without a person (its reason).</summary>
+        public string? FlowHandoff { get; init; }
+    }
 
     /// <summary>What one turn knows, so every reply records the same facts about it.</summary>
     private sealed record TurnContext(Activity Inbound, string Text, IntentPrediction Intent, IReadOnlyList<string> Entities, OrderSession Session)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Configuration;
 using SupportBot.Drafting;
+using SupportBot.Handoff;
 using SupportBot.Orders;
 
 namespace SupportBot.Conversation;
@@ -13,6 +14,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddValidatedOptions<ConversationOptions>(ConversationOptions.SectionName);
         services.AddDrafting();
         services.AddOrders();
+        services.AddHandoff();
         services.AddSingleton<ConversationEngine>();
         return services;
     }

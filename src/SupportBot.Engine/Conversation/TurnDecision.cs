@@ -40,6 +40,18 @@ public sealed record TurnDecision(
     [JsonPropertyName("handoff")]
     public string? Handoff { get; init; }
 
+    /// <summary>The signals behind the handoff decision (confidences, fallbacks in a row, frustration, the sensitive intent).</summary>
+    [JsonPropertyName("handoffSignals")]
+    public IReadOnlyDictionary<string, string>? HandoffSignals { get; init; }
+
+    /// <summary>Where the handoff stands after this turn: <c>queued</c>, <c>offline</c> (a message was offered), <c>assigned</c>…</summary>
+    [JsonPropertyName("handoffState")]
+    public string? HandoffState { get; init; }
+
+    /// <summary>The queue entry of the handoff, for the agent console and evaluation.</summary>
+    [JsonPropertyName("handoffId")]
+    public string? HandoffId { get; init; }
+
     /// <summary>What the bot has collected, for the person who takes over (order number, verified, flow step…).</summary>
     [JsonPropertyName("slots")]
     public IReadOnlyDictionary<string, string>? Slots { get; init; }
@@ -59,4 +71,9 @@ public sealed record TurnDecision(
     public const string OrderFlow = "order_flow";
     public const string FlowExit = "flow_exit";
     public const string Transfer = "handoff";
+    public const string WithAgent = "with_agent";
+    public const string LeftQueue = "left_queue";
+    public const string MessageTaken = "message_taken";
+    public const string HandoffStatus = "handoff_status";
+    public const string Rated = "rated";
 }

@@ -55,6 +55,9 @@ public sealed class OrderSession
 
     public bool IsVerified => VerifiedCustomerId is not null;
 
+    /// <summary>What the handoff rules remember about this conversation (fallbacks in a row, recent messages, an open offer).</summary>
+    public Handoff.HandoffMemory Handoff { get; } = new();
+
     /// <summary>Leaves the current flow; what the shopper proved stays for the rest of the conversation.</summary>
     public void EndFlow()
     {

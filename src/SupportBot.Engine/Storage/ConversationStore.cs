@@ -32,6 +32,6 @@ public interface IConversationStore
 
     Task<UserProfile?> FindUserAsync(string userId, CancellationToken cancellationToken);
 
-    /// <summary>The shopper's activity a client already posted with this client activity id, if any (idempotent retries).</summary>
+    /// <summary>The activity (a shopper's post, an agent's message) already stored with this client activity id, if any (idempotent retries).</summary>
     Task<StoredActivity?> FindByClientIdAsync(string conversationId, string clientActivityId, CancellationToken cancellationToken);
 }

@@ -58,7 +58,7 @@ public sealed class SqliteConversationStore : IConversationStore
             insert.CommandText = "INSERT INTO activities (conversation_id, seq, client_id, json) VALUES ($id, $seq, $client, $json)";
             insert.Parameters.AddWithValue("$id", conversationId);
             insert.Parameters.AddWithValue("$seq", sequence);
-            insert.Parameters.AddWithValue("$client", (object?)(withId.From?.Role == "bot" ? null : withId.ClientActivityId) ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$client", (object?)withId.ClientActivityId ?? DBNull.Value);
             insert.Parameters.AddWithValue("$json", JsonSerializer.Serialize(withId, ActivityJson.Options));
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             stored.Add(new StoredActivity(sequence++, withId));

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
+using SupportBot.Handoff;
+using SupportBot.Storage;
 
 namespace SupportBot.Host.BotConnector;
 
@@ -32,7 +34,7 @@ internal static partial class BotConnectorApi
     }
 
     private static async Task<IResult> Receive(HttpRequest request, InboundTokenValidator validator, ConversationEngine engine,
-        ConnectorClient connector, ILoggerFactory loggers, CancellationToken cancellationToken)
+        ConnectorClient connector, IConversationStore store, HandoffDesk desk, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (validator.Enabled && !await validator.IsValidAsync(request.Headers.Authorization.ToString(), cancellationToken).ConfigureAwait(false))
         {
@@ -56,6 +58,16 @@ internal static partial class BotConnectorApi
         }
 
         var replies = await engine.HandleAsync(activity, cancellationToken).ConfigureAwait(false);
+
+        // The transcript is kept for every channel: an agent who takes over reads it, and messages stay in order.
+        // A channel's retry (same client activity id) was recorded the first time.
+        var conversationId = activity.Conversation.Id;
+        await store.CreateAsync(conversationId, activity.From?.Id, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+        if (activity.ClientActivityId is not { } clientId || await store.FindByClientIdAsync(conversationId, clientId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await store.AppendAsync(conversationId, [activity, .. replies], cancellationToken).ConfigureAwait(false);
+            desk.ShopperWrote(conversationId);
+        }
         try
         {
             foreach (var reply in replies)

@@ -32,6 +32,7 @@ internal static class SupportBotCli
         root.Subcommands.Add(EvalCommands.Create(context));
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(ChatCommand.Create(context));
+        root.Subcommands.Add(AgentCommands.Create(context));
 
         var parse = root.Parse(verbArgs);
         if (parse.Errors.Count > 0)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Threading.Channels;
 using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
+using SupportBot.Handoff;
 using SupportBot.Storage;
 
 namespace SupportBot.Host.DirectLine;
@@ -13,7 +14,7 @@ namespace SupportBot.Host.DirectLine;
 /// WebSocket streams. Posts to one conversation are handled one at a time; a retried post with the same client
 /// activity id returns the first post's id and is not processed again.
 /// </summary>
-internal sealed class DirectLineConversations(ConversationEngine engine, IConversationStore store, TimeProvider time)
+internal sealed class DirectLineConversations(ConversationEngine engine, IConversationStore store, HandoffDesk desk, TimeProvider time)
 {
     public const string ChannelId = "directline";
 
@@ -86,15 +87,11 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
             });
 
             // Web Chat shows "typing" while the turn runs; it is a signal, not part of the transcript, so it is not stored.
-            Publish(conversationId, [new StoredActivity(-1, new Activity
+            // While a person owns the conversation the bot is not the one who would be typing.
+            if (!desk.BotIsSilent(conversationId))
             {
-                Type = ActivityTypes.Typing,
-                Id = $"{conversationId}|typing-{Guid.NewGuid():N}",
-                Timestamp = time.GetUtcNow(),
-                ChannelId = ChannelId,
-                From = ConversationEngine.Bot,
-                Conversation = new ConversationAccount(conversationId),
-            })]);
+                PublishTyping(conversationId);
+            }
 
             // The turn runs first and the shopper's message and the replies are committed together, before the post
             // is answered: a crash in between loses nothing the client was told about, and its retry is answered anew.
@@ -107,14 +104,50 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
 
             var stored = await AppendAndPublishAsync(conversationId,
                 [inbound, .. replies.Select(r => Stamp(r with { ChannelId = ChannelId, ReplyToId = echoId }))], cancellationToken).ConfigureAwait(false);
-            var echo = stored[0];
-            return echo.Activity.Id!;
+            desk.ShopperWrote(conversationId);
+            return stored[0].Activity.Id!;
         }
         finally
         {
             gate.Release();
         }
     }
+
+    /// <summary>
+    /// Records and streams activities written outside a turn (an agent's message, the bot announcing the agent), in
+    /// order with the shopper's posts. A first activity whose client id is already stored was delivered before: it is
+    /// not sent again.
+    /// </summary>
+    public async Task<long> DeliverAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        var gate = _locks.GetOrAdd(conversationId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (activities[0].ClientActivityId is { } clientId && await store.FindByClientIdAsync(conversationId, clientId, cancellationToken).ConfigureAwait(false) is { } earlier)
+            {
+                return earlier.Sequence;
+            }
+
+            var stored = await AppendAndPublishAsync(conversationId, activities.Select(a => Stamp(a with { ChannelId = ChannelId })).ToList(), cancellationToken).ConfigureAwait(false);
+            return stored[0].Sequence;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private void PublishTyping(string conversationId) =>
+        Publish(conversationId, [new StoredActivity(-1, new Activity
+        {
+            Type = ActivityTypes.Typing,
+            Id = $"{conversationId}|typing-{Guid.NewGuid():N}",
+            Timestamp = time.GetUtcNow(),
+            ChannelId = ChannelId,
+            From = ConversationEngine.Bot,
+            Conversation = new ConversationAccount(conversationId),
+        })]);
 
     public Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken) =>
         store.ReadAfterAsync(conversationId, watermark, cancellationToken);

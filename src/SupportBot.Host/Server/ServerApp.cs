@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SupportBot.Host.Agents;
 using SupportBot.Host.BotConnector;
 using SupportBot.Host.Cli;
 using SupportBot.Host.DirectLine;
@@ -22,6 +23,7 @@ internal static class ServerApp
         builder.Services.AddDirectLine();
         builder.Services.AddWebChatTokenLimits();
         builder.Services.AddBotConnector();
+        builder.Services.AddAgentConsole();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -34,6 +36,8 @@ internal static class ServerApp
         app.UseStatusCodePages();
         app.UseCors();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -42,6 +46,7 @@ internal static class ServerApp
         app.MapDirectLineApi();
         app.MapWebChatApi();
         app.MapBotConnectorApi();
+        app.MapAgentApi();
         return app;
     }
 

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupportBot.Configuration;
+using SupportBot.Storage;
+
+namespace SupportBot.Handoff;
+
+public static class HandoffServiceCollectionExtensions
+{
+    /// <summary>Binds and validates <c>Handoff</c> settings and registers the policy, the persistent queue and the desk.</summary>
+    public static IServiceCollection AddHandoff(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<HandoffOptions>(HandoffOptions.SectionName);
+        services.AddSingleton<HandoffPolicy>();
+        services.AddSingleton<IHandoffStore, SqliteHandoffStore>();
+        services.AddSingleton<HandoffNotices>();
+        services.AddSingleton<AgentPresence>();
+        services.AddSingleton<AgentAssist>();
+        services.TryAddSingleton<IShopperChannel, TranscriptShopperChannel>();
+        services.AddSingleton<HandoffDesk>();
+        return services;
+    }
+}

@@ -1,0 +1,254 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using SupportBot.Handoff;
+using SupportBot.Knowledge;
+
+namespace SupportBot.Host.Agents;
+
+/// <summary>
+/// The agent console's API under <c>/agent/api</c>: sign in, the queue, live notices (server-sent events), and
+/// claim / reply / hand back / resolve. Every call but sign-in needs a signed-in agent; an agent sees only the
+/// queue entries of the reasons they handle and their own conversations. Errors are ProblemDetails.
+/// </summary>
+internal static class AgentApi
+{
+    private const int MaxMessageLength = 4000;
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+
+    public static IEndpointRouteBuilder MapAgentApi(this IEndpointRouteBuilder app)
+    {
+        var page = Path.Combine(((IApplicationBuilder)app).ApplicationServices.GetRequiredService<IWebHostEnvironment>().WebRootPath, "agent.html");
+        app.MapGet("/agent", () => Results.File(page, "text/html; charset=utf-8")).ExcludeFromDescription();
+
+        var api = app.MapGroup("/agent/api").WithTags("Agents");
+        api.MapPost("/session", SignInAsync).RequireRateLimiting(AgentAuthentication.SignInLimit);
+        var agents = api.MapGroup("").RequireAuthorization(AgentAuthentication.Policy);
+        agents.MapGet("/session", (HttpContext context, AgentDirectory directory) => Me(context, directory) is { } me ? Results.Ok(AgentView.Of(me)) : Gone());
+        agents.MapDelete("/session", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(AgentAuthentication.CookieScheme).ConfigureAwait(false);
+            return Results.NoContent();
+        });
+        agents.MapGet("/queue", QueueAsync);
+        agents.MapGet("/events", Events);
+        agents.MapGet("/handoffs/{id}", OpenAsync);
+        agents.MapGet("/handoffs/{id}/transcript", TranscriptAsync);
+        agents.MapPost("/handoffs/{id}/claim", ClaimAsync);
+        agents.MapPost("/handoffs/{id}/messages", SendAsync);
+        agents.MapPost("/handoffs/{id}/return", (string id, HttpContext context, AgentDirectory directory, HandoffDesk desk, CancellationToken ct) =>
+            ActAsync(id, context, directory, desk, (agent, ticket) => desk.ReturnAsync(agent, ticket, ct), ct));
+        agents.MapPost("/handoffs/{id}/resolve", (string id, HttpContext context, AgentDirectory directory, HandoffDesk desk, CancellationToken ct) =>
+            ActAsync(id, context, directory, desk, (agent, ticket) => desk.ResolveAsync(agent, ticket, ct), ct));
+        return app;
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext context, AgentDirectory directory)
+    {
+        SignInBody? body;
+        try
+        {
+            body = await context.Request.ReadFromJsonAsync<SignInBody>(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            body = null;
+        }
+
+        if (body is not { Id.Length: > 0, Password.Length: > 0 })
+        {
+            return Results.Problem(title: "Incomplete sign-in", detail: "Send your agent id and password.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (directory.SignIn(body.Id, body.Password) is not { } agent)
+        {
+            return Results.Problem(title: "Sign-in failed", detail: "That agent id and password do not match.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        await context.SignInAsync(AgentAuthentication.CookieScheme, AgentDirectory.Principal(agent, AgentAuthentication.CookieScheme)).ConfigureAwait(false);
+        return Results.Ok(AgentView.Of(agent));
+    }
+
+    private static async Task<IResult> QueueAsync(HttpContext context, AgentDirectory directory, HandoffDesk desk, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (Me(context, directory) is not { } agent)
+        {
+            return Gone();
+        }
+
+        var now = time.GetUtcNow();
+        var items = await desk.QueueForAsync(agent, cancellationToken).ConfigureAwait(false);
+        return Results.Ok(new QueueView([.. items.Select(t => QueueItemView.Of(t, now))], desk.Presence.Online()));
+    }
+
+    private static IResult Events(HttpContext context, AgentDirectory directory, HandoffDesk desk, HandoffNotices notices, CancellationToken cancellationToken) =>
+        Me(context, directory) is { } agent ? TypedResults.ServerSentEvents(StreamAsync(agent, desk, notices, cancellationToken)) : Gone();
+
+    /// <summary>Notices for one agent while the console is open (which is what makes the agent "online").</summary>
+    private static async IAsyncEnumerable<SseItem<object>> StreamAsync(AgentAccount agent, HandoffDesk desk, HandoffNotices notices,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (reader, subscription) = notices.Subscribe();
+        using var online = desk.Presence.Connect(agent);
+        using var _ = subscription;
+        notices.Publish(new HandoffNotice("", "", HandoffNotice.Updated));
+        yield return new SseItem<object>(new { online = true }, "hello");
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            HandoffNotice? notice = null;
+            using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                wait.CancelAfter(KeepAlive);
+                try
+                {
+                    notice = await reader.ReadAsync(wait.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Nothing happened: the ping below keeps proxies from closing an idle stream.
+                }
+                catch (OperationCanceledException)
+                {
+                    yield break;
+                }
+            }
+
+            if (notice is null)
+            {
+                yield return new SseItem<object>(new { }, "ping");
+            }
+            else if (notice.Change == HandoffNotice.Message)
+            {
+                if (string.Equals(notice.AgentId, agent.Id, StringComparison.OrdinalIgnoreCase))
+                {
+                    yield return new SseItem<object>(new { handoff_id = notice.HandoffId, conversation_id = notice.ConversationId }, "message");
+                }
+            }
+            else
+            {
+                yield return new SseItem<object>(new { id = notice.HandoffId, change = notice.Change }, "queue");
+            }
+        }
+    }
+
+    private static async Task<IResult> OpenAsync(string id, HttpContext context, AgentDirectory directory, HandoffDesk desk, AgentAssist assist,
+        LiveKnowledge knowledge, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (Me(context, directory) is not { } agent)
+        {
+            return Gone();
+        }
+
+        return await desk.FindForAsync(agent, id, cancellationToken).ConfigureAwait(false) is { } ticket
+            ? Results.Ok(await ViewAsync(ticket, desk, assist, knowledge, time, cancellationToken).ConfigureAwait(false))
+            : NotFound(id);
+    }
+
+    private static async Task<IResult> TranscriptAsync(string id, long? after, HttpContext context, AgentDirectory directory, HandoffDesk desk,
+        LiveKnowledge knowledge, CancellationToken cancellationToken)
+    {
+        if (Me(context, directory) is not { } agent)
+        {
+            return Gone();
+        }
+
+        if (await desk.FindForAsync(agent, id, cancellationToken).ConfigureAwait(false) is not { } ticket)
+        {
+            return NotFound(id);
+        }
+
+        var from = after ?? -1;
+        var stored = await desk.TranscriptAsync(ticket.ConversationId, from, cancellationToken).ConfigureAwait(false);
+        var watermark = stored.Count > 0 ? stored[^1].Sequence : from;
+        return Results.Ok(new TranscriptView(TranscriptLine.Of(stored, knowledge.Current.Knowledge.Prompt.Persona), watermark));
+    }
+
+    private static async Task<IResult> ClaimAsync(string id, HttpContext context, AgentDirectory directory, HandoffDesk desk, AgentAssist assist,
+        LiveKnowledge knowledge, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (Me(context, directory) is not { } agent)
+        {
+            return Gone();
+        }
+
+        if (await desk.FindForAsync(agent, id, cancellationToken).ConfigureAwait(false) is not { } ticket)
+        {
+            return NotFound(id);
+        }
+
+        try
+        {
+            var claimed = await desk.ClaimAsync(agent, ticket, cancellationToken).ConfigureAwait(false);
+            return Results.Ok(await ViewAsync(claimed, desk, assist, knowledge, time, cancellationToken).ConfigureAwait(false));
+        }
+        catch (HandoffConflictException ex)
+        {
+            return Conflict(ex.Message);
+        }
+    }
+
+    private static async Task<IResult> SendAsync(string id, AgentMessageBody? body, HttpContext context, AgentDirectory directory, HandoffDesk desk, CancellationToken cancellationToken)
+    {
+        if (body is not { Text: { } text, ClientId: { Length: > 0 and <= 100 } clientId } || string.IsNullOrWhiteSpace(text))
+        {
+            return Results.Problem(title: "Incomplete message", detail: "Send the text and a client_id (any unique string, reused when you retry).", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (text.Length > MaxMessageLength)
+        {
+            return Results.Problem(title: "Message too long", detail: $"A message may be at most {MaxMessageLength} characters.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        long sequence = -1;
+        var result = await ActAsync(id, context, directory, desk, async (agent, ticket) =>
+            sequence = await desk.SendAsync(agent, ticket, text.Trim(), clientId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return sequence >= 0 ? Results.Ok(new SentView(sequence)) : result;
+    }
+
+    private static async Task<IResult> ActAsync(string id, HttpContext context, AgentDirectory directory, HandoffDesk desk, Func<AgentAccount, HandoffTicket, Task> act,
+        CancellationToken cancellationToken)
+    {
+        if (Me(context, directory) is not { } agent)
+        {
+            return Gone();
+        }
+
+        if (await desk.FindForAsync(agent, id, cancellationToken).ConfigureAwait(false) is not { } ticket)
+        {
+            return NotFound(id);
+        }
+
+        try
+        {
+            await act(agent, ticket).ConfigureAwait(false);
+            return Results.Ok();
+        }
+        catch (HandoffConflictException ex)
+        {
+            return Conflict(ex.Message);
+        }
+    }
+
+    private static async Task<HandoffView> ViewAsync(HandoffTicket ticket, HandoffDesk desk, AgentAssist assist, LiveKnowledge knowledge, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var stored = await desk.TranscriptAsync(ticket.ConversationId, -1, cancellationToken).ConfigureAwait(false);
+        var lines = TranscriptLine.Of(stored, knowledge.Current.Knowledge.Prompt.Persona);
+        var shopperTexts = lines.Where(l => l.From == "shopper").Select(l => l.Text).Reverse().Prepend(ticket.LastMessage ?? "");
+        var suggestion = assist.Suggest(shopperTexts);
+        return HandoffView.Of(QueueItemView.Of(ticket, time.GetUtcNow()), ticket, lines, stored.Count > 0 ? stored[^1].Sequence : -1, suggestion);
+    }
+
+    private static AgentAccount? Me(HttpContext context, AgentDirectory directory) => directory.Of(context.User);
+
+    /// <summary>Signed in as an agent the configuration no longer has.</summary>
+    private static IResult Gone() =>
+        Results.Problem(title: "Sign in first", detail: "Your agent account is not configured any more.", statusCode: StatusCodes.Status401Unauthorized);
+
+    private static IResult NotFound(string id) =>
+        Results.Problem(title: "No such conversation", detail: $"There is no conversation '{id}' you can see.", statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult Conflict(string detail) =>
+        Results.Problem(title: "Someone else got there first", detail: detail, statusCode: StatusCodes.Status409Conflict);
+}

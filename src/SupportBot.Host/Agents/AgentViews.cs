@@ -1,0 +1,57 @@
+using SupportBot.Conversation.Schema;
+using SupportBot.Handoff;
+using SupportBot.Storage;
+
+namespace SupportBot.Host.Agents;
+
+/// <summary>The signed-in agent.</summary>
+internal sealed record AgentView(string Id, string Name, IReadOnlyList<string> Reasons)
+{
+    public static AgentView Of(AgentAccount agent) => new(agent.Id, agent.Name, agent.Reasons.Count == 0 ? ["*"] : [.. agent.Reasons]);
+}
+
+/// <summary>One entry of the queue as the console lists it.</summary>
+internal sealed record QueueItemView(
+    string Id, string ConversationId, string? ChannelId, string Status, string Reason, string ReasonText, string? Intent, double Confidence,
+    string? ShopperName, string? Email, int Priority, DateTimeOffset CreatedAt, long WaitSeconds, string? AgentId, string? AgentName, string? LastMessage)
+{
+    public static QueueItemView Of(HandoffTicket t, DateTimeOffset now) => new(
+        t.Id, t.ConversationId, t.ChannelId, t.Status.ToString().ToLowerInvariant(), t.Reason, HandoffReasons.Describe(t.Reason), t.Intent,
+        Math.Round(t.Confidence, 3), t.ShopperName, t.Email, t.Priority, t.CreatedAt, (long)Math.Max(0, ((t.ClaimedAt ?? now) - t.CreatedAt).TotalSeconds),
+        t.AgentId, t.AgentName, t.LastMessage);
+}
+
+internal sealed record QueueView(IReadOnlyList<QueueItemView> Items, int AgentsOnline);
+
+/// <summary>A message of the transcript: who (shopper, bot or agent), their name, and the text.</summary>
+internal sealed record TranscriptLine(long Seq, string From, string? Name, string Text, DateTimeOffset? Timestamp)
+{
+    public static IReadOnlyList<TranscriptLine> Of(IEnumerable<StoredActivity> stored, string botName) => stored
+        .Where(s => s.Activity.Type == ActivityTypes.Message && (!string.IsNullOrEmpty(s.Activity.Text) || s.Activity.Attachments is { Count: > 0 }))
+        .Select(s => new TranscriptLine(s.Sequence, Speaker(s.Activity), s.Activity.From?.Id?.StartsWith("agent:", StringComparison.Ordinal) == true || s.Activity.From?.Role == "user" ? s.Activity.From?.Name : botName,
+            string.IsNullOrEmpty(s.Activity.Text) ? "[card]" : s.Activity.Text!, s.Activity.Timestamp))
+        .ToList();
+
+    private static string Speaker(Activity activity) =>
+        activity.From?.Id?.StartsWith("agent:", StringComparison.Ordinal) == true ? "agent" : activity.From?.Role == "bot" ? "bot" : "shopper";
+}
+
+internal sealed record TranscriptView(IReadOnlyList<TranscriptLine> Lines, long Watermark);
+
+/// <summary>A handoff opened in the console: the queue entry's fields, the bot's summary, the transcript and a suggested reply.</summary>
+internal sealed record HandoffView(
+    string Id, string ConversationId, string? ChannelId, string Status, string Reason, string ReasonText, string? Intent, double Confidence,
+    string? ShopperName, string? Email, int Priority, DateTimeOffset CreatedAt, long WaitSeconds, string? AgentId, string? AgentName, string? LastMessage,
+    string Summary, IReadOnlyDictionary<string, string> Slots, IReadOnlyDictionary<string, string> Signals,
+    IReadOnlyList<TranscriptLine> Transcript, long Watermark, string? SuggestedReply, string? SuggestedSource)
+{
+    public static HandoffView Of(QueueItemView i, HandoffTicket t, IReadOnlyList<TranscriptLine> transcript, long watermark, SuggestedReply? suggestion) => new(
+        i.Id, i.ConversationId, i.ChannelId, i.Status, i.Reason, i.ReasonText, i.Intent, i.Confidence, i.ShopperName, i.Email, i.Priority, i.CreatedAt,
+        i.WaitSeconds, i.AgentId, i.AgentName, i.LastMessage, t.Summary, t.Slots, t.Signals, transcript, watermark, suggestion?.Markdown, suggestion?.SourceTitle);
+}
+
+internal sealed record SignInBody(string? Id, string? Password);
+
+internal sealed record AgentMessageBody(string? Text, string? ClientId);
+
+internal sealed record SentView(long Seq);

@@ -1,0 +1,45 @@
+using SupportBot.Conversation.Schema;
+using SupportBot.Handoff;
+using SupportBot.Host.BotConnector;
+using SupportBot.Host.DirectLine;
+using SupportBot.Storage;
+
+namespace SupportBot.Host.Agents;
+
+/// <summary>
+/// Delivers what agents write to the shopper's own channel: Direct Line conversations get it on their stream (and
+/// polls); Bot Connector channels get it posted to their service URL. Either way it is in the transcript first.
+/// </summary>
+internal sealed class ChannelDelivery(IConversationStore store, IServiceProvider services) : IShopperChannel
+{
+    public async Task<long> DeliverAsync(HandoffTicket ticket, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(activities);
+        if (ticket.ChannelId == DirectLineConversations.ChannelId)
+        {
+            // Resolved on use: Direct Line runs turns through the engine, whose desk delivers through this class.
+            var directLine = services.GetRequiredService<DirectLineConversations>();
+            return await directLine.DeliverAsync(ticket.ConversationId, activities, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (activities[0].ClientActivityId is { } clientId && await store.FindByClientIdAsync(ticket.ConversationId, clientId, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            return earlier.Sequence;
+        }
+
+        await store.CreateAsync(ticket.ConversationId, ticket.ShopperId, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+        var stored = await store.AppendAsync(ticket.ConversationId, activities, cancellationToken).ConfigureAwait(false);
+        if (ticket.ServiceUrl is { } serviceUrl)
+        {
+            // The typed client is made per use, so its handler rotates as HttpClientFactory intends.
+            var connector = services.GetRequiredService<ConnectorClient>();
+            foreach (var activity in activities)
+            {
+                await connector.SendAsync(serviceUrl, activity, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return stored[0].Sequence;
+    }
+}
