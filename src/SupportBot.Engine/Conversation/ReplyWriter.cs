@@ -41,21 +41,6 @@ internal static class ReplyWriter
         $"I'm the virtual assistant of {Store(policies)}, so I can only help with our orders, deliveries, returns, payments, "
         + "accounts and products. Is there something about those I can do for you?";
 
-    public static string HumanContact(StorePolicies policies)
-    {
-        var email = policies.GetText("store.support_email");
-        var phone = policies.GetText("store.support_phone");
-        var hours = policies.GetText("store.support_hours");
-        var contact = (email, phone) switch
-        {
-            ({ } e, { } p) => $"email {e} or call {p}",
-            ({ } e, null) => $"email {e}",
-            (null, { } p) => $"call {p}",
-            _ => "use the contact form on our website",
-        };
-        return $"Of course. You can reach our customer care team: {contact}" + (hours is null ? "." : $" ({hours}).");
-    }
-
     public static string EmptyMessage() => "I can only read text messages for now. Could you type your question?";
 
     private static string Store(StorePolicies policies) => policies.GetText("store.name") ?? "this store";

@@ -65,7 +65,6 @@ public sealed record TurnDecision(
     public const string Clarify = "clarify";
     public const string SmallTalk = "small_talk";
     public const string OutOfScope = "out_of_scope";
-    public const string HumanContact = "human_contact";
     public const string NotUnderstood = "not_understood";
     public const string Ignored = "ignored";
     public const string OrderFlow = "order_flow";

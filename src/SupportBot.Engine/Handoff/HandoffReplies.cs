@@ -49,8 +49,17 @@ public static class HandoffReplies
     {
         ArgumentNullException.ThrowIfNull(policies);
         var hours = policies.GetText("store.support_hours");
-        return "Our support team isn't available right now" + (hours is null ? "." : $" (they're here {hours}).")
-            + " If you type your email address and a short message, we'll reply by email as soon as they're back.";
+        var email = policies.GetText("store.support_email");
+        var phone = policies.GetText("store.support_phone");
+        var other = (email, phone) switch
+        {
+            ({ } e, { } p) => $" You can also email {e} or call {p}.",
+            ({ } e, null) => $" You can also email {e}.",
+            (null, { } p) => $" You can also call {p}.",
+            _ => "",
+        };
+        return "No one from our support team is available to chat right now" + (hours is null ? "." : $" (they're here {hours}).")
+            + " If you type your email address and a short message, they'll reply by email." + other;
     }
 
     public static string MessageTaken(string email) =>

@@ -102,12 +102,14 @@ public sealed class ConversationEngineTests(EngineFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task AskingForAPerson_GivesTheStoresContactFromPolicies()
+    public async Task AskingForAPerson_WithNoAgentOnline_OffersToTakeAMessageAndGivesTheStoresContactFromPolicies()
     {
         var replies = await fixture.Engine.HandleAsync(Message("i want to speak to a human please"));
 
-        Assert.Equal(TurnDecision.HumanContact, DecisionOf(replies).Action);
+        var decision = DecisionOf(replies);
+        Assert.Equal((TurnDecision.Transfer, "requested", "offline"), (decision.Action, decision.Handoff, decision.HandoffState));
         Assert.Contains("help@larkspurandpine.com", MessageOf(replies).Text, StringComparison.Ordinal);
+        Assert.Contains("email address", MessageOf(replies).Text, StringComparison.Ordinal);
     }
 
     [Fact]
