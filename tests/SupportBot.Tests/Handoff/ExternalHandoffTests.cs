@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SupportBot.Conversation;
+using SupportBot.Conversation.Schema;
+using SupportBot.Handoff;
+using SupportBot.Tests.Support;
+
+namespace SupportBot.Tests.Handoff;
+
+/// <summary>The engine configured to hand off to an external contact centre with the Bot Framework handoff events.</summary>
+public sealed class ExternalHandoffFixture : IAsyncLifetime
+{
+    private readonly TempFolder _data = TempFolder.Create();
+    private EngineHost? _host;
+
+    internal EngineHost Host => _host!;
+
+    public async Task InitializeAsync() => _host = await EngineHost.StartAsync("--Storage:DataPath", _data.Path, "--Handoff:Target", "External");
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        _data.Dispose();
+    }
+}
+
+public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClassFixture<ExternalHandoffFixture>
+{
+    [Fact]
+    public async Task Handoff_EmitsHandoffInitiate_FromTheShopper_WithContextAndTranscript()
+    {
+        var chat = new HandoffChat(fixture.Host.Engine);
+        await chat.SayAsync("where is my order LP10000002");
+
+        var turn = await chat.SayAsync("I want to talk to a human");
+
+        var initiate = Assert.Single(turn.All, a => a.Type == ActivityTypes.Event);
+        Assert.Equal("handoff.initiate", initiate.Name);
+        Assert.Equal(chat.Shopper, initiate.From);
+        Assert.Equal(chat.Conversation, initiate.Conversation!.Id);
+        Assert.Equal($"{chat.Conversation}|2", initiate.ReplyToId);
+        Assert.Equal(("directline", "http://127.0.0.1:9/connector"), (initiate.ChannelId, initiate.ServiceUrl));
+        var value = initiate.Value!.Value;
+        Assert.Equal("requested", value.GetProperty("reason").GetString());
+        Assert.Equal("LP10000002", value.GetProperty("slots").GetProperty("order_number").GetString());
+        var attachment = Assert.Single(initiate.Attachments!);
+        Assert.Equal(("application/json", "Transcript"), (attachment.ContentType, attachment.Name));
+        var activities = JsonSerializer.SerializeToElement(attachment.Content).GetProperty("activities");
+        Assert.Equal("I want to talk to a human", activities[activities.GetArrayLength() - 1].GetProperty("text").GetString());
+        Assert.Equal(HandoffStatus.Pending, fixture.Host.Services.GetRequiredService<HandoffDesk>().OpenFor(chat.Conversation)!.Status);
+        Assert.Contains("connecting you with a member of our support team", turn.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandoffStatus_Accepted_SilencesTheBot_Completed_AsksForARating()
+    {
+        var chat = new HandoffChat(fixture.Host.Engine);
+        await chat.SayAsync("agent please");
+
+        var accepted = await chat.SendAsync(Status("accepted"));
+        var whileWithPlatform = await chat.SayAsync("hello?");
+        var completed = await chat.SendAsync(Status("completed", "Maria"));
+
+        Assert.Empty(accepted.All);
+        Assert.Null(whileWithPlatform.Message);
+        Assert.Contains("Maria has marked your request as resolved", completed.Text, StringComparison.Ordinal);
+        Assert.Equal("back_to_bot", completed.HandoffState);
+        Assert.Equal(TurnDecision.Rated, (await chat.SayAsync("5")).Decision.Action);
+    }
+
+    [Fact]
+    public async Task HandoffStatus_Failed_GivesTheConversationBackToTheBot()
+    {
+        var chat = new HandoffChat(fixture.Host.Engine);
+        await chat.SayAsync("agent please");
+
+        var failed = await chat.SendAsync(Status("failed"));
+        var next = await chat.SayAsync("do you ship to canada");
+
+        Assert.Contains("couldn't connect you with our team", failed.Text, StringComparison.Ordinal);
+        Assert.Equal(TurnDecision.Answer, next.Decision.Action);
+    }
+
+    [Fact]
+    public async Task HandoffStatus_WithoutAHandoff_IsIgnored()
+    {
+        var chat = new HandoffChat(fixture.Host.Engine);
+
+        Assert.Empty((await chat.SendAsync(Status("completed"))).All);
+    }
+
+    private static Activity Status(string state, string? agent = null) => new()
+    {
+        Type = ActivityTypes.Event,
+        Name = "handoff.status",
+        Value = JsonSerializer.SerializeToElement(agent is null ? new Dictionary<string, string> { ["state"] = state } : new Dictionary<string, string> { ["state"] = state, ["agentName"] = agent }),
+    };
+}
