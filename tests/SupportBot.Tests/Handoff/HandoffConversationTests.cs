@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
 using SupportBot.Handoff;
@@ -185,5 +186,17 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         // Three claims within a second of being queued: the honest estimate is "under a minute".
         Assert.Contains("the wait is under a minute, judging by recent chats", turn.Text, StringComparison.Ordinal);
         await chat.SayAsync("cancel");
+    }
+
+    [Fact]
+    public void SuggestedReply_AnswersTheLatestProblem_NotTheAskForAPerson()
+    {
+        var assist = fixture.Host.Services.GetRequiredService<AgentAssist>();
+
+        var suggestion = assist.Suggest(["I'd like to talk to a person please", "how long do I have to return something?", "hello"]);
+
+        Assert.NotNull(suggestion);
+        Assert.Contains("30 days", suggestion.Markdown, StringComparison.Ordinal);
+        Assert.Null(assist.Suggest(["talk to a human", "thanks"]));
     }
 }

@@ -1,0 +1,91 @@
+using Microsoft.Playwright;
+using SupportBot.Tests.Handoff;
+using SupportBot.Tests.Support;
+
+namespace SupportBot.Tests.Browser;
+
+/// <summary>
+/// Two pages in headless Chromium against the real host: a shopper in Microsoft's Web Chat asks for a person; an
+/// agent on /agent signs in, claims, replies and resolves; the shopper sees who joined, the reply and the rating
+/// question. Screenshots of both pages are kept with the test output.
+/// </summary>
+public sealed class HandoffPagesTests
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    [Fact]
+    public async Task ShopperAsksForAPerson_AgentClaimsRepliesAndResolves_ShopperIsAskedForARating()
+    {
+        Assert.True(File.Exists(ChromiumPath), "Chromium is missing: ./test.sh installs it (apt-get install chromium).");
+        using var data = TempFolder.Create();
+        await using var server = await RunningServer.StartAsync(["--Storage:DataPath", data.Path, .. HandoffFixture.AlwaysOpen]);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        var errors = new List<string>();
+        var agent = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var shopper = await browser.NewPageAsync();
+        agent.PageError += (_, error) => errors.Add("agent: " + error);
+        shopper.PageError += (_, error) => errors.Add("shopper: " + error);
+        var wait = new LocatorWaitForOptions { Timeout = 20_000 };
+
+        // The agent signs in first: an open console is what makes an agent "online".
+        await agent.GotoAsync(new Uri(server.Address, "/agent").ToString());
+        await agent.GetByLabel("Agent ID").FillAsync("sam");
+        await agent.GetByLabel("Password").FillAsync("supportbot-demo");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await agent.GetByText("Signed in as Sam").WaitForAsync(wait);
+        await agent.Locator("#connection[data-state=online]").WaitForAsync(wait);
+        await agent.GetByText("No one is waiting.").WaitForAsync(wait);
+
+        await shopper.GotoAsync(server.Address.ToString());
+        var chat = shopper.Locator("#webchat");
+        await chat.GetByText("virtual assistant", new() { Exact = false }).First.WaitForAsync(wait);
+        var input = shopper.GetByPlaceholder("Type your message");
+        await input.FillAsync("I'd like to talk to a person please");
+        await input.PressAsync("Enter");
+        await chat.GetByText("connecting you with a member of our support team", new() { Exact = false }).First.WaitForAsync(wait);
+
+        var entry = agent.Locator("#queue li").First;
+        await entry.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
+        await agent.Locator("#transcript").GetByText("I'd like to talk to a person please").First.WaitForAsync(wait);
+        Assert.Contains("Asked for a person", await agent.Locator("#summary").InnerTextAsync(), StringComparison.Ordinal);
+        await agent.Locator("#reply").FillAsync("Hi, I'm Sam from the support team. How can I help?");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+
+        // Web Chat typesets the bot's Markdown ("You're" becomes "You’re"), so the bot's words are matched without the apostrophe.
+        await chat.GetByText("now chatting with Sam from the support team", new() { Exact = false }).First.WaitForAsync(wait);
+        await chat.GetByText("Hi, I'm Sam from the support team. How can I help?").First.WaitForAsync(wait);
+        await chat.GetByText("Sam · support team").First.WaitForAsync(wait);
+        await shopper.Locator(".badge").GetByText("Sam · support team (a person)").WaitForAsync(wait);
+
+        await input.FillAsync("My jumper arrived with a hole in it");
+        await input.PressAsync("Enter");
+        await agent.Locator("#transcript").GetByText("My jumper arrived with a hole in it").First.WaitForAsync(wait);
+        Assert.Equal(0, await chat.GetByText("Now, back to where we were", new() { Exact = false }).CountAsync());
+        await Screenshot(shopper, "handoff-shopper-with-agent");
+        await Screenshot(agent, "handoff-agent-console");
+
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
+        await chat.GetByText("How would you rate the help you got from our team", new() { Exact = false }).First.WaitForAsync(wait);
+        await shopper.Locator(".badge").GetByText("Virtual assistant · bot").WaitForAsync(wait);
+        await chat.GetByRole(AriaRole.Button, new() { Name = "5", Exact = true }).First.ClickAsync();
+        await chat.GetByText("Thank you for your rating!", new() { Exact = false }).First.WaitForAsync(wait);
+        await agent.GetByText("No one is waiting.").WaitForAsync(wait);
+
+        await Screenshot(shopper, "handoff-shopper-rated");
+        await Screenshot(agent, "handoff-agent-resolved");
+        Assert.Empty(errors);
+    }
+
+    private static async Task Screenshot(IPage page, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    }
+}
