@@ -8,6 +8,7 @@ public sealed record KnowledgeBase(
     IReadOnlyList<SynonymGroup> Synonyms,
     IReadOnlyList<Understanding.Intents.IntentDefinition> Intents,
     ReplyPrompt Prompt,
+    Handoff.FrustrationLexicon Frustration,
     int FileCount,
     IReadOnlyList<KnowledgeDiagnostic> Diagnostics)
 {

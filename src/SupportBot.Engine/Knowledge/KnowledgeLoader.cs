@@ -1,4 +1,5 @@
 using System.Text;
+using SupportBot.Handoff;
 using SupportBot.Knowledge.Files;
 using SupportBot.Knowledge.Search;
 using SupportBot.Understanding.Intents;
@@ -7,7 +8,7 @@ namespace SupportBot.Knowledge;
 
 /// <summary>
 /// Loads and validates a knowledge folder: <c>policies.yml</c>, <c>synonyms.txt</c>, <c>faq/**/*.md</c>,
-/// <c>intents/*.yml</c> and <c>prompts/reply.yaml</c>.
+/// <c>intents/*.yml</c>, <c>prompts/reply.yaml</c> and <c>frustration.yml</c>.
 /// It never throws on bad content; every problem becomes a <see cref="KnowledgeDiagnostic"/>, and entries that
 /// are broken on their own are left out while the rest load.
 /// </summary>
@@ -26,7 +27,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         if (!Directory.Exists(root))
         {
             diagnostics.Error(Display(root), 1, "knowledge folder does not exist");
-            return new KnowledgeBase(root, [], StorePolicies.Empty, [], [], BuiltInPrompt.Load(StorePolicies.Empty), 0, diagnostics.Items);
+            return new KnowledgeBase(root, [], StorePolicies.Empty, [], [], BuiltInPrompt.Load(StorePolicies.Empty), BuiltInLexicon.Load(), 0, diagnostics.Items);
         }
 
         var files = 0;
@@ -107,7 +108,8 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
 
         intents = IntentChecks.Apply(intents, entries, diagnostics);
         var prompt = LoadPrompt(root, policies, diagnostics, ref files);
-        return new KnowledgeBase(root, entries, policies, synonyms, intents, prompt, files, diagnostics.Items);
+        var frustration = LoadFrustration(root, diagnostics, ref files);
+        return new KnowledgeBase(root, entries, policies, synonyms, intents, prompt, frustration, files, diagnostics.Items);
     }
 
     private ReplyPrompt LoadPrompt(string root, StorePolicies policies, DiagnosticBag diagnostics, ref int files)
@@ -132,6 +134,21 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         var display = Display(path);
         var text = TextFileReader.Read(path, display, options.MaxFileBytes, diagnostics);
         return (text is null ? null : PromptFileParser.Parse(text, display, policies, diagnostics)) ?? BuiltInPrompt.Load(policies);
+    }
+
+    private FrustrationLexicon LoadFrustration(string root, DiagnosticBag diagnostics, ref int files)
+    {
+        var path = Path.Combine(root, FrustrationLexicon.FileName);
+        if (!File.Exists(path))
+        {
+            // Optional like the prompt: a shop that has not tuned its own lexicon gets the starter one.
+            return BuiltInLexicon.Load();
+        }
+
+        files++;
+        var display = Display(path);
+        var text = TextFileReader.Read(path, display, options.MaxFileBytes, diagnostics);
+        return (text is null ? null : FrustrationFileParser.Parse(text, display, diagnostics)) ?? BuiltInLexicon.Load();
     }
 
     private static string TopicOf(string faqRoot, string path)

@@ -1,6 +1,9 @@
 namespace SupportBot.Knowledge;
 
-/// <summary>Counts an editor looks at: entries per topic and locale, and entries with too few phrasings to be found reliably.</summary>
+/// <summary>
+/// Counts an editor looks at: entries per topic and locale, entries with too few phrasings to be found reliably, and the
+/// size of the frustration lexicon in service (the built-in one when the folder has none or a broken one).
+/// </summary>
 public sealed record KnowledgeStats(
     int Files,
     int Entries,
@@ -10,6 +13,7 @@ public sealed record KnowledgeStats(
     IReadOnlyList<ThinEntry> TooFewPhrasings,
     int Policies,
     int SynonymGroups,
+    int FrustrationPhrases,
     int Errors,
     int Warnings)
 {
@@ -29,6 +33,7 @@ public sealed record KnowledgeStats(
                 .Select(e => new ThinEntry(e.Id, e.Source.ToString(), e.Questions.Count)).ToList(),
             knowledge.Policies.Facts.Count,
             knowledge.Synonyms.Count,
+            knowledge.Frustration.Phrases.Count + knowledge.Frustration.Softeners.Count,
             knowledge.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error),
             knowledge.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning));
     }

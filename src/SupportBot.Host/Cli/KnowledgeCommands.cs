@@ -70,7 +70,7 @@ internal static class KnowledgeCommands
             }
 
             var o = context.Output;
-            await o.WriteLineAsync($"{stats.Entries} entries ({stats.Phrasings} phrasings) in {stats.Files} files; {stats.Policies} policy facts; {stats.SynonymGroups} synonym groups").ConfigureAwait(false);
+            await o.WriteLineAsync($"{stats.Entries} entries ({stats.Phrasings} phrasings) in {stats.Files} files; {stats.Policies} policy facts; {stats.SynonymGroups} synonym groups; {stats.FrustrationPhrases} frustration phrases").ConfigureAwait(false);
             await o.WriteLineAsync("By topic:").ConfigureAwait(false);
             foreach (var (topic, count) in stats.ByTopic)
             {

@@ -16,6 +16,7 @@ public sealed class IntentKnowledgeTests
         {
             "order_status", "cancel_order", "change_address", "start_return", "return_status", "refund_status", "exchange",
             "damaged_or_wrong_item", "missing_package", "payment_problem", "discount_code_problem", "talk_to_human", "complaint",
+            "fraud", "chargeback", "legal",
         };
 
         foreach (var name in transactional)
