@@ -179,7 +179,7 @@ public sealed class ConversationEngine
             }
         }
 
-        var frustration = FrustrationDetector.Read(null, text, memory.RecentTexts);
+        var frustration = FrustrationDetector.Read(knowledge.Frustration, text, memory.RecentTexts);
         memory.Remember(text);
         var asked = (intent.Intent == "talk_to_human" && !intent.IsOutOfScope)
             || (FlowButtons.TryGetValue(text.TrimEnd('.', '!', '?'), out var button) && button == HandoffButton);

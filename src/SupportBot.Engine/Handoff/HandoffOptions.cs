@@ -41,7 +41,7 @@ public sealed class HandoffOptions : IValidatableObject
     /// <summary>A message whose frustration score (see <c>knowledge/frustration.yml</c>) reaches this hands off.</summary>
     /// <value>Default 1.0.</value>
     [Range(0.1, 100.0)]
-    public double FrustrationThreshold { get; set; } = 1.0;
+    public double FrustrationThreshold { get; set; } = FrustrationLexicon.DefaultThreshold;
 
     /// <summary>Intents a person must always handle (fraud, legal…), when predicted at least <see cref="SensitiveConfidence"/>.</summary>
     public IList<string> SensitiveIntents { get; } = [];

@@ -42,6 +42,50 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
         await LeaveAsync(chat);
     }
 
+    [Theory]
+    [InlineData("someone used my card to buy things on your site without my permission", "fraud")]
+    [InlineData("I've filed a chargeback with my bank for order LP10000002", "chargeback")]
+    [InlineData("my lawyer will be in touch about this", "legal")]
+    public async Task OtherSensitiveIntents_HandOffAtOnce_EvenWithAnOrderNumber(string text, string intent)
+    {
+        using var online = fixture.AgentOnline();
+        var chat = new HandoffChat(fixture.Host.Engine);
+
+        var turn = await chat.SayAsync(text);
+
+        Assert.Equal((HandoffReasons.Sensitive, intent), (turn.Decision.Handoff, turn.Decision.HandoffSignals!["sensitive_intent"]));
+        Assert.Equal(15, fixture.Desk.OpenFor(chat.Conversation)!.Priority);
+        await LeaveAsync(chat);
+    }
+
+    [Fact]
+    public async Task Frustration_HandsOffWithTheSignalsThatRaisedIt()
+    {
+        using var online = fixture.AgentOnline();
+        var chat = new HandoffChat(fixture.Host.Engine);
+
+        var turn = await chat.SayAsync("WHERE IS MY PARCEL??? useless bot");
+
+        Assert.Equal(HandoffReasons.Frustration, turn.Decision.Handoff);
+        Assert.Contains("shouting", turn.Decision.HandoffSignals!["frustration_signals"], StringComparison.Ordinal);
+        Assert.StartsWith("I'm sorry this has been frustrating.", turn.Text, StringComparison.Ordinal);
+        await LeaveAsync(chat);
+    }
+
+    [Fact]
+    public async Task AskingTheSameQuestionAgain_AfterABadAnswer_CountsTowardsFrustration()
+    {
+        using var online = fixture.AgentOnline();
+        var chat = new HandoffChat(fixture.Host.Engine);
+
+        var first = await chat.SayAsync("why has my refund still not arrived");
+        var again = await chat.SayAsync("why has my refund still not arrived???");
+
+        Assert.Null(first.Decision.Handoff);
+        Assert.Contains("repeated_question", again.Decision.HandoffSignals?.GetValueOrDefault("frustration_signals") ?? "", StringComparison.Ordinal);
+        await LeaveAsync(chat);
+    }
+
     [Fact]
     public async Task TwoFallbacksInARow_HandOff_OneDoesNot()
     {
