@@ -179,7 +179,9 @@ public sealed class ConversationEngine
             }
         }
 
-        var frustration = FrustrationDetector.Read(knowledge.Frustration, text, memory.RecentTexts);
+        // Pressing one of the bot's own buttons ("Did you mean …?") may repeat an earlier question without any frustration.
+        var pressedOffer = memory.Offered.Contains(text);
+        var frustration = FrustrationDetector.Read(knowledge.Frustration, text, pressedOffer ? [] : memory.RecentTexts);
         memory.Remember(text);
         var asked = (intent.Intent == "talk_to_human" && !intent.IsOutOfScope)
             || (FlowButtons.TryGetValue(text.TrimEnd('.', '!', '?'), out var button) && button == HandoffButton);
@@ -190,6 +192,7 @@ public sealed class ConversationEngine
 
         var input = new DialogInput(text, intent.IsOutOfScope ? null : intent.Intent, found, OrderPolicies.From(policies), DrawsCards(inbound.ChannelId));
         var outcome = await RouteAsync(turn, input, policies, cancellationToken).ConfigureAwait(false);
+        memory.Offered = outcome.Actions?.Select(a => a.Value as string ?? a.Title).ToHashSet(StringComparer.Ordinal) ?? [];
         if (_policy.AfterAnswer(outcome.Decision, intent.IsOutOfScope, outcome.FlowHandoff, memory) is { } after)
         {
             return await HandOffAsync(turn, after, outcome.FlowHandoff is null ? "" : outcome.Text + "\n\n", cancellationToken).ConfigureAwait(false);

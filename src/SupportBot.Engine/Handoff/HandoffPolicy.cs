@@ -124,6 +124,9 @@ public sealed class HandoffMemory
 
     public int ConsecutiveFallbacks { get; set; }
 
+    /// <summary>What the bot's last answer offered as buttons: sending one of them is a choice, not a repeated question.</summary>
+    public IReadOnlySet<string> Offered { get; set; } = new HashSet<string>();
+
     /// <summary>Set when the bot offered to take a message because no one is available; the next turn may carry the e-mail.</summary>
     public PendingMessageOffer? Offer { get; set; }
 

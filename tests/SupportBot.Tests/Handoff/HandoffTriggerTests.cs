@@ -87,6 +87,20 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task PressingADidYouMeanButton_ThatRepeatsAnEarlierQuestion_IsNotFrustration()
+    {
+        var chat = new HandoffChat(fixture.Host.Engine);
+
+        await chat.SayAsync("how long do I have to return something?");
+        var clarify = await chat.SayAsync("how long do i have to send back a jumper");
+        var pressed = await chat.SayAsync("How long do I have to return something?");
+
+        Assert.Contains("How long do I have to return something?", clarify.Actions);
+        Assert.Equal(TurnDecision.Answer, pressed.Decision.Action);
+        Assert.Null(pressed.Decision.Handoff);
+    }
+
+    [Fact]
     public async Task TwoFallbacksInARow_HandOff_OneDoesNot()
     {
         using var online = fixture.AgentOnline();
