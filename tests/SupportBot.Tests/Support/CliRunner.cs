@@ -12,4 +12,14 @@ internal static class CliRunner
         var exit = await SupportBotCli.RunAsync(args, output, error, CancellationToken.None);
         return (exit, output.ToString(), error.ToString());
     }
+
+    /// <summary>The same, with <paramref name="input"/> on standard input.</summary>
+    public static async Task<(int Exit, string Out, string Err)> RunWithInputAsync(string input, params string[] args)
+    {
+        using var reader = new StringReader(input);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await SupportBotCli.RunAsync(args, reader, output, error, CancellationToken.None);
+        return (exit, output.ToString(), error.ToString());
+    }
 }
