@@ -11,22 +11,13 @@ namespace SupportBot.Tests.Browser;
 /// </summary>
 public sealed class HandoffPagesTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
     [Fact]
     public async Task ShopperAsksForAPerson_AgentClaimsRepliesAndResolves_ShopperIsAskedForARating()
     {
-        Assert.True(File.Exists(ChromiumPath), "Chromium is missing: ./test.sh installs it (apt-get install chromium).");
         using var data = TempFolder.Create();
         await using var server = await RunningServer.StartAsync(["--Storage:DataPath", data.Path, .. HandoffFixture.AlwaysOpen]);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var errors = new List<string>();
         var agent = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
         var shopper = await browser.NewPageAsync();
@@ -68,8 +59,8 @@ public sealed class HandoffPagesTests
         await input.PressAsync("Enter");
         await agent.Locator("#transcript").GetByText("My jumper arrived with a hole in it").First.WaitForAsync(wait);
         Assert.Equal(0, await chat.GetByText("Now, back to where we were", new() { Exact = false }).CountAsync());
-        await Screenshot(shopper, "handoff-shopper-with-agent");
-        await Screenshot(agent, "handoff-agent-console");
+        await HeadlessChromium.ScreenshotAsync(shopper, "handoff-shopper-with-agent");
+        await HeadlessChromium.ScreenshotAsync(agent, "handoff-agent-console");
 
         await agent.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
         await chat.GetByText("How would you rate the help you got from our team", new() { Exact = false }).First.WaitForAsync(wait);
@@ -78,14 +69,8 @@ public sealed class HandoffPagesTests
         await chat.GetByText("Thank you for your rating!", new() { Exact = false }).First.WaitForAsync(wait);
         await agent.GetByText("No one is waiting.").WaitForAsync(wait);
 
-        await Screenshot(shopper, "handoff-shopper-rated");
-        await Screenshot(agent, "handoff-agent-resolved");
+        await HeadlessChromium.ScreenshotAsync(shopper, "handoff-shopper-rated");
+        await HeadlessChromium.ScreenshotAsync(agent, "handoff-agent-resolved");
         Assert.Empty(errors);
-    }
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
     }
 }

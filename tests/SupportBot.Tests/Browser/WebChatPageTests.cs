@@ -9,23 +9,14 @@ namespace SupportBot.Tests.Browser;
 /// </summary>
 public sealed class WebChatPageTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
     [Theory]
     [InlineData("websocket")]
     [InlineData("polling")]
     public async Task Page_AskAQuestion_ShowsTheAnswerAndSuggestedActionsWork(string transport)
     {
-        Assert.True(File.Exists(ChromiumPath), "Chromium is missing: ./test.sh installs it (apt-get install chromium).");
         await using var server = await RunningServer.StartAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
@@ -51,8 +42,7 @@ public sealed class WebChatPageTests
             $"() => document.querySelectorAll('#webchat').length && document.querySelector('#webchat').innerText.split('From our help centre').length - 1 > {answersBefore}",
             null, new() { Timeout = 20_000 });
 
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"webchat-{transport}.png"), FullPage = true });
+        await HeadlessChromium.ScreenshotAsync(page, $"webchat-{transport}");
         Assert.Empty(errors);
         Assert.Equal(0, await transcript.GetByText("Send failed", new() { Exact = false }).CountAsync());
     }

@@ -8,25 +8,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Handoff;
 
 /// <summary>The engine configured to hand off to an external contact centre with the Bot Framework handoff events.</summary>
-public sealed class ExternalHandoffFixture : IAsyncLifetime
-{
-    private readonly TempFolder _data = TempFolder.Create();
-    private EngineHost? _host;
-
-    internal EngineHost Host => _host!;
-
-    public async Task InitializeAsync() => _host = await EngineHost.StartAsync("--Storage:DataPath", _data.Path, "--Handoff:Target", "External");
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        _data.Dispose();
-    }
-}
+public sealed class ExternalHandoffFixture() : OwnDataEngineFixture("--Handoff:Target", "External");
 
 public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClassFixture<ExternalHandoffFixture>
 {

@@ -8,14 +8,9 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Handoff;
 
 /// <summary>The engine with its own data folder (its own queue) and the support team always open.</summary>
-public sealed class HandoffFixture : IAsyncLifetime
+public sealed class HandoffFixture() : OwnDataEngineFixture(AlwaysOpen)
 {
     internal static readonly string[] AlwaysOpen = ["--Handoff:Hours:0", "Mon-Sun 00:00-24:00", "--Handoff:Hours:1", "Mon-Sun 00:00-24:00"];
-
-    private readonly TempFolder _data = TempFolder.Create();
-    private EngineHost? _host;
-
-    internal EngineHost Host => _host!;
 
     internal HandoffDesk Desk => Host.Services.GetRequiredService<HandoffDesk>();
 
@@ -23,20 +18,8 @@ public sealed class HandoffFixture : IAsyncLifetime
 
     internal static AgentAccount Tess { get; } = new() { Id = "tess", Name = "Tess", ApiKey = "k" };
 
-    public async Task InitializeAsync() => _host = await EngineHost.StartAsync(["--Storage:DataPath", _data.Path, .. AlwaysOpen]);
-
     /// <summary>An agent with the console open, until disposed.</summary>
     internal IDisposable AgentOnline(AgentAccount? agent = null) => Desk.Presence.Connect(agent ?? Tess);
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        _data.Dispose();
-    }
 }
 
 /// <summary>One shopper's conversation with the engine, keeping every activity the bot sends back.</summary>

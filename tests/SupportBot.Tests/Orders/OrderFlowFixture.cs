@@ -6,25 +6,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Orders;
 
 /// <summary>The engine with its own data folder, so the demo store these tests change is theirs alone.</summary>
-public sealed class OrderFlowFixture : IAsyncLifetime
-{
-    private readonly TempFolder _data = TempFolder.Create();
-    private EngineHost? _host;
-
-    internal EngineHost Host => _host!;
-
-    public async Task InitializeAsync() => _host = await EngineHost.StartAsync("--Storage:DataPath", _data.Path);
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        _data.Dispose();
-    }
-}
+public sealed class OrderFlowFixture() : OwnDataEngineFixture;
 
 /// <summary>One shopper's conversation with the engine, turn by turn.</summary>
 internal sealed class ShopperChat(ConversationEngine engine, string channel = "test", string? name = null)

@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+
+namespace SupportBot.Tests.Browser;
+
+/// <summary>Debian's Chromium, headless, as the design's browser tests run it; and where their screenshots go.</summary>
+internal static class HeadlessChromium
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    public static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
+        Assert.True(File.Exists(ChromiumPath), "Chromium is missing: ./test.sh installs it (apt-get install chromium).");
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    }
+}
