@@ -42,7 +42,8 @@ internal sealed class EngineForBenchmarks : IAsyncDisposable
         {
             ContentRootPath = BenchmarkData.Root,
             Args = ["--Knowledge:Path", folder, "--Knowledge:WatchForChanges", "false", "--Storage:DataPath", Path.Combine(scratch, "data"),
-                "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning"],
+                "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning",
+                "--Handoff:Hours:0", "Mon-Sun 00:00-24:00", "--Handoff:Hours:1", "Mon-Sun 00:00-24:00"],
         });
         builder.Services.AddStorage().AddKnowledge().AddIntents().AddConversation();
         var host = builder.Build();

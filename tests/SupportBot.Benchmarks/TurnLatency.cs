@@ -1,7 +1,9 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
 using SupportBot.Evaluation;
+using SupportBot.Handoff;
 
 namespace SupportBot.Benchmarks;
 
@@ -50,6 +52,7 @@ internal static class TurnLatency
             if (knowledge is null)
             {
                 await OrderStatusAsync(engine, output);
+                await HandoffAsync(engine, output);
             }
         }
     }
@@ -77,5 +80,47 @@ internal static class TurnLatency
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"turn order-status turns {latencies.Count,6}  p50 {latencies.Percentile(0.50):0.000} ms  p99 {latencies.Percentile(0.99):0.000} ms  max {latencies.Max:0.000} ms"));
+    }
+
+    /// <summary>
+    /// "Talk to a human" in a new conversation each time with an agent online (the entry is written to the SQLite
+    /// queue and its place and wait estimate computed), then an agent's claim of it (a conditional UPDATE and the
+    /// "now chatting with" message written to the transcript).
+    /// </summary>
+    private static async Task HandoffAsync(EngineForBenchmarks engine, TextWriter output)
+    {
+        var desk = engine.Services.GetRequiredService<HandoffDesk>();
+        var agent = new AgentAccount { Id = "bench", Name = "Bench" };
+        using var online = desk.Presence.Connect(agent);
+        var asks = new Latencies();
+        var claims = new Latencies();
+        for (var i = 0; i < 1_200; i++)
+        {
+            var conversation = $"bench-handoff-{Guid.NewGuid():N}";
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await engine.Engine.HandleAsync(new Activity
+            {
+                Type = ActivityTypes.Message,
+                Text = "I want to talk to a human",
+                From = new ChannelAccount("bench-user", null, "user"),
+                Conversation = new ConversationAccount(conversation),
+                ChannelId = "directline",
+            });
+            var asked = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await desk.ClaimAsync(agent, desk.OpenFor(conversation)!, CancellationToken.None);
+            var claimed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            await desk.ResolveAsync(agent, desk.OpenFor(conversation)!, CancellationToken.None);
+            if (i >= 200)
+            {
+                asks.Add(asked);
+                claims.Add(claimed);
+            }
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"turn handoff turns {asks.Count,6}  p50 {asks.Percentile(0.50):0.000} ms  p99 {asks.Percentile(0.99):0.000} ms  max {asks.Max:0.000} ms"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"claim         claims {claims.Count,5}  p50 {claims.Percentile(0.50):0.000} ms  p99 {claims.Percentile(0.99):0.000} ms  max {claims.Max:0.000} ms"));
     }
 }
