@@ -360,7 +360,8 @@ public sealed class ConversationEngine
             return Reply(inbound, Say(HandoffReplies.LeftQueue(_knowledge.Current.Knowledge.Prompt.Persona), Topics(), decision with { Action = TurnDecision.LeftQueue }), HandoffReplies.BackToBotState);
         }
 
-        return Reply(inbound, Say(HandoffReplies.StillQueued(_desk.PositionOf(open)), null, decision), HandoffReplies.QueuedState);
+        var waiting = open.Status == HandoffStatus.Pending ? HandoffReplies.StillConnecting() : HandoffReplies.StillQueued(_desk.PositionOf(open));
+        return Reply(inbound, Say(waiting, null, decision), HandoffReplies.QueuedState);
     }
 
     /// <summary>The answer to "leave a message?": an e-mail address makes it a ticket; "no thanks" declines; anything else is a new question.</summary>

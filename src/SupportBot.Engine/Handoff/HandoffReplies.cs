@@ -42,6 +42,8 @@ public static class HandoffReplies
     public static string StillQueued(int position) =>
         $"Thanks, I've added that for our team. {(position <= 1 ? "You're next in the queue." : $"You're number {position} in the queue.")}";
 
+    public static string StillConnecting() => "Thanks, I've passed that on. I'm still connecting you with a member of our support team.";
+
     public static string ConnectingExternal() =>
         "I'm connecting you with a member of our support team. They'll see our conversation so far, so you won't need to repeat yourself.";
 

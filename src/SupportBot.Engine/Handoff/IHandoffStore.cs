@@ -7,12 +7,6 @@ public interface IHandoffStore
 
     Task<HandoffTicket?> FindAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>The conversation's open handoff (queued, pending or assigned), if any.</summary>
-    Task<HandoffTicket?> FindOpenAsync(string conversationId, CancellationToken cancellationToken);
-
-    /// <summary>The newest handoff of a conversation, whatever its state.</summary>
-    Task<HandoffTicket?> FindLatestAsync(string conversationId, CancellationToken cancellationToken);
-
     /// <summary>Queued, pending, assigned and ticket entries in queue order.</summary>
     Task<IReadOnlyList<HandoffTicket>> ListWorkAsync(CancellationToken cancellationToken);
 

@@ -16,7 +16,6 @@ public sealed class SqliteHandoffStore : IHandoffStore
         """;
 
     private static readonly string[] WorkStatuses = [nameof(HandoffStatus.Queued), nameof(HandoffStatus.Pending), nameof(HandoffStatus.Assigned), nameof(HandoffStatus.Ticket)];
-    private static readonly string[] OpenStatuses = [nameof(HandoffStatus.Queued), nameof(HandoffStatus.Pending), nameof(HandoffStatus.Assigned)];
 
     private readonly SqliteFile _file;
 
@@ -62,12 +61,6 @@ public sealed class SqliteHandoffStore : IHandoffStore
 
     public async Task<HandoffTicket?> FindAsync(string id, CancellationToken cancellationToken) =>
         First(await QueryAsync("id = $a", id, cancellationToken).ConfigureAwait(false));
-
-    public async Task<HandoffTicket?> FindOpenAsync(string conversationId, CancellationToken cancellationToken) =>
-        First(await QueryAsync($"conversation_id = $a AND status IN ({InList(OpenStatuses)}) ORDER BY created_at DESC LIMIT 1", conversationId, cancellationToken).ConfigureAwait(false));
-
-    public async Task<HandoffTicket?> FindLatestAsync(string conversationId, CancellationToken cancellationToken) =>
-        First(await QueryAsync("conversation_id = $a ORDER BY created_at DESC, rowid DESC LIMIT 1", conversationId, cancellationToken).ConfigureAwait(false));
 
     public Task<IReadOnlyList<HandoffTicket>> ListWorkAsync(CancellationToken cancellationToken) =>
         QueryAsync($"status IN ({InList(WorkStatuses)}) ORDER BY rank_at, rowid", null, cancellationToken);

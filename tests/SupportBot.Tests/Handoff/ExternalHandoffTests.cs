@@ -43,10 +43,12 @@ public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClas
         var chat = new HandoffChat(fixture.Host.Engine);
         await chat.SayAsync("agent please");
 
+        var beforeAccepted = await chat.SayAsync("hello, anyone?");
         var accepted = await chat.SendAsync(Status("accepted"));
         var whileWithPlatform = await chat.SayAsync("hello?");
         var completed = await chat.SendAsync(Status("completed", "Maria"));
 
+        Assert.Contains("still connecting you", beforeAccepted.Text, StringComparison.Ordinal);
         Assert.Empty(accepted.All);
         Assert.Null(whileWithPlatform.Message);
         Assert.Contains("Maria has marked your request as resolved", completed.Text, StringComparison.Ordinal);
