@@ -18,6 +18,9 @@ public interface IConversationStore
 
     Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken);
 
+    /// <summary>The conversations started at or after <paramref name="since"/>, oldest first.</summary>
+    Task<IReadOnlyList<string>> ListSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>Appends in order in one transaction, giving each activity the id <c>{conversation}|{sequence}</c>.</summary>
     Task<IReadOnlyList<StoredActivity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken);
 

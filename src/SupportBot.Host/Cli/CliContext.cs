@@ -22,11 +22,12 @@ internal sealed class CliContext(string[] configArgs, TextReader input, TextWrit
     public string ContentRoot { get; } = SettingsLocator.FindContentRoot();
 
     /// <summary>A host with the product's services and validated settings, for verbs that do not serve HTTP.</summary>
-    public IHost BuildToolHost()
+    /// <param name="settings">Settings of the verb's own, over the user's (<c>--Storage:DataPath</c>, …).</param>
+    public IHost BuildToolHost(params string[] settings)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            Args = ConfigArgs,
+            Args = [.. ConfigArgs, .. settings],
             ContentRootPath = ContentRoot,
         });
         // A tool's standard output is its result (often JSON): logs go to standard error, and only warnings and errors.

@@ -16,6 +16,8 @@ internal static class EvalCommands
         var command = new Command("eval", "Evaluate the bot against labelled data.");
         command.Subcommands.Add(Faq(context));
         command.Subcommands.Add(EvalIntentsCommand.Create(context));
+        command.Subcommands.Add(EvalConversationsCommand.Create(context));
+        command.Subcommands.Add(EvalRecordCommand.Create(context));
         return command;
     }
 

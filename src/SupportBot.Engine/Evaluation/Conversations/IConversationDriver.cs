@@ -1,0 +1,17 @@
+namespace SupportBot.Evaluation.Conversations;
+
+/// <summary>Where conversations are replayed: a fresh engine in process, or a running bot over Direct Line.</summary>
+public interface IConversationDriver
+{
+    /// <summary>Said in reports: "in process" or the bot's URL.</summary>
+    string Target { get; }
+
+    /// <summary>Starts a new conversation; the observation is the bot's welcome.</summary>
+    Task<(IConversationSession Session, TurnObservation Welcome)> StartAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>One live conversation with the bot under test.</summary>
+public interface IConversationSession : IAsyncDisposable
+{
+    Task<TurnObservation> SayAsync(string text, CancellationToken cancellationToken);
+}

@@ -1,0 +1,123 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using Microsoft.Data.Sqlite;
+using SupportBot.Conversation;
+using SupportBot.Conversation.Schema;
+using SupportBot.Evaluation.Conversations;
+using SupportBot.Host.Cli;
+
+namespace SupportBot.Host.Evaluation;
+
+/// <summary>
+/// Each conversation against a fresh engine in this process, with a throwaway copy of a data folder prepared once
+/// (the intent model trained, the demo store seeded), so no conversation sees another's orders, queue or state.
+/// The support team is always open and needs no agent online: a handoff is queued the same way at any hour.
+/// </summary>
+internal sealed class InProcessDriver : IConversationDriver, IDisposable
+{
+    private static readonly string[] EvaluationSettings =
+    [
+        "--Knowledge:WatchForChanges", "false",
+        "--Handoff:RequireAgentOnline", "false",
+        "--Handoff:Hours:0", "Mon-Sun 00:00-24:00",
+        "--Handoff:Hours:1", "Mon-Sun 00:00-24:00",
+    ];
+
+    private readonly CliContext _context;
+    private readonly string _template;
+
+    private InProcessDriver(CliContext context, string template)
+    {
+        _context = context;
+        _template = template;
+    }
+
+    public string Target => "in process";
+
+    public static async Task<InProcessDriver> PrepareAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var template = Directory.CreateTempSubdirectory("supportbot-eval-").FullName;
+        using (var host = context.BuildToolHost([.. EvaluationSettings, "--Storage:DataPath", template]))
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            await host.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Pooled connections would keep the write-ahead log open while the folder is copied.
+        SqliteConnection.ClearAllPools();
+        return new InProcessDriver(context, template);
+    }
+
+    public async Task<(IConversationSession Session, TurnObservation Welcome)> StartAsync(CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("supportbot-eval-run-").FullName;
+        Copy(_template, folder);
+        var host = _context.BuildToolHost([.. EvaluationSettings, "--Storage:DataPath", folder]);
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        var session = new Session(host, host.Services.GetRequiredService<ConversationEngine>(), folder);
+        return (session, await session.SendAsync(new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            MembersAdded = [session.Shopper],
+        }, cancellationToken).ConfigureAwait(false));
+    }
+
+    public void Dispose() => Delete(_template);
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+        }
+    }
+
+    private static void Delete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A throwaway folder in the temp directory: the system cleans it up if we cannot.
+        }
+    }
+
+    private sealed class Session(IHost host, ConversationEngine engine, string folder) : IConversationSession
+    {
+        private readonly string _conversation = "eval-" + Guid.NewGuid().ToString("N")[..12];
+        private int _turn;
+
+        public ChannelAccount Shopper { get; } = new("eval-shopper", null, "user");
+
+        public Task<TurnObservation> SayAsync(string text, CancellationToken cancellationToken) =>
+            SendAsync(new Activity { Type = ActivityTypes.Message, Text = text }, cancellationToken);
+
+        public async Task<TurnObservation> SendAsync(Activity activity, CancellationToken cancellationToken)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var replies = await engine.HandleAsync(activity with
+            {
+                Id = $"{_conversation}|{++_turn}",
+                From = Shopper,
+                Recipient = ConversationEngine.Bot,
+                Conversation = new ConversationAccount(_conversation),
+                ChannelId = "directline",
+                Timestamp = DateTimeOffset.UtcNow,
+            }, cancellationToken).ConfigureAwait(false);
+            return ObservedTurn.From(replies, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await host.StopAsync().ConfigureAwait(false);
+            host.Dispose();
+            Delete(folder);
+        }
+    }
+}
