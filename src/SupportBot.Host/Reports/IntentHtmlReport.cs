@@ -1,9 +1,7 @@
-using System.Globalization;
-using System.Net;
 using System.Text;
 using ScottPlot;
-using SkiaSharp;
 using SupportBot.Understanding.Intents;
+using static SupportBot.Host.Reports.ReportHtml;
 
 namespace SupportBot.Host.Reports;
 
@@ -24,13 +22,6 @@ internal static class IntentHtmlReport
     private const int HistogramBins = 20;
     private const int HistogramWidth = 1100;
     private const int HistogramHeight = 460;
-
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
-    // The first family the machine has wins; DejaVu ships with Debian's base images. Without any of them ScottPlot's
-    // own detection still picks whatever family SkiaSharp finds, so this only decides sans over serif.
-    private static readonly string[] PreferredFonts = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Open Sans", "Arial"];
-    private static readonly Lazy<string?> SansFont = new(FindSansFont);
 
     private static readonly (string Outcome, string Name, string Hex)[] Series =
     [
@@ -59,18 +50,8 @@ internal static class IntentHtmlReport
         CheckConfusion(report);
 
         var html = new StringBuilder(64 * 1024);
-        var title = $"Intent evaluation: {report.Trainer}";
+        AppendHead(html, $"Intent evaluation: {report.Trainer}", Css);
         html.Append(Inv, $"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{Encode(title)}</title>
-            <style>{Css}</style>
-            </head>
-            <body>
-            <h1>{Encode(title)}</h1>
             <p class="muted">{report.Examples} test utterances: {report.InScopeExamples} in scope, {report.OutOfScopeExamples} out of scope; {labels.Count} labels.</p>
 
             """);
@@ -126,7 +107,7 @@ internal static class IntentHtmlReport
             }
         }
 
-        using var plot = NewPlot();
+        using var plot = ReportPlot.Create();
         var heatmap = plot.Add.Heatmap(shares);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
@@ -236,78 +217,21 @@ internal static class IntentHtmlReport
     /// <summary>Confidence of correct, wrong and out-of-scope utterances on shared bins over [0, 1], as a PNG.</summary>
     private static byte[] HistogramPng(IntentEvaluationReport report)
     {
-        using var plot = NewPlot();
-        const double binWidth = 1.0 / HistogramBins;
-        const double barWidth = binWidth / 3;
-        var maxShare = 0.0;
-        for (var s = 0; s < Series.Length; s++)
-        {
-            var (outcome, name, hex) = Series[s];
-            var counts = new int[HistogramBins];
-            var total = 0;
-            foreach (var u in report.Utterances)
-            {
-                if (u.Outcome != outcome || double.IsNaN(u.Confidence))
-                {
-                    continue;
-                }
-
-                // Confidence 1.0 belongs to the last bin, not to a 21st one.
-                counts[Math.Clamp((int)(u.Confidence * HistogramBins), 0, HistogramBins - 1)]++;
-                total++;
-            }
-
-            // Shares, not counts: correct answers outnumber mistakes many times over, and counts would flatten the
-            // wrong and out-of-scope bars that the threshold is tuned against.
-            var color = Color.FromHex(hex);
-            var bars = new List<Bar>(HistogramBins);
-            for (var b = 0; b < HistogramBins; b++)
-            {
-                var share = total == 0 ? 0 : 100.0 * counts[b] / total;
-                maxShare = Math.Max(maxShare, share);
-                bars.Add(new Bar
-                {
-                    Position = (b * binWidth) + ((s + 0.5) * barWidth),
-                    Value = share,
-                    Size = barWidth * 0.92,
-                    FillColor = color,
-                    LineWidth = 0,
-                });
-            }
-
-            var plottable = plot.Add.Bars(bars);
-            plottable.LegendText = string.Create(Inv, $"{name} (n = {total})");
-        }
-
-        var threshold = plot.Add.VerticalLine(report.Threshold, 2, Colors.Black, LinePattern.Dashed);
-        threshold.LegendText = string.Create(Inv, $"threshold {report.Threshold:0.00}");
+        using var plot = ReportPlot.Create();
+        var series = Series
+            .Select(s => new ReportPlot.Series(s.Name, s.Hex,
+                report.Utterances.Where(u => u.Outcome == s.Outcome && !double.IsNaN(u.Confidence)).Select(u => u.Confidence).ToList()))
+            .ToList();
+        // Shares, not counts: correct answers outnumber mistakes many times over, and counts would flatten the
+        // wrong and out-of-scope bars that the threshold is tuned against.
+        var maxShare = ReportPlot.AddHistogram(plot, series, HistogramBins, 1, shares: true);
+        ReportPlot.AddThreshold(plot, report.Threshold);
 
         plot.Axes.SetLimits(0, 1, 0, Math.Max(5, maxShare * 1.1));
         plot.XLabel("confidence");
         plot.YLabel("% of the group's utterances");
         plot.ShowLegend(Alignment.UpperLeft);
         return plot.GetImageBytes(HistogramWidth, HistogramHeight, ImageFormat.Png);
-    }
-
-    private static Plot NewPlot()
-    {
-        var plot = new Plot();
-        if (SansFont.Value is { } font)
-        {
-            plot.Font.Set(font);
-        }
-
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
-        plot.Axes.Left.TickLabelStyle.FontSize = 13;
-        plot.Axes.Bottom.Label.FontSize = 16;
-        plot.Axes.Left.Label.FontSize = 16;
-        return plot;
-    }
-
-    private static string? FindSansFont()
-    {
-        var families = SKFontManager.Default.FontFamilies.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return PreferredFonts.FirstOrDefault(families.Contains);
     }
 
     private static void CheckConfusion(IntentEvaluationReport report)
@@ -429,32 +353,11 @@ internal static class IntentHtmlReport
         html.Append("</tbody>\n</table>\n");
     }
 
-    // Rates show as percentages for reading and as the JSON's fraction for matching against `--json` output.
-    private static string Rate(double fraction) =>
-        string.Create(Inv, $"{fraction * 100:0.0}&nbsp;% <span class=\"muted\">({Number(fraction)})</span>");
-
-    private static string Number(double value) => value.ToString("0.####", Inv);
-
     private static string Meter(double fraction) =>
         string.Create(Inv, $"<span class=\"meter\"><span style=\"width:{Math.Clamp(fraction, 0, 1) * 100:0.#}%\"></span></span>");
 
-    private static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
-
-    private static string PngDataUri(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);
-
     private const string Css = """
 
-        body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; margin: 2rem auto; max-width: 1400px; padding: 0 1rem; color: #1d1d1f; }
-        h1 { font-size: 1.6rem; margin-bottom: .2rem; }
-        h2 { font-size: 1.25rem; margin-top: 2.2rem; border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
-        table { border-collapse: collapse; font-size: .92rem; margin: .5rem 0; }
-        th, td { padding: .25rem .7rem; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; }
-        thead th { background: #f4f4f6; position: sticky; top: 0; }
-        .headline th { font-weight: 600; }
-        .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        .muted { color: #6b6b70; }
-        p.muted { margin-top: .2rem; }
-        .chart { display: block; max-width: 100%; height: auto; border: 1px solid #eee; }
         .legend { font-size: .82rem; }
         .legend td, .legend th { padding: .1rem .5rem; }
         .legend td.idx { border-left: 1px solid #ddd; font-weight: 600; }

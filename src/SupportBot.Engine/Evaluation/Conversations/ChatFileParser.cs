@@ -134,7 +134,9 @@ public static partial class ChatFileParser
 
             if (botText is not null)
             {
-                botText.Append('\n').Append(trimmed);
+                var (rest, tags) = SplitTags(trimmed, path, number, problems);
+                botText.Append('\n').Append(rest);
+                Apply(turn!, tags, path, number, problems);
                 continue;
             }
 
@@ -221,10 +223,9 @@ public static partial class ChatFileParser
         var valueStart = i + 1;
         if (line[i] == '=' && valueStart < line.Length && line[valueStart] == '/')
         {
-            // A regex: up to the last '/' that is followed by flags and the closing bracket.
-            var close = line.IndexOf(']', valueStart);
+            // A regex: up to the first later '/' that is followed only by flags and the closing bracket.
             var last = -1;
-            for (var j = line.Length - 1; j > valueStart; j--)
+            for (var j = valueStart + 1; j < line.Length; j++)
             {
                 if (line[j] == '/' && FlagsThenBracket().IsMatch(line.AsSpan(j + 1)))
                 {
@@ -233,7 +234,7 @@ public static partial class ChatFileParser
                 }
             }
 
-            if (last < 0 || close < 0)
+            if (last < 0)
             {
                 return false;
             }

@@ -112,7 +112,7 @@ public static partial class TextMatcher
                 continue;
             }
 
-            pattern.Append(Literal(expected[last..placeholder.Index], exact)).Append("(?:").Append(value).Append(')');
+            pattern.Append(Literal(expected[last..placeholder.Index], exact)).Append("(?i:").Append(value).Append(')');
             last = placeholder.Index + placeholder.Length;
         }
 

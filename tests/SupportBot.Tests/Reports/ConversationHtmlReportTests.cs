@@ -1,0 +1,162 @@
+using System.Text.RegularExpressions;
+using SupportBot.Evaluation.Conversations;
+using SupportBot.Host.Reports;
+
+namespace SupportBot.Tests.Reports;
+
+/// <summary>The offline conversation report: failures first, charts embedded, shopper text never executed as markup.</summary>
+public sealed partial class ConversationHtmlReportTests
+{
+    private static readonly BaselineComparison Comparison = new([SampleConversationRun.LateParcelKey], [SampleConversationRun.RefundStatusKey]);
+
+    [GeneratedRegex("""(?:src|href)\s*=\s*"(?!data:)""")]
+    private static partial Regex ExternalReference();
+
+    [Fact]
+    public void Write_SampleRun_PutsFailuresBeforeChartsAndTheTableLast()
+    {
+        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), Comparison, 0.45);
+
+        var headline = html.IndexOf("<h2>Headline</h2>", StringComparison.Ordinal);
+        var failures = html.IndexOf("<h2 id=\"failures\">Failures</h2>", StringComparison.Ordinal);
+        var firstChart = html.IndexOf("data:image/png;base64,", StringComparison.Ordinal);
+        var table = html.IndexOf("<h2>All conversations</h2>", StringComparison.Ordinal);
+        Assert.True(headline > 0);
+        Assert.True(headline < failures, "the headline comes first");
+        Assert.True(failures < firstChart, "failures come before the charts");
+        Assert.True(firstChart < table, "the table of every conversation comes last");
+    }
+
+    [Fact]
+    public void Write_SampleRun_EmbedsRenderedChartsAndNothingFromOutside()
+    {
+        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), Comparison, 0.45);
+
+        Assert.Equal(3, ReportCharts.Rendered(html).Count);
+        Assert.DoesNotContain("http://", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("https://", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.False(ExternalReference().IsMatch(html), "every src and href is a data URI");
+    }
+
+    [Fact]
+    public void Write_ShopperTextWithScript_IsEncoded()
+    {
+        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), null, 0.45);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; my parcel is late", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_FailedTurn_ShowsChecksAndTheWordDiffMarked()
+    {
+        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), null, 0.45);
+
+        var section = Section(html, "late parcel");
+        Assert.Contains("turn 2 (line 14)", section, StringComparison.Ordinal);
+        Assert.Contains("<td>reply text</td><td>Your order ships today</td><td>Your order shipped yesterday</td>", section, StringComparison.Ordinal);
+        Assert.Contains("Your order <del>ships today</del><ins>shipped yesterday</ins>", section, StringComparison.Ordinal);
+        Assert.Contains("<td>intent</td><td>missing_package</td><td>order_status</td>", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("turn 1 (line 10)", section, StringComparison.Ordinal);
+        Assert.Contains("passed 3 of 5 runs", Section(html, "returns window"), StringComparison.Ordinal);
+        Assert.Contains("step &#39;confirm&#39; is not in flow &#39;returns&#39;", Section(html, "broken flow"), StringComparison.Ordinal);
+        Assert.Contains("eval/conversations/bad.chat:7: unknown directive &#39;&gt; wat&#39;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_WithBaseline_MarksTheRegressionFirstAndListsTheFix()
+    {
+        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), Comparison, 0.45);
+
+        var regression = "<span class=\"badge regression\">regression</span>";
+        Assert.Contains(regression, Section(html, "late parcel"), StringComparison.Ordinal);
+        Assert.DoesNotContain(regression, Section(html, "returns window"), StringComparison.Ordinal);
+        Assert.True(html.IndexOf("<h3>late parcel", StringComparison.Ordinal) < html.IndexOf("<h3>returns window", StringComparison.Ordinal));
+        var fixes = html[html.IndexOf("<h3>Fixed since the baseline</h3>", StringComparison.Ordinal)..html.IndexOf("<h2>FAQ confidence</h2>", StringComparison.Ordinal)];
+        Assert.Contains("<li>eval/conversations/returns.transcript#refund status</li>", fixes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_WithoutBaseline_HasNoBaselineMarks()
+    {
+        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), null, 0.45);
+
+        Assert.DoesNotContain("badge regression", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fixed since the baseline", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_Headline_ShowsEveryMetricWithNullAsDashAndContainmentApart()
+    {
+        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), null, 0.45);
+
+        Assert.Contains("<th>intent accuracy</th><td class=\"num\">—</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>turn pass rate</th><td class=\"num\">66.7&nbsp;% <span class=\"muted\">(0.6667)</span></td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>containment, confirmed</th><td class=\"num\">20.0&nbsp;%", html, StringComparison.Ordinal);
+        Assert.Contains("<th>containment, assumed</th><td class=\"num\">40.0&nbsp;%", html, StringComparison.Ordinal);
+        Assert.Contains("confirmed: the shopper said it helped; assumed: no handoff and no complaint", html, StringComparison.Ordinal);
+        Assert.Contains("<th>first response p50</th><td class=\"num\">165.5 ms</td>", html, StringComparison.Ordinal);
+        Assert.Contains("local engine, knowledge/", html, StringComparison.Ordinal);
+        Assert.Contains("2026-11-23 18:30:00 +00:00", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_SweepTable_HasTheUsualBarsAndTheCurrentOne()
+    {
+        // Four turns name their entry: right at 0.91, wrong at 0.52, right at 0.77 and right at 0.38 (the flaky one).
+        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), null, 0.42);
+
+        var table = html[html.IndexOf("<table class=\"sweep\">", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        var rows = Regex.Count(table, "<tr[ >]") - 1;
+        Assert.Equal(6, rows);
+        Assert.Contains("<tr class=\"current\"><td class=\"num\">0.42 (current)</td><td class=\"num\">75.0&nbsp;%", table, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">0.3</td><td class=\"num\">100.0&nbsp;% <span class=\"muted\">(1)</span></td><td class=\"num\">25.0&nbsp;%", table, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">0.6</td><td class=\"num\">50.0&nbsp;% <span class=\"muted\">(0.5)</span></td><td class=\"num\">0.0&nbsp;% <span class=\"muted\">(0)</span></td><td class=\"num\">2 of 4</td>", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_CurrentThresholdOnAUsualBar_IsOneRow()
+    {
+        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), null, 0.45);
+
+        Assert.Equal(1, Regex.Count(html, @"<td class=""num"">0\.45"));
+        Assert.Contains("0.45 (current)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_NoTurnNamesAnFaqEntry_SaysSoInsteadOfAnEmptySweep()
+    {
+        var run = SampleConversationRun.Create();
+        run = run with
+        {
+            Conversations = run.Conversations.Select(c => c with { Turns = c.Turns.Select(t => t with { ExpectedFaq = null }).ToList() }).ToList(),
+        };
+
+        var html = ConversationHtmlReport.Write(run, null, 0.45);
+
+        Assert.Contains("nothing to sweep", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table class=\"sweep\">", html, StringComparison.Ordinal);
+        Assert.Equal(2, ReportCharts.Rendered(html).Count);
+    }
+
+    [Fact]
+    public void Write_AllConversationsTable_HasOneRowEach()
+    {
+        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), Comparison, 0.45);
+
+        var table = html[html.IndexOf("<h2>All conversations</h2>", StringComparison.Ordinal)..];
+        Assert.Equal(5, Regex.Count(table, "<tr><td>"));
+        Assert.Contains("<tr><td>late parcel</td><td class=\"muted\">eval/conversations/orders.chat</td><td><span class=\"badge failed\">failed</span> <span class=\"badge regression\">regression</span></td><td class=\"num\">1 / 2</td><td>yes</td><td>no</td><td>assumed</td></tr>", table, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"badge passed\">passed</span> <span class=\"badge fixed\">fixed</span>", table, StringComparison.Ordinal);
+    }
+
+    /// <summary>The failure section of one conversation, from its heading to the end of its section.</summary>
+    private static string Section(string html, string name)
+    {
+        var start = html.IndexOf($"<h3>{name} ", StringComparison.Ordinal);
+        Assert.True(start > 0, $"no failure section for {name}");
+        return html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+    }
+}

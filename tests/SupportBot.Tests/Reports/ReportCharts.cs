@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+
+namespace SupportBot.Tests.Reports;
+
+/// <summary>The charts embedded in an HTML report, each checked to be a drawn PNG rather than an empty or broken image.</summary>
+internal static partial class ReportCharts
+{
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    [GeneratedRegex("data:image/png;base64,([A-Za-z0-9+/=]+)")]
+    private static partial Regex PngDataUri();
+
+    public static IReadOnlyList<byte[]> Rendered(string html)
+    {
+        var pngs = PngDataUri().Matches(html).Select(m => Convert.FromBase64String(m.Groups[1].Value)).ToList();
+        foreach (var png in pngs)
+        {
+            Assert.Equal(PngSignature, png.Take(PngSignature.Length));
+            Assert.True(png.Length > 5 * 1024, $"a chart of {png.Length} bytes is too small to hold a rendered plot");
+        }
+
+        return pngs;
+    }
+}
