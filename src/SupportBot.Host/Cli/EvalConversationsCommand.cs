@@ -50,6 +50,12 @@ internal static class EvalConversationsCommand
                 throw new UsageException("--parallel, --repeat and --timeout must be at least 1");
             }
 
+            Uri? address = null;
+            if (parse.GetValue(url) is { } given && (!Uri.TryCreate(given, UriKind.Absolute, out address) || address.Scheme is not ("http" or "https")))
+            {
+                throw new UsageException($"--url '{given}' is not an http(s) address such as http://localhost:5080");
+            }
+
             var files = parse.GetValue(paths) is { Length: > 0 } p ? p : [Path.Combine(context.ContentRoot, DefaultFolder)];
             IReadOnlyList<ScriptedConversation> scripts;
             IReadOnlyList<FileProblem> problems;
@@ -65,13 +71,8 @@ internal static class EvalConversationsCommand
             var earlier = ReadBaseline(parse.GetValue(baseline));
             var settings = new EvaluationSettings(parse.GetValue(tolerance), parse.GetValue(repeat), parse.GetValue(parallel));
             ConversationRun run;
-            if (parse.GetValue(url) is { } given)
+            if (address is not null)
             {
-                if (!Uri.TryCreate(given, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
-                {
-                    throw new UsageException($"--url '{given}' is not an http(s) address such as http://localhost:5080");
-                }
-
                 using var http = new HttpClient { BaseAddress = new Uri(address.ToString().TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout) + 10) };
                 var driver = new DirectLineDriver(http, parse.GetValue(secret), TimeSpan.FromSeconds(parse.GetValue(timeout)));
                 run = await RunAsync(context, driver, settings, scripts, problems, cancellationToken).ConfigureAwait(false);
