@@ -34,4 +34,12 @@ awk '/(Passed|Failed)! +- +Failed:/ {
        gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
      }
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+
+# The evaluation suite: every shipped conversation replayed against a fresh engine; JUnit, JSON and the HTML report
+# are kept in artifacts/ for CI to collect.
+eval_status=0
+dotnet run --project src/SupportBot.Host --no-build -- eval conversations eval/conversations \
+  --junit artifacts/eval-conversations.junit.xml --json artifacts/eval-conversations.json --report artifacts/eval-conversations.html \
+  || eval_status=$?
+[ $status -ne 0 ] || status=$eval_status
 exit $status

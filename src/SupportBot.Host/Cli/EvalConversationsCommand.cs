@@ -21,7 +21,7 @@ internal static class EvalConversationsCommand
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("paths") { Description = $".chat/.transcript files or folders (default: {DefaultFolder}).", Arity = ArgumentArity.ZeroOrMore };
-        var url = new Option<Uri?>("--url") { Description = "Run against a bot serving Direct Line at this address (e.g. http://localhost:5080) instead of in process." };
+        var url = new Option<string?>("--url") { Description = "Run against a bot serving Direct Line at this address (e.g. http://localhost:5080) instead of in process." };
         var secret = new Option<string?>("--secret") { Description = "The Direct Line secret for --url (default: the page's token endpoint /api/webchat/token)." };
         var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report to this file." };
         var json = new Option<string?>("--json") { Description = "Write the whole run as JSON to this file (a later run's --baseline)." };
@@ -50,12 +50,18 @@ internal static class EvalConversationsCommand
                 throw new UsageException("--parallel, --repeat and --timeout must be at least 1");
             }
 
-            var given = parse.GetValue(paths) is { Length: > 0 } p ? p : [Path.Combine(context.ContentRoot, DefaultFolder)];
+            Uri? address = null;
+            if (parse.GetValue(url) is { } given && (!Uri.TryCreate(given, UriKind.Absolute, out address) || address.Scheme is not ("http" or "https")))
+            {
+                throw new UsageException($"--url '{given}' is not an http(s) address such as http://localhost:5080");
+            }
+
+            var files = parse.GetValue(paths) is { Length: > 0 } p ? p : [Path.Combine(context.ContentRoot, DefaultFolder)];
             IReadOnlyList<ScriptedConversation> scripts;
             IReadOnlyList<FileProblem> problems;
             try
             {
-                (scripts, problems) = ConversationFiles.Load(given, Directory.GetCurrentDirectory());
+                (scripts, problems) = ConversationFiles.Load(files, Directory.GetCurrentDirectory());
             }
             catch (FileNotFoundException ex)
             {
@@ -65,7 +71,7 @@ internal static class EvalConversationsCommand
             var earlier = ReadBaseline(parse.GetValue(baseline));
             var settings = new EvaluationSettings(parse.GetValue(tolerance), parse.GetValue(repeat), parse.GetValue(parallel));
             ConversationRun run;
-            if (parse.GetValue(url) is { } address)
+            if (address is not null)
             {
                 using var http = new HttpClient { BaseAddress = new Uri(address.ToString().TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout) + 10) };
                 var driver = new DirectLineDriver(http, parse.GetValue(secret), TimeSpan.FromSeconds(parse.GetValue(timeout)));

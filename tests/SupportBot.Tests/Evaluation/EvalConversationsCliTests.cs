@@ -163,4 +163,13 @@ public sealed class EvalConversationsCliTests
         Assert.Equal(2, exit);
         Assert.Contains("'/no/such/folder' is neither a file nor a folder", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ABadUrl_IsExitTwo_WithoutAStackTrace()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("eval", "conversations", "eval/conversations", "--url", "localhost");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("supportbot: --url 'localhost' is not an http(s) address such as http://localhost:5080", error.Trim());
+    }
 }
