@@ -236,12 +236,14 @@ public sealed class ConversationEngine
             return Say(ReplyWriter.SmallTalk(intent.Intent, policies), null, turn.Decision(TurnDecision.SmallTalk));
         }
 
-        var answer = _knowledge.Current.Index.Search(text, 3);
+        var snapshot = _knowledge.Current;
+        var answer = Chosen(snapshot, text, snapshot.Index.Search(text, 3));
         var bar = _knowledge.MinConfidence;
         var flow = FlowOf(intent);
-        var close = answer.Hits.Skip(1).Where(h => answer.Confidence - h.Confidence <= _options.AmbiguityMargin).ToList();
-        var faqAnswers = answer.Confidence >= bar && close.Count == 0;
-        if (found.Any(e => e.Kind == EntityKind.OrderNumber) && !intent.IsOutOfScope)
+        var picked = snapshot.ByTitle.TryGetValue(text, out var titled) && answer.Best?.Entry == titled;
+        var close = picked ? [] : answer.Hits.Skip(1).Where(h => answer.Confidence - h.Confidence <= _options.AmbiguityMargin).ToList();
+        var faqAnswers = picked || (answer.Confidence >= bar && close.Count == 0);
+        if (found.Any(e => e.Kind == EntityKind.OrderNumber))
         {
             // An order number is about that order, whatever else the message says.
             return FlowReply(turn, await _dialog.StartAsync(session, flow ?? OrderFlow.Status, input, keepOrder: false, cancellationToken).ConfigureAwait(false));
@@ -394,6 +396,21 @@ public sealed class ConversationEngine
         return Reply(inbound, Say(said.Text, said.Actions, Decision(TurnDecision.HandoffStatus) with { HandoffState = state }), said.State);
     }
 
+    /// <summary>
+    /// A message that is exactly an entry's title was picked from a button ("Did you mean …?", the welcome's topics):
+    /// that entry answers, first, whatever else scores close to it.
+    /// </summary>
+    private static KnowledgeAnswer Chosen(KnowledgeSnapshot snapshot, string text, KnowledgeAnswer answer)
+    {
+        if (!snapshot.ByTitle.TryGetValue(text, out var entry) || answer.Best?.Entry == entry)
+        {
+            return answer;
+        }
+
+        var hit = answer.Hits.FirstOrDefault(h => h.Entry == entry);
+        return hit is null ? answer : answer with { Hits = [hit, .. answer.Hits.Where(h => h != hit)] };
+    }
+
     private static string? FlowOf(IntentPrediction intent) =>
         !intent.IsOutOfScope && OrderDialog.FlowOfIntent.TryGetValue(intent.Intent, out var flow) ? flow : null;
 
@@ -453,7 +470,7 @@ public sealed class ConversationEngine
         Value = JsonSerializer.SerializeToElement(decision),
     };
 
-    private static List<CardAction> Topics() => ReplyWriter.Topics.Select(t => CardAction.Say(t)).ToList();
+    private static List<CardAction> Topics() => ReplyWriter.Topics.Select(t => CardAction.Say(t.Title, t.Sends)).ToList();
 
     private static TurnDecision Decision(string action) => new(action, null, 0, null, 0, [], []);
 

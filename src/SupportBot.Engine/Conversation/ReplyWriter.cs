@@ -10,7 +10,14 @@ namespace SupportBot.Conversation;
 /// </summary>
 internal static class ReplyWriter
 {
-    public static readonly IReadOnlyList<string> Topics = ["Where is my order?", "How do I return something?", "Shipping options", "Payment methods"];
+    /// <summary>The welcome's buttons: what each says, and what it sends (an FAQ title is answered from that entry directly).</summary>
+    public static readonly IReadOnlyList<(string Title, string Sends)> Topics =
+    [
+        ("Where is my order?", "Where is my order?"),
+        ("How do I return something?", "How do I return an item?"),
+        ("Shipping options", "What shipping options do you offer?"),
+        ("Payment methods", "What payment methods do you accept?"),
+    ];
 
     public static string Welcome(StorePolicies policies, ReplyPrompt prompt) =>
         $"Hi! I'm {prompt.Persona}, the virtual assistant of {Store(policies)}. I'm a bot, not a person: I can answer questions "

@@ -6,7 +6,13 @@ using SupportBot.Knowledge.Search;
 namespace SupportBot.Knowledge;
 
 /// <summary>A loaded knowledge base with its index: what every search of one moment sees.</summary>
-public sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, KnowledgeIndex Index, int Version, DateTimeOffset LoadedAt);
+public sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, KnowledgeIndex Index, int Version, DateTimeOffset LoadedAt)
+{
+    /// <summary>Entries by their exact title (case-insensitive): a shopper who sends a title picked that entry from a button.</summary>
+    public IReadOnlyDictionary<string, FaqEntry> ByTitle { get; } = Knowledge.Entries
+        .GroupBy(e => e.Title.Trim(), StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+}
 
 /// <summary>What operators and editors see about the knowledge in service (<c>/readyz</c>, <c>/api/knowledge/status</c>).</summary>
 public sealed record KnowledgeStatus(

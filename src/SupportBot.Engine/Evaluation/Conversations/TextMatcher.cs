@@ -36,7 +36,7 @@ public static partial class TextMatcher
 
     /// <summary>
     /// The text as the comparison sees it: lower case, typographic quotes and apostrophes and Markdown emphasis gone,
-    /// punctuation other than what holds an address or an amount together turned into spaces, spaces collapsed.
+    /// punctuation (hyphens too: "RMA-123" reads "rma 123") other than what holds an address or an amount together turned into spaces, spaces collapsed.
     /// </summary>
     public static string Normalize(string text)
     {
@@ -50,10 +50,10 @@ public static partial class TextMatcher
                 continue;
             }
 
-            builder.Append(char.IsLetterOrDigit(c) || c is '@' or '.' or '-' or '$' or ',' or '/' or ':' ? c : ' ');
+            builder.Append(char.IsLetterOrDigit(c) || c is '@' or '.' or '$' or ',' or '/' or ':' ? c : ' ');
         }
 
-        var words = builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',', '-', ':', '/')).Where(w => w.Length > 0);
+        var words = builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',', ':', '/')).Where(w => w.Length > 0);
         return string.Join(' ', words);
     }
 
