@@ -18,7 +18,11 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
 {
     public const string ChannelId = "directline";
 
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Per-conversation gates by a hash of the id: posts and deliveries to one conversation never overlap, and the
+    /// memory stays fixed however many conversations there are.
+    /// </summary>
+    private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 1024).Select(_ => new SemaphoreSlim(1, 1))];
 
     /// <summary>Conversations known to exist: they are never deleted, so a positive answer can be remembered.</summary>
     private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.Ordinal);
@@ -68,7 +72,7 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
     /// <summary>Posts the shopper's activity; returns the id the echo carries.</summary>
     public async Task<string> PostAsync(string conversationId, Activity posted, CancellationToken cancellationToken)
     {
-        var gate = _locks.GetOrAdd(conversationId, _ => new SemaphoreSlim(1, 1));
+        var gate = GateOf(conversationId);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -120,7 +124,7 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
     /// </summary>
     public async Task<long> DeliverAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
-        var gate = _locks.GetOrAdd(conversationId, _ => new SemaphoreSlim(1, 1));
+        var gate = GateOf(conversationId);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -137,6 +141,8 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
             gate.Release();
         }
     }
+
+    private SemaphoreSlim GateOf(string conversationId) => _gates[(int)((uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)_gates.Length)];
 
     private void PublishTyping(string conversationId) =>
         Publish(conversationId, [new StoredActivity(-1, new Activity
