@@ -256,7 +256,7 @@ public sealed class ConversationEngine
 
         if (intent.IsOutOfScope && answer.Confidence < bar)
         {
-            return Say(ReplyWriter.OutOfScope(policies), Topics(), turn.Decision(TurnDecision.OutOfScope, answer));
+            return Say(ReplyWriter.OutOfScope(policies), [.. Topics(), CardAction.Say(ButtonOf(HandoffButton))], turn.Decision(TurnDecision.OutOfScope, answer));
         }
 
         if (faqAnswers)
