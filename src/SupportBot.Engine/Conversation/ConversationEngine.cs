@@ -180,7 +180,7 @@ public sealed class ConversationEngine
         }
 
         // Pressing one of the bot's own buttons ("Did you mean …?") may repeat an earlier question without any frustration.
-        var pressedOffer = memory.Offered.Contains(text);
+        var pressedOffer = memory.WasOffered(text);
         var frustration = FrustrationDetector.Read(knowledge.Frustration, text, pressedOffer ? [] : memory.RecentTexts);
         memory.Remember(text);
         var asked = (intent.Intent == "talk_to_human" && !intent.IsOutOfScope)
@@ -192,7 +192,7 @@ public sealed class ConversationEngine
 
         var input = new DialogInput(text, intent.IsOutOfScope ? null : intent.Intent, found, OrderPolicies.From(policies), DrawsCards(inbound.ChannelId));
         var outcome = await RouteAsync(turn, input, policies, cancellationToken).ConfigureAwait(false);
-        memory.Offered = outcome.Actions?.Select(a => a.Value as string ?? a.Title).ToHashSet(StringComparer.Ordinal) ?? [];
+        memory.Offered = outcome.Actions ?? [];
         if (_policy.AfterAnswer(outcome.Decision, intent.IsOutOfScope, outcome.FlowHandoff, memory) is { } after)
         {
             return await HandOffAsync(turn, after, outcome.FlowHandoff is null ? "" : outcome.Text + "\n\n", cancellationToken).ConfigureAwait(false);
@@ -237,10 +237,9 @@ public sealed class ConversationEngine
         }
 
         var snapshot = _knowledge.Current;
-        var answer = Chosen(snapshot, text, snapshot.Index.Search(text, 3));
+        var (answer, picked) = Chosen(snapshot, text, snapshot.Index.Search(text, 3));
         var bar = _knowledge.MinConfidence;
         var flow = FlowOf(intent);
-        var picked = snapshot.ByTitle.TryGetValue(text, out var titled) && answer.Best?.Entry == titled;
         var close = picked ? [] : answer.Hits.Skip(1).Where(h => answer.Confidence - h.Confidence <= _options.AmbiguityMargin).ToList();
         var faqAnswers = picked || (answer.Confidence >= bar && close.Count == 0);
         if (found.Any(e => e.Kind == EntityKind.OrderNumber))
@@ -400,15 +399,14 @@ public sealed class ConversationEngine
     /// A message that is exactly an entry's title was picked from a button ("Did you mean …?", the welcome's topics):
     /// that entry answers, first, whatever else scores close to it.
     /// </summary>
-    private static KnowledgeAnswer Chosen(KnowledgeSnapshot snapshot, string text, KnowledgeAnswer answer)
+    private static (KnowledgeAnswer Answer, bool Picked) Chosen(KnowledgeSnapshot snapshot, string text, KnowledgeAnswer answer)
     {
-        if (!snapshot.ByTitle.TryGetValue(text, out var entry) || answer.Best?.Entry == entry)
+        if (!snapshot.ByTitle.TryGetValue(text, out var entry) || answer.Hits.FirstOrDefault(h => h.Entry == entry) is not { } hit)
         {
-            return answer;
+            return (answer, false);
         }
 
-        var hit = answer.Hits.FirstOrDefault(h => h.Entry == entry);
-        return hit is null ? answer : answer with { Hits = [hit, .. answer.Hits.Where(h => h != hit)] };
+        return (hit == answer.Best ? answer : answer with { Hits = [hit, .. answer.Hits.Where(h => h != hit)] }, true);
     }
 
     private static string? FlowOf(IntentPrediction intent) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SupportBot.Conversation;
+using SupportBot.Conversation.Schema;
 
 namespace SupportBot.Handoff;
 
@@ -23,9 +24,10 @@ public sealed class HandoffPolicy(IOptions<HandoffOptions> options)
         TurnDecision.NotUnderstood, TurnDecision.OutOfScope,
     };
 
+    /// <summary>Turns where the bot helped: they end a run of fallbacks. Anything else ("did you mean", …) leaves it as it is.</summary>
     private static readonly HashSet<string> SuccessActions = new(StringComparer.Ordinal)
     {
-        TurnDecision.Answer, TurnDecision.OrderFlow, TurnDecision.SmallTalk, TurnDecision.FlowExit, TurnDecision.Clarify,
+        TurnDecision.Answer, TurnDecision.OrderFlow, TurnDecision.SmallTalk, TurnDecision.FlowExit,
     };
 
     public HandoffOptions Options => _options;
@@ -34,31 +36,24 @@ public sealed class HandoffPolicy(IOptions<HandoffOptions> options)
     public HandoffVerdict? BeforeAnswer(string intent, double confidence, bool outOfScope, bool asked, FrustrationReading frustration)
     {
         ArgumentNullException.ThrowIfNull(frustration);
-        var signals = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["intent"] = intent,
-            ["intent_confidence"] = HandoffOptions.Invariant(confidence),
-        };
+
+        // Most turns hand nothing off: the signals are only written down for the ones that do.
+        HandoffVerdict Verdict(string reason, params (string Key, string Value)[] extra) =>
+            new(reason, Signals([("intent", intent), ("intent_confidence", HandoffOptions.Invariant(confidence)), .. extra]));
+
         if (asked)
         {
-            signals["asked"] = "yes";
-            return new HandoffVerdict(HandoffReasons.Requested, signals);
+            return Verdict(HandoffReasons.Requested, ("asked", "yes"));
         }
 
         if (!outOfScope && confidence >= _options.SensitiveConfidence && _options.SensitiveIntents.Contains(intent))
         {
-            signals["sensitive_intent"] = intent;
-            return new HandoffVerdict(HandoffReasons.Sensitive, signals);
+            return Verdict(HandoffReasons.Sensitive, ("sensitive_intent", intent));
         }
 
-        if (frustration.Score >= _options.FrustrationThreshold)
-        {
-            signals["frustration"] = HandoffOptions.Invariant(frustration.Score);
-            signals["frustration_signals"] = string.Join(",", frustration.Signals);
-            return new HandoffVerdict(HandoffReasons.Frustration, signals);
-        }
-
-        return null;
+        return frustration.Score >= _options.FrustrationThreshold
+            ? Verdict(HandoffReasons.Frustration, ("frustration", HandoffOptions.Invariant(frustration.Score)), ("frustration_signals", string.Join(",", frustration.Signals)))
+            : null;
     }
 
     /// <summary>
@@ -69,21 +64,18 @@ public sealed class HandoffPolicy(IOptions<HandoffOptions> options)
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(memory);
-        var signals = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["intent"] = decision.Intent ?? "",
-            ["intent_confidence"] = HandoffOptions.Invariant(decision.IntentConfidence),
-            ["faq_confidence"] = HandoffOptions.Invariant(decision.FaqConfidence),
-        };
+        HandoffVerdict Verdict(string reason, params (string Key, string Value)[] extra) => new(reason, Signals(
+        [
+            ("intent", decision.Intent ?? ""),
+            ("intent_confidence", HandoffOptions.Invariant(decision.IntentConfidence)),
+            ("faq_confidence", HandoffOptions.Invariant(decision.FaqConfidence)),
+            .. extra,
+        ]));
+
         if (flowHandoff is not null)
         {
             memory.ConsecutiveFallbacks = 0;
-            if (decision.Step is { } step)
-            {
-                signals["step"] = step;
-            }
-
-            return new HandoffVerdict(flowHandoff, signals);
+            return decision.Step is { } step ? Verdict(flowHandoff, ("step", step)) : Verdict(flowHandoff);
         }
 
         var fallback = FallbackActions.Contains(decision.Action) || (decision.Action == TurnDecision.Answer && decision.LowConfidence);
@@ -91,29 +83,28 @@ public sealed class HandoffPolicy(IOptions<HandoffOptions> options)
         {
             if (SuccessActions.Contains(decision.Action))
             {
-                memory.ConsecutiveFallbacks = decision.Action == TurnDecision.Clarify ? memory.ConsecutiveFallbacks : 0;
+                memory.ConsecutiveFallbacks = 0;
             }
 
             return null;
         }
 
-        memory.ConsecutiveFallbacks++;
-        signals["fallbacks"] = memory.ConsecutiveFallbacks.ToString(CultureInfo.InvariantCulture);
-        if (decision.Action == TurnDecision.NotUnderstood && !outOfScope && decision.IntentConfidence >= _options.IntentConfidence
-            && decision.FaqConfidence < _options.RetrievalConfidence)
+        var fallbacks = ++memory.ConsecutiveFallbacks;
+        var reason = decision.Action == TurnDecision.NotUnderstood && !outOfScope && decision.IntentConfidence >= _options.IntentConfidence
+            && decision.FaqConfidence < _options.RetrievalConfidence
+            ? HandoffReasons.LowConfidence
+            : fallbacks >= _options.MaxConsecutiveFallbacks ? HandoffReasons.RepeatedFallback : null;
+        if (reason is null)
         {
-            memory.ConsecutiveFallbacks = 0;
-            return new HandoffVerdict(HandoffReasons.LowConfidence, signals);
+            return null;
         }
 
-        if (memory.ConsecutiveFallbacks >= _options.MaxConsecutiveFallbacks)
-        {
-            memory.ConsecutiveFallbacks = 0;
-            return new HandoffVerdict(HandoffReasons.RepeatedFallback, signals);
-        }
-
-        return null;
+        memory.ConsecutiveFallbacks = 0;
+        return Verdict(reason, ("fallbacks", fallbacks.ToString(CultureInfo.InvariantCulture)));
     }
+
+    private static Dictionary<string, string> Signals(IEnumerable<(string Key, string Value)> signals) =>
+        signals.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
 }
 
 /// <summary>What the handoff rules remember between turns of one conversation (lives with its order session).</summary>
@@ -125,7 +116,9 @@ public sealed class HandoffMemory
     public int ConsecutiveFallbacks { get; set; }
 
     /// <summary>What the bot's last answer offered as buttons: sending one of them is a choice, not a repeated question.</summary>
-    public IReadOnlySet<string> Offered { get; set; } = new HashSet<string>();
+    public IReadOnlyList<CardAction> Offered { get; set; } = [];
+
+    public bool WasOffered(string text) => Offered.Any(a => (a.Value as string ?? a.Title) == text);
 
     /// <summary>Set when the bot offered to take a message because no one is available; the next turn may carry the e-mail.</summary>
     public PendingMessageOffer? Offer { get; set; }

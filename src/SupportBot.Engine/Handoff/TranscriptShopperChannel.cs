@@ -3,20 +3,27 @@ using SupportBot.Storage;
 
 namespace SupportBot.Handoff;
 
-/// <summary>The channel of an engine without a server (the CLI, evaluation): the activities are only recorded.</summary>
-internal sealed class TranscriptShopperChannel(IConversationStore store) : IShopperChannel
+/// <summary>
+/// Records what is delivered in the conversation's transcript, once: the channel of an engine without a server (the
+/// CLI, evaluation), and the first half of every channel that posts elsewhere afterwards.
+/// </summary>
+public sealed class TranscriptShopperChannel(IConversationStore store) : IShopperChannel
 {
-    public async Task<long> DeliverAsync(HandoffTicket ticket, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    public async Task<long> DeliverAsync(HandoffTicket ticket, IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
+        (await RecordAsync(ticket, activities, cancellationToken).ConfigureAwait(false)).Sequence;
+
+    /// <summary>Appends the activities unless the first one's client id is already there; says which happened.</summary>
+    public async Task<(long Sequence, bool Recorded)> RecordAsync(HandoffTicket ticket, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(activities);
         if (activities[0].ClientActivityId is { } clientId && await store.FindByClientIdAsync(ticket.ConversationId, clientId, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
-            return earlier.Sequence;
+            return (earlier.Sequence, false);
         }
 
         await store.CreateAsync(ticket.ConversationId, ticket.ShopperId, activities[0].Timestamp ?? DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
         var stored = await store.AppendAsync(ticket.ConversationId, activities, cancellationToken).ConfigureAwait(false);
-        return stored[0].Sequence;
+        return (stored[0].Sequence, true);
     }
 }

@@ -174,65 +174,61 @@ public sealed class SqliteOrderBackend : IOrderBackend
 
     public async Task<Order> CancelAsync(string number, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(number);
-        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var order = await ReadOrderAsync(connection, transaction, Normalise(number), cancellationToken).ConfigureAwait(false)
-            ?? throw UnknownOrder(number);
-        switch (order.Status)
+        var order = await ChangeOrderAsync(number, order => order.Status switch
         {
-            case OrderStatus.Shipped or OrderStatus.Delivered:
-                throw new OrderActionRefusedException("already_shipped", $"Order {order.Number} has already shipped, so it can no longer be cancelled.");
-            case OrderStatus.Cancelled:
-                throw new OrderActionRefusedException("already_cancelled", $"Order {order.Number} is already cancelled.");
-            case OrderStatus.Processing:
-                throw new OrderActionRefusedException("processing", $"Order {order.Number} is already being packed, so it can no longer be cancelled.");
-        }
-
-        await using (var update = connection.CreateCommand())
-        {
-            update.Transaction = transaction;
-            update.CommandText = "UPDATE orders SET status = $status WHERE number = $number";
-            update.Parameters.AddWithValue("$status", nameof(OrderStatus.Cancelled));
-            update.Parameters.AddWithValue("$number", order.Number);
-            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            OrderStatus.Shipped or OrderStatus.Delivered => new("already_shipped", $"Order {order.Number} has already shipped, so it can no longer be cancelled."),
+            OrderStatus.Cancelled => new("already_cancelled", $"Order {order.Number} is already cancelled."),
+            OrderStatus.Processing => new("processing", $"Order {order.Number} is already being packed, so it can no longer be cancelled."),
+            _ => null,
+        }, "UPDATE orders SET status = $status WHERE number = $number", update => update.Parameters.AddWithValue("$status", nameof(OrderStatus.Cancelled)),
+            cancellationToken).ConfigureAwait(false);
         return order with { Status = OrderStatus.Cancelled };
     }
 
     public async Task<Order> ChangeShippingAddressAsync(string number, Address address, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(number);
         ArgumentNullException.ThrowIfNull(address);
+        var order = await ChangeOrderAsync(number, order => order.Status switch
+        {
+            OrderStatus.Shipped or OrderStatus.Delivered => new("already_shipped", $"Order {order.Number} has already shipped, so its address can no longer be changed."),
+            OrderStatus.Cancelled => new("already_cancelled", $"Order {order.Number} is cancelled."),
+            _ => null,
+        }, """
+            UPDATE orders SET ship_name = $name, ship_line1 = $line1, ship_line2 = $line2, ship_city = $city,
+                              ship_region = $region, ship_postal_code = $postal, ship_country = $country
+            WHERE number = $number
+            """, update => AddAddress(update, address), cancellationToken).ConfigureAwait(false);
+        return order with { ShippingAddress = address };
+    }
+
+    /// <summary>
+    /// One change to an order, decided and written inside one write transaction: the order as it is now, the rule
+    /// that may refuse the change, then the UPDATE (bound to <c>$number</c> and what <paramref name="bind"/> adds).
+    /// </summary>
+    private async Task<Order> ChangeOrderAsync(string number, Func<Order, OrderActionRefusedException?> refusal, string update, Action<SqliteCommand> bind,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(number);
         await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var order = await ReadOrderAsync(connection, transaction, Normalise(number), cancellationToken).ConfigureAwait(false)
             ?? throw UnknownOrder(number);
-        switch (order.Status)
+        if (refusal(order) is { } refused)
         {
-            case OrderStatus.Shipped or OrderStatus.Delivered:
-                throw new OrderActionRefusedException("already_shipped", $"Order {order.Number} has already shipped, so its address can no longer be changed.");
-            case OrderStatus.Cancelled:
-                throw new OrderActionRefusedException("already_cancelled", $"Order {order.Number} is cancelled.");
+            throw refused;
         }
 
-        await using (var update = connection.CreateCommand())
+        await using (var command = connection.CreateCommand())
         {
-            update.Transaction = transaction;
-            update.CommandText = """
-                UPDATE orders SET ship_name = $name, ship_line1 = $line1, ship_line2 = $line2, ship_city = $city,
-                                  ship_region = $region, ship_postal_code = $postal, ship_country = $country
-                WHERE number = $number
-                """;
-            AddAddress(update, address);
-            update.Parameters.AddWithValue("$number", order.Number);
-            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            command.Transaction = transaction;
+            command.CommandText = update;
+            bind(command);
+            command.Parameters.AddWithValue("$number", order.Number);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return order with { ShippingAddress = address };
+        return order;
     }
 
     /// <summary>Every order in the store, newest first (for tests and tools; a shop's backend has no such call).</summary>
@@ -286,10 +282,6 @@ public sealed class SqliteOrderBackend : IOrderBackend
     private static OrderActionRefusedException UnknownOrder(string number) =>
         new("unknown_order", $"There is no order {number}.");
 
-    private static string Text(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Time(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-
     // Money as invariant text: exact, and keeps the scale the shop wrote ("98.00" stays "98.00").
     private static string Money(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
 
@@ -321,7 +313,7 @@ public sealed class SqliteOrderBackend : IOrderBackend
 
             var shipment = NullableString(reader, 16);
             order = new Order(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Time(reader.GetString(4)),
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), SqliteTime.Read(reader.GetString(4)),
                 Enum.Parse<OrderStatus>(reader.GetString(5)), [],
                 new Payment(reader.GetString(6), Money(reader.GetString(7)), reader.GetString(8)),
                 new Address(reader.GetString(9), reader.GetString(10), NullableString(reader, 11), reader.GetString(12), reader.GetString(13), reader.GetString(14), reader.GetString(15)),
@@ -368,9 +360,9 @@ public sealed class SqliteOrderBackend : IOrderBackend
                 var refund = reader.IsDBNull(5)
                     ? null
                     : new Refund(Money(reader.GetString(5)), Enum.Parse<RefundStatus>(reader.GetString(6)), reader.GetString(7),
-                        reader.IsDBNull(8) ? null : Time(reader.GetString(8)));
+                        reader.IsDBNull(8) ? null : SqliteTime.Read(reader.GetString(8)));
                 returns.Add(new ReturnRequest(rma, returnLines.GetValueOrDefault(rma) ?? [], reader.GetString(1), Enum.Parse<ReturnStatus>(reader.GetString(2)),
-                    Time(reader.GetString(3)), reader.GetString(4), refund));
+                    SqliteTime.Read(reader.GetString(3)), reader.GetString(4), refund));
             }
         }
 
@@ -440,21 +432,16 @@ public sealed class SqliteOrderBackend : IOrderBackend
         command.Parameters.AddWithValue("$number", number);
         command.Parameters.AddWithValue("$reason", request.Reason);
         command.Parameters.AddWithValue("$status", request.Status.ToString());
-        command.Parameters.AddWithValue("$created", Text(request.CreatedAt));
+        command.Parameters.AddWithValue("$created", SqliteTime.Write(request.CreatedAt));
         command.Parameters.AddWithValue("$created_ticks", request.CreatedAt.UtcTicks);
         command.Parameters.AddWithValue("$label", request.LabelUrl);
         command.Parameters.AddWithValue("$amount", request.Refund is null ? DBNull.Value : Money(request.Refund.Amount));
         command.Parameters.AddWithValue("$refund_status", (object?)request.Refund?.Status.ToString() ?? DBNull.Value);
         command.Parameters.AddWithValue("$refund_method", (object?)request.Refund?.Method ?? DBNull.Value);
-        command.Parameters.AddWithValue("$issued", request.Refund?.IssuedAt is { } issued ? Text(issued) : DBNull.Value);
+        command.Parameters.AddWithValue("$issued", request.Refund?.IssuedAt is { } issued ? SqliteTime.Write(issued) : DBNull.Value);
     }
 
-    private void Migrate()
-    {
-        using var connection = _file.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
+    private void Migrate() => _file.Migrate("""
             CREATE TABLE IF NOT EXISTS customers (
                 id TEXT PRIMARY KEY,
                 email TEXT NOT NULL,
@@ -511,9 +498,7 @@ public sealed class SqliteOrderBackend : IOrderBackend
                 line_id TEXT NOT NULL,
                 quantity INTEGER NOT NULL,
                 PRIMARY KEY (rma, position));
-            """;
-        command.ExecuteNonQuery();
-    }
+        """);
 
     /// <summary>
     /// Fills an empty store with the demo data, in one transaction: a second start (or a second process starting at
@@ -551,7 +536,7 @@ public sealed class SqliteOrderBackend : IOrderBackend
         foreach (var o in data.Orders)
         {
             var a = o.ShippingAddress;
-            Bind(order, o.Number, o.CustomerId, o.Email, o.FirstName, Text(o.PlacedAt), o.PlacedAt.UtcTicks, o.Status.ToString(),
+            Bind(order, o.Number, o.CustomerId, o.Email, o.FirstName, SqliteTime.Write(o.PlacedAt), o.PlacedAt.UtcTicks, o.Status.ToString(),
                 o.Payment.Method, Money(o.Payment.Total), o.Payment.Currency, a.Name, a.Line1, a.Line2, a.City, a.Region, a.PostalCode, a.Country,
                 o.Shipment is null ? null : JsonSerializer.Serialize(o.Shipment, ShipmentJson));
             order.ExecuteNonQuery();

@@ -29,7 +29,7 @@ public sealed class SqliteConversationStore : IConversationStore
         command.CommandText = "INSERT OR IGNORE INTO conversations (id, user_id, created_at) VALUES ($id, $user, $at)";
         command.Parameters.AddWithValue("$id", conversationId);
         command.Parameters.AddWithValue("$user", (object?)userId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$at", SqliteTime.Write(at));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -47,9 +47,8 @@ public sealed class SqliteConversationStore : IConversationStore
         await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
 
-        // Times are stored as round-trip text in UTC, so text order is time order.
         command.CommandText = "SELECT id FROM conversations WHERE created_at >= $since ORDER BY created_at, id";
-        command.Parameters.AddWithValue("$since", since.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$since", SqliteTime.Write(since));
         var ids = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -103,7 +102,7 @@ public sealed class SqliteConversationStore : IConversationStore
         command.Parameters.AddWithValue("$id", userId);
         command.Parameters.AddWithValue("$name", (object?)name ?? DBNull.Value);
         command.Parameters.AddWithValue("$locale", (object?)locale ?? DBNull.Value);
-        command.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$at", SqliteTime.Write(at));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return (await FindUserAsync(userId, cancellationToken).ConfigureAwait(false))!;
     }
@@ -117,7 +116,7 @@ public sealed class SqliteConversationStore : IConversationStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
             ? new UserProfile(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture), DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture), reader.GetInt32(5))
+                SqliteTime.Read(reader.GetString(3)), SqliteTime.Read(reader.GetString(4)), reader.GetInt32(5))
             : null;
     }
 
@@ -165,15 +164,8 @@ public sealed class SqliteConversationStore : IConversationStore
         return result;
     }
 
-    private void Migrate()
-    {
-        using var connection = _file.Open();
-        using var command = connection.CreateCommand();
 
-        // WAL lets Direct Line readers poll while a turn is being written; NORMAL sync survives a process crash.
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = NORMAL;
+    private void Migrate() => _file.Migrate("""
             CREATE TABLE IF NOT EXISTS conversations (
                 id TEXT PRIMARY KEY,
                 user_id TEXT,
@@ -192,7 +184,5 @@ public sealed class SqliteConversationStore : IConversationStore
                 last_seen TEXT NOT NULL,
                 messages INTEGER NOT NULL);
             CREATE UNIQUE INDEX IF NOT EXISTS activities_client ON activities (conversation_id, client_id) WHERE client_id IS NOT NULL;
-            """;
-        command.ExecuteNonQuery();
-    }
+        """);
 }

@@ -38,6 +38,18 @@ internal sealed class SqliteFile
         return connection;
     }
 
+    /// <summary>
+    /// Creates what is missing of a schema (<c>CREATE … IF NOT EXISTS</c> statements) at start-up, in write-ahead-log
+    /// mode, which lets readers (Direct Line polls, the agent console) go on while a turn is being written.
+    /// </summary>
+    public void Migrate(string schema)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;\n" + schema;
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>A connection for start-up work (creating the schema, seeding), before anything runs concurrently.</summary>
     public SqliteConnection Open()
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
@@ -54,8 +53,8 @@ public sealed class SqliteHandoffStore : IHandoffStore
         command.Parameters.AddWithValue("$agent", Nullable(ticket.AgentId));
         command.Parameters.AddWithValue("$agent_name", Nullable(ticket.AgentName));
         command.Parameters.AddWithValue("$email", Nullable(ticket.Email));
-        command.Parameters.AddWithValue("$created", Time(ticket.CreatedAt));
-        command.Parameters.AddWithValue("$rank", Time(ticket.RankAt));
+        command.Parameters.AddWithValue("$created", SqliteTime.Write(ticket.CreatedAt));
+        command.Parameters.AddWithValue("$rank", SqliteTime.Write(ticket.RankAt));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -87,7 +86,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
         command.Parameters.AddWithValue("$agent_name", Nullable(change.AgentName));
         command.Parameters.AddWithValue("$email", Nullable(change.Email));
         command.Parameters.AddWithValue("$last", Nullable(change.LastMessage));
-        command.Parameters.AddWithValue("$at", Time(change.At));
+        command.Parameters.AddWithValue("$at", SqliteTime.Write(change.At));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -98,7 +97,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
         command.CommandText = "UPDATE handoffs SET rating = $rating, rated_at = $at WHERE id = $id AND rating IS NULL";
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$rating", rating);
-        command.Parameters.AddWithValue("$at", Time(at));
+        command.Parameters.AddWithValue("$at", SqliteTime.Write(at));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -112,7 +111,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            waits.Add(ParseTime(reader.GetString(1)) - ParseTime(reader.GetString(0)));
+            waits.Add(SqliteTime.Read(reader.GetString(1)) - SqliteTime.Read(reader.GetString(0)));
         }
 
         return waits;
@@ -154,9 +153,9 @@ public sealed class SqliteHandoffStore : IHandoffStore
         AgentId = Text(r, 15),
         AgentName = Text(r, 16),
         Email = Text(r, 17),
-        CreatedAt = ParseTime(r.GetString(18)),
-        ClaimedAt = r.IsDBNull(20) ? null : ParseTime(r.GetString(20)),
-        ClosedAt = r.IsDBNull(21) ? null : ParseTime(r.GetString(21)),
+        CreatedAt = SqliteTime.Read(r.GetString(18)),
+        ClaimedAt = r.IsDBNull(20) ? null : SqliteTime.Read(r.GetString(20)),
+        ClosedAt = r.IsDBNull(21) ? null : SqliteTime.Read(r.GetString(21)),
         Rating = r.IsDBNull(22) ? null : r.GetInt32(22),
     };
 
@@ -168,17 +167,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
 
     private static string InList(IEnumerable<string> values) => string.Join(", ", values.Select(v => $"'{v}'"));
 
-    // Fixed-width UTC text sorts in time order, so ORDER BY on these columns is ORDER BY time.
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-
-    private void Migrate()
-    {
-        using var connection = _file.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
+    private void Migrate() => _file.Migrate("""
             CREATE TABLE IF NOT EXISTS handoffs (
                 id TEXT PRIMARY KEY,
                 conversation_id TEXT NOT NULL,
@@ -207,7 +196,5 @@ public sealed class SqliteHandoffStore : IHandoffStore
             CREATE INDEX IF NOT EXISTS handoffs_conversation ON handoffs (conversation_id, created_at);
             CREATE INDEX IF NOT EXISTS handoffs_work ON handoffs (status, rank_at);
             CREATE INDEX IF NOT EXISTS handoffs_claimed ON handoffs (claimed_at) WHERE claimed_at IS NOT NULL;
-            """;
-        command.ExecuteNonQuery();
-    }
+        """);
 }

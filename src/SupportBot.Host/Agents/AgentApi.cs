@@ -90,9 +90,8 @@ internal static class AgentApi
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (reader, subscription) = notices.Subscribe();
-        using var online = desk.Presence.Connect(agent);
         using var _ = subscription;
-        notices.Publish(new HandoffNotice("", "", HandoffNotice.Updated));
+        using var online = new PresenceNotice(desk.Presence.Connect(agent), notices);
         yield return new SseItem<object>(new { online = true }, "hello");
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -132,61 +131,28 @@ internal static class AgentApi
         }
     }
 
-    private static async Task<IResult> OpenAsync(string id, HttpContext context, AgentDirectory directory, HandoffDesk desk, AgentAssist assist,
-        LiveKnowledge knowledge, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (Me(context, directory) is not { } agent)
+    private static Task<IResult> OpenAsync(string id, HttpContext context, AgentDirectory directory, HandoffDesk desk, AgentAssist assist,
+        LiveKnowledge knowledge, TimeProvider time, CancellationToken cancellationToken) =>
+        WithHandoffAsync(id, context, directory, desk, async (_, ticket) =>
+            Results.Ok(await ViewAsync(ticket, desk, assist, knowledge, time, cancellationToken).ConfigureAwait(false)), cancellationToken);
+
+    private static Task<IResult> TranscriptAsync(string id, long? after, HttpContext context, AgentDirectory directory, HandoffDesk desk,
+        LiveKnowledge knowledge, CancellationToken cancellationToken) =>
+        WithHandoffAsync(id, context, directory, desk, async (_, ticket) =>
         {
-            return Gone();
-        }
+            var from = after ?? -1;
+            var stored = await desk.TranscriptAsync(ticket.ConversationId, from, cancellationToken).ConfigureAwait(false);
+            var watermark = stored.Count > 0 ? stored[^1].Sequence : from;
+            return Results.Ok(new TranscriptView(TranscriptLine.Of(stored, knowledge.Current.Knowledge.Prompt.Persona), watermark));
+        }, cancellationToken);
 
-        return await desk.FindForAsync(agent, id, cancellationToken).ConfigureAwait(false) is { } ticket
-            ? Results.Ok(await ViewAsync(ticket, desk, assist, knowledge, time, cancellationToken).ConfigureAwait(false))
-            : NotFound(id);
-    }
-
-    private static async Task<IResult> TranscriptAsync(string id, long? after, HttpContext context, AgentDirectory directory, HandoffDesk desk,
-        LiveKnowledge knowledge, CancellationToken cancellationToken)
-    {
-        if (Me(context, directory) is not { } agent)
-        {
-            return Gone();
-        }
-
-        if (await desk.FindForAsync(agent, id, cancellationToken).ConfigureAwait(false) is not { } ticket)
-        {
-            return NotFound(id);
-        }
-
-        var from = after ?? -1;
-        var stored = await desk.TranscriptAsync(ticket.ConversationId, from, cancellationToken).ConfigureAwait(false);
-        var watermark = stored.Count > 0 ? stored[^1].Sequence : from;
-        return Results.Ok(new TranscriptView(TranscriptLine.Of(stored, knowledge.Current.Knowledge.Prompt.Persona), watermark));
-    }
-
-    private static async Task<IResult> ClaimAsync(string id, HttpContext context, AgentDirectory directory, HandoffDesk desk, AgentAssist assist,
-        LiveKnowledge knowledge, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (Me(context, directory) is not { } agent)
-        {
-            return Gone();
-        }
-
-        if (await desk.FindForAsync(agent, id, cancellationToken).ConfigureAwait(false) is not { } ticket)
-        {
-            return NotFound(id);
-        }
-
-        try
+    private static Task<IResult> ClaimAsync(string id, HttpContext context, AgentDirectory directory, HandoffDesk desk, AgentAssist assist,
+        LiveKnowledge knowledge, TimeProvider time, CancellationToken cancellationToken) =>
+        WithHandoffAsync(id, context, directory, desk, async (agent, ticket) =>
         {
             var claimed = await desk.ClaimAsync(agent, ticket, cancellationToken).ConfigureAwait(false);
             return Results.Ok(await ViewAsync(claimed, desk, assist, knowledge, time, cancellationToken).ConfigureAwait(false));
-        }
-        catch (HandoffConflictException ex)
-        {
-            return Conflict(ex.Message);
-        }
-    }
+        }, cancellationToken);
 
     private static async Task<IResult> SendAsync(string id, AgentMessageBody? body, HttpContext context, AgentDirectory directory, HandoffDesk desk, CancellationToken cancellationToken)
     {
@@ -200,14 +166,25 @@ internal static class AgentApi
             return Results.Problem(title: "Message too long", detail: $"A message may be at most {MaxMessageLength} characters.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        long sequence = -1;
-        var result = await ActAsync(id, context, directory, desk, async (agent, ticket) =>
-            sequence = await desk.SendAsync(agent, ticket, text.Trim(), clientId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        return sequence >= 0 ? Results.Ok(new SentView(sequence)) : result;
+        return await WithHandoffAsync(id, context, directory, desk, async (agent, ticket) =>
+            Results.Ok(new SentView(await desk.SendAsync(agent, ticket, text.Trim(), clientId, cancellationToken).ConfigureAwait(false))), cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> ActAsync(string id, HttpContext context, AgentDirectory directory, HandoffDesk desk, Func<AgentAccount, HandoffTicket, Task> act,
-        CancellationToken cancellationToken)
+    /// <summary>Hand back and resolve: an action with nothing to return but success.</summary>
+    private static Task<IResult> ActAsync(string id, HttpContext context, AgentDirectory directory, HandoffDesk desk, Func<AgentAccount, HandoffTicket, Task> act,
+        CancellationToken cancellationToken) =>
+        WithHandoffAsync(id, context, directory, desk, async (agent, ticket) =>
+        {
+            await act(agent, ticket).ConfigureAwait(false);
+            return Results.Ok();
+        }, cancellationToken);
+
+    /// <summary>
+    /// Every call on one handoff: the signed-in agent, the entry if they may see it (404 otherwise, so ids of other
+    /// agents' conversations give nothing away), and a refusal from the desk as 409.
+    /// </summary>
+    private static async Task<IResult> WithHandoffAsync(string id, HttpContext context, AgentDirectory directory, HandoffDesk desk,
+        Func<AgentAccount, HandoffTicket, Task<IResult>> handle, CancellationToken cancellationToken)
     {
         if (Me(context, directory) is not { } agent)
         {
@@ -221,8 +198,7 @@ internal static class AgentApi
 
         try
         {
-            await act(agent, ticket).ConfigureAwait(false);
-            return Results.Ok();
+            return await handle(agent, ticket).ConfigureAwait(false);
         }
         catch (HandoffConflictException ex)
         {
@@ -251,4 +227,24 @@ internal static class AgentApi
 
     private static IResult Conflict(string detail) =>
         Results.Problem(title: "Someone else got there first", detail: detail, statusCode: StatusCodes.Status409Conflict);
+
+    /// <summary>An agent online while the stream is open; other consoles refresh their "agents online" when it opens and closes.</summary>
+    private sealed class PresenceNotice : IDisposable
+    {
+        private readonly IDisposable _connection;
+        private readonly HandoffNotices _notices;
+
+        public PresenceNotice(IDisposable connection, HandoffNotices notices)
+        {
+            _connection = connection;
+            _notices = notices;
+            notices.Publish(new HandoffNotice("", "", HandoffNotice.Updated));
+        }
+
+        public void Dispose()
+        {
+            _connection.Dispose();
+            _notices.Publish(new HandoffNotice("", "", HandoffNotice.Updated));
+        }
+    }
 }

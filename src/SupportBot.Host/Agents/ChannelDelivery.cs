@@ -12,6 +12,8 @@ namespace SupportBot.Host.Agents;
 /// </summary>
 internal sealed class ChannelDelivery(IConversationStore store, IServiceProvider services) : IShopperChannel
 {
+    private readonly TranscriptShopperChannel _transcript = new(store);
+
     public async Task<long> DeliverAsync(HandoffTicket ticket, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
@@ -23,14 +25,8 @@ internal sealed class ChannelDelivery(IConversationStore store, IServiceProvider
             return await directLine.DeliverAsync(ticket.ConversationId, activities, cancellationToken).ConfigureAwait(false);
         }
 
-        if (activities[0].ClientActivityId is { } clientId && await store.FindByClientIdAsync(ticket.ConversationId, clientId, cancellationToken).ConfigureAwait(false) is { } earlier)
-        {
-            return earlier.Sequence;
-        }
-
-        await store.CreateAsync(ticket.ConversationId, ticket.ShopperId, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
-        var stored = await store.AppendAsync(ticket.ConversationId, activities, cancellationToken).ConfigureAwait(false);
-        if (ticket.ServiceUrl is { } serviceUrl)
+        var (sequence, recorded) = await _transcript.RecordAsync(ticket, activities, cancellationToken).ConfigureAwait(false);
+        if (recorded && ticket.ServiceUrl is { } serviceUrl)
         {
             // The typed client is made per use, so its handler rotates as HttpClientFactory intends.
             var connector = services.GetRequiredService<ConnectorClient>();
@@ -40,6 +36,6 @@ internal sealed class ChannelDelivery(IConversationStore store, IServiceProvider
             }
         }
 
-        return stored[0].Sequence;
+        return sequence;
     }
 }

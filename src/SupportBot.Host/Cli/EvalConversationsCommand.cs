@@ -68,6 +68,13 @@ internal static class EvalConversationsCommand
                 throw new UsageException(ex.Message);
             }
 
+            // Settings are checked before anything runs; the report marks the answer bar they set.
+            double threshold;
+            using (var host = context.BuildToolHost())
+            {
+                threshold = CliContext.KnowledgeOptions(host).Search.MinConfidence;
+            }
+
             var earlier = ReadBaseline(parse.GetValue(baseline));
             var settings = new EvaluationSettings(parse.GetValue(tolerance), parse.GetValue(repeat), parse.GetValue(parallel));
             ConversationRun run;
@@ -87,7 +94,7 @@ internal static class EvalConversationsCommand
             await WriteTextAsync(context.Output, run, comparison).ConfigureAwait(false);
             await WriteFileAsync(parse.GetValue(junit), () => JUnitReport.Write(run)).ConfigureAwait(false);
             await WriteFileAsync(parse.GetValue(json), () => JsonSerializer.Serialize(run, ConversationJson.Options)).ConfigureAwait(false);
-            await WriteFileAsync(parse.GetValue(report), () => ConversationHtmlReport.Write(run, comparison, KnowledgeThreshold(context))).ConfigureAwait(false);
+            await WriteFileAsync(parse.GetValue(report), () => ConversationHtmlReport.Write(run, comparison, threshold)).ConfigureAwait(false);
 
             var failed = run.Problems.Count > 0
                 || run.Conversations.Any(c => c.Outcome is ConversationOutcome.Failed or ConversationOutcome.Error)
@@ -125,26 +132,8 @@ internal static class EvalConversationsCommand
         return run!;
     }
 
-    private static ConversationRun? ReadBaseline(string? path)
-    {
-        if (path is null)
-        {
-            return null;
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"baseline '{path}' does not exist");
-        }
-
-        return BaselineComparer.ReadBaseline(File.ReadAllText(path), out var error) ?? throw new UsageException($"baseline '{path}': {error}");
-    }
-
-    private static double KnowledgeThreshold(CliContext context)
-    {
-        using var host = context.BuildToolHost();
-        return CliContext.KnowledgeOptions(host).Search.MinConfidence;
-    }
+    private static ConversationRun? ReadBaseline(string? path) =>
+        path is null ? null : BaselineComparer.ReadBaselineFile(path, out var error) ?? throw new UsageException($"--baseline {error}");
 
     private static async Task WriteFileAsync(string? path, Func<string> content)
     {

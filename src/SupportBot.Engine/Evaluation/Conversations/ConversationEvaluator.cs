@@ -1,5 +1,3 @@
-using SupportBot.Evaluation;
-
 namespace SupportBot.Evaluation.Conversations;
 
 /// <summary>How a run goes: the default text tolerance, how many times each conversation runs, how many at once.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SupportBot.Evaluation.Conversations;
 
 /// <summary>Holds what the bot did on a turn against what the script expected; every expectation that fails is reported.</summary>
@@ -112,6 +110,4 @@ public static class TurnChecker
     private static string YesNo(bool value) => value ? "yes" : "no";
 
     private static string Clip(string text) => text.Length > 300 ? text[..300] + "…" : text;
-
-    internal static string Percent(double value) => value.ToString("P1", CultureInfo.InvariantCulture);
 }
