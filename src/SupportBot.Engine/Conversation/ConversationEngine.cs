@@ -349,7 +349,14 @@ public sealed class ConversationEngine
     /// <summary>A message while the conversation is with people: silence while an agent owns it; in the queue, its place (or leaving it).</summary>
     private async Task<List<Activity>> WhileHandedOffAsync(Activity inbound, HandoffTicket open, string? text, CancellationToken cancellationToken)
     {
-        var decision = Decision(TurnDecision.WithAgent) with { Handoff = open.Reason, HandoffId = open.Id, HandoffState = open.Status.ToString().ToLowerInvariant() };
+        // What the message is about is still recorded: for the agent's and the evaluation's reading of the trace.
+        var intent = string.IsNullOrEmpty(text) ? null : _intents.Current.Predict(text);
+        var decision = new TurnDecision(TurnDecision.WithAgent, intent?.Intent, intent?.Confidence ?? 0, null, 0, [], [])
+        {
+            Handoff = open.Reason,
+            HandoffId = open.Id,
+            HandoffState = open.Status.ToString().ToLowerInvariant(),
+        };
         if (open.Status == HandoffStatus.Assigned)
         {
             return [Trace(Envelope(inbound), decision)];

@@ -39,6 +39,12 @@ internal sealed class DirectLineDriver(HttpClient http, string? secret, TimeSpan
     private async Task<string> PageTokenAsync(CancellationToken cancellationToken)
     {
         using var response = await http.PostAsync(new Uri("api/webchat/token", UriKind.Relative), null, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+        {
+            throw new HttpRequestException("the bot's page hands out a limited number of conversations a minute per address: "
+                + "pass its Direct Line secret (DirectLine:Secret) with --secret to replay more");
+        }
+
         await EnsureAsync(response, "get a Web Chat token (pass --secret for a bot without /api/webchat/token)", cancellationToken).ConfigureAwait(false);
         return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false)).GetProperty("token").GetString()!;
     }

@@ -52,6 +52,7 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
 
         Assert.Null(whileOwned.Message);
         Assert.Equal((TurnDecision.WithAgent, "assigned"), (whileOwned.Decision.Action, whileOwned.Decision.HandoffState));
+        Assert.Equal("faq_returns_refunds", whileOwned.Decision.Intent);
         Assert.False(fixture.Desk.BotIsSilent(chat.Conversation));
 
         var transcript = await fixture.Desk.TranscriptAsync(chat.Conversation, -1, default);
