@@ -9,6 +9,7 @@ using SupportBot.Knowledge;
 using SupportBot.Knowledge.Search;
 using SupportBot.Understanding.Entities;
 using SupportBot.Understanding.Intents;
+using static SupportBot.Conversation.TurnReplies;
 
 namespace SupportBot.Conversation;
 
@@ -24,10 +25,6 @@ public sealed class ConversationEngine
     private static readonly HashSet<string> SmallTalkIntents = new(StringComparer.Ordinal) { "greeting", "thanks", "goodbye", "bot_challenge", "affirm", "deny" };
     private const int MaxRememberedTurns = 10_000;
     private const string HandoffButton = "handoff";
-    private const string HandoffStatusEvent = "handoff.status";
-
-    /// <summary>The <c>channelData</c> of the bot's ordinary replies, made once.</summary>
-    private static readonly JsonElement BotSpeaks = HandoffReplies.ChannelData("bot");
 
     /// <summary>What the bot's own buttons say, and the flow each starts; pressing one needs no intent model.</summary>
     private static readonly Dictionary<string, string> FlowButtons = new(StringComparer.OrdinalIgnoreCase)
@@ -41,11 +38,6 @@ public sealed class ConversationEngine
         ["Change my delivery address"] = OrderFlow.ChangeAddress,
         ["Change the delivery address"] = OrderFlow.ChangeAddress,
         ["Talk to a person"] = HandoffButton,
-    };
-
-    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "cancel", "stop", "start over", "never mind", "nevermind", "forget it", "quit", "exit",
     };
 
     private static readonly HashSet<string> PolicyQuestionWords = new(StringComparer.OrdinalIgnoreCase)
@@ -66,6 +58,8 @@ public sealed class ConversationEngine
     private readonly OrderSessions _sessions;
     private readonly HandoffDesk _desk;
     private readonly HandoffPolicy _policy;
+    private readonly TurnReplies _replies;
+    private readonly HandoffTurns _handoffs;
 
     /// <summary>
     /// Turn locks by a hash of the conversation id: turns of one conversation never overlap, memory stays fixed
@@ -80,6 +74,8 @@ public sealed class ConversationEngine
     {
         _desk = desk;
         _policy = policy;
+        _replies = new TurnReplies(time);
+        _handoffs = new HandoffTurns(desk, intents, knowledge, options.Value, _replies);
         ArgumentNullException.ThrowIfNull(options);
         _knowledge = knowledge;
         _intents = intents;
@@ -134,13 +130,13 @@ public sealed class ConversationEngine
         if (inbound.Type == ActivityTypes.ConversationUpdate)
         {
             return inbound.MembersAdded?.Any(m => m.Id != Bot.Id && m.Role != "bot") == true
-                ? Reply(inbound, Say(ReplyWriter.Welcome(policies, knowledge.Prompt), Topics(), Decision(TurnDecision.Welcome)))
+                ? _replies.Reply(inbound, Say(ReplyWriter.Welcome(policies, knowledge.Prompt), Topics(), Decision(TurnDecision.Welcome)))
                 : [];
         }
 
-        if (inbound.Type == ActivityTypes.Event && inbound.Name == HandoffStatusEvent)
+        if (inbound.Type == ActivityTypes.Event && inbound.Name == HandoffTurns.StatusEvent)
         {
-            return await ExternalStatusAsync(inbound, conversation, cancellationToken).ConfigureAwait(false);
+            return await _handoffs.ExternalStatusAsync(inbound, conversation, cancellationToken).ConfigureAwait(false);
         }
 
         if (inbound.Type != ActivityTypes.Message)
@@ -151,17 +147,17 @@ public sealed class ConversationEngine
         var text = inbound.Text?.Trim() ?? TextOfValue(inbound.Value);
         if (_desk.OpenFor(conversation) is { } open)
         {
-            return await WhileHandedOffAsync(inbound, open, text, cancellationToken).ConfigureAwait(false);
+            return await _handoffs.WhileHandedOffAsync(inbound, open, text, cancellationToken).ConfigureAwait(false);
         }
 
         if (string.IsNullOrEmpty(text))
         {
-            return Reply(inbound, Say(ReplyWriter.EmptyMessage(), null, Decision(TurnDecision.NotUnderstood)));
+            return _replies.Reply(inbound, Say(ReplyWriter.EmptyMessage(), null, Decision(TurnDecision.NotUnderstood)));
         }
 
         if (await _desk.TryRateAsync(conversation, text, cancellationToken).ConfigureAwait(false) is { } rating)
         {
-            return Reply(inbound, Say(HandoffReplies.Rated(rating), null, Decision(TurnDecision.Rated)));
+            return _replies.Reply(inbound, Say(HandoffReplies.Rated(rating), null, Decision(TurnDecision.Rated)));
         }
 
         var intent = _intents.Current.Predict(text);
@@ -173,7 +169,7 @@ public sealed class ConversationEngine
         if (memory.Offer is { } offer)
         {
             memory.Offer = null;
-            if (await AnswerOfferAsync(turn, offer, found, cancellationToken).ConfigureAwait(false) is { } answered)
+            if (await _handoffs.AnswerOfferAsync(turn, offer, found, cancellationToken).ConfigureAwait(false) is { } answered)
             {
                 return answered;
             }
@@ -187,7 +183,7 @@ public sealed class ConversationEngine
             || (FlowButtons.TryGetValue(text.TrimEnd('.', '!', '?'), out var button) && button == HandoffButton);
         if (_policy.BeforeAnswer(intent.Intent, intent.Confidence, intent.IsOutOfScope, asked, frustration) is { } before)
         {
-            return await HandOffAsync(turn, before, "", cancellationToken).ConfigureAwait(false);
+            return await _handoffs.HandOffAsync(turn, before, "", cancellationToken).ConfigureAwait(false);
         }
 
         var input = new DialogInput(text, intent.IsOutOfScope ? null : intent.Intent, found, OrderPolicies.From(policies), DrawsCards(inbound.ChannelId));
@@ -195,17 +191,17 @@ public sealed class ConversationEngine
         memory.Offered = outcome.Actions ?? [];
         if (_policy.AfterAnswer(outcome.Decision, intent.IsOutOfScope, outcome.FlowHandoff, memory) is { } after)
         {
-            return await HandOffAsync(turn, after, outcome.FlowHandoff is null ? "" : outcome.Text + "\n\n", cancellationToken).ConfigureAwait(false);
+            return await _handoffs.HandOffAsync(turn, after, outcome.FlowHandoff is null ? "" : outcome.Text + "\n\n", cancellationToken).ConfigureAwait(false);
         }
 
-        return Reply(inbound, outcome);
+        return _replies.Reply(inbound, outcome);
     }
 
     private async Task<Outcome> RouteAsync(TurnContext turn, DialogInput input, StorePolicies policies, CancellationToken cancellationToken)
     {
         var (inbound, text, intent, session) = (turn.Inbound, turn.Text, turn.Intent, turn.Session);
         var found = input.Entities;
-        if (session.Flow is not null && StopWords.Contains(text.TrimEnd('.', '!')))
+        if (session.Flow is not null && IsStop(text))
         {
             session.EndFlow();
             return Say("OK, I've stopped there. What else can I help you with?", Topics(), turn.Decision(TurnDecision.FlowExit));
@@ -320,88 +316,6 @@ public sealed class ConversationEngine
         return Say(reply.Text, reply.Actions, turn.Decision(TurnDecision.OrderFlow), reply.Attachments);
     }
 
-    /// <summary>Hands the conversation to a person (or offers to take a message when no one is there).</summary>
-    private async Task<List<Activity>> HandOffAsync(TurnContext turn, HandoffVerdict verdict, string prefix, CancellationToken cancellationToken)
-    {
-        var session = turn.Session;
-        var slots = session.Summary();
-        session.EndFlow();
-        session.Handoff.ConsecutiveFallbacks = 0;
-        var name = session.FirstName ?? ShopperProfile.FromDisplayName(turn.Inbound.From?.Name).FirstName;
-        var request = new HandoffRequest(turn.Inbound, verdict, turn.Intent.IsOutOfScope ? null : turn.Intent.Intent, turn.Intent.Confidence, turn.Text, slots, name)
-        {
-            Earlier = session.Handoff.RecentTexts.Where(t => t != turn.Text).ToList(),
-        };
-        var outcome = await _desk.HandOffAsync(request, session.Handoff, cancellationToken).ConfigureAwait(false);
-        var decision = turn.Decision(TurnDecision.Transfer) with
-        {
-            Handoff = verdict.Reason,
-            HandoffSignals = verdict.Signals,
-            HandoffState = outcome.State,
-            HandoffId = outcome.Ticket?.Id,
-            Slots = slots,
-        };
-        var replies = Reply(turn.Inbound, Say(prefix + HandoffReplies.Preface(verdict.Reason) + outcome.Text, outcome.Actions, decision), outcome.State);
-        replies.InsertRange(1, outcome.Events);
-        return replies;
-    }
-
-    /// <summary>A message while the conversation is with people: silence while an agent owns it; in the queue, its place (or leaving it).</summary>
-    private async Task<List<Activity>> WhileHandedOffAsync(Activity inbound, HandoffTicket open, string? text, CancellationToken cancellationToken)
-    {
-        // What the message is about is still recorded: for the agent's and the evaluation's reading of the trace.
-        var intent = string.IsNullOrEmpty(text) ? null : _intents.Current.Predict(text);
-        var decision = new TurnDecision(TurnDecision.WithAgent, intent?.Intent, intent?.Confidence ?? 0, null, 0, [], [])
-        {
-            Handoff = open.Reason,
-            HandoffId = open.Id,
-            HandoffState = open.Status.ToString().ToLowerInvariant(),
-        };
-        if (open.Status == HandoffStatus.Assigned)
-        {
-            return [Trace(Envelope(inbound), decision)];
-        }
-
-        if (text is not null && StopWords.Contains(text.TrimEnd('.', '!')))
-        {
-            await _desk.LeaveQueueAsync(open, cancellationToken).ConfigureAwait(false);
-            return Reply(inbound, Say(HandoffReplies.LeftQueue(_knowledge.Current.Knowledge.Prompt.Persona), Topics(), decision with { Action = TurnDecision.LeftQueue }), HandoffReplies.BackToBotState);
-        }
-
-        var waiting = open.Status == HandoffStatus.Pending ? HandoffReplies.StillConnecting() : HandoffReplies.StillQueued(_desk.PositionOf(open));
-        return Reply(inbound, Say(waiting, null, decision), HandoffReplies.QueuedState);
-    }
-
-    /// <summary>The answer to "leave a message?": an e-mail address makes it a ticket; "no thanks" declines; anything else is a new question.</summary>
-    private async Task<List<Activity>?> AnswerOfferAsync(TurnContext turn, PendingMessageOffer offer, IReadOnlyList<Entity> found, CancellationToken cancellationToken)
-    {
-        if (found.FirstOrDefault(e => e.Kind == EntityKind.Email) is { } email)
-        {
-            var ticket = await _desk.LeaveMessageAsync(offer, email.Value, turn.Text, cancellationToken).ConfigureAwait(false);
-            var decision = turn.Decision(TurnDecision.MessageTaken) with { Handoff = ticket.Reason, HandoffId = ticket.Id, HandoffState = "ticket" };
-            return Reply(turn.Inbound, Say(HandoffReplies.MessageTaken(email.Value), null, decision));
-        }
-
-        var declined = turn.Text.TrimEnd('.', '!').Equals("No thanks", StringComparison.OrdinalIgnoreCase)
-            || StopWords.Contains(turn.Text.TrimEnd('.', '!'))
-            || (turn.Intent.Intent == "deny" && turn.Intent.Confidence >= _options.SmallTalkConfidence);
-        return declined ? Reply(turn.Inbound, Say(HandoffReplies.OfferDeclined(), Topics(), turn.Decision(TurnDecision.SmallTalk))) : null;
-    }
-
-    /// <summary>The external contact centre's <c>handoff.status</c>: accepted, failed or completed.</summary>
-    private async Task<List<Activity>> ExternalStatusAsync(Activity inbound, string conversation, CancellationToken cancellationToken)
-    {
-        var value = inbound.Value is { ValueKind: JsonValueKind.Object } v ? v : default;
-        var state = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("state", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-        var agent = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("agentName", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
-        if (state is null || await _desk.ExternalStatusAsync(conversation, state, agent, cancellationToken).ConfigureAwait(false) is not { } said)
-        {
-            return [];
-        }
-
-        return Reply(inbound, Say(said.Text, said.Actions, Decision(TurnDecision.HandoffStatus) with { HandoffState = state }), said.State);
-    }
-
     /// <summary>
     /// A message that is exactly an entry's title was picked from a button ("Did you mean …?", the welcome's topics):
     /// that entry answers, first, whatever else scores close to it.
@@ -434,76 +348,6 @@ public sealed class ConversationEngine
     private static bool DrawsCards(string? channelId) => channelId is not null && CardChannels.Contains(channelId);
 
     private static string ButtonOf(string flow) => FlowButtons.First(b => b.Value == flow).Key;
-
-    private static Outcome Say(string text, IReadOnlyList<CardAction>? actions, TurnDecision decision, IReadOnlyList<Attachment>? attachments = null) =>
-        new(text, actions, decision, attachments);
-
-    private Activity Envelope(Activity inbound) => new()
-    {
-        Timestamp = _time.GetUtcNow(),
-        ChannelId = inbound.ChannelId,
-        From = Bot,
-        Recipient = inbound.From,
-        Conversation = inbound.Conversation,
-        ReplyToId = inbound.Id,
-    };
-
-    /// <summary>The reply message and the trace of the decision; the message says who speaks (the page shows it) and where a handoff stands.</summary>
-    private List<Activity> Reply(Activity inbound, Outcome outcome, string? handoffState = null)
-    {
-        var envelope = Envelope(inbound);
-        var message = envelope with
-        {
-            Type = ActivityTypes.Message,
-            Locale = inbound.Locale,
-            Text = outcome.Text,
-            TextFormat = "markdown",
-            InputHint = "acceptingInput",
-            SuggestedActions = outcome.Actions is { Count: > 0 } ? new SuggestedActions(outcome.Actions) : null,
-            Attachments = outcome.Attachments is { Count: > 0 } ? outcome.Attachments : null,
-            ChannelData = handoffState is null ? BotSpeaks : HandoffReplies.ChannelData("bot", handoff: handoffState),
-        };
-        return [message, Trace(envelope, outcome.Decision)];
-    }
-
-    private static Activity Trace(Activity envelope, TurnDecision decision) => envelope with
-    {
-        Type = ActivityTypes.Trace,
-        Name = "SupportBot.Decision",
-        Label = decision.Action,
-        ValueType = "https://supportbot/schemas/decision",
-        Value = JsonSerializer.SerializeToElement(decision),
-    };
-
-    private static List<CardAction> Topics() => ReplyWriter.Topics.Select(t => CardAction.Say(t.Title, t.Sends)).ToList();
-
-    private static TurnDecision Decision(string action) => new(action, null, 0, null, 0, [], []);
-
-    /// <summary>What the bot decided to say, before it becomes activities (a handoff may still replace it).</summary>
-    private sealed record Outcome(string Text, IReadOnlyList<CardAction>? Actions, TurnDecision Decision, IReadOnlyList<Attachment>? Attachments)
-    {
-        /// <summary>Set when an order flow cannot finish without a person (its reason).</summary>
-        public string? FlowHandoff { get; init; }
-    }
-
-    /// <summary>What one turn knows, so every reply records the same facts about it.</summary>
-    private sealed record TurnContext(Activity Inbound, string Text, IntentPrediction Intent, IReadOnlyList<string> Entities, OrderSession Session)
-    {
-        public TurnDecision Decision(string action, KnowledgeAnswer? answer = null) => new(
-            action,
-            Intent.Intent,
-            Intent.Confidence,
-            answer?.Best?.Entry.Id,
-            answer?.Confidence ?? 0,
-            answer?.Hits.Select(h => h.Entry.Id).ToList() ?? [],
-            Entities)
-        {
-            Flow = Session.Flow,
-            Step = Session.Step,
-            Verified = Session.IsVerified,
-            Slots = Session.Flow is not null || Session.OrderNumber is not null ? Session.Summary() : null,
-        };
-    }
 
     /// <summary>A postBack or card submit carries its meaning in <c>value</c>, not <c>text</c>.</summary>
     private static string? TextOfValue(JsonElement? value) => value switch

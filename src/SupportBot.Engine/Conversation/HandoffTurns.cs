@@ -1,0 +1,101 @@
+using System.Text.Json;
+using SupportBot.Conversation.Schema;
+using SupportBot.Drafting;
+using SupportBot.Handoff;
+using SupportBot.Knowledge;
+using SupportBot.Understanding.Entities;
+using SupportBot.Understanding.Intents;
+using static SupportBot.Conversation.TurnReplies;
+
+namespace SupportBot.Conversation;
+
+/// <summary>
+/// The turns that involve people: handing a conversation off, a message while it is queued or with an agent, the
+/// answer to "leave a message?", and an external contact centre's <c>handoff.status</c>.
+/// </summary>
+internal sealed class HandoffTurns(HandoffDesk desk, LiveIntents intents, LiveKnowledge knowledge, ConversationOptions options, TurnReplies replies)
+{
+    public const string StatusEvent = "handoff.status";
+
+    /// <summary>Hands the conversation to a person (or offers to take a message when no one is there).</summary>
+    public async Task<List<Activity>> HandOffAsync(TurnContext turn, HandoffVerdict verdict, string prefix, CancellationToken cancellationToken)
+    {
+        var session = turn.Session;
+        var slots = session.Summary();
+        session.EndFlow();
+        session.Handoff.ConsecutiveFallbacks = 0;
+        var name = session.FirstName ?? ShopperProfile.FromDisplayName(turn.Inbound.From?.Name).FirstName;
+        var request = new HandoffRequest(turn.Inbound, verdict, turn.Intent.IsOutOfScope ? null : turn.Intent.Intent, turn.Intent.Confidence, turn.Text, slots, name)
+        {
+            Earlier = session.Handoff.RecentTexts.Where(t => t != turn.Text).ToList(),
+        };
+        var outcome = await desk.HandOffAsync(request, session.Handoff, cancellationToken).ConfigureAwait(false);
+        var decision = turn.Decision(TurnDecision.Transfer) with
+        {
+            Handoff = verdict.Reason,
+            HandoffSignals = verdict.Signals,
+            HandoffState = outcome.State,
+            HandoffId = outcome.Ticket?.Id,
+            Slots = slots,
+        };
+        var activities = replies.Reply(turn.Inbound, Say(prefix + HandoffReplies.Preface(verdict.Reason) + outcome.Text, outcome.Actions, decision), outcome.State);
+        activities.InsertRange(1, outcome.Events);
+        return activities;
+    }
+
+    /// <summary>A message while the conversation is with people: silence while an agent owns it; in the queue, its place (or leaving it).</summary>
+    public async Task<List<Activity>> WhileHandedOffAsync(Activity inbound, HandoffTicket open, string? text, CancellationToken cancellationToken)
+    {
+        // What the message is about is still recorded: for the agent's and the evaluation's reading of the trace.
+        var intent = string.IsNullOrEmpty(text) ? null : intents.Current.Predict(text);
+        var decision = new TurnDecision(TurnDecision.WithAgent, intent?.Intent, intent?.Confidence ?? 0, null, 0, [], [])
+        {
+            Handoff = open.Reason,
+            HandoffId = open.Id,
+            HandoffState = open.Status.ToString().ToLowerInvariant(),
+        };
+        if (open.Status == HandoffStatus.Assigned)
+        {
+            return [Trace(replies.Envelope(inbound), decision)];
+        }
+
+        if (text is not null && IsStop(text))
+        {
+            await desk.LeaveQueueAsync(open, cancellationToken).ConfigureAwait(false);
+            return replies.Reply(inbound, Say(HandoffReplies.LeftQueue(knowledge.Current.Knowledge.Prompt.Persona), Topics(), decision with { Action = TurnDecision.LeftQueue }), HandoffReplies.BackToBotState);
+        }
+
+        var waiting = open.Status == HandoffStatus.Pending ? HandoffReplies.StillConnecting() : HandoffReplies.StillQueued(desk.PositionOf(open));
+        return replies.Reply(inbound, Say(waiting, null, decision), HandoffReplies.QueuedState);
+    }
+
+    /// <summary>The answer to "leave a message?": an e-mail address makes it a ticket; "no thanks" declines; anything else is a new question.</summary>
+    public async Task<List<Activity>?> AnswerOfferAsync(TurnContext turn, PendingMessageOffer offer, IReadOnlyList<Entity> found, CancellationToken cancellationToken)
+    {
+        if (found.FirstOrDefault(e => e.Kind == EntityKind.Email) is { } email)
+        {
+            var ticket = await desk.LeaveMessageAsync(offer, email.Value, turn.Text, cancellationToken).ConfigureAwait(false);
+            var decision = turn.Decision(TurnDecision.MessageTaken) with { Handoff = ticket.Reason, HandoffId = ticket.Id, HandoffState = "ticket" };
+            return replies.Reply(turn.Inbound, Say(HandoffReplies.MessageTaken(email.Value), null, decision));
+        }
+
+        var declined = turn.Text.TrimEnd('.', '!').Equals("No thanks", StringComparison.OrdinalIgnoreCase)
+            || IsStop(turn.Text)
+            || (turn.Intent.Intent == "deny" && turn.Intent.Confidence >= options.SmallTalkConfidence);
+        return declined ? replies.Reply(turn.Inbound, Say(HandoffReplies.OfferDeclined(), Topics(), turn.Decision(TurnDecision.SmallTalk))) : null;
+    }
+
+    /// <summary>The external contact centre's <c>handoff.status</c>: accepted, failed or completed.</summary>
+    public async Task<List<Activity>> ExternalStatusAsync(Activity inbound, string conversation, CancellationToken cancellationToken)
+    {
+        var value = inbound.Value is { ValueKind: JsonValueKind.Object } v ? v : default;
+        var state = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("state", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+        var agent = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("agentName", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+        if (state is null || await desk.ExternalStatusAsync(conversation, state, agent, cancellationToken).ConfigureAwait(false) is not { } said)
+        {
+            return [];
+        }
+
+        return replies.Reply(inbound, Say(said.Text, said.Actions, Decision(TurnDecision.HandoffStatus) with { HandoffState = state }), said.State);
+    }
+}
