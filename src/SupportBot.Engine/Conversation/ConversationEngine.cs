@@ -89,9 +89,15 @@ public sealed class ConversationEngine
 
     public static ChannelAccount Bot { get; } = new("supportbot", "SupportBot", "bot");
 
-    public async Task<IReadOnlyList<Activity>> HandleAsync(Activity inbound, CancellationToken cancellationToken = default)
+    /// <summary>A turn from a caller in this process, which wrote the activity itself (<see cref="ClientIdentity.InProcess"/>).</summary>
+    public Task<IReadOnlyList<Activity>> HandleAsync(Activity inbound, CancellationToken cancellationToken = default) =>
+        HandleAsync(inbound, ClientIdentity.InProcess(inbound ?? throw new ArgumentNullException(nameof(inbound))), cancellationToken);
+
+    /// <param name="client">Who sent it, as the channel adapter knows it from the transport (never from the activity's own fields).</param>
+    public async Task<IReadOnlyList<Activity>> HandleAsync(Activity inbound, ClientIdentity client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inbound);
+        ArgumentNullException.ThrowIfNull(client);
         var conversation = inbound.Conversation?.Id ?? "default";
         var turnLock = _turnLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(conversation) % (uint)_turnLocks.Length)];
         await turnLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -103,7 +109,7 @@ public sealed class ConversationEngine
                 return earlier;
             }
 
-            var replies = await TurnAsync(inbound, cancellationToken).ConfigureAwait(false);
+            var replies = await TurnAsync(inbound, client, cancellationToken).ConfigureAwait(false);
             if (clientId is not null && _answered.TryAdd((conversation, clientId), replies))
             {
                 // The newest turns are the ones a client may still retry: the oldest are forgotten first.
@@ -122,7 +128,7 @@ public sealed class ConversationEngine
         }
     }
 
-    private async Task<List<Activity>> TurnAsync(Activity inbound, CancellationToken cancellationToken)
+    private async Task<List<Activity>> TurnAsync(Activity inbound, ClientIdentity client, CancellationToken cancellationToken)
     {
         var knowledge = _knowledge.Current.Knowledge;
         var policies = knowledge.Policies;
@@ -164,6 +170,7 @@ public sealed class ConversationEngine
         var found = _entities.Extract(text);
         var entities = found.Select(e => $"{e.Kind}:{e.Value}").ToList();
         var session = _sessions.For(conversation);
+        session.Client = client;
         var turn = new TurnContext(inbound, text, intent, entities, session);
         var memory = session.Handoff;
         if (memory.Offer is { } offer)

@@ -13,13 +13,25 @@ public enum Verification
 
     /// <summary>Too many failed attempts in this conversation: no more are accepted.</summary>
     Locked,
+
+    /// <summary>A ZIP/postal code was given, but after several failures only the order's e-mail is accepted.</summary>
+    EmailRequired,
+
+    /// <summary>Too many failures on this order or from this client: no try now (see <see cref="VerificationResult.RetryAfter"/>).</summary>
+    TryLater,
+}
+
+/// <summary>The outcome, the order when verified, and for <see cref="Verification.TryLater"/> how long until a try is accepted.</summary>
+public sealed record VerificationResult(Verification Outcome, Order? Order, TimeSpan RetryAfter)
+{
+    public static VerificationResult Of(Verification outcome) => new(outcome, null, TimeSpan.Zero);
 }
 
 /// <summary>An order operation was asked for without a verification in this conversation.</summary>
 public sealed class OrderAccessDeniedException : Exception
 {
     public OrderAccessDeniedException()
-        : base("The shopper has not verified this order in this conversation.")
+        : base("The shopper has not verified this order by its e-mail in this conversation.")
     {
     }
 
@@ -38,20 +50,39 @@ public sealed class OrderAccessDeniedException : Exception
 /// The one door to orders, for the dialog and for a model's function calls alike: nothing about an order leaves
 /// it before the shopper proves the order is theirs (the e-mail or the ZIP/postal code on it), an unknown number and
 /// a wrong proof look the same, and after <see cref="OrdersOptions.MaxVerificationAttempts"/> failures the
-/// conversation can no longer try.
+/// conversation can no longer try. Failures also count across conversations, per order and per client
+/// (<see cref="VerificationLimiter"/>); a postal code shows one order's status, and only the e-mail allows changes.
 /// </summary>
-public sealed class OrderAccess(IOrderBackend backend, IOptions<OrdersOptions> options)
+public sealed class OrderAccess(IOrderBackend backend, VerificationLimiter limiter, IOptions<OrdersOptions> options)
 {
     private readonly int _maxAttempts = options.Value.MaxVerificationAttempts;
 
     public int MaxAttempts => _maxAttempts;
 
-    public async Task<(Verification Outcome, Order? Order)> VerifyAsync(OrderSession session, string number, string proof, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks a proof against the order, for the client of the session's current turn. Whether the order exists
+    /// plays no part until the proof is compared: the gates before it read only the counts, and a failure is
+    /// counted the same for an unknown number.
+    /// </summary>
+    public async Task<VerificationResult> VerifyAsync(OrderSession session, string number, string proof, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(proof);
         if (session.FailedVerifications >= _maxAttempts)
         {
-            return (Verification.Locked, null);
+            return VerificationResult.Of(Verification.Locked);
+        }
+
+        var standing = await limiter.StandingAsync(number, session.Client, cancellationToken).ConfigureAwait(false);
+        var byEmail = IsEmail(proof);
+        if (standing.Gate == VerificationGate.TryLater)
+        {
+            return new VerificationResult(Verification.TryLater, null, standing.RetryAfter);
+        }
+
+        if (standing.Gate == VerificationGate.EmailOnly && !byEmail)
+        {
+            return VerificationResult.Of(Verification.EmailRequired);
         }
 
         var order = await backend.FindOrderAsync(number, cancellationToken).ConfigureAwait(false);
@@ -60,14 +91,24 @@ public sealed class OrderAccess(IOrderBackend backend, IOptions<OrdersOptions> o
             session.VerifiedCustomerId = order.CustomerId;
             session.FirstName = order.FirstName;
             session.OrderNumber = order.Number;
-            return (Verification.Verified, order);
+            if (byEmail)
+            {
+                session.VerifiedByEmail = true;
+            }
+            else
+            {
+                session.VerifiedByPostalCode.Add(order.Number);
+            }
+
+            return new VerificationResult(Verification.Verified, order, TimeSpan.Zero);
         }
 
         session.FailedVerifications++;
-        return (session.FailedVerifications >= _maxAttempts ? Verification.Locked : Verification.Mismatch, null);
+        await limiter.RecordFailureAsync(number, session.Client, cancellationToken).ConfigureAwait(false);
+        return VerificationResult.Of(session.FailedVerifications >= _maxAttempts ? Verification.Locked : Verification.Mismatch);
     }
 
-    /// <summary>The order if it belongs to the customer verified in this session; null otherwise, whether it exists or not.</summary>
+    /// <summary>The order if the session may read it (<see cref="OrderSession.MayRead"/>); null otherwise, whether it exists or not.</summary>
     public async Task<Order?> FindVerifiedAsync(OrderSession session, string number, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -77,19 +118,20 @@ public sealed class OrderAccess(IOrderBackend backend, IOptions<OrdersOptions> o
         }
 
         var order = await backend.FindOrderAsync(number, cancellationToken).ConfigureAwait(false);
-        return order?.CustomerId == session.VerifiedCustomerId ? order : null;
+        return order is not null && session.MayRead(order) ? order : null;
     }
 
+    /// <summary>The verified customer's orders the session may read, newest first.</summary>
     public async Task<IReadOnlyList<Order>> VerifiedOrdersAsync(OrderSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         return session.VerifiedCustomerId is { } customer
-            ? await backend.OrdersOfCustomerAsync(customer, cancellationToken).ConfigureAwait(false)
+            ? [.. (await backend.OrdersOfCustomerAsync(customer, cancellationToken).ConfigureAwait(false)).Where(session.MayRead)]
             : [];
     }
 
-    // The actions take an order the caller found through FindVerifiedAsync and check again that it is the verified
-    // customer's, so no path (dialog or function call) can act on an order it was not allowed to read.
+    // The actions take an order the caller found through FindVerifiedAsync and check again that the session may change
+    // it (proved by e-mail), so no path (dialog or function call) can act on an order on a postal code alone.
     public Task<ReturnRequest> CreateReturnAsync(OrderSession session, Order order, IReadOnlyList<ReturnLine> lines, string reason, CancellationToken cancellationToken)
     {
         Require(session, order);
@@ -114,7 +156,7 @@ public sealed class OrderAccess(IOrderBackend backend, IOptions<OrdersOptions> o
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(proof);
         var given = proof.Trim();
-        if (given.Contains('@', StringComparison.Ordinal))
+        if (IsEmail(given))
         {
             return string.Equals(given, order.Email.Trim(), StringComparison.OrdinalIgnoreCase);
         }
@@ -128,11 +170,14 @@ public sealed class OrderAccess(IOrderBackend backend, IOptions<OrdersOptions> o
         return Postal(given).Length >= 5 && Postal(given) == Postal(order.ShippingAddress.PostalCode);
     }
 
+    /// <summary>A proof with an @ is an e-mail address; anything else is read as a ZIP/postal code.</summary>
+    public static bool IsEmail(string proof) => proof.Contains('@', StringComparison.Ordinal);
+
     private static void Require(OrderSession session, Order order)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(order);
-        if (!session.IsVerified || order.CustomerId != session.VerifiedCustomerId)
+        if (!session.MayChange(order))
         {
             throw new OrderAccessDeniedException();
         }

@@ -26,6 +26,7 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time, I
 {
     public const string NeedNumber = "need_number";
     public const string NeedProof = "need_proof";
+    public const string NeedEmail = "need_email";
     public const string ChooseOrder = "choose_order";
     public const string ChooseItems = "choose_items";
     public const string ChooseReason = "choose_reason";
@@ -79,7 +80,7 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time, I
         var fits = session.Step switch
         {
             NeedNumber or ChooseOrder => Has(input, EntityKind.OrderNumber) || (session.OrderNumber is not null && HasProof(input)),
-            NeedProof => HasProof(input) || Has(input, EntityKind.OrderNumber),
+            NeedProof or NeedEmail => HasProof(input) || Has(input, EntityKind.OrderNumber),
             ChooseItems => PickedLines(session, input.Text) is not null,
             ChooseReason => PickedReason(input.Text) is not null,
             Confirm => Answer(input) is not null,
@@ -104,6 +105,7 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time, I
         {
             NeedNumber => OrderReplies.AskNumber,
             NeedProof => OrderReplies.AskProof,
+            NeedEmail => OrderReplies.StepUp(session.Flow, session.OrderNumber),
             ChooseOrder => "Which order is it about?",
             ChooseItems => "Which item would you like to return?",
             ChooseReason => "What's the reason for the return?",
@@ -147,6 +149,11 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time, I
             return await IdentifyAsync(session, input, cancellationToken).ConfigureAwait(false);
         }
 
+        if (session.Flow != OrderFlow.Status && !session.MayChange(order))
+        {
+            return await StepUpAsync(session, input, order, cancellationToken).ConfigureAwait(false);
+        }
+
         var now = time.GetUtcNow();
         return session.Flow switch
         {
@@ -184,21 +191,64 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time, I
             return new DialogReply(OrderReplies.AskProof, [], []);
         }
 
-        var (outcome, order) = await access.VerifyAsync(session, session.OrderNumber, session.Proof, cancellationToken).ConfigureAwait(false);
+        var result = await access.VerifyAsync(session, session.OrderNumber, session.Proof, cancellationToken).ConfigureAwait(false);
         session.Proof = null;
-        switch (outcome)
+        if (result.Outcome == Verification.Verified)
         {
-            case Verification.Verified:
-                var next = await AdvanceAsync(session, input, order, cancellationToken).ConfigureAwait(false);
-                return next with { Text = $"Thanks, {order!.FirstName}! " + next.Text };
+            var next = await AdvanceAsync(session, input, result.Order, cancellationToken).ConfigureAwait(false);
+            return next with { Text = $"Thanks, {result.Order!.FirstName}! " + next.Text };
+        }
+
+        return NotVerified(session, result, NeedNumber);
+    }
+
+    /// <summary>
+    /// The order was proved by its postal code, which shows status and tracking only: to change it, return from it,
+    /// or see its returns, the shopper proves it again with its e-mail.
+    /// </summary>
+    private async Task<DialogReply> StepUpAsync(OrderSession session, DialogInput input, Order order, CancellationToken cancellationToken)
+    {
+        var proof = session.Proof;
+        session.Proof = null;
+        if (proof is null || !OrderAccess.IsEmail(proof))
+        {
+            session.Step = NeedEmail;
+            return new DialogReply(OrderReplies.StepUp(session.Flow, order.Number), [], []);
+        }
+
+        var result = await access.VerifyAsync(session, order.Number, proof, cancellationToken).ConfigureAwait(false);
+        return result.Outcome == Verification.Verified
+            ? await AdvanceAsync(session, input, result.Order, cancellationToken).ConfigureAwait(false)
+            : NotVerified(session, result, NeedEmail);
+    }
+
+    /// <summary>
+    /// What a failed or refused verification says: the same words whether the order exists or not, and each time
+    /// what the shopper can do next.
+    /// </summary>
+    /// <param name="retryStep">The step a plain mismatch goes back to: the order number again, or the e-mail of the order in hand.</param>
+    private DialogReply NotVerified(OrderSession session, VerificationResult result, string retryStep)
+    {
+        switch (result.Outcome)
+        {
             case Verification.Locked:
                 session.EndFlow();
                 return new DialogReply(
                     "I'm sorry, I still can't match those details, so I can't show this order here. I'm passing you to a member of our team, who can check it with you.",
                     [], [], HandoffVerificationFailed);
+            case Verification.TryLater:
+                session.EndFlow();
+                return new DialogReply(OrderReplies.TryLater(result.RetryAfter), [CardAction.Say("Talk to a person")], []);
+            case Verification.EmailRequired:
+                session.Step = retryStep == NeedEmail ? NeedEmail : NeedProof;
+                return new DialogReply(OrderReplies.EmailRequired, [CardAction.Say("Talk to a person")], []);
             default:
-                session.OrderNumber = null;
-                session.Step = NeedNumber;
+                if (retryStep == NeedNumber)
+                {
+                    session.OrderNumber = null;
+                }
+
+                session.Step = retryStep;
                 return new DialogReply(OrderReplies.Mismatch(access.MaxAttempts - session.FailedVerifications), [], []);
         }
     }

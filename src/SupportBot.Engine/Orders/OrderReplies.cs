@@ -17,6 +17,34 @@ internal static class OrderReplies
         "I couldn't match that order number with that email or ZIP/postal code. Please check both and send them again "
         + $"({attemptsLeft} {(attemptsLeft == 1 ? "try" : "tries")} left).";
 
+    /// <summary>After several failures a ZIP/postal code is turned away without being checked; the words never depend on the order.</summary>
+    public const string EmailRequired =
+        "After several details that didn't match, I can only check an order with the **email address** it was placed with: a ZIP/postal code isn't enough any more. "
+        + "What's the email address on the order? If you don't have it, a member of our team can help.";
+
+    /// <summary>A try refused for a while (slowed, or locked out for the window); the same words for any order number.</summary>
+    public static string TryLater(TimeSpan retryAfter)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes));
+        return "There have been too many attempts with details that didn't match, so I've paused order checks for now. "
+            + $"Please try again in {minutes} {(minutes == 1 ? "minute" : "minutes")} with the **email address** on the order, or talk to a person, who can check it with you.";
+    }
+
+    /// <summary>The step-up: the order was proved by its postal code, and the flow needs its e-mail.</summary>
+    public static string StepUp(string? flow, string? number)
+    {
+        var what = flow switch
+        {
+            OrderFlow.Cancel => "cancel it",
+            OrderFlow.ChangeAddress => "change its delivery address",
+            OrderFlow.Return => "start a return",
+            OrderFlow.ReturnStatus => "show its returns and refunds",
+            _ => "do that",
+        };
+        return $"To {what}, I need one more check: what's the **email address** on order **{number}**? "
+            + "(A ZIP/postal code is enough to see an order's status and tracking, but not to change it.)";
+    }
+
     public static string Status(Order order, OrderPolicies policies, DateTimeOffset now)
     {
         var text = new StringBuilder();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
 
 namespace SupportBot.Orders;
@@ -30,8 +31,20 @@ public sealed class OrderSession
     /// <summary>The e-mail or postal code the shopper gave to prove the order is theirs.</summary>
     public string? Proof { get; set; }
 
-    /// <summary>The customer whose order the shopper proved; their orders may be discussed in this conversation.</summary>
+    /// <summary>The customer whose order the shopper proved (see <see cref="MayRead"/> for which of their orders).</summary>
     public string? VerifiedCustomerId { get; set; }
+
+    /// <summary>
+    /// The shopper gave the e-mail on one of the customer's orders: all their orders may be read and changed. A
+    /// ZIP/postal code proves less (anyone near the shopper knows it): it shows that one order's status and tracking.
+    /// </summary>
+    public bool VerifiedByEmail { get; set; }
+
+    /// <summary>The orders proved by their ZIP/postal code only.</summary>
+    public HashSet<string> VerifiedByPostalCode { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Who sends the current turn, set by the engine at the start of each turn; verification failures count against it.</summary>
+    public ClientIdentity Client { get; set; } = ClientIdentity.Unknown;
 
     public string? FirstName { get; set; }
 
@@ -54,6 +67,20 @@ public sealed class OrderSession
     public IReadOnlyList<OrderItem> PendingLines { get; set; } = [];
 
     public bool IsVerified => VerifiedCustomerId is not null;
+
+    /// <summary>The order's status and tracking may be shown: it is the verified customer's, proved by e-mail or by its own postal code.</summary>
+    public bool MayRead(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return IsVerified && order.CustomerId == VerifiedCustomerId && (VerifiedByEmail || VerifiedByPostalCode.Contains(order.Number));
+    }
+
+    /// <summary>The order may be cancelled, re-addressed or returned, and its full details shown: the customer proved it by e-mail.</summary>
+    public bool MayChange(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return IsVerified && order.CustomerId == VerifiedCustomerId && VerifiedByEmail;
+    }
 
     /// <summary>What the handoff rules remember about this conversation (fallbacks in a row, recent messages, an open offer).</summary>
     public Handoff.HandoffMemory Handoff { get; } = new();
@@ -86,6 +113,7 @@ public sealed class OrderSession
         Add("step", Step);
         Add("order_number", OrderNumber);
         Add("verified", IsVerified ? "yes" : "no");
+        Add("verified_by", !IsVerified ? null : VerifiedByEmail ? "email" : "postal_code");
         Add("failed_verifications", FailedVerifications > 0 ? FailedVerifications.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         Add("return_lines", SelectedLines.Count > 0 ? string.Join(",", SelectedLines) : null);
         Add("return_reason", ReturnReason);

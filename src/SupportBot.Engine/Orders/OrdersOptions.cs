@@ -35,6 +35,9 @@ public sealed class OrdersOptions : IValidatableObject
     [Range(1, 10)]
     public int MaxVerificationAttempts { get; set; } = 3;
 
+    /// <summary>Limits on failed verifications across conversations (<c>Orders:Verification:…</c>).</summary>
+    public VerificationOptions Verification { get; set; } = new();
+
     /// <summary>The demo store's random seed: the same seed gives the same orders.</summary>
     /// <value>Default 2026.</value>
     public int DemoSeed { get; set; } = 2026;
@@ -44,6 +47,12 @@ public sealed class OrdersOptions : IValidatableObject
         if (Backend == OrderBackendKind.Http && (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
         {
             yield return new ValidationResult($"Orders:BaseUrl must be an http(s) URL when Orders:Backend is Http (got '{BaseUrl}')");
+        }
+
+        if (!(Verification.EmailOnlyAfter <= Verification.DelayAfter && Verification.DelayAfter <= Verification.LockAfter))
+        {
+            yield return new ValidationResult("Orders:Verification needs EmailOnlyAfter <= DelayAfter <= LockAfter "
+                + $"(got {Verification.EmailOnlyAfter}, {Verification.DelayAfter}, {Verification.LockAfter})");
         }
     }
 }

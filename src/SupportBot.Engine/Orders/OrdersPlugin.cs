@@ -9,7 +9,8 @@ namespace SupportBot.Orders;
 /// The order flows as Semantic Kernel functions, for a language model's function calling. They go through the same
 /// <see cref="OrderAccess"/> as the dialog, with the conversation's <see cref="OrderSession"/> from
 /// <see cref="Kernel.Data"/>: a model cannot read or change an order the shopper has not verified in this
-/// conversation, whatever it was told.
+/// conversation, whatever it was told, nor change one proved by its postal code alone. What it reads is
+/// <see cref="OrderFacts"/>, never the whole order.
 /// </summary>
 public sealed class OrdersPlugin(OrderAccess access, LiveKnowledge knowledge, TimeProvider time)
 {
@@ -26,11 +27,13 @@ public sealed class OrdersPlugin(OrderAccess access, LiveKnowledge knowledge, Ti
         CancellationToken cancellationToken)
     {
         var session = Session(kernel);
-        var (outcome, order) = await access.VerifyAsync(session, orderNumber.Trim().ToUpperInvariant(), emailOrPostalCode, cancellationToken).ConfigureAwait(false);
-        return outcome switch
+        var result = await access.VerifyAsync(session, orderNumber.Trim().ToUpperInvariant(), emailOrPostalCode, cancellationToken).ConfigureAwait(false);
+        return result.Outcome switch
         {
-            Verification.Verified => OrderResult.Of(order!, Policies(), time.GetUtcNow()),
+            Verification.Verified => Result(session, result.Order!),
             Verification.Locked => OrderResult.Error("locked", "Too many failed attempts: hand the shopper to a person."),
+            Verification.EmailRequired => OrderResult.Error("email_required", "Only the email address on the order is accepted now; ask the shopper for it."),
+            Verification.TryLater => OrderResult.Error("try_later", OrderReplies.TryLater(result.RetryAfter)),
             _ => OrderResult.Error("mismatch", $"The details do not match. {access.MaxAttempts - session.FailedVerifications} attempts left."),
         };
     }
@@ -39,8 +42,9 @@ public sealed class OrdersPlugin(OrderAccess access, LiveKnowledge knowledge, Ti
     [Description("The status, shipment, tracking link, estimated delivery, latest carrier event and returns of a verified order.")]
     public async Task<OrderResult> StatusAsync(Kernel kernel, [Description("The order number")] string orderNumber, CancellationToken cancellationToken)
     {
-        var order = await access.FindVerifiedAsync(Session(kernel), orderNumber.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
-        return order is null ? NotVerified : OrderResult.Of(order, Policies(), time.GetUtcNow());
+        var session = Session(kernel);
+        var order = await access.FindVerifiedAsync(session, orderNumber.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
+        return order is null ? NotVerified : Result(session, order);
     }
 
     [KernelFunction("create_return")]
@@ -59,6 +63,11 @@ public sealed class OrdersPlugin(OrderAccess access, LiveKnowledge knowledge, Ti
             return NotVerified;
         }
 
+        if (!session.MayChange(order))
+        {
+            return EmailRequired;
+        }
+
         var eligible = ReturnEligibility.Of(order, Policies(), time.GetUtcNow()).ToDictionary(l => l.Item.LineId, StringComparer.OrdinalIgnoreCase);
         var lines = new List<ReturnLine>();
         foreach (var id in lineIds.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -74,7 +83,7 @@ public sealed class OrdersPlugin(OrderAccess access, LiveKnowledge knowledge, Ti
         try
         {
             var created = await access.CreateReturnAsync(session, order, lines, reason, cancellationToken).ConfigureAwait(false);
-            return OrderResult.Of(order with { Returns = [.. order.Returns, created] }, Policies(), time.GetUtcNow());
+            return Result(session, order with { Returns = [.. order.Returns, created] });
         }
         catch (OrderActionRefusedException refused)
         {
@@ -93,9 +102,14 @@ public sealed class OrdersPlugin(OrderAccess access, LiveKnowledge knowledge, Ti
             return NotVerified;
         }
 
+        if (!session.MayChange(order))
+        {
+            return EmailRequired;
+        }
+
         try
         {
-            return OrderResult.Of(await access.CancelAsync(session, order, cancellationToken).ConfigureAwait(false), Policies(), time.GetUtcNow());
+            return Result(session, await access.CancelAsync(session, order, cancellationToken).ConfigureAwait(false));
         }
         catch (OrderActionRefusedException refused)
         {
@@ -105,6 +119,19 @@ public sealed class OrdersPlugin(OrderAccess access, LiveKnowledge knowledge, Ti
 
     private static OrderResult NotVerified => OrderResult.Error("not_verified", "Ask for the order number and the email or ZIP/postal code on it, then call orders-verify.");
 
+    private static OrderResult EmailRequired => OrderResult.Error("email_required",
+        "This order was verified by its ZIP/postal code, which only shows status and tracking. Ask for the email address on the order, then call orders-verify with it.");
+
+    /// <summary>The order as the model may see it: returns and returnable lines only once the shopper proved it by e-mail.</summary>
+    private OrderResult Result(OrderSession session, Order order)
+    {
+        var full = session.MayChange(order);
+        IReadOnlyList<string>? returnable = full
+            ? [.. ReturnEligibility.Of(order, Policies(), time.GetUtcNow()).Where(l => l.Eligible).Select(l => l.Item.LineId)]
+            : null;
+        return new OrderResult(OrderFacts.Of(order, withReturns: full), returnable, null, null);
+    }
+
     private OrderPolicies Policies() => OrderPolicies.From(knowledge.Current.Knowledge.Policies);
 
     private static OrderSession Session(Kernel kernel) =>
@@ -113,15 +140,12 @@ public sealed class OrdersPlugin(OrderAccess access, LiveKnowledge knowledge, Ti
             : new OrderSession(); // No conversation: nothing is verified, so nothing is revealed.
 }
 
-/// <summary>What an order function returns to a model: the order as the shopper may see it, or why not.</summary>
+/// <summary>What an order function returns to a model: the order's facts as the shopper may see them, or why not.</summary>
 public sealed record OrderResult(
-    [property: JsonPropertyName("order"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Order? Order,
+    [property: JsonPropertyName("order"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OrderFacts? Order,
     [property: JsonPropertyName("returnable_lines"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? ReturnableLines,
     [property: JsonPropertyName("error"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ErrorCode,
     [property: JsonPropertyName("message"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message)
 {
-    public static OrderResult Of(Order order, OrderPolicies policies, DateTimeOffset now) =>
-        new(order, ReturnEligibility.Of(order, policies, now).Where(l => l.Eligible).Select(l => l.Item.LineId).ToList(), null, null);
-
     public static OrderResult Error(string code, string message) => new(null, null, code, message);
 }

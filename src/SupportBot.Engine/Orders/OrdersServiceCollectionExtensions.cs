@@ -31,6 +31,7 @@ public static class OrdersServiceCollectionExtensions
         services.AddSingleton<IOrderBackend>(sp => sp.GetRequiredService<IOptions<OrdersOptions>>().Value.Backend == OrderBackendKind.Http
             ? sp.GetRequiredService<HttpOrderBackend>()
             : sp.GetRequiredService<SqliteOrderBackend>());
+        services.AddSingleton<VerificationLimiter>();
         services.AddSingleton<OrderAccess>();
         services.AddSingleton<OrderSessions>();
         services.AddSingleton<OrderDialog>();

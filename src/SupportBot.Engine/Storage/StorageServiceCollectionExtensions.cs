@@ -5,7 +5,7 @@ namespace SupportBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Binds and validates <c>Storage</c> settings and registers the conversation store.</summary>
+    /// <summary>Binds and validates <c>Storage</c> settings and registers the conversation store and the verification failure counts.</summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
@@ -15,6 +15,7 @@ public static class StorageServiceCollectionExtensions
             storage => storage.Provider == StorageProvider.Sqlite,
             "Storage:Provider Postgres is not available in this version; use Sqlite");
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
+        services.AddSingleton<IVerificationFailureStore, SqliteVerificationFailureStore>();
         return services;
     }
 }

@@ -57,7 +57,10 @@ internal static partial class BotConnectorApi
             return Results.Problem(title: "Incomplete activity", detail: "The activity needs an absolute 'serviceUrl' and a 'conversation'.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var replies = await engine.HandleAsync(activity, cancellationToken).ConfigureAwait(false);
+        // The channel's own id for the sender, which an authenticated channel vouches for; the connection's address is
+        // the channel service's, shared by all its users, so it is not the shopper's.
+        var client = new ClientIdentity(activity.ChannelId ?? "connector", null, activity.From?.Id);
+        var replies = await engine.HandleAsync(activity, client, cancellationToken).ConfigureAwait(false);
 
         // The transcript is kept for every channel: an agent who takes over reads it, and messages stay in order.
         // A channel's retry (same client activity id) was recorded the first time.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
 using SupportBot.Storage;
 
@@ -124,7 +125,7 @@ internal static class DirectLineApi
     private static async Task<IResult> Post(string conversationId, HttpRequest request, DirectLineTokens tokens,
         DirectLineConversations conversations, CancellationToken cancellationToken)
     {
-        var (_, failure) = await AuthorizeConversationAsync(request, tokens, conversations, conversationId, cancellationToken).ConfigureAwait(false);
+        var (credential, failure) = await AuthorizeConversationAsync(request, tokens, conversations, conversationId, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
             return failure;
@@ -149,7 +150,7 @@ internal static class DirectLineApi
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "The activity needs a 'type', e.g. \"message\".");
         }
 
-        var id = await conversations.PostAsync(conversationId, activity, cancellationToken).ConfigureAwait(false);
+        var id = await conversations.PostAsync(conversationId, activity, ClientOf(request, credential!, activity), cancellationToken).ConfigureAwait(false);
         return Results.Ok(new { id });
     }
 
@@ -177,6 +178,15 @@ internal static class DirectLineApi
 
     internal static long ParseWatermark(string? watermark) =>
         long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : -1;
+
+    /// <summary>
+    /// The sender as the transport knows it: the connection's address (the client's own once forwarded headers from
+    /// a known proxy are applied) and the user the token was issued to. Only the secret's holder, a server of the
+    /// shop's own, may name the user in the activity.
+    /// </summary>
+    private static ClientIdentity ClientOf(HttpRequest request, DirectLineCredential credential, Activity activity) =>
+        new(DirectLineConversations.ChannelId, ClientIdentity.NetworkOf(request.HttpContext.Connection.RemoteIpAddress),
+            credential.IsSecret ? activity.From?.Id : credential.UserId);
 
     private static IResult NotFound(string conversationId) =>
         Error(StatusCodes.Status404NotFound, "BadArgument", $"Conversation '{conversationId}' does not exist.");

@@ -69,8 +69,8 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
         return exists;
     }
 
-    /// <summary>Posts the shopper's activity; returns the id the echo carries.</summary>
-    public async Task<string> PostAsync(string conversationId, Activity posted, CancellationToken cancellationToken)
+    /// <summary>Posts the shopper's activity, sent by <paramref name="client"/>; returns the id the echo carries.</summary>
+    public async Task<string> PostAsync(string conversationId, Activity posted, ClientIdentity client, CancellationToken cancellationToken)
     {
         var gate = GateOf(conversationId);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -100,7 +100,7 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
             // The turn runs first and the shopper's message and the replies are committed together, before the post
             // is answered: a crash in between loses nothing the client was told about, and its retry is answered anew.
             var echoId = await store.NextIdAsync(conversationId, cancellationToken).ConfigureAwait(false);
-            var replies = await engine.HandleAsync(inbound with { Id = echoId }, cancellationToken).ConfigureAwait(false);
+            var replies = await engine.HandleAsync(inbound with { Id = echoId }, client, cancellationToken).ConfigureAwait(false);
             if (inbound.From?.Id is { } userId)
             {
                 await store.TouchUserAsync(userId, inbound.From.Name, inbound.Locale, inbound.Timestamp!.Value, cancellationToken).ConfigureAwait(false);

@@ -95,6 +95,9 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
 
         public ChannelAccount Shopper { get; } = new("eval-shopper", null, "user");
 
+        /// <summary>Each conversation has an engine and a store of its own, so its verification failures never touch another's.</summary>
+        private static ClientIdentity Client { get; } = new("directline", "eval", "eval-shopper");
+
         public Task<TurnObservation> SayAsync(string text, CancellationToken cancellationToken) =>
             SendAsync(new Activity { Type = ActivityTypes.Message, Text = text }, cancellationToken);
 
@@ -109,7 +112,7 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
                 Conversation = new ConversationAccount(_conversation),
                 ChannelId = "directline",
                 Timestamp = DateTimeOffset.UtcNow,
-            }, cancellationToken).ConfigureAwait(false);
+            }, Client, cancellationToken).ConfigureAwait(false);
             return ObservedTurn.From(replies, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
