@@ -13,7 +13,7 @@ public sealed record FailureCount(int Failures, DateTimeOffset LastFailure)
 /// </summary>
 public interface IVerificationFailureStore
 {
-    /// <summary>The count of each key, in the order given; a key whose latest failure is before <paramref name="forgetBefore"/> counts none.</summary>
+    /// <summary>The count of each key, in the order given; a key whose latest failure is at or before <paramref name="forgetBefore"/> counts none.</summary>
     Task<IReadOnlyList<FailureCount>> ReadAsync(IReadOnlyList<string> keys, DateTimeOffset forgetBefore, CancellationToken cancellationToken);
 
     /// <summary>Adds one failure at <paramref name="at"/> to each key (starting again from one where it had been forgotten), in one transaction.</summary>

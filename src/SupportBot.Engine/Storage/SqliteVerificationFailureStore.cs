@@ -31,7 +31,7 @@ public sealed class SqliteVerificationFailureStore : IVerificationFailureStore
         foreach (var key in keys)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT failures, last_failure FROM verification_failures WHERE key = $key AND last_failure >= $since";
+            command.CommandText = "SELECT failures, last_failure FROM verification_failures WHERE key = $key AND last_failure > $since";
             command.Parameters.AddWithValue("$key", key);
             command.Parameters.AddWithValue("$since", SqliteTime.Write(forgetBefore));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -53,7 +53,7 @@ public sealed class SqliteVerificationFailureStore : IVerificationFailureStore
         await using (var purge = connection.CreateCommand())
         {
             purge.Transaction = transaction;
-            purge.CommandText = "DELETE FROM verification_failures WHERE last_failure < $since";
+            purge.CommandText = "DELETE FROM verification_failures WHERE last_failure <= $since";
             purge.Parameters.AddWithValue("$since", SqliteTime.Write(forgetBefore));
             await purge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

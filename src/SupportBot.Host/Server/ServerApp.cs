@@ -11,7 +11,8 @@ namespace SupportBot.Host.Server;
 /// <summary>The ASP.NET Core host: health, readiness and the knowledge API for editors.</summary>
 internal static class ServerApp
 {
-    public static WebApplication Build(string[] configArgs, string contentRoot)
+    /// <param name="overrides">Services registered last, which win (tests: a fake clock); null in the product.</param>
+    public static WebApplication Build(string[] configArgs, string contentRoot, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -30,6 +31,7 @@ internal static class ServerApp
             json.SerializerOptions.PropertyNamingPolicy = ViewJson.Options.PropertyNamingPolicy;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
+        overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -18,7 +18,9 @@ public sealed class ReturnAndCancelFlowTests(OrderFlowFixture fixture) : IClassF
         Assert.Equal((OrderFlow.Return, OrderDialog.NeedNumber), (start.Decision.Flow, start.Decision.Step));
         await chat.SayAsync("LP10000001");
 
-        var items = await chat.SayAsync("97205");
+        var stepUp = await chat.SayAsync("97205");
+        Assert.Equal(OrderDialog.NeedEmail, stepUp.Decision.Step);
+        var items = await chat.SayAsync("ana.lima@example.com");
         Assert.Equal(OrderDialog.ChooseItems, items.Decision.Step);
         Assert.Equal(["Merino crew sweater (M)", "Linen sheet set (Queen)", "All of them"], items.Actions);
         Assert.Contains("Swim top (S): final sale", items.Text, StringComparison.Ordinal);
@@ -72,11 +74,14 @@ public sealed class ReturnAndCancelFlowTests(OrderFlowFixture fixture) : IClassF
     public async Task ProcessingOrder_CannotBeCancelled_ButCanBeReaddressed()
     {
         var chat = Chat();
-        var cancel = await chat.SayAsync("cancel my order LP10000007 zip 94110");
+        var stepUp = await chat.SayAsync("cancel my order LP10000007 zip 94110");
+        Assert.Equal(OrderDialog.NeedEmail, stepUp.Decision.Step);
+        var cancel = await chat.SayAsync("emma.rossi@example.com");
         Assert.Contains("can't be cancelled any more", cancel.Text, StringComparison.Ordinal);
 
         var ask = await chat.SayAsync("Change the delivery address");
         Assert.Equal(OrderDialog.NeedAddress, ask.Decision.Step);
+        Assert.Contains("3150 Harrison St", ask.Text, StringComparison.Ordinal);
         var confirm = await chat.SayAsync("500 Market St, Apt 4, San Francisco, CA 94105");
         Assert.Contains("**500 Market St, Apt 4, San Francisco, CA 94105**", confirm.Text, StringComparison.Ordinal);
         var done = await chat.SayAsync("yes");
