@@ -4,6 +4,7 @@ using SupportBot.Host.Agents;
 using SupportBot.Host.BotConnector;
 using SupportBot.Host.Cli;
 using SupportBot.Host.DirectLine;
+using SupportBot.Host.Privacy;
 using SupportBot.Host.Views;
 
 namespace SupportBot.Host.Server;
@@ -11,7 +12,10 @@ namespace SupportBot.Host.Server;
 /// <summary>The ASP.NET Core host: health, readiness and the knowledge API for editors.</summary>
 internal static class ServerApp
 {
-    public static WebApplication Build(string[] configArgs, string contentRoot)
+    /// <param name="configArgs">Settings from the command line.</param>
+    /// <param name="contentRoot">The folder holding appsettings.json.</param>
+    /// <param name="replace">Services put in after the product's (tests give the server a clock they control).</param>
+    public static WebApplication Build(string[] configArgs, string contentRoot, Action<IServiceCollection>? replace = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -24,6 +28,7 @@ internal static class ServerApp
         builder.Services.AddWebChatTokenLimits();
         builder.Services.AddBotConnector();
         builder.Services.AddAgentConsole();
+        builder.Services.AddRetentionService();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -31,6 +36,7 @@ internal static class ServerApp
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
 
+        replace?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -47,6 +53,7 @@ internal static class ServerApp
         app.MapWebChatApi();
         app.MapBotConnectorApi();
         app.MapAgentApi();
+        app.MapPrivacyApi();
         return app;
     }
 
