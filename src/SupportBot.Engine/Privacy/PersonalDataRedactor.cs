@@ -73,7 +73,7 @@ public sealed partial class PersonalDataRedactor
         {
             // Whole links first (a tracking link holds a number the later patterns would only half take), then the
             // longer kinds before the shorter ones that could match inside them.
-            text = Link().Replace(text, m => IsTrackingLink(m.Value) ? _replacement(PersonalDataKind.TrackingUrl) : m.Value);
+            text = Link().Replace(text, ReplaceTrackingLink);
             text = Email().Replace(text, _replacement(PersonalDataKind.Email));
             text = StreetAddress().Replace(text, _replacement(PersonalDataKind.StreetAddress));
             text = PoBox().Replace(text, _replacement(PersonalDataKind.StreetAddress));
@@ -134,6 +134,13 @@ public sealed partial class PersonalDataRedactor
         }
 
         return text;
+    }
+
+    /// <summary>A tracking link goes whole; the sentence's punctuation after it stays.</summary>
+    private string ReplaceTrackingLink(Match link)
+    {
+        var url = link.Value.TrimEnd('.', ',', ';', ':', '!', '?');
+        return IsTrackingLink(url) ? _replacement(PersonalDataKind.TrackingUrl) + link.Value[url.Length..] : link.Value;
     }
 
     private static bool IsTrackingLink(string url)

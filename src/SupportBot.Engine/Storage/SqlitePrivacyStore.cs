@@ -13,6 +13,10 @@ public sealed class SqlitePrivacyStore : IPrivacyStore
 {
     private const string OpenWork = "'Queued', 'Pending', 'Assigned', 'Ticket'";
 
+    /// <summary>The channel user id of who wrote a stored activity, and the condition that it was a shopper.</summary>
+    private const string Writer = "json_extract(json, '$.from.id')";
+    private const string WrittenByShopper = "json_extract(json, '$.from.role') = 'user' AND json_extract(json, '$.from.id') IS NOT NULL";
+
     private readonly SqliteFile _file;
 
     /// <remarks>The other two stores are taken so their tables exist before these statements read them.</remarks>
@@ -130,6 +134,7 @@ public sealed class SqlitePrivacyStore : IPrivacyStore
         // pattern's own wildcards escaped, and on tickets, where the address was taken for a reply.
         command.CommandText = """
             SELECT id FROM conversations WHERE id = $conversation OR user_id = $user
+            UNION SELECT DISTINCT conversation_id FROM activities WHERE $user IS NOT NULL AND json_extract(json, '$.from.id') = $user
             UNION SELECT conversation_id FROM handoffs WHERE email = $email COLLATE NOCASE OR shopper_id = $user
             UNION SELECT DISTINCT conversation_id FROM activities WHERE json LIKE $pattern ESCAPE '\' OR json LIKE $encoded ESCAPE '\'
             """;
@@ -161,11 +166,14 @@ public sealed class SqlitePrivacyStore : IPrivacyStore
             await add.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        // Profiles go with the conversations when their shopper has no other conversation left, and by name when asked.
-        const string Profiles = """
+        // Profiles go with the conversations when their shopper (the conversation's user, or who wrote in it) has no
+        // other conversation left, and by id when asked.
+        const string Profiles = $"""
             FROM users WHERE id = $user
-               OR (id IN (SELECT user_id FROM conversations WHERE id IN (SELECT id FROM doomed))
-                   AND id NOT IN (SELECT user_id FROM conversations WHERE user_id IS NOT NULL AND id NOT IN (SELECT id FROM doomed)))
+               OR (id IN (SELECT {Writer} FROM activities WHERE conversation_id IN (SELECT id FROM doomed) AND {WrittenByShopper}
+                          UNION SELECT user_id FROM conversations WHERE id IN (SELECT id FROM doomed))
+                   AND id NOT IN (SELECT user_id FROM conversations WHERE user_id IS NOT NULL AND id NOT IN (SELECT id FROM doomed))
+                   AND id NOT IN (SELECT {Writer} FROM activities WHERE conversation_id NOT IN (SELECT id FROM doomed) AND {WrittenByShopper}))
             """;
         string[] statements = dryRun
             ? [

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Host.Server;
 
 namespace SupportBot.Tests.Support;
@@ -23,9 +24,12 @@ internal sealed class RunningServer : IAsyncDisposable
     /// <summary>One data folder for the test run: the first server trains the intent model, the others load it.</summary>
     internal static readonly string DataPath = Path.Combine(Path.GetTempPath(), "supportbot-tests", "data-" + Environment.ProcessId);
 
-    public static async Task<RunningServer> StartAsync(params string[] settings)
+    public static Task<RunningServer> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    /// <summary>The same with services replaced after the product's (a clock the test controls).</summary>
+    public static async Task<RunningServer> StartAsync(Action<IServiceCollection>? replace, params string[] settings)
     {
-        var app = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", "--Storage:DataPath", DataPath, .. settings], RepoPaths.Root);
+        var app = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", "--Storage:DataPath", DataPath, .. settings], RepoPaths.Root, replace);
         await app.StartAsync();
         var address = app.Urls.First();
         return new RunningServer(app, new Uri(address));
