@@ -250,6 +250,41 @@ public sealed class PrivacyAttackTests
         Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task PrivacyVerbs_DeleteAConversationOnTheCommandLine_AndSayHowToUseThem()
+    {
+        using var data = TempFolder.Create();
+        string kept;
+        string gone;
+        await using (var server = await StartAsync(data.Path))
+        {
+            var a = new DirectLineClient(server.Client, Secret);
+            var b = new DirectLineClient(server.Client, Secret);
+            (await a.StartAsync("u-a")).EnsureSuccessStatusCode();
+            (await b.StartAsync("u-b")).EnsureSuccessStatusCode();
+            await a.PostOkAsync("my email is a@example.com");
+            await b.PostOkAsync("my email is b@example.com");
+            (gone, kept) = (a.ConversationId!, b.ConversationId!);
+        }
+
+        var (dry, dryOut, _) = await CliRunner.RunAsync("privacy", "delete", "--conversation", gone, "--dry-run", "--json", "--Storage:DataPath", data.Path);
+        var (exit, output, error) = await CliRunner.RunAsync("privacy", "delete", "--conversation", gone, "--json", "--Storage:DataPath", data.Path);
+        var (purge, purged, _) = await CliRunner.RunAsync("privacy", "purge", "--dry-run", "--Storage:DataPath", data.Path);
+        var (none, _, noneError) = await CliRunner.RunAsync("privacy", "delete", "--Storage:DataPath", data.Path);
+        var (help, helpOut, _) = await CliRunner.RunAsync("privacy", "purge", "--help");
+
+        Assert.Equal((0, 0, 0, 2, 0), (dry, exit, purge, none, help));
+        Assert.Equal(1, JsonDocument.Parse(dryOut).RootElement.GetProperty("conversations").GetInt32());
+        Assert.Equal(gone, JsonDocument.Parse(output).RootElement.GetProperty("conversation_ids")[0].GetString());
+        Assert.Contains("would redact 0 conversations", purged, StringComparison.Ordinal);
+        Assert.Contains("--email, --user or --conversation", noneError, StringComparison.Ordinal);
+        Assert.Contains("--dry-run", helpOut, StringComparison.Ordinal);
+        Assert.True(error.Length == 0, error);
+        var (recorded, _, _) = await CliRunner.RunAsync("eval", "record", "--since", "2000-01-01", "--out", Path.Combine(data.Path, "rec"), "--Storage:DataPath", data.Path);
+        Assert.Equal(0, recorded);
+        Assert.Equal([kept + ".transcript"], Directory.GetFiles(Path.Combine(data.Path, "rec")).Select(Path.GetFileName));
+    }
+
     private static readonly TimeSpan RetentionInterval = TimeSpan.FromHours(1);
 
     private static Task<RunningServer> StartAsync(string dataPath, params string[] more) => StartAsync(dataPath, null, more);
