@@ -29,30 +29,10 @@ internal static class PrivacyCommands
         {
             using var host = context.BuildToolHost();
             var result = await host.Services.GetRequiredService<RetentionPurge>().RunAsync(parse.GetValue(dryRun), cancellationToken).ConfigureAwait(false);
-            var counts = result.Counts;
-            if (parse.GetValue(json))
-            {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new
-                {
-                    dryRun = parse.GetValue(dryRun),
-                    cutoff = result.Cutoff,
-                    conversations = counts.Conversations,
-                    activities = counts.Activities,
-                    tickets = counts.Tickets,
-                    profiles = counts.Profiles,
-                }, ViewJson.Options)).ConfigureAwait(false);
-            }
-            else if (result.Cutoff is null)
-            {
-                await context.Output.WriteLineAsync("Privacy:RetentionDays is 0: transcripts are kept as they are, nothing to purge").ConfigureAwait(false);
-            }
-            else
-            {
-                var verb = parse.GetValue(dryRun) ? "would redact" : "redacted";
-                await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{verb} {counts.Conversations} conversations ({counts.Activities} activities), {counts.Tickets} handoff tickets and {counts.Profiles} shopper names started or last seen before {result.Cutoff:yyyy-MM-dd HH:mm}Z")).ConfigureAwait(false);
-            }
-
+            var text = result.Cutoff is null
+                ? "Privacy:RetentionDays is 0: transcripts are kept as they are, nothing to purge"
+                : string.Create(CultureInfo.InvariantCulture, $"{(parse.GetValue(dryRun) ? "would redact" : "redacted")} {Counted(result.Counts, "shopper names")} started or last seen before {result.Cutoff:yyyy-MM-dd HH:mm}Z");
+            await ReportAsync(context, parse.GetValue(json), text, result.Counts, new() { ["dry_run"] = parse.GetValue(dryRun), ["cutoff"] = result.Cutoff }).ConfigureAwait(false);
             return SupportBotCli.Success;
         }));
         return command;
@@ -84,28 +64,28 @@ internal static class PrivacyCommands
 
             using var host = context.BuildToolHost();
             var result = await host.Services.GetRequiredService<ShopperErasure>().EraseAsync(query, parse.GetValue(dryRun), cancellationToken).ConfigureAwait(false);
-            var counts = result.Counts;
-            if (parse.GetValue(json))
-            {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new
-                {
-                    dryRun = parse.GetValue(dryRun),
-                    conversationIds = result.ConversationIds,
-                    conversations = counts.Conversations,
-                    activities = counts.Activities,
-                    tickets = counts.Tickets,
-                    profiles = counts.Profiles,
-                }, ViewJson.Options)).ConfigureAwait(false);
-            }
-            else
-            {
-                var verb = parse.GetValue(dryRun) ? "would delete" : "deleted";
-                await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{verb} {counts.Conversations} conversations ({counts.Activities} activities), {counts.Tickets} handoff tickets and {counts.Profiles} profiles")).ConfigureAwait(false);
-            }
-
+            var text = $"{(parse.GetValue(dryRun) ? "would delete" : "deleted")} {Counted(result.Counts, "profiles")}";
+            await ReportAsync(context, parse.GetValue(json), text, result.Counts, new() { ["dry_run"] = parse.GetValue(dryRun), ["conversation_ids"] = result.ConversationIds }).ConfigureAwait(false);
             return SupportBotCli.Success;
         }));
         return command;
+    }
+
+    private static string Counted(PrivacyCounts counts, string profiles) => string.Create(CultureInfo.InvariantCulture,
+        $"{counts.Conversations} conversations ({counts.Activities} activities), {counts.Tickets} handoff tickets and {counts.Profiles} {profiles}");
+
+    /// <summary>The result as one line of text, or with <c>--json</c> as one JSON object: <paramref name="fields"/> and the counts.</summary>
+    private static Task ReportAsync(CliContext context, bool json, string text, PrivacyCounts counts, Dictionary<string, object?> fields)
+    {
+        if (!json)
+        {
+            return context.Output.WriteLineAsync(text);
+        }
+
+        fields["conversations"] = counts.Conversations;
+        fields["activities"] = counts.Activities;
+        fields["tickets"] = counts.Tickets;
+        fields["profiles"] = counts.Profiles;
+        return context.Output.WriteLineAsync(JsonSerializer.Serialize(fields, ViewJson.Options));
     }
 }
