@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace SupportBot.Drafting;
 
@@ -10,6 +13,8 @@ public static class DraftRejection
     public const string Uncited = "uncited";
     public const string UnknownSource = "unknown_source";
     public const string ForeignLink = "foreign_link";
+    public const string Html = "html";
+    public const string Unreadable = "unreadable";
 }
 
 /// <summary>
@@ -18,13 +23,31 @@ public static class DraftRejection
 /// or address in it appears in those sources (a model talked into adding a tracking link or image would
 /// otherwise leak the conversation to a stranger's server).
 /// </summary>
+/// <remarks>
+/// Links are read the way Web Chat will render them: the draft is parsed as Markdown, so inline, reference-style and
+/// automatic links and images are all seen with their real destination, and raw HTML (which could carry an
+/// <c>&lt;img&gt;</c> or <c>&lt;a&gt;</c> past the Markdown rules) is refused outright. The raw text is scanned as
+/// well, for addresses written bare (<c>www.…</c>, <c>//host/x</c>) that a renderer might still turn into a link.
+/// </remarks>
 internal static partial class ModelDraftCheck
 {
     public const string UnsureWord = "UNSURE";
 
     public static ModelDraftVerdict Check(string? draft, IReadOnlyList<KnowledgePassage> given)
     {
-        var text = draft?.Trim() ?? "";
+        try
+        {
+            return CheckText(draft?.Trim() ?? "", given);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A draft too tangled to read in time is not sent; the local draft is.
+            return ModelDraftVerdict.Reject(DraftRejection.Unreadable);
+        }
+    }
+
+    private static ModelDraftVerdict CheckText(string text, IReadOnlyList<KnowledgePassage> given)
+    {
         if (text.Length == 0)
         {
             return ModelDraftVerdict.Reject(DraftRejection.Empty);
@@ -47,8 +70,14 @@ internal static partial class ModelDraftCheck
             return ModelDraftVerdict.Reject(DraftRejection.UnknownSource);
         }
 
-        var allowed = given.SelectMany(p => Address().Matches(p.Text + " " + p.Link).Select(m => Normalize(m.Value))).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (Address().Matches(text).Any(m => !allowed.Contains(Normalize(m.Value))))
+        var allowed = given.SelectMany(p => Address().Matches(p.Text + " " + p.Link).Select(m => Comparable(m.Value))).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var document = Markdown.Parse(text, Pipeline);
+        if (document.Descendants().Any(node => node is HtmlBlock or HtmlInline))
+        {
+            return ModelDraftVerdict.Reject(DraftRejection.Html);
+        }
+
+        if (Destinations(document).Concat(Address().Matches(text).Select(m => m.Value)).Any(address => !allowed.Contains(Comparable(address))))
         {
             return ModelDraftVerdict.Reject(DraftRejection.ForeignLink);
         }
@@ -57,16 +86,55 @@ internal static partial class ModelDraftCheck
         return ModelDraftVerdict.Accept(body, citations.Select(id => byId[id]).ToList());
     }
 
-    private static string Normalize(string address) => address.TrimEnd('.', ',', ')', ';', ':', '!', '?', '*', '_');
+    /// <summary>Bare <c>www.</c> and <c>http(s)://</c> addresses become links, as they do in Web Chat.</summary>
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAutoLinks().Build();
 
-    [GeneratedRegex(@"\s?\[source:\s*(?<id>[^\]\s]+)\s*\]", RegexOptions.IgnoreCase)]
+    /// <summary>Where every link, image, automatic link and link reference definition of the draft points.</summary>
+    private static IEnumerable<string> Destinations(MarkdownDocument document)
+    {
+        foreach (var node in document.Descendants())
+        {
+            var destination = node switch
+            {
+                LinkInline link => link.Url,
+                AutolinkInline auto => auto.Url,
+                LinkReferenceDefinition definition => definition.Url,
+                _ => null,
+            };
+            if (!string.IsNullOrEmpty(destination))
+            {
+                yield return destination;
+            }
+        }
+    }
+
+    /// <summary>
+    /// An address as compared with the sources: trailing punctuation and the http(s), protocol-relative or mailto
+    /// prefix dropped (the same address however it is written); anything else (a relative path, another scheme) stays
+    /// as it is and so matches no source.
+    /// </summary>
+    private static string Comparable(string address)
+    {
+        var trimmed = address.Trim().TrimEnd('.', ',', ')', ';', ':', '!', '?', '*', '_');
+        foreach (var prefix in (string[])["https://", "http://", "//", "mailto:"])
+        {
+            if (trimmed.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return trimmed[prefix.Length..];
+            }
+        }
+
+        return trimmed;
+    }
+
+    [GeneratedRegex(@"\s?\[source:\s*(?<id>[^\]\s]+)\s*\]", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex Citation();
 
-    /// <summary>Web addresses with or without a scheme, and e-mail-like addresses, as a model might write them.</summary>
-    [GeneratedRegex(@"(?:https?://|www\.)[^\s<>()\[\]""']+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.IgnoreCase)]
+    /// <summary>Web addresses with a scheme, protocol-relative (<c>//host/x</c>) or starting <c>www.</c>, and e-mail-like addresses, as a model might write them.</summary>
+    [GeneratedRegex(@"(?:https?:)?//[\w-]+(?:\.[\w-]+)+[^\s<>()\[\]""']*|\bwww\.[^\s<>()\[\]""']+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex Address();
 
-    [GeneratedRegex(@"[ \t]+([.,;:!?])")]
+    [GeneratedRegex(@"[ \t]+([.,;:!?])", RegexOptions.None, 1000)]
     private static partial Regex SpaceBeforePunctuation();
 }
 

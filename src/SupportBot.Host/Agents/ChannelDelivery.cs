@@ -2,6 +2,7 @@ using SupportBot.Conversation.Schema;
 using SupportBot.Handoff;
 using SupportBot.Host.BotConnector;
 using SupportBot.Host.DirectLine;
+using SupportBot.Host.Privacy;
 using SupportBot.Storage;
 
 namespace SupportBot.Host.Agents;
@@ -30,7 +31,7 @@ internal sealed class ChannelDelivery(IConversationStore store, IServiceProvider
         {
             // The typed client is made per use, so its handler rotates as HttpClientFactory intends.
             var connector = services.GetRequiredService<ConnectorClient>();
-            foreach (var activity in activities)
+            foreach (var activity in DecisionTraces.For(ticket.ChannelId, services.GetRequiredService<IHostEnvironment>(), activities))
             {
                 await connector.SendAsync(serviceUrl, activity, cancellationToken).ConfigureAwait(false);
             }

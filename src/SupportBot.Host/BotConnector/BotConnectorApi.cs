@@ -2,6 +2,7 @@ using System.Text.Json;
 using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
 using SupportBot.Handoff;
+using SupportBot.Host.Privacy;
 using SupportBot.Storage;
 
 namespace SupportBot.Host.BotConnector;
@@ -34,7 +35,7 @@ internal static partial class BotConnectorApi
     }
 
     private static async Task<IResult> Receive(HttpRequest request, InboundTokenValidator validator, ConversationEngine engine,
-        ConnectorClient connector, IConversationStore store, HandoffDesk desk, ILoggerFactory loggers, CancellationToken cancellationToken)
+        ConnectorClient connector, IConversationStore store, HandoffDesk desk, IHostEnvironment environment, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (validator.Enabled && !await validator.IsValidAsync(request.Headers.Authorization.ToString(), cancellationToken).ConfigureAwait(false))
         {
@@ -73,7 +74,7 @@ internal static partial class BotConnectorApi
         }
         try
         {
-            foreach (var reply in replies)
+            foreach (var reply in DecisionTraces.For(activity.ChannelId, environment, replies))
             {
                 await connector.SendAsync(activity.ServiceUrl, reply with { ServiceUrl = activity.ServiceUrl }, cancellationToken).ConfigureAwait(false);
             }

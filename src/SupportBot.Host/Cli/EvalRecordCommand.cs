@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SupportBot.Evaluation.Conversations;
+using SupportBot.Privacy;
 using SupportBot.Storage;
 
 namespace SupportBot.Host.Cli;
@@ -29,6 +30,7 @@ internal static class EvalRecordCommand
 
             using var host = context.BuildToolHost();
             var store = host.Services.GetRequiredService<IConversationStore>();
+            var records = host.Services.GetRequiredService<ShopperRecords>();
             var folder = Directory.CreateDirectory(parse.GetValue(output)!).FullName;
             var written = 0;
             foreach (var id in await store.ListSinceAsync(from, cancellationToken).ConfigureAwait(false))
@@ -39,7 +41,8 @@ internal static class EvalRecordCommand
                     continue;
                 }
 
-                var activities = new JsonArray([.. TranscriptRedactor.Redact(stored.Select(s => s.Activity))]);
+                var known = await records.GatherAsync([.. stored.Select(s => s.Activity)], cancellationToken).ConfigureAwait(false);
+                var activities = new JsonArray([.. TranscriptRedactor.Redact(stored.Select(s => s.Activity), known)]);
                 await File.WriteAllTextAsync(Path.Combine(folder, SafeName(id) + ".transcript"), activities.ToJsonString(Indented), cancellationToken).ConfigureAwait(false);
                 written++;
             }

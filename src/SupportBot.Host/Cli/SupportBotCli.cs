@@ -33,6 +33,7 @@ internal static class SupportBotCli
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(ChatCommand.Create(context));
         root.Subcommands.Add(AgentCommands.Create(context));
+        root.Subcommands.Add(PrivacyCommands.Create(context));
 
         var parse = root.Parse(verbArgs);
         if (parse.Errors.Count > 0)

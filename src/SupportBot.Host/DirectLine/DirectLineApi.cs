@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
+using SupportBot.Host.Privacy;
 using SupportBot.Storage;
 
 namespace SupportBot.Host.DirectLine;
@@ -157,7 +158,7 @@ internal static class DirectLineApi
     private static async Task<IResult> Poll(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens,
         DirectLineConversations conversations, CancellationToken cancellationToken)
     {
-        var (_, failure) = await AuthorizeConversationAsync(request, tokens, conversations, conversationId, cancellationToken).ConfigureAwait(false);
+        var (credential, failure) = await AuthorizeConversationAsync(request, tokens, conversations, conversationId, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
             return failure;
@@ -165,14 +166,19 @@ internal static class DirectLineApi
 
         var after = ParseWatermark(watermark);
         var activities = await conversations.ReadAfterAsync(conversationId, after, cancellationToken).ConfigureAwait(false);
-        return Results.Content(ActivitySet(activities, after), "application/json");
+
+        // Decision traces only for the secret's holder (the operator's evaluation), never for a page's token.
+        return Results.Content(ActivitySet(activities, after, withTraces: credential!.IsSecret), "application/json");
     }
 
-    /// <summary>The wire form <c>{"activities":[…],"watermark":"n"}</c>; the watermark stays put when nothing is new.</summary>
-    internal static string ActivitySet(IReadOnlyList<StoredActivity> activities, long after)
+    /// <summary>
+    /// The wire form <c>{"activities":[…],"watermark":"n"}</c>; the watermark stays put when nothing is new, and moves
+    /// past activities the caller is not shown (see <see cref="DecisionTraces"/>).
+    /// </summary>
+    internal static string ActivitySet(IReadOnlyList<StoredActivity> activities, long after, bool withTraces)
     {
         var watermark = activities.Count > 0 ? Math.Max(after, activities.Max(a => a.Sequence)) : after;
-        return JsonSerializer.Serialize(new ActivitySetBody(activities.Select(a => a.Activity).ToList(),
+        return JsonSerializer.Serialize(new ActivitySetBody(activities.Select(a => a.Activity).Where(a => withTraces || !DecisionTraces.IsTrace(a)).ToList(),
             watermark >= 0 ? watermark.ToString(CultureInfo.InvariantCulture) : null), ActivityJson.Options);
     }
 

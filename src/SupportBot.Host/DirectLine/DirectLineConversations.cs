@@ -24,7 +24,7 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
     /// </summary>
     private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 1024).Select(_ => new SemaphoreSlim(1, 1))];
 
-    /// <summary>Conversations known to exist: they are never deleted, so a positive answer can be remembered.</summary>
+    /// <summary>Conversations known to exist, remembered until deleted on request (<see cref="Forget"/>).</summary>
     private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Channel<IReadOnlyList<StoredActivity>>>> _subscribers = new(StringComparer.Ordinal);
     private long _lastTicks;
@@ -68,6 +68,9 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
 
         return exists;
     }
+
+    /// <summary>A conversation deleted on request: its token can no longer read or post to it (404).</summary>
+    public void Forget(string conversationId) => _known.TryRemove(conversationId, out _);
 
     /// <summary>Posts the shopper's activity, sent by <paramref name="client"/>; returns the id the echo carries.</summary>
     public async Task<string> PostAsync(string conversationId, Activity posted, ClientIdentity client, CancellationToken cancellationToken)

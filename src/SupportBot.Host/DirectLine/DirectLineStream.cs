@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
+using SupportBot.Host.Privacy;
 
 namespace SupportBot.Host.DirectLine;
 
@@ -74,8 +75,13 @@ internal static class DirectLineStream
             return sent;
         }
 
-        var frame = Encoding.UTF8.GetBytes(DirectLineApi.ActivitySet(fresh, sent));
-        await socket.SendAsync(frame, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+        // The stream URL carries a token, never the secret: a shopper's page, which gets no decision traces.
+        if (fresh.Exists(a => !DecisionTraces.IsTrace(a.Activity)))
+        {
+            var frame = Encoding.UTF8.GetBytes(DirectLineApi.ActivitySet(fresh, sent, withTraces: false));
+            await socket.SendAsync(frame, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+        }
+
         return Math.Max(sent, fresh.Max(a => a.Sequence));
     }
 

@@ -11,7 +11,9 @@ namespace SupportBot.Host.Evaluation;
 /// <summary>
 /// Conversations against a running bot over Direct Line 3.0, as Web Chat talks to it: a token (from the Direct Line
 /// secret, or the page's own token endpoint), a new conversation, each message posted, and the replies polled until
-/// the turn's decision trace (or, for a bot without one, a quiet second) arrives.
+/// the turn's decision trace (or, when none comes, a quiet second) arrives. Only the secret's holder is sent decision
+/// traces, so checks of intent, FAQ source or handoff need <c>--secret</c>; with the page's token a run checks what a
+/// shopper sees.
 /// </summary>
 internal sealed class DirectLineDriver(HttpClient http, string? secret, TimeSpan turnTimeout) : IConversationDriver
 {
@@ -32,7 +34,9 @@ internal sealed class DirectLineDriver(HttpClient http, string? secret, TimeSpan
         using var started = await http.SendAsync(start, cancellationToken).ConfigureAwait(false);
         await EnsureAsync(started, "start a conversation", cancellationToken).ConfigureAwait(false);
         var body = await started.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false);
-        var session = new Session(this, body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
+        // With the secret the session keeps using it, so polls include the decision traces the checks read; with the
+        // page's token it sees only what a shopper sees, and each turn ends after a quiet second.
+        var session = new Session(this, body.GetProperty("conversationId").GetString()!, secret ?? body.GetProperty("token").GetString()!);
         return (session, await session.WelcomeAsync(cancellationToken).ConfigureAwait(false));
     }
 

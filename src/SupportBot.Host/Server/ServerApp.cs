@@ -4,6 +4,7 @@ using SupportBot.Host.Agents;
 using SupportBot.Host.BotConnector;
 using SupportBot.Host.Cli;
 using SupportBot.Host.DirectLine;
+using SupportBot.Host.Privacy;
 using SupportBot.Host.Views;
 
 namespace SupportBot.Host.Server;
@@ -25,6 +26,7 @@ internal static class ServerApp
         builder.Services.AddWebChatTokenLimits();
         builder.Services.AddBotConnector();
         builder.Services.AddAgentConsole();
+        builder.Services.AddRetentionService();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -49,6 +51,7 @@ internal static class ServerApp
         app.MapWebChatApi();
         app.MapBotConnectorApi();
         app.MapAgentApi();
+        app.MapPrivacyApi();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using SupportBot.Conversation;
 using SupportBot.Knowledge;
+using SupportBot.Privacy;
 using SupportBot.Storage;
 using SupportBot.Understanding.Intents;
 
@@ -14,6 +15,7 @@ internal static class SupportBotServices
         services.AddKnowledge();
         services.AddIntents();
         services.AddConversation();
+        services.AddPrivacy();
         return services;
     }
 }

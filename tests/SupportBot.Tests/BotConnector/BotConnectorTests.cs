@@ -29,7 +29,9 @@ public sealed class BotConnectorTests
     public async Task Message_RepliesGoToTheServiceUrl()
     {
         await using var channel = await RecordingServer.StartAsync();
-        await using var server = await RunningServer.StartAsync();
+
+        // Development: the Emulator gets the decision trace only there (see PrivacyAttackTests).
+        await using var server = await RunningServer.StartAsync("--environment", "Development");
 
         using var response = await server.Client.PostAsJsonAsync("/api/messages", Inbound(channel.Address, "do you ship to canada"));
 

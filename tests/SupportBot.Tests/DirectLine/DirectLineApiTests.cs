@@ -275,7 +275,7 @@ public sealed class DirectLineApiTests
         Assert.Contains("x-ms-bot-agent", response.Headers.GetValues("Access-Control-Allow-Headers").Single(), StringComparison.Ordinal);
     }
 
-    private static async Task<List<JsonElement>> ReceiveActivitiesAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    internal static async Task<List<JsonElement>> ReceiveActivitiesAsync(ClientWebSocket socket, CancellationToken cancellationToken)
     {
         var buffer = new byte[1 << 20];
         while (true)

@@ -1,0 +1,15 @@
+namespace SupportBot.Privacy;
+
+/// <summary>The kinds of personal data <see cref="PersonalDataRedactor"/> takes out of text.</summary>
+public enum PersonalDataKind
+{
+    Email,
+    CardNumber,
+    Phone,
+    StreetAddress,
+    TrackingUrl,
+    TrackingNumber,
+    PostalCode,
+    Name,
+    OrderNumber,
+}
