@@ -20,6 +20,8 @@ internal static class ServerApp
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.Services.AddSupportBot();
+        builder.Services.AddKeyRing(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddTrustedProxies();
         builder.Services.AddDirectLine();
         builder.Services.AddWebChatTokenLimits();
         builder.Services.AddBotConnector();
@@ -32,6 +34,16 @@ internal static class ServerApp
         });
 
         var app = builder.Build();
+
+        // First: everything after sees the real client (rate limits) and every response gets the headers.
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Sent over https only (browsers ignore it on http), and not for localhost.
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
@@ -41,6 +53,7 @@ internal static class ServerApp
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.MapStorePage();
         app.MapHealthApi();
         app.MapKnowledgeApi();
         app.MapDirectLineApi();

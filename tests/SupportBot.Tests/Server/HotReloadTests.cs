@@ -12,6 +12,10 @@ public sealed class HotReloadTests
     private static readonly TimeSpan Promise = TimeSpan.FromSeconds(2);
 
     private const string UmbrellaQuestion = "do you sell zebra striped umbrellas";
+    private const string EditorKey = "hot-reload-editor-key";
+
+    /// <summary>The status endpoint is for signed-in agents: an editor's account with an API key.</summary>
+    private static readonly string[] Editor = ["--Handoff:Agents:0:Id", "editor", "--Handoff:Agents:0:Name", "Editor", "--Handoff:Agents:0:ApiKey", EditorKey];
 
     private static string UmbrellaEntry(string id = "zebra-umbrellas") => new FaqFile(
         Id: id,
@@ -24,7 +28,7 @@ public sealed class HotReloadTests
     public async Task AddedEntry_IsServedWithinTwoSeconds_WithoutRestart()
     {
         using var knowledge = TempFolder.CopyOfKnowledge();
-        await using var server = await RunningServer.StartAsync("--Knowledge:Path", knowledge.Path);
+        await using var server = await RunningServer.StartAsync(["--Knowledge:Path", knowledge.Path, .. Editor]);
         Assert.NotEqual("zebra-umbrellas", await BestIdAsync(server, UmbrellaQuestion));
 
         var written = Stopwatch.StartNew();
@@ -39,7 +43,7 @@ public sealed class HotReloadTests
     public async Task PromptEdit_GoesLive_AndABrokenOneKeepsTheLastGood()
     {
         using var knowledge = TempFolder.CopyOfKnowledge();
-        await using var server = await RunningServer.StartAsync("--Knowledge:Path", knowledge.Path);
+        await using var server = await RunningServer.StartAsync(["--Knowledge:Path", knowledge.Path, .. Editor]);
         var live = server.Services.GetRequiredService<SupportBot.Knowledge.LiveKnowledge>();
         var prompt = File.ReadAllText(Path.Combine(knowledge.Path, "prompts", "reply.yaml"));
 
@@ -56,7 +60,7 @@ public sealed class HotReloadTests
     public async Task InvalidChange_KeepsTheLastGoodIndex_AndReportsTheErrors()
     {
         using var knowledge = TempFolder.CopyOfKnowledge();
-        await using var server = await RunningServer.StartAsync("--Knowledge:Path", knowledge.Path);
+        await using var server = await RunningServer.StartAsync(["--Knowledge:Path", knowledge.Path, .. Editor]);
         knowledge.Write("faq/products-care/zebra-umbrellas.md", UmbrellaEntry());
         await PollAsync(() => BestIdAsync(server, UmbrellaQuestion), id => id == "zebra-umbrellas");
         var goodVersion = (await StatusAsync(server)).GetProperty("version").GetInt32();
@@ -85,8 +89,13 @@ public sealed class HotReloadTests
         return hits.GetArrayLength() == 0 ? null : hits[0].GetProperty("id").GetString();
     }
 
-    private static Task<JsonElement> StatusAsync(RunningServer server) =>
-        server.Client.GetFromJsonAsync<JsonElement>("/api/knowledge/status");
+    private static async Task<JsonElement> StatusAsync(RunningServer server)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/knowledge/status") { Headers = { { "X-Api-Key", EditorKey } } };
+        using var response = await server.Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
 
     /// <summary>Asks until the condition holds; gives up after 10 s so a regression fails instead of hanging.</summary>
     private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
