@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
 using SupportBot.Host.Agents;
 using SupportBot.Host.BotConnector;
 using SupportBot.Host.Cli;
@@ -66,6 +67,9 @@ internal static class ServerApp
     public static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         await using var app = Build(context.ConfigArgs, context.ContentRoot);
+
+        // Settings checked before the host starts: a refusal is the CLI's one line, not also a logged stack trace.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }

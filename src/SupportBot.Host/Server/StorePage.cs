@@ -21,8 +21,8 @@ internal static class StorePage
             await context.Response.WriteAsync(html.Replace(NoncePlaceholder, SecurityHeaders.StyleNonce(context), StringComparison.Ordinal), context.RequestAborted)
                 .ConfigureAwait(false);
         };
-        app.MapGet("/", serve).ExcludeFromDescription();
-        app.MapGet("/index.html", serve).ExcludeFromDescription();
+        app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], serve).ExcludeFromDescription();
+        app.MapMethods("/index.html", [HttpMethods.Get, HttpMethods.Head], serve).ExcludeFromDescription();
         return app;
     }
 }

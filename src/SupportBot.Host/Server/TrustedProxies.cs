@@ -7,8 +7,8 @@ namespace SupportBot.Host.Server;
 
 /// <summary>
 /// The client's real address and scheme behind a reverse proxy, believed only from the configured proxies
-/// (ASP.NET Core trusts loopback by default; that is cleared, so an empty list trusts no one). It runs first, so
-/// rate limits and anything else keyed by the client see the real client.
+/// (ASP.NET Core trusts loopback by default, and everyone when its lists are empty; neither holds here: no proxy
+/// configured trusts no one). It runs first, so rate limits and anything else keyed by the client see the real client.
 /// </summary>
 internal static class TrustedProxies
 {
@@ -23,7 +23,9 @@ internal static class TrustedProxies
     {
         public void Configure(ForwardedHeadersOptions options)
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // With both lists empty the middleware believes every sender, so no proxy configured means no forwarding read.
+            var any = trusted.Value.KnownProxies.Count > 0 || trusted.Value.KnownNetworks.Count > 0;
+            options.ForwardedHeaders = any ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
             foreach (var proxy in trusted.Value.KnownProxies)
