@@ -19,7 +19,7 @@ namespace SupportBot.Benchmarks;
 /// </summary>
 internal static class DirectLineLoad
 {
-    private const string Secret = "load-secret";
+    private const string Secret = "load-secret-0123456789-abcdef-0123456789";
 
     public static async Task RunAsync(TextWriter output, int conversations, int seconds)
     {

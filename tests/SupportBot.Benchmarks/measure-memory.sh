@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 dotnet build "$root/src/SupportBot.Host" -c Release -v q >/dev/null
 data=$(mktemp -d)
-DirectLine__Secret=memsecret dotnet "$root/src/SupportBot.Host/bin/Release/net10.0/supportbot.dll" \
+DirectLine__Secret=memsecret-0123456789-abcdef-0123456789 dotnet "$root/src/SupportBot.Host/bin/Release/net10.0/supportbot.dll" \
   --urls http://127.0.0.1:5096 --Storage:DataPath "$data" --Logging:LogLevel:Default=Warning >/dev/null 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$data"' EXIT

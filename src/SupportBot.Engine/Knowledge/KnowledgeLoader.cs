@@ -12,7 +12,11 @@ namespace SupportBot.Knowledge;
 /// It never throws on bad content; every problem becomes a <see cref="KnowledgeDiagnostic"/>, and entries that
 /// are broken on their own are left out while the rest load.
 /// </summary>
-public sealed class KnowledgeLoader(KnowledgeOptions options)
+/// <param name="pathsInFolder">
+/// Name files relative to the knowledge folder (<c>faq/returns.md</c>), as the server does in what it shows over HTTP;
+/// otherwise relative to the working folder, so an editor at a terminal can click them.
+/// </param>
+public sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFolder = false)
 {
     public const string PoliciesFile = "policies.yml";
     public const string SynonymsFile = "synonyms.txt";
@@ -26,7 +30,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         var diagnostics = new DiagnosticBag();
         if (!Directory.Exists(root))
         {
-            diagnostics.Error(Display(root), 1, "knowledge folder does not exist");
+            diagnostics.Error(Display(root, root), 1, "knowledge folder does not exist");
             return new KnowledgeBase(root, [], StorePolicies.Empty, [], [], BuiltInPrompt.Load(StorePolicies.Empty), BuiltInLexicon.Load(), 0, diagnostics.Items);
         }
 
@@ -36,8 +40,8 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         if (File.Exists(policiesPath))
         {
             files++;
-            var text = TextFileReader.Read(policiesPath, Display(policiesPath), options.MaxFileBytes, diagnostics);
-            policies = text is null ? policies : PolicyFileParser.Parse(text, Display(policiesPath), diagnostics);
+            var text = TextFileReader.Read(policiesPath, Display(root, policiesPath), options.MaxFileBytes, diagnostics);
+            policies = text is null ? policies : PolicyFileParser.Parse(text, Display(root, policiesPath), diagnostics);
         }
 
         IReadOnlyList<SynonymGroup> synonyms = [];
@@ -45,8 +49,8 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         if (File.Exists(synonymsPath))
         {
             files++;
-            var text = TextFileReader.Read(synonymsPath, Display(synonymsPath), options.MaxFileBytes, diagnostics);
-            synonyms = text is null ? synonyms : SynonymFileParser.Parse(text, Display(synonymsPath), diagnostics);
+            var text = TextFileReader.Read(synonymsPath, Display(root, synonymsPath), options.MaxFileBytes, diagnostics);
+            synonyms = text is null ? synonyms : SynonymFileParser.Parse(text, Display(root, synonymsPath), diagnostics);
             foreach (var (group, phrase) in SynonymExpander.IgnoredPhrases(synonyms))
             {
                 diagnostics.Warning(group.Source.Path, group.Source.Line,
@@ -60,7 +64,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         {
             foreach (var path in Directory.EnumerateFiles(faqRoot, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                var display = Display(path);
+                var display = Display(root, path);
                 if (!path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
                 {
                     diagnostics.Warning(display, 1, "not a Markdown (.md) file: ignored");
@@ -80,7 +84,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         }
         else
         {
-            diagnostics.Warning(Display(root), 1, $"no '{FaqFolder}' folder: the bot has no FAQ answers");
+            diagnostics.Warning(Display(root, root), 1, $"no '{FaqFolder}' folder: the bot has no FAQ answers");
         }
 
         entries = CrossFileChecks.Apply(entries, diagnostics);
@@ -90,7 +94,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         {
             foreach (var path in Directory.EnumerateFiles(intentsRoot, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                var display = Display(path);
+                var display = Display(root, path);
                 if (!path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
                 {
                     diagnostics.Warning(display, 1, "not a YAML (.yml) file: ignored");
@@ -120,7 +124,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         {
             foreach (var other in Directory.EnumerateFiles(promptsRoot, "*", SearchOption.AllDirectories).Where(p => p != path).Order(StringComparer.Ordinal))
             {
-                diagnostics.Warning(Display(other), 1, $"unknown prompt file: ignored (the reply prompt is {PromptsFolder}/{ReplyPrompt.FileName})");
+                diagnostics.Warning(Display(root, other), 1, $"unknown prompt file: ignored (the reply prompt is {PromptsFolder}/{ReplyPrompt.FileName})");
             }
         }
 
@@ -131,7 +135,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         }
 
         files++;
-        var display = Display(path);
+        var display = Display(root, path);
         var text = TextFileReader.Read(path, display, options.MaxFileBytes, diagnostics);
         return (text is null ? null : PromptFileParser.Parse(text, display, policies, diagnostics)) ?? BuiltInPrompt.Load(policies);
     }
@@ -146,7 +150,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         }
 
         files++;
-        var display = Display(path);
+        var display = Display(root, path);
         var text = TextFileReader.Read(path, display, options.MaxFileBytes, diagnostics);
         return (text is null ? null : FrustrationFileParser.Parse(text, display, diagnostics)) ?? BuiltInLexicon.Load();
     }
@@ -157,9 +161,15 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         return relative == "." ? "general" : relative.Split(Path.DirectorySeparatorChar)[0];
     }
 
-    /// <summary>Paths under the working folder are shown relative to it, so editors can click them.</summary>
-    internal static string Display(string fullPath)
+    /// <summary>A file as editors see it: relative to the knowledge folder or the working folder (see the constructor).</summary>
+    private string Display(string root, string fullPath)
     {
+        if (pathsInFolder)
+        {
+            var inFolder = Path.GetRelativePath(root, fullPath);
+            return inFolder == "." ? Path.GetFileName(root) : inFolder;
+        }
+
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, fullPath);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
     }

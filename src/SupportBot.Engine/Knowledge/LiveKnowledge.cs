@@ -14,9 +14,11 @@ public sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, KnowledgeIndex I
         .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
 }
 
-/// <summary>What operators and editors see about the knowledge in service (<c>/readyz</c>, <c>/api/knowledge/status</c>).</summary>
+/// <summary>
+/// What operators and editors see about the knowledge in service (<c>/readyz</c>, <c>/api/knowledge/status</c>).
+/// Files in <see cref="Problems"/> are named relative to the knowledge folder: where the server keeps it is not shown.
+/// </summary>
 public sealed record KnowledgeStatus(
-    string Path,
     int Version,
     int Entries,
     DateTimeOffset? LoadedAt,
@@ -51,11 +53,11 @@ public sealed partial class LiveKnowledge : IHostedService, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
         _options = options.Value;
-        _loader = new KnowledgeLoader(_options);
+        _loader = new KnowledgeLoader(_options, pathsInFolder: true);
         _logger = logger;
         _time = time;
         _root = System.IO.Path.GetFullPath(_options.Path, environment.ContentRootPath);
-        _status = new KnowledgeStatus(_root, 0, 0, null, null, false, []);
+        _status = new KnowledgeStatus(0, 0, null, null, false, []);
     }
 
     /// <summary>The knowledge in service; throws until start-up has loaded it.</summary>
@@ -171,7 +173,7 @@ public sealed partial class LiveKnowledge : IHostedService, IDisposable
             }
 
             LogLoaded(index.Count, knowledge.FileCount, snapshot.Version, _time.GetElapsedTime(started).TotalMilliseconds);
-            Publish(new KnowledgeStatus(_root, snapshot.Version, index.Count, now, now, !knowledge.HasErrors, problems));
+            Publish(new KnowledgeStatus(snapshot.Version, index.Count, now, now, !knowledge.HasErrors, problems));
             return !knowledge.HasErrors;
         }
         finally

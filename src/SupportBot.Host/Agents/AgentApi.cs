@@ -22,7 +22,7 @@ internal static class AgentApi
         var page = Path.Combine(((IApplicationBuilder)app).ApplicationServices.GetRequiredService<IWebHostEnvironment>().WebRootPath, "agent.html");
         app.MapGet("/agent", () => Results.File(page, "text/html; charset=utf-8")).ExcludeFromDescription();
 
-        var api = app.MapGroup("/agent/api").WithTags("Agents");
+        var api = app.MapGroup("/agent/api").WithTags("Agents").AddEndpointFilter<SameOriginCheck>();
         api.MapPost("/session", SignInAsync).RequireRateLimiting(AgentAuthentication.SignInLimit);
         var agents = api.MapGroup("").RequireAuthorization(AgentAuthentication.Policy);
         agents.MapGet("/session", (HttpContext context, AgentDirectory directory) => Me(context, directory) is { } me ? Results.Ok(AgentView.Of(me)) : Gone());

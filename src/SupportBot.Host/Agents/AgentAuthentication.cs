@@ -1,12 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using SupportBot.Storage;
 
 namespace SupportBot.Host.Agents;
 
@@ -27,10 +22,6 @@ internal static class AgentAuthentication
     {
         services.AddSingleton<AgentDirectory>();
 
-        // Cookies must stay valid across restarts: the keys live in the data folder, not in memory.
-        services.AddDataProtection().SetApplicationName("supportbot");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>, KeyManagementOptionsSetup>();
-
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Agent", policy => policy.ForwardDefaultSelector = context =>
                 context.Request.Headers.ContainsKey(ApiKeyHeader) ? ApiKeyScheme : CookieScheme)
@@ -40,7 +31,9 @@ internal static class AgentAuthentication
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Strict;
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                cookie.Cookie.Path = "/agent";
+                // Site-wide, so a signed-in agent also reaches /api/knowledge/status; SameSite=Strict and the agent API's
+                // same-origin check keep other sites from using it.
+                cookie.Cookie.Path = "/";
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
                 cookie.SlidingExpiration = true;
                 cookie.Events.OnRedirectToLogin = context => Problem(context.HttpContext, StatusCodes.Status401Unauthorized, "Sign in first", "Sign in to the agent console, or send an X-Api-Key header.");
@@ -75,14 +68,5 @@ internal static class AgentAuthentication
 
         protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
             Problem(Context, StatusCodes.Status401Unauthorized, "Sign in first", "The X-Api-Key is not valid.");
-    }
-
-    /// <summary>Puts the data-protection keys (which sign the agents' cookies) under the data folder.</summary>
-    private sealed class KeyManagementOptionsSetup(IOptions<StorageOptions> storage, IHostEnvironment environment)
-        : IConfigureOptions<KeyManagementOptions>
-    {
-        public void Configure(KeyManagementOptions options) =>
-            options.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(storage.Value.DataFolder(environment.ContentRootPath), "keys")), NullLoggerFactory.Instance);
     }
 }

@@ -13,7 +13,7 @@ namespace SupportBot.Host.Agents;
 /// </summary>
 internal sealed partial class AgentDirectory
 {
-    /// <summary>The password of the demo agent in the shipped appsettings.json; start-up warns while it is still in use.</summary>
+    /// <summary>The password of the demo agent in appsettings.Development.json; outside Development start-up refuses it.</summary>
     public const string DemoPassword = "supportbot-demo";
 
     private static readonly PasswordHasher<AgentAccount> Hasher = new();

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace SupportBot.Host.DirectLine;
@@ -13,33 +13,34 @@ internal sealed record DirectLineCredential(bool IsSecret, string? ConversationI
 }
 
 /// <summary>
-/// The secret and the signed, expiring conversation tokens derived from it. A token names its conversation, so a
-/// token for conversation A is refused on B; it is opaque to clients (not a JWT), which Web Chat accepts.
+/// The secret, and expiring conversation tokens protected (encrypted and authenticated) by ASP.NET Core Data
+/// Protection with the server's key ring, so they survive a restart and say nothing to whoever holds them. A token
+/// names its conversation and user, so a token for conversation A is refused on B; it is opaque to clients (not a
+/// JWT), which Web Chat accepts.
 /// </summary>
 internal sealed class DirectLineTokens
 {
-    private readonly byte[] _secret;
-    private readonly byte[] _signingKey;
+    /// <summary>The purpose that keeps these tokens apart from anything else the key ring protects (cookies, …).</summary>
+    public const string Purpose = "SupportBot.DirectLine.ConversationToken.v2";
+
+    private readonly byte[] _secretHash;
+    private readonly ITimeLimitedDataProtector _protector;
     private readonly TimeProvider _time;
 
-    public DirectLineTokens(IOptions<DirectLineOptions> options, TimeProvider time)
+    public DirectLineTokens(IOptions<DirectLineOptions> options, IDataProtectionProvider protection, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options.Value;
         _time = time;
         var secret = string.IsNullOrEmpty(Options.Secret) ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) : Options.Secret;
-        _secret = Encoding.UTF8.GetBytes(secret);
-        _signingKey = SHA256.HashData(Encoding.UTF8.GetBytes("supportbot/directline/token-key/" + secret));
+        _secretHash = Hash(secret);
+        _protector = protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
     }
 
     public DirectLineOptions Options { get; }
 
-    public string Issue(string conversationId, string? userId)
-    {
-        var expires = _time.GetUtcNow().AddSeconds(Options.TokenLifetimeSeconds).ToUnixTimeSeconds();
-        var payload = WebEncoders.Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(conversationId, userId, expires)));
-        return $"{payload}.{Sign(payload)}";
-    }
+    public string Issue(string conversationId, string? userId) =>
+        _protector.Protect(JsonSerializer.Serialize(new TokenPayload(conversationId, userId)), _time.GetUtcNow().AddSeconds(Options.TokenLifetimeSeconds));
 
     /// <summary>The credential in an <c>Authorization: Bearer …</c> value (or a stream URL's <c>t</c>), or null when it is not valid now.</summary>
     public DirectLineCredential? Check(string? credential)
@@ -49,30 +50,28 @@ internal sealed class DirectLineTokens
             return null;
         }
 
-        if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(credential), _secret))
+        // Hashes of equal length, so the comparison takes the same time whatever was offered.
+        if (CryptographicOperations.FixedTimeEquals(Hash(credential), _secretHash))
         {
             return new DirectLineCredential(true, null, null, DateTimeOffset.MaxValue);
         }
 
-        var dot = credential.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(credential[(dot + 1)..]), Encoding.ASCII.GetBytes(Sign(credential[..dot]))))
-        {
-            return null;
-        }
-
         try
         {
-            var payload = JsonSerializer.Deserialize<TokenPayload>(WebEncoders.Base64UrlDecode(credential[..dot]));
-            var expires = DateTimeOffset.FromUnixTimeSeconds(payload!.Exp);
-            return expires > _time.GetUtcNow() ? new DirectLineCredential(false, payload.Conv, payload.User, expires) : null;
+            var payload = JsonSerializer.Deserialize<TokenPayload>(_protector.Unprotect(credential, out var expires));
+
+            // Data Protection checks expiry against the wall clock; the server's clock (TimeProvider) has the last word.
+            return payload is { Conv.Length: > 0 } && expires > _time.GetUtcNow()
+                ? new DirectLineCredential(false, payload.Conv, payload.User, expires)
+                : null;
         }
-        catch (Exception ex) when (ex is FormatException or JsonException)
+        catch (Exception ex) when (ex is CryptographicException or FormatException or JsonException)
         {
             return null;
         }
     }
 
-    private string Sign(string payload) => WebEncoders.Base64UrlEncode(HMACSHA256.HashData(_signingKey, Encoding.ASCII.GetBytes(payload)));
+    private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 
-    private sealed record TokenPayload(string Conv, string? User, long Exp);
+    private sealed record TokenPayload(string Conv, string? User);
 }

@@ -1,3 +1,4 @@
+using SupportBot.Host.Agents;
 using SupportBot.Host.Views;
 using SupportBot.Knowledge;
 
@@ -5,7 +6,8 @@ namespace SupportBot.Host.Server;
 
 /// <summary>
 /// The editors' window on the index: try a question and see why it matched (<c>/api/knowledge/search</c>), and
-/// see what is in service and what the last change broke (<c>/api/knowledge/status</c>).
+/// see what is in service and what the last change broke (<c>/api/knowledge/status</c>, for signed-in agents: it
+/// shows unpublished edits). Files are named relative to the knowledge folder, never by where the server keeps them.
 /// </summary>
 internal static class KnowledgeApi
 {
@@ -13,7 +15,8 @@ internal static class KnowledgeApi
     {
         var group = app.MapGroup("/api/knowledge").WithTags("Knowledge");
         group.MapGet("/search", Search).WithName("SearchKnowledge");
-        group.MapGet("/status", (LiveKnowledge knowledge) => Results.Ok(knowledge.Status)).WithName("KnowledgeStatus");
+        group.MapGet("/status", (LiveKnowledge knowledge) => Results.Ok(knowledge.Status)).WithName("KnowledgeStatus")
+            .RequireAuthorization(AgentAuthentication.Policy);
         return app;
     }
 

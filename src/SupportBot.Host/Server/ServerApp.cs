@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
 using SupportBot.Host.Agents;
 using SupportBot.Host.BotConnector;
 using SupportBot.Host.Cli;
@@ -22,6 +23,8 @@ internal static class ServerApp
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.Services.AddSupportBot();
+        builder.Services.AddKeyRing(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddTrustedProxies();
         builder.Services.AddDirectLine();
         builder.Services.AddWebChatTokenLimits();
         builder.Services.AddBotConnector();
@@ -36,6 +39,16 @@ internal static class ServerApp
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
+
+        // First: everything after sees the real client (rate limits) and every response gets the headers.
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Sent over https only (browsers ignore it on http), and not for localhost.
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
@@ -45,6 +58,7 @@ internal static class ServerApp
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.MapStorePage();
         app.MapHealthApi();
         app.MapKnowledgeApi();
         app.MapDirectLineApi();
@@ -58,6 +72,9 @@ internal static class ServerApp
     public static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         await using var app = Build(context.ConfigArgs, context.ContentRoot);
+
+        // Settings checked before the host starts: a refusal is the CLI's one line, not also a logged stack trace.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }

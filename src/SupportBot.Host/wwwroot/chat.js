@@ -111,6 +111,9 @@
     window.WebChat.renderWebChat({
       directLine,
       store,
+      // The page's Content-Security-Policy allows only styles with this response's nonce; Web Chat puts it on the
+      // <style> elements it adds.
+      nonce: document.querySelector('meta[name="style-nonce"]')?.content,
       userID: userId,
       username: 'You',
       locale: 'en-US',

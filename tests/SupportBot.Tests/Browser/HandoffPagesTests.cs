@@ -15,7 +15,7 @@ public sealed class HandoffPagesTests
     public async Task ShopperAsksForAPerson_AgentClaimsRepliesAndResolves_ShopperIsAskedForARating()
     {
         using var data = TempFolder.Create();
-        await using var server = await RunningServer.StartAsync(["--Storage:DataPath", data.Path, .. HandoffFixture.AlwaysOpen]);
+        await using var server = await RunningServer.StartDevelopmentAsync(["--Storage:DataPath", data.Path, .. HandoffFixture.AlwaysOpen]);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var errors = new List<string>();
@@ -23,6 +23,8 @@ public sealed class HandoffPagesTests
         var shopper = await browser.NewPageAsync();
         agent.PageError += (_, error) => errors.Add("agent: " + error);
         shopper.PageError += (_, error) => errors.Add("shopper: " + error);
+        var agentCsp = HeadlessChromium.CspViolations(agent);
+        var shopperCsp = HeadlessChromium.CspViolations(shopper);
         var wait = new LocatorWaitForOptions { Timeout = 20_000 };
 
         // The agent signs in first: an open console is what makes an agent "online".
@@ -72,5 +74,7 @@ public sealed class HandoffPagesTests
         await HeadlessChromium.ScreenshotAsync(shopper, "handoff-shopper-rated");
         await HeadlessChromium.ScreenshotAsync(agent, "handoff-agent-resolved");
         Assert.Empty(errors);
+        Assert.True(agentCsp.Count == 0, string.Join("\n", agentCsp));
+        Assert.True(shopperCsp.Count == 0, string.Join("\n", shopperCsp));
     }
 }

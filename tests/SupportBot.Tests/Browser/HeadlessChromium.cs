@@ -21,6 +21,27 @@ internal static class HeadlessChromium
         });
     }
 
+    /// <summary>
+    /// Collects what Chromium reports about the page's Content-Security-Policy: every blocked script, style, frame or
+    /// connection is a console message naming the policy, and a page that needs one to work is broken for shoppers.
+    /// </summary>
+    public static List<string> CspViolations(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (violations)
+                {
+                    violations.Add(message.Text);
+                }
+            }
+        };
+        return violations;
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);

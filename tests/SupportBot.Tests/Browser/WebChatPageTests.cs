@@ -20,6 +20,7 @@ public sealed class WebChatPageTests
         var page = await browser.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
+        var csp = HeadlessChromium.CspViolations(page);
 
         await page.GotoAsync(new Uri(server.Address, transport == "polling" ? "/?transport=polling" : "/").ToString());
         var transcript = page.Locator("#webchat");
@@ -44,6 +45,7 @@ public sealed class WebChatPageTests
 
         await HeadlessChromium.ScreenshotAsync(page, $"webchat-{transport}");
         Assert.Empty(errors);
+        Assert.True(csp.Count == 0, string.Join("\n", csp));
         Assert.Equal(0, await transcript.GetByText("Send failed", new() { Exact = false }).CountAsync());
     }
 }

@@ -10,7 +10,7 @@ namespace SupportBot.Tests.DirectLine;
 /// <summary>Direct Line 3.0 against the real host on 127.0.0.1, as DirectLineJS drives it.</summary>
 public sealed class DirectLineApiTests
 {
-    private const string Secret = "test-secret-0123456789";
+    private const string Secret = "test-secret-0123456789-abcdef-0123456789";
 
     private static Task<RunningServer> StartAsync(params string[] settings) =>
         RunningServer.StartAsync(["--DirectLine:Secret", Secret, .. settings]);

@@ -6,7 +6,7 @@ namespace SupportBot.Tests.Evaluation;
 /// <summary>The harness against a running bot on 127.0.0.1: replay over Direct Line, and recording its stored conversations.</summary>
 public sealed class EvalAgainstServerTests
 {
-    private const string Secret = "eval-tests-secret-0123456789";
+    private const string Secret = "eval-tests-secret-0123456789-abcdef-0123456789";
 
     [Fact]
     public async Task OverDirectLine_TheSameConversationPasses_AndAWrongExpectationFails()

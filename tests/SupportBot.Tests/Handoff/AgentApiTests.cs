@@ -13,7 +13,7 @@ namespace SupportBot.Tests.Handoff;
 /// </summary>
 public sealed class AgentApiTests
 {
-    private const string Secret = "agent-tests-secret-0123456789";
+    private const string Secret = "agent-tests-secret-0123456789-abcdef-0123456789";
     private const int Agents = 10;
 
     [Fact]
@@ -208,7 +208,8 @@ public sealed class AgentApiTests
             settings.AddRange([$"--Handoff:Agents:{i + 1}:Id", $"a{i}", $"--Handoff:Agents:{i + 1}:Name", $"Agent {i}", $"--Handoff:Agents:{i + 1}:ApiKey", $"key-{i}"]);
         }
 
-        return RunningServer.StartAsync([.. settings]);
+        // Development: the console tests sign in as the demo agent sam (appsettings.Development.json).
+        return RunningServer.StartDevelopmentAsync([.. settings]);
     }
 
     private static HttpClient KeyClient(RunningServer server, int agent) =>

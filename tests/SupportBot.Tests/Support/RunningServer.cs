@@ -24,6 +24,7 @@ internal sealed class RunningServer : IAsyncDisposable
     /// <summary>One data folder for the test run: the first server trains the intent model, the others load it.</summary>
     internal static readonly string DataPath = Path.Combine(Path.GetTempPath(), "supportbot-tests", "data-" + Environment.ProcessId);
 
+    /// <summary>The host as <c>supportbot serve</c> runs it: Production, unless the settings say otherwise.</summary>
     public static Task<RunningServer> StartAsync(params string[] settings) => StartAsync(null, settings);
 
     /// <param name="overrides">Services that replace the product's (a fake clock, say).</param>
@@ -34,6 +35,9 @@ internal sealed class RunningServer : IAsyncDisposable
         var address = app.Urls.First();
         return new RunningServer(app, new Uri(address));
     }
+
+    /// <summary>The host as the README's first command runs it: Development, with appsettings.Development.json (the demo agent <c>sam</c>).</summary>
+    public static Task<RunningServer> StartDevelopmentAsync(params string[] settings) => StartAsync(null, ["--environment", "Development", .. settings]);
 
     public async ValueTask DisposeAsync()
     {
