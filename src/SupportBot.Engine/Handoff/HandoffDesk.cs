@@ -45,11 +45,12 @@ public sealed partial class HandoffDesk
     private readonly HandoffOptions _options;
     private readonly OpeningHours _hours;
     private readonly ILogger<HandoffDesk> _logger;
+    private readonly HandoffBudget _budget;
     private readonly ConcurrentDictionary<string, HandoffTicket> _open = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _awaitingRating = new(StringComparer.Ordinal);
 
     public HandoffDesk(IHandoffStore store, IConversationStore transcripts, IShopperChannel channel, AgentPresence presence, HandoffNotices notices,
-        LiveKnowledge knowledge, TimeProvider time, IOptions<HandoffOptions> options, ILogger<HandoffDesk> logger)
+        LiveKnowledge knowledge, TimeProvider time, IOptions<HandoffOptions> options, HandoffBudget budget, ILogger<HandoffDesk> logger)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -63,6 +64,7 @@ public sealed partial class HandoffDesk
         _options = options.Value;
         _hours = OpeningHours.From(_options);
         _logger = logger;
+        _budget = budget;
 
         // Start-up, before any turn: the conversations people own must stay theirs across a restart.
         foreach (var ticket in store.ListWorkAsync(CancellationToken.None).GetAwaiter().GetResult().Where(t => t.IsOpen))
@@ -86,6 +88,11 @@ public sealed partial class HandoffDesk
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(memory);
         var now = _time.GetUtcNow();
+        if (!_budget.TryStart(request.Inbound.ClientAddress ?? "conversation:" + request.Inbound.Conversation?.Id))
+        {
+            return new HandoffOutcome(HandoffReplies.TooManyHandoffs(), null, HandoffReplies.BackToBotState, [], null);
+        }
+
         if (_options.Target == HandoffTarget.External)
         {
             var pending = await AddAsync(request, HandoffStatus.Pending, null, now, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
 using SupportBot.Handoff;
+using SupportBot.Host.Limits;
 using SupportBot.Storage;
 
 namespace SupportBot.Host.BotConnector;
@@ -29,7 +30,8 @@ internal static partial class BotConnectorApi
             LogValidationOff(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotConnectorApi)));
         }
 
-        app.MapPost("/api/messages", Receive).WithName("BotConnectorMessages").WithTags("BotConnector");
+        // The channel's few servers carry every shopper of the channel: a per-address message limit would throttle them all.
+        app.MapPost("/api/messages", Receive).WithMessageBudget(app.ServiceProvider, rateLimited: false).WithName("BotConnectorMessages").WithTags("BotConnector");
         return app;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.Features;
+using SupportBot.Host.Limits;
 using SupportBot.Conversation.Schema;
 using SupportBot.Storage;
 
@@ -14,7 +15,6 @@ namespace SupportBot.Host.DirectLine;
 internal static class DirectLineApi
 {
     public const string CorsPolicy = "DirectLine";
-    private const int MaxActivityBytes = 256 * 1024;
 
     public static IEndpointRouteBuilder MapDirectLineApi(this IEndpointRouteBuilder app)
     {
@@ -23,7 +23,7 @@ internal static class DirectLineApi
         group.MapPost("/tokens/refresh", Refresh);
         group.MapPost("/conversations", Start);
         group.MapGet("/conversations/{conversationId}", Reconnect);
-        group.MapPost("/conversations/{conversationId}/activities", Post).WithMetadata(new RequestSizeLimitAttribute(MaxActivityBytes));
+        group.MapPost("/conversations/{conversationId}/activities", Post).WithMessageBudget(app.ServiceProvider);
         group.MapGet("/conversations/{conversationId}/activities", Poll);
         group.MapGet("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync);
         return app;
@@ -141,7 +141,8 @@ internal static class DirectLineApi
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"An activity may be at most {MaxActivityBytes / 1024} KB.");
+            var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            return Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"An activity may be at most {limit / 1024} KB.");
         }
 
         if (activity is null || string.IsNullOrEmpty(activity.Type))
@@ -149,7 +150,8 @@ internal static class DirectLineApi
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "The activity needs a 'type', e.g. \"message\".");
         }
 
-        var id = await conversations.PostAsync(conversationId, activity, cancellationToken).ConfigureAwait(false);
+        var from = activity with { ClientAddress = InputLimits.ClientOf(request.HttpContext) };
+        var id = await conversations.PostAsync(conversationId, from, cancellationToken).ConfigureAwait(false);
         return Results.Ok(new { id });
     }
 

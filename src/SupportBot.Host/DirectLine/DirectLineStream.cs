@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
+using System.Threading.Channels;
 
 namespace SupportBot.Host.DirectLine;
 
@@ -49,12 +50,21 @@ internal static class DirectLineStream
                 {
                     var batch = await subscription.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
                     sent = await SendAsync(socket, batch, sent, closed.Token).ConfigureAwait(false);
+                    if (subscription.MustCatchUp())
+                    {
+                        sent = await SendAsync(socket, await conversations.ReadAfterAsync(conversationId, sent, closed.Token).ConfigureAwait(false), sent, closed.Token).ConfigureAwait(false);
+                    }
                 }
                 catch (OperationCanceledException) when (!closed.IsCancellationRequested)
                 {
                     await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, true, closed.Token).ConfigureAwait(false);
                 }
             }
+        }
+        catch (ChannelClosedException)
+        {
+            // Newer streams of this conversation replaced this one (Limits:StreamsPerConversation).
+            await CloseAsync(socket, WebSocketCloseStatus.PolicyViolation, "Too many streams for this conversation: a newer one replaced this one.").ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
@@ -77,6 +87,19 @@ internal static class DirectLineStream
         var frame = Encoding.UTF8.GetBytes(DirectLineApi.ActivitySet(fresh, sent));
         await socket.SendAsync(frame, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
         return Math.Max(sent, fresh.Max(a => a.Sequence));
+    }
+
+    private static async Task CloseAsync(WebSocket socket, WebSocketCloseStatus status, string reason)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await socket.CloseOutputAsync(status, reason, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // Gone already.
+        }
     }
 
     private static async Task DrainAsync(WebSocket socket, CancellationTokenSource closed)

@@ -4,6 +4,7 @@ using SupportBot.Host.Agents;
 using SupportBot.Host.BotConnector;
 using SupportBot.Host.Cli;
 using SupportBot.Host.DirectLine;
+using SupportBot.Host.Limits;
 using SupportBot.Host.Views;
 
 namespace SupportBot.Host.Server;
@@ -25,6 +26,7 @@ internal static class ServerApp
         builder.Services.AddBotConnector();
         builder.Services.AddAgentConsole();
         builder.Services.AddProblemDetails();
+        builder.Services.AddInputLimits();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = ViewJson.Options.PropertyNamingPolicy;

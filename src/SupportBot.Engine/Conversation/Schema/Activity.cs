@@ -72,6 +72,13 @@ public sealed record Activity
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
 
+    /// <summary>
+    /// The remote address the channel adapter saw the activity come from: set by the server, never read from or written
+    /// to JSON, so a client cannot choose it. The key of per-client budgets; null when the channel knows none.
+    /// </summary>
+    [JsonIgnore]
+    public string? ClientAddress { get; init; }
+
     /// <summary>The client's own id for a message it sent (Web Chat's <c>channelData.clientActivityID</c>), for idempotent retries.</summary>
     [JsonIgnore]
     public string? ClientActivityId =>
