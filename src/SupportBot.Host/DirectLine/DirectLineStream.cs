@@ -11,6 +11,7 @@ namespace SupportBot.Host.DirectLine;
 internal static class DirectLineStream
 {
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
 
     public static async Task<IResult> AcceptAsync(string conversationId, string? t, string? watermark, HttpContext context,
         DirectLineTokens tokens, DirectLineConversations conversations, CancellationToken cancellationToken)
@@ -65,6 +66,9 @@ internal static class DirectLineStream
         {
             // Newer streams of this conversation replaced this one (Limits:StreamsPerConversation).
             await CloseAsync(socket, WebSocketCloseStatus.PolicyViolation, "Too many streams for this conversation: a newer one replaced this one.").ConfigureAwait(false);
+
+            // The client answers the close before the connection ends, so it reads why rather than a reset.
+            await Task.WhenAny(reading, Task.Delay(CloseGrace, CancellationToken.None)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
@@ -93,7 +97,7 @@ internal static class DirectLineStream
     {
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var timeout = new CancellationTokenSource(CloseGrace);
             await socket.CloseOutputAsync(status, reason, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
@@ -112,6 +116,11 @@ internal static class DirectLineStream
                 var result = await socket.ReceiveAsync(buffer, closed.Token).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    if (socket.State != WebSocketState.CloseReceived)
+                    {
+                        break; // the answer to our own close
+                    }
+
                     await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
                     break;
                 }
