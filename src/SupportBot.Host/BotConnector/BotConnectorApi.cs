@@ -53,6 +53,11 @@ internal static partial class BotConnectorApi
             return Results.Problem(title: "Not an activity", detail: "The body must be a Bot Framework activity in JSON.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (activity is not null && !ActivityJson.CanBeWritten(activity))
+        {
+            return Results.Problem(title: "Not an activity", detail: "The activity holds text that is not valid Unicode.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         if (activity?.ServiceUrl is null || activity.Conversation is null
             || !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https"))
         {

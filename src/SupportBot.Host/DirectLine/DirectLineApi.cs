@@ -150,6 +150,11 @@ internal static class DirectLineApi
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "The activity needs a 'type', e.g. \"message\".");
         }
 
+        if (!ActivityJson.CanBeWritten(activity))
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", "The activity holds text that is not valid Unicode.");
+        }
+
         var from = activity with { ClientAddress = InputLimits.ClientOf(request.HttpContext) };
         var id = await conversations.PostAsync(conversationId, from, cancellationToken).ConfigureAwait(false);
         return Results.Ok(new { id });
