@@ -104,7 +104,11 @@ public sealed class BudgetAttackTests
             from = new { id = "user-1" },
         });
 
-        using var response = await server.Client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+        // "Expect: 100-continue" lets the server refuse before the client writes 5 MB into a connection it is closing.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.ExpectContinue = true;
+
+        using var response = await server.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -121,6 +125,7 @@ public sealed class BudgetAttackTests
             Content = new StringContent(JsonSerializer.Serialize(new { user = new { id = new string('u', 100 * 1024) } }), Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new("Bearer", Secret);
+        request.Headers.ExpectContinue = true;
 
         using var response = await server.Client.SendAsync(request);
 
