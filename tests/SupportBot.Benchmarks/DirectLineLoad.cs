@@ -26,7 +26,9 @@ internal static class DirectLineLoad
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {conversations} conversations for {seconds} s each");
         var data = Path.Combine(Path.GetTempPath(), "supportbot-load-" + Environment.ProcessId);
         await using (var bot = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--DirectLine:Secret", Secret, "--Storage:DataPath", data,
-            "--Logging:LogLevel:Default", "Warning", "--Knowledge:WatchForChanges", "false"], BenchmarkData.Root))
+            "--Logging:LogLevel:Default", "Warning", "--Knowledge:WatchForChanges", "false",
+            // One loopback client drives every conversation: the per-client budgets are off so the pipeline is measured, not the limiter.
+            "--Limits:MessagesPerMinutePerConversation", "0", "--Limits:MessagesPerMinutePerClient", "0", "--Limits:HandoffsPerHourPerClient", "0"], BenchmarkData.Root))
         {
             await bot.StartAsync();
             Report(output, "supportbot", await DriveAsync(new Uri(bot.Urls.First()), conversations, seconds));

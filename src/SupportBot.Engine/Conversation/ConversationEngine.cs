@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SupportBot.Configuration;
 using SupportBot.Conversation.Schema;
 using SupportBot.Drafting;
 using SupportBot.Handoff;
@@ -60,6 +61,7 @@ public sealed class ConversationEngine
     private readonly HandoffPolicy _policy;
     private readonly TurnReplies _replies;
     private readonly HandoffTurns _handoffs;
+    private readonly LimitsOptions _limits;
 
     /// <summary>
     /// Turn locks by a hash of the conversation id: turns of one conversation never overlap, memory stays fixed
@@ -70,8 +72,10 @@ public sealed class ConversationEngine
     private readonly ConcurrentQueue<(string Conversation, string ClientId)> _answeredOrder = new();
 
     public ConversationEngine(LiveKnowledge knowledge, LiveIntents intents, ReplyDrafter drafter, OrderDialog dialog, OrderSessions sessions,
-        HandoffDesk desk, HandoffPolicy policy, TimeProvider time, IOptions<ConversationOptions> options)
+        HandoffDesk desk, HandoffPolicy policy, TimeProvider time, IOptions<ConversationOptions> options, IOptions<LimitsOptions> limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
+        _limits = limits.Value;
         _desk = desk;
         _policy = policy;
         _replies = new TurnReplies(time);
@@ -150,7 +154,15 @@ public sealed class ConversationEngine
             return [];
         }
 
-        var text = inbound.Text?.Trim() ?? TextOfValue(inbound.Value);
+        // Everything below reads the capped text: its cost is bounded however long the message (the transcript keeps it whole).
+        var (text, cut) = TextBudget.Cap(inbound.Text?.Trim() ?? TextOfValue(inbound.Value), _limits.MaxTextCharacters);
+        var replies = await MessageTurnAsync(inbound, client, conversation, text, knowledge, cancellationToken).ConfigureAwait(false);
+        return cut ? TurnReplies.NoteReadOnlyTheStart(replies) : replies;
+    }
+
+    private async Task<List<Activity>> MessageTurnAsync(Activity inbound, ClientIdentity client, string conversation, string? text, KnowledgeBase knowledge, CancellationToken cancellationToken)
+    {
+        var policies = knowledge.Policies;
         if (_desk.OpenFor(conversation) is { } open)
         {
             return await _handoffs.WhileHandedOffAsync(inbound, open, text, cancellationToken).ConfigureAwait(false);

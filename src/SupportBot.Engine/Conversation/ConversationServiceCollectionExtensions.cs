@@ -12,6 +12,7 @@ public static class ConversationServiceCollectionExtensions
     public static IServiceCollection AddConversation(this IServiceCollection services)
     {
         services.AddValidatedOptions<ConversationOptions>(ConversationOptions.SectionName);
+        services.AddValidatedOptions<LimitsOptions>(LimitsOptions.SectionName);
         services.AddDrafting();
         services.AddOrders();
         services.AddHandoff();

@@ -28,6 +28,7 @@ internal sealed class HandoffTurns(HandoffDesk desk, LiveIntents intents, LiveKn
         var request = new HandoffRequest(turn.Inbound, verdict, turn.Intent.IsOutOfScope ? null : turn.Intent.Intent, turn.Intent.Confidence, turn.Text, slots, name)
         {
             Earlier = session.Handoff.RecentTexts.Where(t => t != turn.Text).ToList(),
+            Client = session.Client,
         };
         var outcome = await desk.HandOffAsync(request, session.Handoff, cancellationToken).ConfigureAwait(false);
         var decision = turn.Decision(TurnDecision.Transfer) with

@@ -50,5 +50,8 @@ internal static class ReplyWriter
 
     public static string EmptyMessage() => "I can only read text messages for now. Could you type your question?";
 
+    public static string ReadOnlyTheStart() =>
+        "(Your message was long, so I read only its beginning. If I missed something, please send it in a shorter message.)";
+
     private static string Store(StorePolicies policies) => policies.GetText("store.name") ?? "this store";
 }

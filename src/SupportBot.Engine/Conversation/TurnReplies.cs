@@ -87,6 +87,18 @@ internal sealed class TurnReplies(TimeProvider time)
         Value = JsonSerializer.SerializeToElement(decision),
     };
 
+    /// <summary>Part of a long message was not read: the bot's message says so after what it answered.</summary>
+    public static List<Activity> NoteReadOnlyTheStart(List<Activity> replies)
+    {
+        var message = replies.FindIndex(a => a.Type == ActivityTypes.Message);
+        if (message >= 0)
+        {
+            replies[message] = replies[message] with { Text = replies[message].Text + "\n\n" + ReplyWriter.ReadOnlyTheStart() };
+        }
+
+        return replies;
+    }
+
     public static List<CardAction> Topics() => ReplyWriter.Topics.Select(t => CardAction.Say(t.Title, t.Sends)).ToList();
 
     public static TurnDecision Decision(string action) => new(action, null, 0, null, 0, [], []);

@@ -14,6 +14,9 @@ namespace SupportBot.Handoff;
 public sealed record HandoffRequest(Activity Inbound, HandoffVerdict Verdict, string? Intent, double Confidence, string Text,
     IReadOnlyDictionary<string, string> Slots, string? ShopperName)
 {
+    /// <summary>Who asked, as the channel adapter knows it: the key of the per-client handoff budget.</summary>
+    public ClientIdentity Client { get; init; } = ClientIdentity.Unknown;
+
     /// <summary>The shopper's messages before this one, oldest first.</summary>
     public IReadOnlyList<string> Earlier { get; init; } = [];
 }
@@ -45,11 +48,12 @@ public sealed partial class HandoffDesk
     private readonly HandoffOptions _options;
     private readonly OpeningHours _hours;
     private readonly ILogger<HandoffDesk> _logger;
+    private readonly HandoffBudget _budget;
     private readonly ConcurrentDictionary<string, HandoffTicket> _open = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _awaitingRating = new(StringComparer.Ordinal);
 
     public HandoffDesk(IHandoffStore store, IConversationStore transcripts, IShopperChannel channel, AgentPresence presence, HandoffNotices notices,
-        LiveKnowledge knowledge, TimeProvider time, IOptions<HandoffOptions> options, ILogger<HandoffDesk> logger)
+        LiveKnowledge knowledge, TimeProvider time, IOptions<HandoffOptions> options, HandoffBudget budget, ILogger<HandoffDesk> logger)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -63,6 +67,7 @@ public sealed partial class HandoffDesk
         _options = options.Value;
         _hours = OpeningHours.From(_options);
         _logger = logger;
+        _budget = budget;
 
         // Start-up, before any turn: the conversations people own must stay theirs across a restart.
         foreach (var ticket in store.ListWorkAsync(CancellationToken.None).GetAwaiter().GetResult().Where(t => t.IsOpen))
@@ -86,6 +91,11 @@ public sealed partial class HandoffDesk
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(memory);
         var now = _time.GetUtcNow();
+        if (!_budget.TryStart(request.Client.CounterKeys() is [var key, ..] ? key : "conversation:" + request.Inbound.Conversation?.Id))
+        {
+            return new HandoffOutcome(HandoffReplies.TooManyHandoffs(), null, HandoffReplies.BackToBotState, [], null);
+        }
+
         if (_options.Target == HandoffTarget.External)
         {
             var pending = await AddAsync(request, HandoffStatus.Pending, null, now, cancellationToken).ConfigureAwait(false);

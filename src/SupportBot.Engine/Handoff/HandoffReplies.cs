@@ -42,6 +42,10 @@ public static class HandoffReplies
     public static string StillQueued(int position) =>
         $"Thanks, I've added that for our team. {(position <= 1 ? "You're next in the queue." : $"You're number {position} in the queue.")}";
 
+    public static string TooManyHandoffs() =>
+        "I've already passed several requests for a person on from you in the last hour, so I can't open another one right now. "
+        + "Please try again a little later. I'm still here for anything I can help with myself.";
+
     public static string StillConnecting() => "Thanks, I've passed that on. I'm still connecting you with a member of our support team.";
 
     public static string ConnectingExternal() =>

@@ -17,6 +17,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<AgentPresence>();
         services.AddSingleton<AgentAssist>();
         services.TryAddSingleton<IShopperChannel, TranscriptShopperChannel>();
+        services.AddSingleton<HandoffBudget>();
         services.AddSingleton<HandoffDesk>();
         return services;
     }

@@ -3,6 +3,7 @@ using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
 using SupportBot.Handoff;
 using SupportBot.Host.Privacy;
+using SupportBot.Host.Limits;
 using SupportBot.Storage;
 
 namespace SupportBot.Host.BotConnector;
@@ -30,7 +31,8 @@ internal static partial class BotConnectorApi
             LogValidationOff(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotConnectorApi)));
         }
 
-        app.MapPost("/api/messages", Receive).WithName("BotConnectorMessages").WithTags("BotConnector");
+        // The channel's few servers carry every shopper of the channel: a per-address message limit would throttle them all.
+        app.MapPost("/api/messages", Receive).WithMessageBudget(app.ServiceProvider, rateLimited: false).WithName("BotConnectorMessages").WithTags("BotConnector");
         return app;
     }
 
@@ -50,6 +52,11 @@ internal static partial class BotConnectorApi
         catch (JsonException)
         {
             return Results.Problem(title: "Not an activity", detail: "The body must be a Bot Framework activity in JSON.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (activity is not null && !ActivityJson.CanBeWritten(activity))
+        {
+            return Results.Problem(title: "Not an activity", detail: "The activity holds text that is not valid Unicode.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (activity?.ServiceUrl is null || activity.Conversation is null

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using SupportBot.Conversation;
+using Microsoft.AspNetCore.Http.Features;
+using SupportBot.Host.Limits;
 using SupportBot.Conversation.Schema;
 using SupportBot.Host.Privacy;
 using SupportBot.Storage;
@@ -16,7 +18,6 @@ namespace SupportBot.Host.DirectLine;
 internal static class DirectLineApi
 {
     public const string CorsPolicy = "DirectLine";
-    private const int MaxActivityBytes = 256 * 1024;
 
     public static IEndpointRouteBuilder MapDirectLineApi(this IEndpointRouteBuilder app)
     {
@@ -25,7 +26,7 @@ internal static class DirectLineApi
         group.MapPost("/tokens/refresh", Refresh);
         group.MapPost("/conversations", Start);
         group.MapGet("/conversations/{conversationId}", Reconnect);
-        group.MapPost("/conversations/{conversationId}/activities", Post).WithMetadata(new RequestSizeLimitAttribute(MaxActivityBytes));
+        group.MapPost("/conversations/{conversationId}/activities", Post).WithMessageBudget(app.ServiceProvider);
         group.MapGet("/conversations/{conversationId}/activities", Poll);
         group.MapGet("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync);
         return app;
@@ -143,12 +144,18 @@ internal static class DirectLineApi
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"An activity may be at most {MaxActivityBytes / 1024} KB.");
+            var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            return Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"An activity may be at most {limit / 1024} KB.");
         }
 
         if (activity is null || string.IsNullOrEmpty(activity.Type))
         {
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "The activity needs a 'type', e.g. \"message\".");
+        }
+
+        if (!ActivityJson.CanBeWritten(activity))
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", "The activity holds text that is not valid Unicode.");
         }
 
         var id = await conversations.PostAsync(conversationId, activity, ClientOf(request, credential!, activity), cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using SupportBot.Configuration;
 using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
 using SupportBot.Handoff;
@@ -14,9 +16,12 @@ namespace SupportBot.Host.DirectLine;
 /// WebSocket streams. Posts to one conversation are handled one at a time; a retried post with the same client
 /// activity id returns the first post's id and is not processed again.
 /// </summary>
-internal sealed class DirectLineConversations(ConversationEngine engine, IConversationStore store, HandoffDesk desk, TimeProvider time)
+internal sealed class DirectLineConversations(ConversationEngine engine, IConversationStore store, HandoffDesk desk, TimeProvider time, IOptions<LimitsOptions> limits)
 {
     public const string ChannelId = "directline";
+
+    /// <summary>Activity sets a stream may fall behind by; past that it re-reads the store, so a slow reader costs no memory.</summary>
+    private const int StreamBacklog = 64;
 
     /// <summary>
     /// Per-conversation gates by a hash of the id: posts and deliveries to one conversation never overlap, and the
@@ -26,8 +31,9 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
 
     /// <summary>Conversations known to exist, remembered until deleted on request (<see cref="Forget"/>).</summary>
     private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Channel<IReadOnlyList<StoredActivity>>>> _subscribers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<long, Subscription>> _subscribers = new(StringComparer.Ordinal);
     private long _lastTicks;
+    private long _lastSubscription;
 
     public static string NewConversationId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
@@ -161,19 +167,24 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
     public Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken) =>
         store.ReadAfterAsync(conversationId, watermark, cancellationToken);
 
-    /// <summary>A live feed of what is appended to the conversation from now on; dispose to stop.</summary>
+    /// <summary>
+    /// A live feed of what is appended to the conversation from now on; dispose to stop. Beyond
+    /// <see cref="LimitsOptions.StreamsPerConversation"/> the oldest feed of the conversation is ended (its reader
+    /// sees the channel complete), so a reconnecting client always gets its stream and one token cannot hold many.
+    /// </summary>
     public Subscription Subscribe(string conversationId)
     {
-        var channel = Channel.CreateUnbounded<IReadOnlyList<StoredActivity>>(new UnboundedChannelOptions { SingleReader = true });
-        var id = Guid.NewGuid();
-        _subscribers.GetOrAdd(conversationId, _ => new ConcurrentDictionary<Guid, Channel<IReadOnlyList<StoredActivity>>>())[id] = channel;
-        return new Subscription(channel.Reader, () =>
+        var subscribers = _subscribers.GetOrAdd(conversationId, _ => new ConcurrentDictionary<long, Subscription>());
+        var id = Interlocked.Increment(ref _lastSubscription);
+        var subscription = new Subscription(() => subscribers.TryRemove(id, out _));
+        subscribers[id] = subscription;
+        var cap = limits.Value.StreamsPerConversation;
+        while (cap > 0 && subscribers.Count > cap && subscribers.Keys.Min() is var oldest && subscribers.TryRemove(oldest, out var replaced))
         {
-            if (_subscribers.TryGetValue(conversationId, out var subscribers))
-            {
-                subscribers.TryRemove(id, out _);
-            }
-        });
+            replaced.End();
+        }
+
+        return subscription;
     }
 
     private async Task<IReadOnlyList<StoredActivity>> AppendAndPublishAsync(string conversationId, List<Activity> activities, CancellationToken cancellationToken)
@@ -195,7 +206,7 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
         {
             foreach (var subscriber in subscribers.Values)
             {
-                subscriber.Writer.TryWrite(activities);
+                subscriber.Offer(activities);
             }
         }
     }
@@ -215,9 +226,28 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
         return activity with { Timestamp = new DateTimeOffset(next, TimeSpan.Zero) };
     }
 
-    internal sealed class Subscription(ChannelReader<IReadOnlyList<StoredActivity>> reader, Action unsubscribe) : IDisposable
+    internal sealed class Subscription(Action unsubscribe) : IDisposable
     {
-        public ChannelReader<IReadOnlyList<StoredActivity>> Reader { get; } = reader;
+        private readonly Channel<IReadOnlyList<StoredActivity>> _channel = Channel.CreateBounded<IReadOnlyList<StoredActivity>>(
+            new BoundedChannelOptions(StreamBacklog) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+        private int _behind;
+
+        /// <summary>Completes when the feed is ended because newer streams of the conversation replaced it.</summary>
+        public ChannelReader<IReadOnlyList<StoredActivity>> Reader => _channel.Reader;
+
+        /// <summary>True (once) when sets were dropped because the reader fell behind: it reads the store after its watermark instead.</summary>
+        public bool MustCatchUp() => Interlocked.Exchange(ref _behind, 0) == 1;
+
+        public void Offer(IReadOnlyList<StoredActivity> activities)
+        {
+            if (!_channel.Writer.TryWrite(activities))
+            {
+                Interlocked.Exchange(ref _behind, 1);
+            }
+        }
+
+        public void End() => _channel.Writer.TryComplete();
 
         public void Dispose() => unsubscribe();
     }

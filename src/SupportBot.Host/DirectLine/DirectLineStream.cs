@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using SupportBot.Host.Privacy;
+using System.Threading.Channels;
 
 namespace SupportBot.Host.DirectLine;
 
@@ -11,6 +12,7 @@ namespace SupportBot.Host.DirectLine;
 internal static class DirectLineStream
 {
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
 
     public static async Task<IResult> AcceptAsync(string conversationId, string? t, string? watermark, HttpContext context,
         DirectLineTokens tokens, DirectLineConversations conversations, CancellationToken cancellationToken)
@@ -50,12 +52,24 @@ internal static class DirectLineStream
                 {
                     var batch = await subscription.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
                     sent = await SendAsync(socket, batch, sent, closed.Token).ConfigureAwait(false);
+                    if (subscription.MustCatchUp())
+                    {
+                        sent = await SendAsync(socket, await conversations.ReadAfterAsync(conversationId, sent, closed.Token).ConfigureAwait(false), sent, closed.Token).ConfigureAwait(false);
+                    }
                 }
                 catch (OperationCanceledException) when (!closed.IsCancellationRequested)
                 {
                     await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, true, closed.Token).ConfigureAwait(false);
                 }
             }
+        }
+        catch (ChannelClosedException)
+        {
+            // Newer streams of this conversation replaced this one (Limits:StreamsPerConversation).
+            await CloseAsync(socket, WebSocketCloseStatus.PolicyViolation, "Too many streams for this conversation: a newer one replaced this one.").ConfigureAwait(false);
+
+            // The client answers the close before the connection ends, so it reads why rather than a reset.
+            await Task.WhenAny(reading, Task.Delay(CloseGrace, CancellationToken.None)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
@@ -85,6 +99,19 @@ internal static class DirectLineStream
         return Math.Max(sent, fresh.Max(a => a.Sequence));
     }
 
+    private static async Task CloseAsync(WebSocket socket, WebSocketCloseStatus status, string reason)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(CloseGrace);
+            await socket.CloseOutputAsync(status, reason, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // Gone already.
+        }
+    }
+
     private static async Task DrainAsync(WebSocket socket, CancellationTokenSource closed)
     {
         var buffer = new byte[4096];
@@ -95,6 +122,11 @@ internal static class DirectLineStream
                 var result = await socket.ReceiveAsync(buffer, closed.Token).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    if (socket.State != WebSocketState.CloseReceived)
+                    {
+                        break; // the answer to our own close
+                    }
+
                     await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
                     break;
                 }

@@ -6,6 +6,7 @@ using SupportBot.Host.BotConnector;
 using SupportBot.Host.Cli;
 using SupportBot.Host.DirectLine;
 using SupportBot.Host.Privacy;
+using SupportBot.Host.Limits;
 using SupportBot.Host.Views;
 
 namespace SupportBot.Host.Server;
@@ -31,6 +32,7 @@ internal static class ServerApp
         builder.Services.AddAgentConsole();
         builder.Services.AddRetentionService();
         builder.Services.AddProblemDetails();
+        builder.Services.AddInputLimits();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = ViewJson.Options.PropertyNamingPolicy;

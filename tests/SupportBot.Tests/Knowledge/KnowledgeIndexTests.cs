@@ -35,6 +35,40 @@ public sealed class KnowledgeIndexTests : IDisposable
     }
 
     [Fact]
+    public void Search_MoreMisspellingsThanTheBudget_CorrectsOnlyTheFirst()
+    {
+        using var index = Build();
+        string[] misspelt = ["trackng", "delivry", "refnds", "procesing", "deadlne", "purchse", "washng", "machne", "sweatr", "shrnk", "cleanng", "knitwer"];
+
+        var answer = index.Search(string.Join(' ', misspelt));
+
+        Assert.Equal(misspelt.Skip(QueryReader.MaxCorrections), answer.UnknownWords);
+    }
+
+    [Fact]
+    public void Search_ThousandsOfDistinctMisspellings_IsAnAnswerNotAClauseLimitFailure()
+    {
+        using var index = Build();
+        var words = new[] { "tracking", "delivery", "refunds", "processing", "deadline", "purchase", "washing", "machine", "sweater", "cleaning", "knitwear", "shipping" };
+        var misspelt = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            for (var at = 1; at < word.Length - 1; at++)
+            {
+                for (var letter = 'a'; letter <= 'z'; letter++)
+                {
+                    misspelt.Add(word[..at] + letter + word[(at + 1)..]);
+                }
+            }
+        }
+
+        var answer = index.Search(string.Join(' ', misspelt.Where(m => !words.Contains(m))));
+
+        Assert.True(misspelt.Count > 1_500, $"{misspelt.Count} misspellings");
+        Assert.NotNull(answer);
+    }
+
+    [Fact]
     public void Search_StemmedWords_FindTheEntry()
     {
         using var index = Build();

@@ -24,13 +24,20 @@ internal sealed class RunningServer : IAsyncDisposable
     /// <summary>One data folder for the test run: the first server trains the intent model, the others load it.</summary>
     internal static readonly string DataPath = Path.Combine(Path.GetTempPath(), "supportbot-tests", "data-" + Environment.ProcessId);
 
+    /// <summary>
+    /// Every test client is 127.0.0.1, so the per-client budgets are off unless a test sets them (a later setting
+    /// wins); the security tests of the limits turn them on.
+    /// </summary>
+    private static readonly string[] OneClientLimits =
+        ["--Limits:MessagesPerMinutePerConversation", "0", "--Limits:MessagesPerMinutePerClient", "0", "--Limits:HandoffsPerHourPerClient", "0"];
+
     /// <summary>The host as <c>supportbot serve</c> runs it: Production, unless the settings say otherwise.</summary>
     public static Task<RunningServer> StartAsync(params string[] settings) => StartAsync(null, settings);
 
     /// <param name="overrides">Services that replace the product's (a fake clock, say).</param>
     public static async Task<RunningServer> StartAsync(Action<IServiceCollection>? overrides, params string[] settings)
     {
-        var app = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", "--Storage:DataPath", DataPath, .. settings], RepoPaths.Root, overrides);
+        var app = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", "--Storage:DataPath", DataPath, .. OneClientLimits, .. settings], RepoPaths.Root, overrides);
         await app.StartAsync();
         var address = app.Urls.First();
         return new RunningServer(app, new Uri(address));

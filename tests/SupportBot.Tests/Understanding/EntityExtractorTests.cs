@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using SupportBot.Understanding.Entities;
@@ -296,6 +297,23 @@ public sealed class EntityExtractorTests
     public void Extract_Null_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => CreateSut().Extract(null!));
+    }
+
+    [Fact]
+    public void Extract_ManyCuesAndNumbers_TakesEachNumberItsNearestCueAllows()
+    {
+        // 400 ZIPs after "zip", 400 bare five-digit numbers far from any cue, 400 FedEx-length numbers after "tracking".
+        var text = new StringBuilder();
+        for (var i = 0; i < 400; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"zip {10000 + i}, then quite a long stretch of words without a cue at all {20000 + i}, tracking {100000000000L + i}. ");
+        }
+
+        var entities = CreateSut().Extract(text.ToString());
+
+        Assert.Equal(Enumerable.Range(0, 400).Select(i => (10000 + i).ToString(CultureInfo.InvariantCulture)),
+            entities.Where(e => e.Kind == EntityKind.PostalCode).Select(e => e.Value));
+        Assert.Equal(400, entities.Count(e => e.Kind == EntityKind.TrackingNumber));
     }
 
     public static TheoryData<string, string> Junk() => new()

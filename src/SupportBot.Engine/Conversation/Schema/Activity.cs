@@ -140,4 +140,22 @@ public static class ActivityJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+
+    /// <summary>
+    /// Whether a received activity can be stored and sent on: the reader accepts an escaped lone surrogate
+    /// (<c>"\uD800"</c>) inside <c>channelData</c> or <c>value</c>, which no writer can write back, so such an
+    /// activity is refused as bad input at the door instead of failing when it is committed.
+    /// </summary>
+    public static bool CanBeWritten(Activity activity)
+    {
+        try
+        {
+            JsonSerializer.Serialize(Stream.Null, activity, Options);
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
 }

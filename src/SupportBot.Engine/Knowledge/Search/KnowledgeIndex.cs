@@ -120,10 +120,19 @@ public sealed class KnowledgeIndex : IDisposable
         // the long postings of common words instead of scoring every entry that has one of them. Only when that
         // finds too little is it asked again for entries sharing any one concept.
         var depth = Math.Max(top, RerankDepth);
-        var docs = _searcher.Search(_queryBuilder.Build(concepts, known >= 3 ? 2 : 1), depth);
-        if (known >= 3 && docs.ScoreDocs.Length < top)
+        TopDocs docs;
+        try
         {
-            docs = _searcher.Search(_queryBuilder.Build(concepts, 1), depth);
+            docs = _searcher.Search(_queryBuilder.Build(concepts, known >= 3 ? 2 : 1), depth);
+            if (known >= 3 && docs.ScoreDocs.Length < top)
+            {
+                docs = _searcher.Search(_queryBuilder.Build(concepts, 1), depth);
+            }
+        }
+        catch (BooleanQuery.TooManyClausesException)
+        {
+            // The builder stays under the limit; this is the backstop that keeps any query a "no answer", never a failure.
+            return new KnowledgeAnswer(question, [], unknown);
         }
 
         if (docs.ScoreDocs.Length == 0)

@@ -15,6 +15,9 @@ internal sealed class KnowledgeVocabulary : IDisposable
 {
     private const int MaxCachedCorrections = 50_000;
 
+    /// <summary>A longer "word" is no mistyped English word, and the Levenshtein automaton built for it grows with its length.</summary>
+    private const int MaxCorrectedLength = 32;
+
     private readonly int _entryCount;
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _idf;
@@ -93,11 +96,12 @@ internal sealed class KnowledgeVocabulary : IDisposable
     /// </summary>
     public string? Correct(string surface)
     {
-        var word = surface.ToLowerInvariant();
-        if (!_options.TypoTolerance || word.Length < 4 || word.Any(c => !char.IsLetter(c)))
+        if (!MayCorrect(surface))
         {
             return null;
         }
+
+        var word = surface.ToLowerInvariant();
 
         if (_corrections.TryGetValue(word, out var cached))
         {
@@ -126,6 +130,10 @@ internal sealed class KnowledgeVocabulary : IDisposable
 
         return best;
     }
+
+    /// <summary>Whether a word is one typo correction looks at: a word of letters long enough to have a typo, with correction on.</summary>
+    public bool MayCorrect(string surface) =>
+        _options.TypoTolerance && surface.Length is >= 4 and <= MaxCorrectedLength && surface.All(char.IsLetter);
 
     public void Dispose()
     {

@@ -22,7 +22,9 @@ internal sealed class LuceneQueryBuilder(AtomicReader reader, KnowledgeVocabular
         var query = new BooleanQuery();
         var anyConcept = new BooleanQuery { MinimumNumberShouldMatch = mustMatch };
         query.Add(anyConcept, Occur.MUST);
-        foreach (var concept in concepts.Where(c => c.IsKnown))
+        // The reader keeps far fewer concepts than Lucene's clause limit; should that limit be set lower, the
+        // strongest concepts and then the nearest proximity pairs are kept rather than the query failing.
+        foreach (var concept in concepts.Where(c => c.IsKnown).OrderByDescending(c => c.Weight).Take(BooleanQuery.MaxClauseCount))
         {
             var anyField = new DisjunctionMaxQuery(0.1f);
             foreach (var alternative in concept.Alternatives)
@@ -57,7 +59,7 @@ internal sealed class LuceneQueryBuilder(AtomicReader reader, KnowledgeVocabular
     /// <summary>Words that stand together in the question and in a phrasing make that phrasing the likelier match.</summary>
     private void AddProximity(BooleanQuery query, List<QueryConcept> concepts)
     {
-        for (var i = 1; i < concepts.Count; i++)
+        for (var i = 1; i < concepts.Count && query.Clauses.Count + 2 <= BooleanQuery.MaxClauseCount; i++)
         {
             if (concepts[i - 1].ExactSingleTerm is not { } first || concepts[i].ExactSingleTerm is not { } second)
             {

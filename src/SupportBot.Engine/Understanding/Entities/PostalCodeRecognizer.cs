@@ -25,12 +25,12 @@ internal static partial class PostalCodeRecognizer
             into.Add(Entity.From(EntityKind.PostalCode, text, match.Index, match.Length, value));
         }
 
-        List<Match>? cues = null;
+        CuePositions? cues = null;
         foreach (Match match in Zip().Matches(text))
         {
             var start = match.Index;
             var end = start + match.Length;
-            cues ??= Cue().Matches(text).ToList();
+            cues ??= new CuePositions(Cue().Matches(text));
             if (IsWholeMessage(text, start, end) || IsNearCue(text, cues, start, end) || FollowsState(text, start))
             {
                 into.Add(Entity.From(EntityKind.PostalCode, text, start, match.Length, match.Value));
@@ -54,24 +54,10 @@ internal static partial class PostalCodeRecognizer
         return true;
     }
 
-    private static bool IsNearCue(string text, List<Match> cues, int start, int end)
-    {
-        foreach (var cue in cues)
-        {
-            var cueEnd = cue.Index + cue.Length;
-            if (cueEnd <= start && start - cueEnd <= CueReachBefore && !HasDigit(text.AsSpan(cueEnd, start - cueEnd)))
-            {
-                return true;
-            }
-
-            if (cue.Index >= end && cue.Index - end <= CueReachAfter && !HasDigit(text.AsSpan(end, cue.Index - end)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>A cue close enough on either side with no other digits in between; only the nearest cue on a side can be.</summary>
+    private static bool IsNearCue(string text, CuePositions cues, int start, int end) =>
+        (cues.EndBefore(start) is { } cueEnd && start - cueEnd <= CueReachBefore && !HasDigit(text.AsSpan(cueEnd, start - cueEnd)))
+        || (cues.StartAfter(end) is { } cueStart && cueStart - end <= CueReachAfter && !HasDigit(text.AsSpan(end, cueStart - end)));
 
     private static bool HasDigit(ReadOnlySpan<char> span) => span.IndexOfAnyInRange('0', '9') >= 0;
 

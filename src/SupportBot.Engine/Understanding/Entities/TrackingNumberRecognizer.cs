@@ -28,7 +28,7 @@ internal static partial class TrackingNumberRecognizer
             Add(text, match.Index, match.Length, into);
         }
 
-        List<Range>? cues = null;
+        CuePositions? cues = null;
         foreach (Match run in DigitRun().Matches(text))
         {
             FindInRun(text, run, ref cues, into);
@@ -40,7 +40,7 @@ internal static partial class TrackingNumberRecognizer
     /// never part of a group, and never mixing separators, so two phone numbers side by side do not add up to 16 digits.
     /// Overlapping readings are all offered; the extractor keeps the longest.
     /// </summary>
-    private static void FindInRun(string text, Match run, ref List<Range>? cues, List<Entity> into)
+    private static void FindInRun(string text, Match run, ref CuePositions? cues, List<Entity> into)
     {
         var groups = Groups(run);
         for (var first = 0; first < groups.Count; first++)
@@ -66,7 +66,7 @@ internal static partial class TrackingNumberRecognizer
                 {
                     >= 20 => leading == '9',
                     16 => true,
-                    12 or 15 => IsNearCue(cues ??= Cues(text), start, start + length),
+                    12 or 15 => IsNearCue(cues ??= new CuePositions(Cue().Matches(text)), start, start + length),
                     _ => false,
                 };
                 if (isTracking)
@@ -108,13 +108,9 @@ internal static partial class TrackingNumberRecognizer
         into.Add(Entity.From(EntityKind.TrackingNumber, text, start, length, value.ToString()));
     }
 
-    private static List<Range> Cues(string text) =>
-        Cue().Matches(text).Select(m => new Range(m.Index, m.Index + m.Length)).ToList();
-
-    private static bool IsNearCue(List<Range> cues, int start, int end) =>
-        cues.Exists(cue =>
-            (cue.End.Value <= start && start - cue.End.Value <= CueReachBefore) ||
-            (cue.Start.Value >= end && cue.Start.Value - end <= CueReachAfter));
+    private static bool IsNearCue(CuePositions cues, int start, int end) =>
+        (cues.EndBefore(start) is { } cueEnd && start - cueEnd <= CueReachBefore)
+        || (cues.StartAfter(end) is { } cueStart && cueStart - end <= CueReachAfter);
 
     [GeneratedRegex(@"(?<![0-9A-Za-z])1Z(?:[ ]?[0-9A-Z]){16}(?![0-9A-Za-z])",
         EntityExtractor.Options, EntityExtractor.MatchTimeoutMilliseconds)]
