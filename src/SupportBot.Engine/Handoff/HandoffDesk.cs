@@ -14,7 +14,7 @@ namespace SupportBot.Handoff;
 public sealed record HandoffRequest(Activity Inbound, HandoffVerdict Verdict, string? Intent, double Confidence, string Text,
     IReadOnlyDictionary<string, string> Slots, string? ShopperName)
 {
-    /// <summary>Who asked, as the channel adapter knows it: the key of the per-client handoff budget.</summary>
+    /// <summary>Who asked, as the channel adapter knows it: its network address keys the per-client handoff budget (else the conversation does).</summary>
     public ClientIdentity Client { get; init; } = ClientIdentity.Unknown;
 
     /// <summary>The shopper's messages before this one, oldest first.</summary>
@@ -91,7 +91,7 @@ public sealed partial class HandoffDesk
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(memory);
         var now = _time.GetUtcNow();
-        if (!_budget.TryStart(request.Client.CounterKeys() is [var key, ..] ? key : "conversation:" + request.Inbound.Conversation?.Id))
+        if (!_budget.TryStart(request.Client.Address is { } address ? "address:" + address : "conversation:" + request.Inbound.Conversation?.Id))
         {
             return new HandoffOutcome(HandoffReplies.TooManyHandoffs(), null, HandoffReplies.BackToBotState, [], null);
         }
