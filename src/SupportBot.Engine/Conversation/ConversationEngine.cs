@@ -89,10 +89,11 @@ public sealed class ConversationEngine
 
     public static ChannelAccount Bot { get; } = new("supportbot", "SupportBot", "bot");
 
-    public async Task<IReadOnlyList<Activity>> HandleAsync(Activity inbound, CancellationToken cancellationToken = default)
+    /// <summary>One turn of the conversation <paramref name="key"/> names: the adapter that received the activity builds the key, never the activity.</summary>
+    public async Task<IReadOnlyList<Activity>> HandleAsync(ConversationKey key, Activity inbound, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inbound);
-        var conversation = inbound.Conversation?.Id ?? "default";
+        var conversation = key.Value;
         var turnLock = _turnLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(conversation) % (uint)_turnLocks.Length)];
         await turnLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -103,7 +104,7 @@ public sealed class ConversationEngine
                 return earlier;
             }
 
-            var replies = await TurnAsync(inbound, cancellationToken).ConfigureAwait(false);
+            var replies = await TurnAsync(key, inbound, cancellationToken).ConfigureAwait(false);
             if (clientId is not null && _answered.TryAdd((conversation, clientId), replies))
             {
                 // The newest turns are the ones a client may still retry: the oldest are forgotten first.
@@ -122,11 +123,11 @@ public sealed class ConversationEngine
         }
     }
 
-    private async Task<List<Activity>> TurnAsync(Activity inbound, CancellationToken cancellationToken)
+    private async Task<List<Activity>> TurnAsync(ConversationKey key, Activity inbound, CancellationToken cancellationToken)
     {
         var knowledge = _knowledge.Current.Knowledge;
         var policies = knowledge.Policies;
-        var conversation = inbound.Conversation?.Id ?? "default";
+        var conversation = key.Value;
         if (inbound.Type == ActivityTypes.ConversationUpdate)
         {
             return inbound.MembersAdded?.Any(m => m.Id != Bot.Id && m.Role != "bot") == true
@@ -134,9 +135,12 @@ public sealed class ConversationEngine
                 : [];
         }
 
-        if (inbound.Type == ActivityTypes.Event && inbound.Name == HandoffTurns.StatusEvent)
+        if (inbound.Type == ActivityTypes.Event && HandoffTurns.IsHandoffEvent(inbound.Name))
         {
-            return await _handoffs.ExternalStatusAsync(inbound, conversation, cancellationToken).ConfigureAwait(false);
+            // Only an authenticated contact-centre channel reports on handoffs; from a shopper's browser they are ignored.
+            return key.IsAuthenticatedChannel && inbound.Name == HandoffTurns.StatusEvent
+                ? await _handoffs.ExternalStatusAsync(inbound, conversation, cancellationToken).ConfigureAwait(false)
+                : [];
         }
 
         if (inbound.Type != ActivityTypes.Message)
@@ -164,7 +168,7 @@ public sealed class ConversationEngine
         var found = _entities.Extract(text);
         var entities = found.Select(e => $"{e.Kind}:{e.Value}").ToList();
         var session = _sessions.For(conversation);
-        var turn = new TurnContext(inbound, text, intent, entities, session);
+        var turn = new TurnContext(key, inbound, text, intent, entities, session);
         var memory = session.Handoff;
         if (memory.Offer is { } offer)
         {

@@ -124,7 +124,7 @@ internal static class DirectLineApi
     private static async Task<IResult> Post(string conversationId, HttpRequest request, DirectLineTokens tokens,
         DirectLineConversations conversations, CancellationToken cancellationToken)
     {
-        var (_, failure) = await AuthorizeConversationAsync(request, tokens, conversations, conversationId, cancellationToken).ConfigureAwait(false);
+        var (credential, failure) = await AuthorizeConversationAsync(request, tokens, conversations, conversationId, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
             return failure;
@@ -149,7 +149,7 @@ internal static class DirectLineApi
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "The activity needs a 'type', e.g. \"message\".");
         }
 
-        var id = await conversations.PostAsync(conversationId, activity, cancellationToken).ConfigureAwait(false);
+        var id = await conversations.PostAsync(conversationId, credential!.UserId, activity, cancellationToken).ConfigureAwait(false);
         return Results.Ok(new { id });
     }
 

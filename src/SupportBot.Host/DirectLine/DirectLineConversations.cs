@@ -48,13 +48,19 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
             Recipient = ConversationEngine.Bot,
             MembersAdded = [new ChannelAccount(userId ?? "user", Role: "user")],
         };
-        var welcome = await engine.HandleAsync(update, cancellationToken).ConfigureAwait(false);
+        var welcome = await engine.HandleAsync(ConversationKey.DirectLine(conversationId), update, cancellationToken).ConfigureAwait(false);
         await AppendAndPublishAsync(conversationId, welcome.Select(Stamp).ToList(), cancellationToken).ConfigureAwait(false);
         return true;
     }
 
     public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
     {
+        // The store also keeps Bot Connector conversations, under their own namespace: not Direct Line's to read or post to.
+        if (ConversationKey.Parse(conversationId).IsBotConnector)
+        {
+            return false;
+        }
+
         if (_known.ContainsKey(conversationId))
         {
             return true;
@@ -69,8 +75,11 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
         return exists;
     }
 
-    /// <summary>Posts the shopper's activity; returns the id the echo carries.</summary>
-    public async Task<string> PostAsync(string conversationId, Activity posted, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts the shopper's activity as <paramref name="userId"/> (the user the token names, else the one the post
+    /// gives); returns the id the echo carries.
+    /// </summary>
+    public async Task<string> PostAsync(string conversationId, string? userId, Activity posted, CancellationToken cancellationToken)
     {
         var gate = GateOf(conversationId);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -81,13 +90,15 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
                 return earlier.Activity.Id!;
             }
 
+            // The server says who spoke: a shopper cannot post as the bot or as an agent, whatever the activity claims.
+            var shopper = new ChannelAccount(userId ?? posted.From?.Id ?? "user", Name: null, Role: "user");
             var inbound = Stamp(posted with
             {
                 Id = null,
                 ChannelId = ChannelId,
                 Conversation = new ConversationAccount(conversationId),
                 Recipient = ConversationEngine.Bot,
-                From = posted.From is { } sender ? sender with { Role = sender.Role ?? "user" } : new ChannelAccount("user", Role: "user"),
+                From = shopper,
             });
 
             // Web Chat shows "typing" while the turn runs; it is a signal, not part of the transcript, so it is not stored.
@@ -100,11 +111,8 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
             // The turn runs first and the shopper's message and the replies are committed together, before the post
             // is answered: a crash in between loses nothing the client was told about, and its retry is answered anew.
             var echoId = await store.NextIdAsync(conversationId, cancellationToken).ConfigureAwait(false);
-            var replies = await engine.HandleAsync(inbound with { Id = echoId }, cancellationToken).ConfigureAwait(false);
-            if (inbound.From?.Id is { } userId)
-            {
-                await store.TouchUserAsync(userId, inbound.From.Name, inbound.Locale, inbound.Timestamp!.Value, cancellationToken).ConfigureAwait(false);
-            }
+            var replies = await engine.HandleAsync(ConversationKey.DirectLine(conversationId), inbound with { Id = echoId }, cancellationToken).ConfigureAwait(false);
+            await store.TouchUserAsync(shopper.Id, shopper.Name, inbound.Locale, inbound.Timestamp!.Value, cancellationToken).ConfigureAwait(false);
 
             var stored = await AppendAndPublishAsync(conversationId,
                 [inbound, .. replies.Select(r => Stamp(r with { ChannelId = ChannelId, ReplyToId = echoId }))], cancellationToken).ConfigureAwait(false);
