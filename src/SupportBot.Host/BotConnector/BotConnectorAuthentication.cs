@@ -48,28 +48,47 @@ internal static class BotConnectorAuthentication
         };
         jwt.Events = new JwtBearerEvents
         {
-            // Anything but a verdict on the token itself (the metadata could not be fetched) would otherwise escape as a 500.
+            // Whatever goes wrong while checking a token is a refusal, never an exception that escapes as a 500.
             OnAuthenticationFailed = context =>
             {
                 context.Fail(context.Exception);
                 return Task.CompletedTask;
             },
-            OnChallenge = context =>
+            OnChallenge = async context =>
             {
                 context.HandleResponse();
-                if (context.AuthenticateFailure is { } failure && failure is not SecurityTokenException and not ArgumentException)
+
+                // The token handler reports keys it could not fetch as a token it could not verify: tell them apart, so a
+                // channel retries an outage instead of giving up on a good token.
+                if (context.AuthenticateFailure is not null && !await SigningKeysAvailableAsync(context.Options, context.HttpContext.RequestAborted).ConfigureAwait(false))
                 {
                     context.Response.Headers.RetryAfter = ((int)RetryKeysAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    return Results.Problem(title: "Signing keys unavailable", detail: "The Bot Framework's signing keys cannot be fetched right now; try again shortly.",
-                        statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context.HttpContext);
+                    await Results.Problem(title: "Signing keys unavailable", detail: "The Bot Framework's signing keys cannot be fetched right now; try again shortly.",
+                        statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+                    return;
                 }
 
                 context.Response.Headers.WWWAuthenticate = "Bearer";
-                return Results.Problem(title: "Unauthorized", detail: "The Bot Connector token is missing or not valid.",
-                    statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context.HttpContext);
+                await Results.Problem(title: "Unauthorized", detail: "The Bot Connector token is missing or not valid.",
+                    statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context.HttpContext).ConfigureAwait(false);
             },
             OnForbidden = context => Results.Problem(title: "Forbidden", detail: "This token may not call the Bot Connector endpoint.",
                 statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context.HttpContext),
         };
+    }
+
+    /// <summary>The metadata and its keys as the handler has them (cached; fetched again only when missing or due).</summary>
+    private static async Task<bool> SigningKeysAvailableAsync(JwtBearerOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var metadata = await options.ConfigurationManager!.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+            return metadata.SigningKeys.Count > 0;
+        }
+        catch (InvalidOperationException)
+        {
+            // IDX20803: the metadata could not be obtained.
+            return false;
+        }
     }
 }

@@ -91,7 +91,7 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
             }
 
             // The server says who spoke: a shopper cannot post as the bot or as an agent, whatever the activity claims.
-            var shopper = new ChannelAccount(userId ?? posted.From?.Id ?? "user", Name: null, Role: "user");
+            var shopper = new ChannelAccount(userId ?? ShopperId(posted.From?.Id), Name: null, Role: "user");
             var inbound = Stamp(posted with
             {
                 Id = null,
@@ -149,6 +149,10 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
             gate.Release();
         }
     }
+
+    /// <summary>The id a token without a user lets the client choose; never one of the ids agents write under (<c>agent:…</c>).</summary>
+    private static string ShopperId(string? posted) =>
+        string.IsNullOrEmpty(posted) || posted.StartsWith("agent:", StringComparison.Ordinal) ? "user" : posted;
 
     private SemaphoreSlim GateOf(string conversationId) => _gates[(int)((uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)_gates.Length)];
 

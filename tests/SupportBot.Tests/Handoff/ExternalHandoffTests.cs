@@ -77,6 +77,34 @@ public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClas
         Assert.Empty((await chat.SendAsync(Status("completed"))).All);
     }
 
+    [Theory]
+    [InlineData("{\"state\":\"hijacked\"}")]
+    [InlineData("{\"state\":\"COMPLETED\"}")]
+    [InlineData("{\"state\":[\"completed\"]}")]
+    [InlineData("{\"state\":\"completed\",\"agentName\":42}")]
+    [InlineData("{\"state\":\"completed\",\"agentName\":\"   \"}")]
+    [InlineData("\"completed\"")]
+    public async Task HandoffStatus_NotInTheDocumentedShape_IsIgnored(string value)
+    {
+        var chat = new HandoffChat(fixture.Host.Engine, botConnector: true);
+        await chat.SayAsync("agent please");
+
+        var status = await chat.SendAsync(new Activity { Type = ActivityTypes.Event, Name = "handoff.status", Value = JsonDocument.Parse(value).RootElement.Clone() });
+
+        Assert.Empty(status.All);
+        Assert.Equal(HandoffStatus.Pending, fixture.Host.Services.GetRequiredService<HandoffDesk>().OpenFor(chat.Key.Value)!.Status);
+    }
+
+    [Fact]
+    public async Task HandoffStatus_FromAChannelThatDidNotAuthenticate_IsIgnored()
+    {
+        var chat = new HandoffChat(fixture.Host.Engine);
+        await chat.SayAsync("agent please");
+
+        Assert.Empty((await chat.SendAsync(Status("completed"))).All);
+        Assert.Equal(HandoffStatus.Pending, fixture.Host.Services.GetRequiredService<HandoffDesk>().OpenFor(chat.Key.Value)!.Status);
+    }
+
     private static Activity Status(string state, string? agent = null) => new()
     {
         Type = ActivityTypes.Event,
