@@ -21,14 +21,18 @@ internal static class TurnLatency
             await using var engine = await EngineForBenchmarks.StartAsync(knowledge);
             var questions = BenchmarkData.Questions(BenchmarkData.Starter());
             var next = 0;
-            Task<IReadOnlyList<Activity>> Turn(string text) => engine.Engine.HandleAsync(new Activity
+            Task<IReadOnlyList<Activity>> Turn(string text)
             {
-                Type = ActivityTypes.Message,
-                Text = text,
-                From = new ChannelAccount("bench-user", "Ana", "user"),
-                Conversation = new ConversationAccount($"bench-{next++ % 64}"),
-                ChannelId = "bench",
-            });
+                var conversation = $"bench-{next++ % 64}";
+                return engine.Engine.HandleAsync(ConversationKey.DirectLine(conversation), new Activity
+                {
+                    Type = ActivityTypes.Message,
+                    Text = text,
+                    From = new ChannelAccount("bench-user", "Ana", "user"),
+                    Conversation = new ConversationAccount(conversation),
+                    ChannelId = "bench",
+                });
+            }
 
             foreach (var question in questions)
             {
@@ -64,7 +68,7 @@ internal static class TurnLatency
         for (var i = 0; i < 2_500; i++)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await engine.Engine.HandleAsync(new Activity
+            await engine.Engine.HandleAsync(ConversationKey.DirectLine($"bench-order-{i}"), new Activity
             {
                 Type = ActivityTypes.Message,
                 Text = "where is LP10000002? my email is ana.lima@example.com",
@@ -98,7 +102,7 @@ internal static class TurnLatency
         {
             var conversation = $"bench-handoff-{Guid.NewGuid():N}";
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await engine.Engine.HandleAsync(new Activity
+            await engine.Engine.HandleAsync(ConversationKey.DirectLine(conversation), new Activity
             {
                 Type = ActivityTypes.Message,
                 Text = "I want to talk to a human",

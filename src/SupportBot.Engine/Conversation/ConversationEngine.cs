@@ -94,15 +94,16 @@ public sealed class ConversationEngine
     public static ChannelAccount Bot { get; } = new("supportbot", "SupportBot", "bot");
 
     /// <summary>A turn from a caller in this process, which wrote the activity itself (<see cref="ClientIdentity.InProcess"/>).</summary>
-    public Task<IReadOnlyList<Activity>> HandleAsync(Activity inbound, CancellationToken cancellationToken = default) =>
-        HandleAsync(inbound, ClientIdentity.InProcess(inbound ?? throw new ArgumentNullException(nameof(inbound))), cancellationToken);
+    public Task<IReadOnlyList<Activity>> HandleAsync(ConversationKey key, Activity inbound, CancellationToken cancellationToken = default) =>
+        HandleAsync(key, inbound, ClientIdentity.InProcess(inbound ?? throw new ArgumentNullException(nameof(inbound))), cancellationToken);
 
+    /// <summary>One turn of the conversation <paramref name="key"/> names: the adapter that received the activity builds the key, never the activity.</summary>
     /// <param name="client">Who sent it, as the channel adapter knows it from the transport (never from the activity's own fields).</param>
-    public async Task<IReadOnlyList<Activity>> HandleAsync(Activity inbound, ClientIdentity client, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Activity>> HandleAsync(ConversationKey key, Activity inbound, ClientIdentity client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inbound);
         ArgumentNullException.ThrowIfNull(client);
-        var conversation = inbound.Conversation?.Id ?? "default";
+        var conversation = key.Value;
         var turnLock = _turnLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(conversation) % (uint)_turnLocks.Length)];
         await turnLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -113,7 +114,7 @@ public sealed class ConversationEngine
                 return earlier;
             }
 
-            var replies = await TurnAsync(inbound, client, cancellationToken).ConfigureAwait(false);
+            var replies = await TurnAsync(key, inbound, client, cancellationToken).ConfigureAwait(false);
             if (clientId is not null && _answered.TryAdd((conversation, clientId), replies))
             {
                 // The newest turns are the ones a client may still retry: the oldest are forgotten first.
@@ -132,11 +133,11 @@ public sealed class ConversationEngine
         }
     }
 
-    private async Task<List<Activity>> TurnAsync(Activity inbound, ClientIdentity client, CancellationToken cancellationToken)
+    private async Task<List<Activity>> TurnAsync(ConversationKey key, Activity inbound, ClientIdentity client, CancellationToken cancellationToken)
     {
         var knowledge = _knowledge.Current.Knowledge;
         var policies = knowledge.Policies;
-        var conversation = inbound.Conversation?.Id ?? "default";
+        var conversation = key.Value;
         if (inbound.Type == ActivityTypes.ConversationUpdate)
         {
             return inbound.MembersAdded?.Any(m => m.Id != Bot.Id && m.Role != "bot") == true
@@ -144,9 +145,12 @@ public sealed class ConversationEngine
                 : [];
         }
 
-        if (inbound.Type == ActivityTypes.Event && inbound.Name == HandoffTurns.StatusEvent)
+        if (inbound.Type == ActivityTypes.Event && HandoffTurns.IsHandoffEvent(inbound.Name))
         {
-            return await _handoffs.ExternalStatusAsync(inbound, conversation, cancellationToken).ConfigureAwait(false);
+            // Only an authenticated contact-centre channel reports on handoffs; from a shopper's browser they are ignored.
+            return key.IsAuthenticatedChannel && inbound.Name == HandoffTurns.StatusEvent
+                ? await _handoffs.ExternalStatusAsync(inbound, conversation, cancellationToken).ConfigureAwait(false)
+                : [];
         }
 
         if (inbound.Type != ActivityTypes.Message)
@@ -156,12 +160,14 @@ public sealed class ConversationEngine
 
         // Everything below reads the capped text: its cost is bounded however long the message (the transcript keeps it whole).
         var (text, cut) = TextBudget.Cap(inbound.Text?.Trim() ?? TextOfValue(inbound.Value), _limits.MaxTextCharacters);
-        var replies = await MessageTurnAsync(inbound, client, conversation, text, knowledge, cancellationToken).ConfigureAwait(false);
+        var replies = await MessageTurnAsync(key, inbound, client, text, knowledge, cancellationToken).ConfigureAwait(false);
         return cut ? TurnReplies.NoteReadOnlyTheStart(replies) : replies;
     }
 
-    private async Task<List<Activity>> MessageTurnAsync(Activity inbound, ClientIdentity client, string conversation, string? text, KnowledgeBase knowledge, CancellationToken cancellationToken)
+    private async Task<List<Activity>> MessageTurnAsync(ConversationKey key, Activity inbound, ClientIdentity client, string? text, KnowledgeBase knowledge,
+        CancellationToken cancellationToken)
     {
+        var conversation = key.Value;
         var policies = knowledge.Policies;
         if (_desk.OpenFor(conversation) is { } open)
         {
@@ -183,7 +189,7 @@ public sealed class ConversationEngine
         var entities = found.Select(e => $"{e.Kind}:{e.Value}").ToList();
         var session = _sessions.For(conversation);
         session.Client = client;
-        var turn = new TurnContext(inbound, text, intent, entities, session);
+        var turn = new TurnContext(key, inbound, text, intent, entities, session);
         var memory = session.Handoff;
         if (memory.Offer is { } offer)
         {

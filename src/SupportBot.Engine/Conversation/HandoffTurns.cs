@@ -17,6 +17,14 @@ internal sealed class HandoffTurns(HandoffDesk desk, LiveIntents intents, LiveKn
 {
     public const string StatusEvent = "handoff.status";
 
+    /// <summary>The <c>handoff.status</c> states a contact centre reports (the Bot Framework handoff protocol).</summary>
+    private static readonly HashSet<string> States = new(StringComparer.Ordinal) { "accepted", "failed", "completed" };
+
+    private const int MaxAgentNameLength = 100;
+
+    /// <summary>The Bot Framework handoff protocol's events (<c>handoff.initiate</c>, <c>handoff.status</c>).</summary>
+    public static bool IsHandoffEvent(string? name) => name?.StartsWith("handoff.", StringComparison.Ordinal) == true;
+
     /// <summary>Hands the conversation to a person (or offers to take a message when no one is there).</summary>
     public async Task<List<Activity>> HandOffAsync(TurnContext turn, HandoffVerdict verdict, string prefix, CancellationToken cancellationToken)
     {
@@ -25,7 +33,7 @@ internal sealed class HandoffTurns(HandoffDesk desk, LiveIntents intents, LiveKn
         session.EndFlow();
         session.Handoff.ConsecutiveFallbacks = 0;
         var name = session.FirstName ?? ShopperProfile.FromDisplayName(turn.Inbound.From?.Name).FirstName;
-        var request = new HandoffRequest(turn.Inbound, verdict, turn.Intent.IsOutOfScope ? null : turn.Intent.Intent, turn.Intent.Confidence, turn.Text, slots, name)
+        var request = new HandoffRequest(turn.Key, turn.Inbound, verdict, turn.Intent.IsOutOfScope ? null : turn.Intent.Intent, turn.Intent.Confidence, turn.Text, slots, name)
         {
             Earlier = session.Handoff.RecentTexts.Where(t => t != turn.Text).ToList(),
             Client = session.Client,
@@ -86,13 +94,29 @@ internal sealed class HandoffTurns(HandoffDesk desk, LiveIntents intents, LiveKn
         return declined ? replies.Reply(turn.Inbound, Say(HandoffReplies.OfferDeclined(), Topics(), turn.Decision(TurnDecision.SmallTalk))) : null;
     }
 
-    /// <summary>The external contact centre's <c>handoff.status</c>: accepted, failed or completed.</summary>
+    /// <summary>
+    /// The external contact centre's <c>handoff.status</c>: <c>{"state": "accepted" | "failed" | "completed",
+    /// "agentName"?: string}</c>; anything else is ignored.
+    /// </summary>
     public async Task<List<Activity>> ExternalStatusAsync(Activity inbound, string conversation, CancellationToken cancellationToken)
     {
-        var value = inbound.Value is { ValueKind: JsonValueKind.Object } v ? v : default;
-        var state = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("state", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-        var agent = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("agentName", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
-        if (state is null || await desk.ExternalStatusAsync(conversation, state, agent, cancellationToken).ConfigureAwait(false) is not { } said)
+        if (inbound.Value is not { ValueKind: JsonValueKind.Object } value
+            || !value.TryGetProperty("state", out var s) || s.ValueKind != JsonValueKind.String || s.GetString() is not { } state || !States.Contains(state))
+        {
+            return [];
+        }
+
+        string? agent = null;
+        if (value.TryGetProperty("agentName", out var a))
+        {
+            agent = a.ValueKind == JsonValueKind.String ? a.GetString()!.Trim() : null;
+            if (agent is null || agent.Length is 0 or > MaxAgentNameLength)
+            {
+                return [];
+            }
+        }
+
+        if (await desk.ExternalStatusAsync(conversation, state, agent, cancellationToken).ConfigureAwait(false) is not { } said)
         {
             return [];
         }

@@ -11,7 +11,7 @@ using SupportBot.Storage;
 namespace SupportBot.Handoff;
 
 /// <summary>What the engine knew when it decided a person should take over.</summary>
-public sealed record HandoffRequest(Activity Inbound, HandoffVerdict Verdict, string? Intent, double Confidence, string Text,
+public sealed record HandoffRequest(ConversationKey Conversation, Activity Inbound, HandoffVerdict Verdict, string? Intent, double Confidence, string Text,
     IReadOnlyDictionary<string, string> Slots, string? ShopperName)
 {
     /// <summary>Who asked, as the channel adapter knows it: its network address keys the per-client handoff budget (else the conversation does).</summary>
@@ -353,7 +353,7 @@ public sealed partial class HandoffDesk
         var ticket = new HandoffTicket
         {
             Id = "h" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
-            ConversationId = inbound.Conversation?.Id ?? "default",
+            ConversationId = request.Conversation.Value,
             ChannelId = inbound.ChannelId,
             ServiceUrl = inbound.ServiceUrl,
             ShopperId = inbound.From?.Id,
@@ -425,7 +425,7 @@ public sealed partial class HandoffDesk
         Timestamp = _time.GetUtcNow(),
         ChannelId = ticket.ChannelId,
         ServiceUrl = ticket.ServiceUrl,
-        Conversation = new ConversationAccount(ticket.ConversationId),
+        Conversation = new ConversationAccount(ConversationKey.Parse(ticket.ConversationId).ChannelConversationId),
         Recipient = ticket.ShopperId is { } shopper ? new ChannelAccount(shopper, ticket.ShopperName, "user") : null,
     };
 

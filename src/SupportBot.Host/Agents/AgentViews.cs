@@ -28,12 +28,14 @@ internal sealed record TranscriptLine(long Seq, string From, string? Name, strin
 {
     public static IReadOnlyList<TranscriptLine> Of(IEnumerable<StoredActivity> stored, string botName) => stored
         .Where(s => s.Activity.Type == ActivityTypes.Message && (!string.IsNullOrEmpty(s.Activity.Text) || s.Activity.Attachments is { Count: > 0 }))
-        .Select(s => new TranscriptLine(s.Sequence, Speaker(s.Activity), s.Activity.From?.Id?.StartsWith("agent:", StringComparison.Ordinal) == true || s.Activity.From?.Role == "user" ? s.Activity.From?.Name : botName,
+        .Select(s => (s.Sequence, s.Activity, Speaker: Speaker(s.Activity)))
+        .Select(s => new TranscriptLine(s.Sequence, s.Speaker, s.Speaker == "bot" ? botName : s.Activity.From?.Name,
             string.IsNullOrEmpty(s.Activity.Text) ? "[card]" : s.Activity.Text!, s.Activity.Timestamp))
         .ToList();
 
+    /// <summary>Only the server writes role "bot" (the bot, and agents as <c>agent:…</c>); whatever else a channel sends is the shopper.</summary>
     private static string Speaker(Activity activity) =>
-        activity.From?.Id?.StartsWith("agent:", StringComparison.Ordinal) == true ? "agent" : activity.From?.Role == "bot" ? "bot" : "shopper";
+        activity.From?.Role != "bot" ? "shopper" : activity.From.Id.StartsWith("agent:", StringComparison.Ordinal) ? "agent" : "bot";
 }
 
 internal sealed record TranscriptView(IReadOnlyList<TranscriptLine> Lines, long Watermark);

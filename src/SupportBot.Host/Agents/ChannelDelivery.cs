@@ -1,3 +1,4 @@
+using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
 using SupportBot.Handoff;
 using SupportBot.Host.BotConnector;
@@ -9,7 +10,8 @@ namespace SupportBot.Host.Agents;
 
 /// <summary>
 /// Delivers what agents write to the shopper's own channel: Direct Line conversations get it on their stream (and
-/// polls); Bot Connector channels get it posted to their service URL. Either way it is in the transcript first.
+/// polls); Bot Connector channels get it posted to their service URL under the channel's own conversation id.
+/// Either way it is in the transcript first.
 /// </summary>
 internal sealed class ChannelDelivery(IConversationStore store, IServiceProvider services) : IShopperChannel
 {
@@ -19,7 +21,8 @@ internal sealed class ChannelDelivery(IConversationStore store, IServiceProvider
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(activities);
-        if (ticket.ChannelId == DirectLineConversations.ChannelId)
+        // By the adapter the conversation came through, not its channel id: Azure Bot Service has a "directline" channel too.
+        if (!ConversationKey.Parse(ticket.ConversationId).IsBotConnector)
         {
             // Resolved on use: Direct Line runs turns through the engine, whose desk delivers through this class.
             var directLine = services.GetRequiredService<DirectLineConversations>();

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SupportBot.Configuration;
 using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
 using SupportBot.Handoff;
@@ -9,41 +11,61 @@ using SupportBot.Storage;
 namespace SupportBot.Host.BotConnector;
 
 /// <summary>
-/// <c>POST /api/messages</c>, the Bot Connector protocol of Azure Bot Service and the Emulator: the activity comes
-/// in, the engine answers, and each reply goes back to the channel at the activity's <c>serviceUrl</c>.
+/// <c>POST /api/messages</c>, the Bot Connector protocol of Azure Bot Service and the Emulator: the channel's token is
+/// checked (<see cref="BotConnectorAuthentication"/>), the activity's <c>serviceUrl</c> must be the token's and one
+/// the bot may call (<see cref="ServiceUrlPolicy"/>) before the turn runs, the engine answers, and each reply goes
+/// back to the channel at that <c>serviceUrl</c>. Its conversations are keyed apart from Direct Line's.
 /// </summary>
 internal static partial class BotConnectorApi
 {
     public static IServiceCollection AddBotConnector(this IServiceCollection services)
     {
-        services.AddOptions<BotConnectorOptions>().BindConfiguration(BotConnectorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<InboundTokenValidator>();
+        services.AddValidatedOptions<BotConnectorOptions>(BotConnectorOptions.SectionName);
+        services.AddSingleton<IValidateOptions<BotConnectorOptions>, BotConnectorEnvironmentCheck>();
+        services.AddBotConnectorAuthentication();
+        services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<ConnectorTokenCache>();
-        services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient<ConnectorClient>((provider, client) =>
+                client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<BotConnectorOptions>>().Value.ReplyTimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                // A channel answers where it was asked; a proxy would hide the address the policy must see.
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                ConnectCallback = provider.GetRequiredService<ServiceUrlPolicy>().ConnectAsync,
+            });
         return services;
     }
 
     public static IEndpointRouteBuilder MapBotConnectorApi(this IEndpointRouteBuilder app)
     {
-        var validator = app.ServiceProvider.GetRequiredService<InboundTokenValidator>();
-        if (!validator.Enabled)
+        var settings = app.ServiceProvider.GetRequiredService<IOptions<BotConnectorOptions>>().Value;
+        var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotConnectorApi));
+        // The channel's few servers carry every shopper of the channel: a per-address message limit would throttle them all.
+        if (!settings.ValidateInboundTokens)
         {
-            LogValidationOff(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotConnectorApi)));
+            LogValidationOff(logger);
+            app.MapPost("/api/messages", Receive).WithMessageBudget(app.ServiceProvider, rateLimited: false).WithName("BotConnectorMessages").WithTags("BotConnector");
+        }
+        else if (string.IsNullOrEmpty(settings.AppId))
+        {
+            LogNotConfigured(logger);
+            app.MapPost("/api/messages", NotConfigured).WithMessageBudget(app.ServiceProvider, rateLimited: false).WithName("BotConnectorMessages").WithTags("BotConnector");
+        }
+        else
+        {
+            app.MapPost("/api/messages", Receive).WithMessageBudget(app.ServiceProvider, rateLimited: false).RequireAuthorization(BotConnectorAuthentication.Policy).WithName("BotConnectorMessages").WithTags("BotConnector");
         }
 
-        // The channel's few servers carry every shopper of the channel: a per-address message limit would throttle them all.
-        app.MapPost("/api/messages", Receive).WithMessageBudget(app.ServiceProvider, rateLimited: false).WithName("BotConnectorMessages").WithTags("BotConnector");
         return app;
     }
 
-    private static async Task<IResult> Receive(HttpRequest request, InboundTokenValidator validator, ConversationEngine engine,
+    private static IResult NotConfigured() => Results.Problem(title: "Bot Connector not configured",
+        detail: "This bot has no Microsoft App ID (BotConnector:AppId), so it accepts no Bot Connector channel.", statusCode: StatusCodes.Status403Forbidden);
+
+    private static async Task<IResult> Receive(HttpRequest request, IOptions<BotConnectorOptions> options, ServiceUrlPolicy policy, ConversationEngine engine,
         ConnectorClient connector, IConversationStore store, HandoffDesk desk, IHostEnvironment environment, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        if (validator.Enabled && !await validator.IsValidAsync(request.Headers.Authorization.ToString(), cancellationToken).ConfigureAwait(false))
-        {
-            return Results.Problem(title: "Unauthorized", detail: "The Bot Connector token is missing or not valid.", statusCode: StatusCodes.Status401Unauthorized);
-        }
-
         Activity? activity;
         try
         {
@@ -59,25 +81,42 @@ internal static partial class BotConnectorApi
             return Results.Problem(title: "Not an activity", detail: "The activity holds text that is not valid Unicode.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (activity?.ServiceUrl is null || activity.Conversation is null
+        if (activity?.ServiceUrl is null || string.IsNullOrEmpty(activity.Conversation?.Id) || !ConversationKey.IsChannelId(activity.ChannelId)
             || !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https"))
         {
-            return Results.Problem(title: "Incomplete activity", detail: "The activity needs an absolute 'serviceUrl' and a 'conversation'.", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem(title: "Incomplete activity", detail: "The activity needs an absolute 'serviceUrl', a 'channelId' and a 'conversation'.",
+                statusCode: StatusCodes.Status400BadRequest);
         }
+
+        // The Bot Connector service names the channel's service URL in its token: an activity may not redirect the replies elsewhere.
+        var authenticated = options.Value.ValidateInboundTokens;
+        if (authenticated && !SameServiceUrl(request.HttpContext.User.FindFirst(BotConnectorAuthentication.ServiceUrlClaim)?.Value, activity.ServiceUrl))
+        {
+            return Results.Problem(title: "Service URL mismatch", detail: "The activity's 'serviceUrl' is not the one its token was issued for.",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (policy.Refusal(activity.ServiceUrl) is { } refusal)
+        {
+            return Results.Problem(title: "Service URL not allowed", detail: refusal, statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        // The channel says who the shopper is; only the bot and agents speak as "bot".
+        var key = ConversationKey.BotConnector(activity.ChannelId!, activity.Conversation!.Id, authenticated);
+        activity = activity with { From = (activity.From ?? new ChannelAccount("user")) with { Role = "user" } };
 
         // The channel's own id for the sender, which an authenticated channel vouches for; the connection's address is
         // the channel service's, shared by all its users, so it is not the shopper's.
-        var client = new ClientIdentity(activity.ChannelId ?? "connector", null, activity.From?.Id);
-        var replies = await engine.HandleAsync(activity, client, cancellationToken).ConfigureAwait(false);
+        var client = new ClientIdentity(activity.ChannelId!, null, activity.From?.Id);
+        var replies = await engine.HandleAsync(key, activity, client, cancellationToken).ConfigureAwait(false);
 
         // The transcript is kept for every channel: an agent who takes over reads it, and messages stay in order.
         // A channel's retry (same client activity id) was recorded the first time.
-        var conversationId = activity.Conversation.Id;
-        await store.CreateAsync(conversationId, activity.From?.Id, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
-        if (activity.ClientActivityId is not { } clientId || await store.FindByClientIdAsync(conversationId, clientId, cancellationToken).ConfigureAwait(false) is null)
+        await store.CreateAsync(key.Value, activity.From?.Id, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+        if (activity.ClientActivityId is not { } clientId || await store.FindByClientIdAsync(key.Value, clientId, cancellationToken).ConfigureAwait(false) is null)
         {
-            await store.AppendAsync(conversationId, [activity, .. replies], cancellationToken).ConfigureAwait(false);
-            desk.ShopperWrote(conversationId);
+            await store.AppendAsync(key.Value, [activity, .. replies], cancellationToken).ConfigureAwait(false);
+            desk.ShopperWrote(key.Value);
         }
         try
         {
@@ -95,9 +134,15 @@ internal static partial class BotConnectorApi
         return Results.Ok();
     }
 
-    [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Bot Connector inbound token validation is off (BotConnector:ValidateInboundTokens=false): use this only for local development with the Emulator")]
+    private static bool SameServiceUrl(string? claimed, string serviceUrl) =>
+        claimed is not null && string.Equals(claimed.TrimEnd('/'), serviceUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Bot Connector inbound token validation is off (BotConnector:ValidateInboundTokens=false, Development only): /api/messages trusts every caller and answers only the Emulator on this machine")]
     private static partial void LogValidationOff(ILogger logger);
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "A reply could not be delivered to the Bot Connector channel")]
     private static partial void LogReplyFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "Bot Connector is not configured (BotConnector:AppId is empty): /api/messages refuses every call. Set BotConnector:AppId and AppPassword for Azure Bot Service, or in Development BotConnector:ValidateInboundTokens=false for the Emulator")]
+    private static partial void LogNotConfigured(ILogger logger);
 }

@@ -6,28 +6,45 @@ using SupportBot.Conversation.Schema;
 
 namespace SupportBot.Host.BotConnector;
 
-/// <summary>Sends the bot's replies back through the Connector REST API at the activity's <c>serviceUrl</c>.</summary>
-internal sealed class ConnectorClient(HttpClient http, IOptions<BotConnectorOptions> options, ConnectorTokenCache cache, TimeProvider time)
+/// <summary>
+/// Sends the bot's replies back through the Connector REST API at the activity's <c>serviceUrl</c>, only where
+/// <see cref="ServiceUrlPolicy"/> allows (checked again here, whoever asks), with the bot's token only for an
+/// allow-listed host. The HTTP client neither follows redirects nor waits long (see <see cref="BotConnectorApi"/>).
+/// </summary>
+internal sealed class ConnectorClient(HttpClient http, IOptions<BotConnectorOptions> options, ConnectorTokenCache cache, ServiceUrlPolicy policy, TimeProvider time)
 {
-    /// <summary>POST {serviceUrl}/v3/conversations/{conversation}/activities/{replyToId}.</summary>
+    /// <summary>POST {serviceUrl}/v3/conversations/{conversation}/activities/{replyToId}; an <see cref="HttpRequestException"/> when not delivered.</summary>
     public async Task SendAsync(string serviceUrl, Activity reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        if (policy.Refusal(serviceUrl) is { } refusal)
+        {
+            throw new HttpRequestException(refusal);
+        }
+
         var conversation = Uri.EscapeDataString(reply.Conversation!.Id);
         var path = reply.ReplyToId is null
             ? $"v3/conversations/{conversation}/activities"
             : $"v3/conversations/{conversation}/activities/{Uri.EscapeDataString(reply.ReplyToId)}";
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(serviceUrl.TrimEnd('/') + "/"), path))
+        var target = new Uri(new Uri(serviceUrl.TrimEnd('/') + "/"), path);
+        using var request = new HttpRequestMessage(HttpMethod.Post, target)
         {
             Content = JsonContent.Create(reply, options: ActivityJson.Options),
         };
-        if (await TokenAsync(cancellationToken).ConfigureAwait(false) is { } token)
+        if (policy.IsAllowedHost(target) && await TokenAsync(cancellationToken).ConfigureAwait(false) is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new HttpRequestException($"The channel did not answer within {options.Value.ReplyTimeoutSeconds} s.", ex);
+        }
     }
 
     /// <summary>A client-credentials token for the App ID, cached until shortly before it expires; none for the Emulator.</summary>

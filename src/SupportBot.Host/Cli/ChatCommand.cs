@@ -90,7 +90,7 @@ internal static class ChatCommand
                 Conversation = _conversation,
                 Locale = "en-US",
             };
-            foreach (var reply in await engine.HandleAsync(inbound, new ClientIdentity("cli", "local", _user.Id), ct).ConfigureAwait(false))
+            foreach (var reply in await engine.HandleAsync(ConversationKey.DirectLine(_conversation.Id), inbound, new ClientIdentity("cli", "local", _user.Id), ct).ConfigureAwait(false))
             {
                 if (json)
                 {

@@ -158,7 +158,7 @@ internal static class DirectLineApi
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "The activity holds text that is not valid Unicode.");
         }
 
-        var id = await conversations.PostAsync(conversationId, activity, ClientOf(request, credential!, activity), cancellationToken).ConfigureAwait(false);
+        var id = await conversations.PostAsync(conversationId, credential!.UserId, activity, ClientOf(request, credential, activity), cancellationToken).ConfigureAwait(false);
         return Results.Ok(new { id });
     }
 

@@ -54,13 +54,19 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
             Recipient = ConversationEngine.Bot,
             MembersAdded = [new ChannelAccount(userId ?? "user", Role: "user")],
         };
-        var welcome = await engine.HandleAsync(update, cancellationToken).ConfigureAwait(false);
+        var welcome = await engine.HandleAsync(ConversationKey.DirectLine(conversationId), update, cancellationToken).ConfigureAwait(false);
         await AppendAndPublishAsync(conversationId, welcome.Select(Stamp).ToList(), cancellationToken).ConfigureAwait(false);
         return true;
     }
 
     public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
     {
+        // The store also keeps Bot Connector conversations, under their own namespace: not Direct Line's to read or post to.
+        if (ConversationKey.Parse(conversationId).IsBotConnector)
+        {
+            return false;
+        }
+
         if (_known.ContainsKey(conversationId))
         {
             return true;
@@ -78,8 +84,11 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
     /// <summary>A conversation deleted on request: its token can no longer read or post to it (404).</summary>
     public void Forget(string conversationId) => _known.TryRemove(conversationId, out _);
 
-    /// <summary>Posts the shopper's activity, sent by <paramref name="client"/>; returns the id the echo carries.</summary>
-    public async Task<string> PostAsync(string conversationId, Activity posted, ClientIdentity client, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts the shopper's activity as <paramref name="userId"/> (the user the token names, else the one the post
+    /// gives), sent by <paramref name="client"/>; returns the id the echo carries.
+    /// </summary>
+    public async Task<string> PostAsync(string conversationId, string? userId, Activity posted, ClientIdentity client, CancellationToken cancellationToken)
     {
         var gate = GateOf(conversationId);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -90,13 +99,15 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
                 return earlier.Activity.Id!;
             }
 
+            // The server says who spoke: a shopper cannot post as the bot or as an agent, whatever the activity claims.
+            var shopper = new ChannelAccount(userId ?? ShopperId(posted.From?.Id), Name: null, Role: "user");
             var inbound = Stamp(posted with
             {
                 Id = null,
                 ChannelId = ChannelId,
                 Conversation = new ConversationAccount(conversationId),
                 Recipient = ConversationEngine.Bot,
-                From = posted.From is { } sender ? sender with { Role = sender.Role ?? "user" } : new ChannelAccount("user", Role: "user"),
+                From = shopper,
             });
 
             // Web Chat shows "typing" while the turn runs; it is a signal, not part of the transcript, so it is not stored.
@@ -109,11 +120,8 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
             // The turn runs first and the shopper's message and the replies are committed together, before the post
             // is answered: a crash in between loses nothing the client was told about, and its retry is answered anew.
             var echoId = await store.NextIdAsync(conversationId, cancellationToken).ConfigureAwait(false);
-            var replies = await engine.HandleAsync(inbound with { Id = echoId }, client, cancellationToken).ConfigureAwait(false);
-            if (inbound.From?.Id is { } userId)
-            {
-                await store.TouchUserAsync(userId, inbound.From.Name, inbound.Locale, inbound.Timestamp!.Value, cancellationToken).ConfigureAwait(false);
-            }
+            var replies = await engine.HandleAsync(ConversationKey.DirectLine(conversationId), inbound with { Id = echoId }, client, cancellationToken).ConfigureAwait(false);
+            await store.TouchUserAsync(shopper.Id, shopper.Name, inbound.Locale, inbound.Timestamp!.Value, cancellationToken).ConfigureAwait(false);
 
             var stored = await AppendAndPublishAsync(conversationId,
                 [inbound, .. replies.Select(r => Stamp(r with { ChannelId = ChannelId, ReplyToId = echoId }))], cancellationToken).ConfigureAwait(false);
@@ -150,6 +158,10 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
             gate.Release();
         }
     }
+
+    /// <summary>The id a token without a user lets the client choose; never one of the ids agents write under (<c>agent:…</c>).</summary>
+    private static string ShopperId(string? posted) =>
+        string.IsNullOrEmpty(posted) || posted.StartsWith("agent:", StringComparison.Ordinal) ? "user" : posted;
 
     private SemaphoreSlim GateOf(string conversationId) => _gates[(int)((uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)_gates.Length)];
 

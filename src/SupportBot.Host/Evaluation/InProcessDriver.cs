@@ -104,7 +104,7 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
         public async Task<TurnObservation> SendAsync(Activity activity, CancellationToken cancellationToken)
         {
             var started = Stopwatch.GetTimestamp();
-            var replies = await engine.HandleAsync(activity with
+            var replies = await engine.HandleAsync(ConversationKey.DirectLine(_conversation), activity with
             {
                 Id = $"{_conversation}|{++_turn}",
                 From = Shopper,

@@ -12,7 +12,7 @@ public sealed class BotConnectorHandoffTests
     {
         using var data = TempFolder.Create();
         await using var channel = await RecordingServer.StartAsync();
-        await using var server = await RunningServer.StartAsync(["--Storage:DataPath", data.Path, "--Handoff:RequireAgentOnline", "false",
+        await using var server = await RunningServer.StartAsync([.. BotConnector.BotConnectorTests.Emulator, "--Storage:DataPath", data.Path, "--Handoff:RequireAgentOnline", "false",
             "--Handoff:Agents:1:Id", "kim", "--Handoff:Agents:1:Name", "Kim", "--Handoff:Agents:1:ApiKey", "kim-key", .. HandoffFixture.AlwaysOpen]);
         using var agent = new HttpClient { BaseAddress = server.Address, DefaultRequestHeaders = { { "X-Api-Key", "kim-key" } } };
 

@@ -15,7 +15,7 @@ public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClas
     [Fact]
     public async Task Handoff_EmitsHandoffInitiate_FromTheShopper_WithContextAndTranscript()
     {
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = new HandoffChat(fixture.Host.Engine, botConnector: true);
         await chat.SayAsync("where is my order LP10000002");
 
         var turn = await chat.SayAsync("I want to talk to a human");
@@ -33,14 +33,14 @@ public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClas
         Assert.Equal(("application/json", "Transcript"), (attachment.ContentType, attachment.Name));
         var activities = JsonSerializer.SerializeToElement(attachment.Content).GetProperty("activities");
         Assert.Equal("I want to talk to a human", activities[activities.GetArrayLength() - 1].GetProperty("text").GetString());
-        Assert.Equal(HandoffStatus.Pending, fixture.Host.Services.GetRequiredService<HandoffDesk>().OpenFor(chat.Conversation)!.Status);
+        Assert.Equal(HandoffStatus.Pending, fixture.Host.Services.GetRequiredService<HandoffDesk>().OpenFor(chat.Key.Value)!.Status);
         Assert.Contains("connecting you with a member of our support team", turn.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task HandoffStatus_Accepted_SilencesTheBot_Completed_AsksForARating()
     {
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = new HandoffChat(fixture.Host.Engine, botConnector: true);
         await chat.SayAsync("agent please");
 
         var beforeAccepted = await chat.SayAsync("hello, anyone?");
@@ -59,7 +59,7 @@ public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClas
     [Fact]
     public async Task HandoffStatus_Failed_GivesTheConversationBackToTheBot()
     {
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = new HandoffChat(fixture.Host.Engine, botConnector: true);
         await chat.SayAsync("agent please");
 
         var failed = await chat.SendAsync(Status("failed"));
@@ -72,9 +72,37 @@ public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClas
     [Fact]
     public async Task HandoffStatus_WithoutAHandoff_IsIgnored()
     {
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = new HandoffChat(fixture.Host.Engine, botConnector: true);
 
         Assert.Empty((await chat.SendAsync(Status("completed"))).All);
+    }
+
+    [Theory]
+    [InlineData("{\"state\":\"hijacked\"}")]
+    [InlineData("{\"state\":\"COMPLETED\"}")]
+    [InlineData("{\"state\":[\"completed\"]}")]
+    [InlineData("{\"state\":\"completed\",\"agentName\":42}")]
+    [InlineData("{\"state\":\"completed\",\"agentName\":\"   \"}")]
+    [InlineData("\"completed\"")]
+    public async Task HandoffStatus_NotInTheDocumentedShape_IsIgnored(string value)
+    {
+        var chat = new HandoffChat(fixture.Host.Engine, botConnector: true);
+        await chat.SayAsync("agent please");
+
+        var status = await chat.SendAsync(new Activity { Type = ActivityTypes.Event, Name = "handoff.status", Value = JsonDocument.Parse(value).RootElement.Clone() });
+
+        Assert.Empty(status.All);
+        Assert.Equal(HandoffStatus.Pending, fixture.Host.Services.GetRequiredService<HandoffDesk>().OpenFor(chat.Key.Value)!.Status);
+    }
+
+    [Fact]
+    public async Task HandoffStatus_FromAChannelThatDidNotAuthenticate_IsIgnored()
+    {
+        var chat = new HandoffChat(fixture.Host.Engine);
+        await chat.SayAsync("agent please");
+
+        Assert.Empty((await chat.SendAsync(Status("completed"))).All);
+        Assert.Equal(HandoffStatus.Pending, fixture.Host.Services.GetRequiredService<HandoffDesk>().OpenFor(chat.Key.Value)!.Status);
     }
 
     private static Activity Status(string state, string? agent = null) => new()

@@ -22,12 +22,17 @@ public sealed class HandoffFixture() : OwnDataEngineFixture(AlwaysOpen)
     internal IDisposable AgentOnline(AgentAccount? agent = null) => Desk.Presence.Connect(agent ?? Tess);
 }
 
-/// <summary>One shopper's conversation with the engine, keeping every activity the bot sends back.</summary>
-internal sealed class HandoffChat(ConversationEngine engine, string channel = "directline", string? name = "Ana Lima")
+/// <summary>
+/// One shopper's conversation with the engine, keeping every activity the bot sends back; over an authenticated Bot
+/// Connector channel when <paramref name="botConnector"/> (where a contact centre's handoff events come from).
+/// </summary>
+internal sealed class HandoffChat(ConversationEngine engine, string channel = "directline", string? name = "Ana Lima", bool botConnector = false)
 {
     private int _turn;
 
     public string Conversation { get; } = "handoff-" + Guid.NewGuid().ToString("N")[..10];
+
+    public ConversationKey Key => botConnector ? ConversationKey.BotConnector(channel, Conversation, authenticated: true) : ConversationKey.DirectLine(Conversation);
 
     public ChannelAccount Shopper => new("shopper-" + Conversation, name, "user");
 
@@ -35,7 +40,7 @@ internal sealed class HandoffChat(ConversationEngine engine, string channel = "d
 
     public async Task<Replies> SendAsync(Activity activity)
     {
-        var replies = await engine.HandleAsync(activity with
+        var replies = await engine.HandleAsync(Key, activity with
         {
             Id = $"{Conversation}|{++_turn}",
             From = activity.From ?? Shopper,

@@ -1,0 +1,84 @@
+namespace SupportBot.Conversation;
+
+/// <summary>
+/// Which conversation a turn belongs to, as the channel adapter that received it names it. Everything kept per
+/// conversation (the turn lock, retries already answered, order sessions, handoffs, the transcript) is keyed by
+/// <see cref="Value"/>, so a Bot Connector activity that names a Direct Line conversation's id is another
+/// conversation and never reaches its state, nor the reverse. The adapter is part of the key, not the activity's
+/// <c>channelId</c>: Azure Bot Service has a channel that is itself called "directline".
+/// </summary>
+public readonly record struct ConversationKey
+{
+    private const string BotConnectorPrefix = "bc:";
+
+    private ConversationKey(string value, string channelConversationId, bool isAuthenticatedChannel)
+    {
+        Value = value;
+        ChannelConversationId = channelConversationId;
+        IsAuthenticatedChannel = isAuthenticatedChannel;
+    }
+
+    /// <summary>The key of everything stored about the conversation.</summary>
+    public string Value { get; }
+
+    /// <summary>The id the channel itself uses: replies and agents' messages go back under it.</summary>
+    public string ChannelConversationId { get; }
+
+    /// <summary>
+    /// The adapter checked the channel's own credentials (a Bot Connector JWT). Only such a channel speaks for a
+    /// contact centre (<c>handoff.*</c> events); a shopper's browser never does.
+    /// </summary>
+    public bool IsAuthenticatedChannel { get; }
+
+    /// <summary>The conversation came through the Bot Connector endpoint (its replies go to a service URL).</summary>
+    public bool IsBotConnector => Value.StartsWith(BotConnectorPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Direct Line, and the in-process channels (terminal chat, evaluation): ids this server issued itself, used as
+    /// they are, so stored transcripts and the agent console keep their ids.
+    /// </summary>
+    public static ConversationKey DirectLine(string conversationId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        if (conversationId.StartsWith(BotConnectorPrefix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A Direct Line conversation id never starts with the Bot Connector namespace.", nameof(conversationId));
+        }
+
+        return new ConversationKey(conversationId, conversationId, isAuthenticatedChannel: false);
+    }
+
+    /// <summary>A conversation of a Bot Connector channel, in a namespace of its own (<c>bc:{channel}:{id}</c>).</summary>
+    public static ConversationKey BotConnector(string channelId, string conversationId, bool authenticated)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        if (!IsChannelId(channelId))
+        {
+            throw new ArgumentException($"'{channelId}' is not a channel id.", nameof(channelId));
+        }
+
+        return new ConversationKey($"{BotConnectorPrefix}{channelId}:{conversationId}", conversationId, authenticated);
+    }
+
+    /// <summary>The key of a stored conversation (a handoff ticket's), to reach its channel again outside a turn.</summary>
+    public static ConversationKey Parse(string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        if (!value.StartsWith(BotConnectorPrefix, StringComparison.Ordinal))
+        {
+            return DirectLine(value);
+        }
+
+        var rest = value[BotConnectorPrefix.Length..];
+        var colon = rest.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && colon < rest.Length - 1
+            ? new ConversationKey(value, rest[(colon + 1)..], isAuthenticatedChannel: false)
+            : throw new FormatException($"'{value}' is not a conversation key.");
+    }
+
+    /// <summary>Bot Framework channel ids are short lowercase words (<c>msteams</c>, <c>webchat</c>, <c>twilio-sms</c>).</summary>
+    public static bool IsChannelId(string? channelId) =>
+        !string.IsNullOrEmpty(channelId) && channelId.Length <= 64 && channelId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
+    public override string ToString() => Value;
+}
