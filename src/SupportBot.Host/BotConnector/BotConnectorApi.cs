@@ -21,7 +21,7 @@ internal static partial class BotConnectorApi
     public static IServiceCollection AddBotConnector(this IServiceCollection services)
     {
         services.AddValidatedOptions<BotConnectorOptions>(BotConnectorOptions.SectionName);
-        services.AddSingleton<IValidateOptions<BotConnectorOptions>, BotConnectorEnvironmentCheck>();
+        services.AddBotConnectorEnvironmentCheck();
         services.AddBotConnectorAuthentication();
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<ConnectorTokenCache>();

@@ -1,42 +1,49 @@
 using Microsoft.Extensions.Options;
+using SupportBot.Host.Server;
 
 namespace SupportBot.Host.BotConnector;
 
 /// <summary>
 /// The <c>BotConnector</c> rules that depend on where the server runs: the switches that make the endpoint trust its
-/// callers exist for the Emulator on a developer's machine, and start-up refuses them anywhere else.
+/// callers exist for the Emulator on a developer's machine, and start-up refuses them anywhere else
+/// (<see cref="DevelopmentOnly"/>); with an App ID they are refused everywhere, since the bot's token could then be
+/// sent to a caller's own URL.
 /// </summary>
-internal sealed class BotConnectorEnvironmentCheck(IHostEnvironment environment) : IValidateOptions<BotConnectorOptions>
+internal static class BotConnectorEnvironmentCheck
 {
     private const string Section = BotConnectorOptions.SectionName;
 
-    public ValidateOptionsResult Validate(string? name, BotConnectorOptions options)
+    public static IServiceCollection AddBotConnectorEnvironmentCheck(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        if (!options.ValidateInboundTokens && !environment.IsDevelopment())
-        {
-            failures.Add($"{Section}:ValidateInboundTokens=false is a Development-only setting (for the Emulator); this server runs as {environment.EnvironmentName}");
-        }
-        else if (!options.ValidateInboundTokens && (!string.IsNullOrEmpty(options.AppId) || !string.IsNullOrEmpty(options.AppPassword)))
-        {
-            failures.Add($"{Section}:ValidateInboundTokens=false is refused while {Section}:AppId or AppPassword is set: anyone could have the bot send its token to their own URL");
-        }
-
-        if (!environment.IsDevelopment())
-        {
-            RequireHttps(options.OpenIdMetadataUrl, nameof(options.OpenIdMetadataUrl), failures);
-            RequireHttps(options.OutboundTokenEndpoint, nameof(options.OutboundTokenEndpoint), failures);
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        services.RefuseOutsideDevelopment<BotConnectorOptions>(DevelopmentOnlyFindings);
+        services.AddSingleton<IValidateOptions<BotConnectorOptions>, CredentialsNeedValidation>();
+        return services;
     }
 
-    private void RequireHttps(string url, string key, List<string> failures)
+    private static IEnumerable<string> DevelopmentOnlyFindings(BotConnectorOptions options)
     {
-        if (!url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        if (!options.ValidateInboundTokens)
         {
-            failures.Add($"{Section}:{key} must be an https URL outside Development; this server runs as {environment.EnvironmentName} (got '{url}')");
+            yield return $"{Section}:ValidateInboundTokens=false (for the Emulator) turns off inbound token checks";
+        }
+
+        foreach (var (url, key) in new[] { (options.OpenIdMetadataUrl, nameof(options.OpenIdMetadataUrl)), (options.OutboundTokenEndpoint, nameof(options.OutboundTokenEndpoint)) })
+        {
+            if (!url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return $"{Section}:{key} is not an https URL (got '{url}')";
+            }
+        }
+    }
+
+    private sealed class CredentialsNeedValidation : IValidateOptions<BotConnectorOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, BotConnectorOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            return !options.ValidateInboundTokens && (!string.IsNullOrEmpty(options.AppId) || !string.IsNullOrEmpty(options.AppPassword))
+                ? ValidateOptionsResult.Fail($"{Section}:ValidateInboundTokens=false is refused while {Section}:AppId or AppPassword is set: anyone could have the bot send its token to their own URL")
+                : ValidateOptionsResult.Success;
         }
     }
 }

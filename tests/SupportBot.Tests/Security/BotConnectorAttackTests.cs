@@ -190,11 +190,11 @@ public sealed class BotConnectorAttackTests
     }
 
     [Theory]
-    [InlineData(new[] { "--BotConnector:ValidateInboundTokens", "false" }, "BotConnector:ValidateInboundTokens=false is a Development-only setting")]
-    [InlineData(new[] { "--environment", "Staging", "--BotConnector:ValidateInboundTokens", "false" }, "BotConnector:ValidateInboundTokens=false is a Development-only setting")]
+    [InlineData(new[] { "--BotConnector:ValidateInboundTokens", "false" }, "BotConnector:ValidateInboundTokens=false (for the Emulator) turns off inbound token checks: allowed in Development only")]
+    [InlineData(new[] { "--environment", "Staging", "--BotConnector:ValidateInboundTokens", "false" }, "BotConnector:ValidateInboundTokens=false (for the Emulator) turns off inbound token checks: allowed in Development only")]
     [InlineData(new[] { "--environment", "Development", "--BotConnector:ValidateInboundTokens", "false", "--BotConnector:AppId", "our-app" }, "BotConnector:ValidateInboundTokens=false is refused while BotConnector:AppId or AppPassword is set")]
     [InlineData(new[] { "--environment", "Development", "--BotConnector:ValidateInboundTokens", "false", "--BotConnector:AppId", "our-app", "--BotConnector:AppPassword", "p" }, "BotConnector:ValidateInboundTokens=false is refused while BotConnector:AppId or AppPassword is set")]
-    [InlineData(new[] { "--BotConnector:OpenIdMetadataUrl", "http://login.example.com/openid" }, "BotConnector:OpenIdMetadataUrl must be an https URL outside Development")]
+    [InlineData(new[] { "--BotConnector:OpenIdMetadataUrl", "http://login.example.com/openid" }, "BotConnector:OpenIdMetadataUrl is not an https URL (got 'http://login.example.com/openid'): allowed in Development only")]
     public async Task TurningValidationOff_IsRefusedAtStartUp_OutsideDevelopmentOrWithCredentials(string[] settings, string expected)
     {
         using var data = TempFolder.Create();

@@ -93,7 +93,8 @@ public sealed class BudgetAttackTests
     [Fact]
     public async Task FiveMegabytes_ToApiMessages_Is413ProblemDetails()
     {
-        await using var server = await StartAsync();
+        // The Emulator's set-up (no token checks) is the one where a stranger's body is read at all: the limit must hold there.
+        await using var server = await StartAsync(BotConnector.BotConnectorTests.Emulator);
         var body = JsonSerializer.Serialize(new
         {
             type = "message",

@@ -74,16 +74,19 @@ public sealed class PrivacyAttackTests
         Assert.Contains(body.GetProperty("activities").EnumerateArray(), a => Type(a) == "trace");
     }
 
+    /// <summary>
+    /// A developer's machine with the Emulator's set-up (no token checks, loopback allowed): only the Emulator channel gets
+    /// traces. With token checks on, no loopback service URL is ever called, so a real channel is out of reach here.
+    /// </summary>
     [Theory]
-    [InlineData("emulator", "Development", true)]
-    [InlineData("emulator", "Production", false)]
-    [InlineData("webchat", "Development", false)]
-    [InlineData("msteams", "Production", false)]
-    public async Task BotConnector_SendsTraces_OnlyToTheEmulatorWhileDeveloping(string channel, string environment, bool traced)
+    [InlineData("emulator", true)]
+    [InlineData("webchat", false)]
+    [InlineData("msteams", false)]
+    public async Task BotConnector_SendsTraces_OnlyToTheEmulatorWhileDeveloping(string channel, bool traced)
     {
         await using var channelServer = await RecordingServer.StartAsync();
         using var data = TempFolder.Create();
-        await using var server = await StartAsync(data.Path, "--environment", environment);
+        await using var server = await StartAsync(data.Path, BotConnector.BotConnectorTests.Emulator);
 
         using var response = await server.Client.PostAsJsonAsync("/api/messages", new
         {
@@ -101,6 +104,19 @@ public sealed class PrivacyAttackTests
         var sent = channelServer.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()).ToList();
         Assert.Contains("message", sent);
         Assert.Equal(traced, sent.Contains("trace"));
+    }
+
+    /// <summary>A Production server delivers only to https channel hosts, out of reach here: the rule itself is checked.</summary>
+    [Theory]
+    [InlineData("emulator", "Development", true)]
+    [InlineData("emulator", "Production", false)]
+    [InlineData("msteams", "Development", false)]
+    [InlineData("msteams", "Production", false)]
+    public void DecisionTraces_GoOnlyToTheEmulator_OnlyWhileDeveloping(string channel, string environment, bool traced)
+    {
+        var host = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment };
+
+        Assert.Equal(traced, SupportBot.Host.Privacy.DecisionTraces.GoTo(channel, host));
     }
 
     public static TheoryData<string> ExfiltratingDrafts => new()
