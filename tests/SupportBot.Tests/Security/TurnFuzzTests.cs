@@ -34,7 +34,8 @@ public sealed class TurnFuzzTests
     public async Task RandomAndMalformedActivities_NeverFailTheServer_AndOtherConversationsAreStillAnswered()
     {
         await using var channel = await RecordingServer.StartAsync();
-        await using var server = await RunningServer.StartAsync("--DirectLine:Secret", Secret, "--Knowledge:WatchForChanges", "false");
+        // The Emulator's set-up, so that /api/messages parses and answers every body rather than refusing it unread.
+        await using var server = await RunningServer.StartAsync(["--DirectLine:Secret", Secret, "--Knowledge:WatchForChanges", "false", .. BotConnector.BotConnectorTests.Emulator]);
         var logs = new CapturedLogs();
         server.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
 
@@ -87,13 +88,15 @@ public sealed class TurnFuzzTests
 
     private static async Task<List<(string Case, int Status)>> FuzzAsync(RunningServer server, Uri channel, Random random, int count, CancellationToken stop)
     {
+        // A connection of its own: the server closes one it refused a body on, and the shopper's must not be that one.
+        using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
         var results = new List<(string, int)>();
         DirectLineClient? conversation = null;
         for (var i = 0; i < count && !stop.IsCancellationRequested; i++)
         {
             if (i % 40 == 0)
             {
-                conversation = new DirectLineClient(server.Client, Secret);
+                conversation = new DirectLineClient(http, Secret);
                 (await conversation.StartAsync()).EnsureSuccessStatusCode();
             }
 
@@ -110,8 +113,17 @@ public sealed class TurnFuzzTests
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", conversation!.Credential);
             }
 
-            using var response = await server.Client.SendAsync(request, CancellationToken.None);
-            results.Add(($"{name} to {(toDirectLine ? "Direct Line" : "/api/messages")}", (int)response.StatusCode));
+            var target = $"{name} to {(toDirectLine ? "Direct Line" : "/api/messages")}";
+            try
+            {
+                using var response = await http.SendAsync(request, CancellationToken.None);
+                results.Add((target, (int)response.StatusCode));
+            }
+            catch (HttpRequestException ex) when (ex.InnerException is IOException)
+            {
+                // The server refused an oversized body and closed the connection while it was still being written.
+                results.Add((target, 0));
+            }
         }
 
         return results;
