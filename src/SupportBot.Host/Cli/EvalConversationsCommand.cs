@@ -90,6 +90,8 @@ internal static class EvalConversationsCommand
                 run = await RunAsync(context, driver, settings, scripts, problems, cancellationToken).ConfigureAwait(false);
             }
 
+            // Reports leave the machine (CI logs, chats): no shopper's address or e-mail goes with them.
+            run = ConversationRunRedactor.Redact(run);
             var comparison = earlier is null ? null : BaselineComparer.Compare(earlier, run);
             await WriteTextAsync(context.Output, run, comparison).ConfigureAwait(false);
             await WriteFileAsync(parse.GetValue(junit), () => JUnitReport.Write(run)).ConfigureAwait(false);
