@@ -1,0 +1,47 @@
+using SupportBot.Conversation.Schema;
+
+namespace SupportBot.Storage;
+
+/// <summary>What the engine remembers about one conversation between turns, as stored: its JSON, its version and when it lapses.</summary>
+/// <param name="Version">Starts at 1 and grows by one with every saved turn; a commit against an older version is refused.</param>
+/// <param name="ExpiresAt">After this the state is treated as absent (idle expiry is data, not a sweep).</param>
+public sealed record SavedState(long Version, string Json, DateTimeOffset ExpiresAt);
+
+/// <summary>Another writer committed a turn of the conversation after this one read its state: nothing of this turn was saved.</summary>
+public sealed class ConcurrentTurnException(string conversationId)
+    : Exception($"another turn of conversation '{conversationId}' was committed first");
+
+/// <summary>
+/// Where a turn starts and where it is saved. <see cref="BeginAsync"/> waits until no other turn of the conversation is
+/// running — in this process and, on a shared database, on every instance — and reads the saved state; the turn then
+/// commits its transcript entries and its new state together, or nothing.
+/// </summary>
+public interface ITurnStore
+{
+    Task<ITurnTransaction> BeginAsync(string conversationId, CancellationToken cancellationToken);
+}
+
+/// <summary>One running turn of one conversation. Disposing without <see cref="CommitAsync"/> saves nothing and lets the next turn in.</summary>
+public interface ITurnTransaction : IAsyncDisposable
+{
+    string ConversationId { get; }
+
+    /// <summary>The state the last committed turn saved; null when there is none (a new conversation) or it has expired.</summary>
+    SavedState? State { get; }
+
+    /// <summary>The activity already stored with this client activity id, if any: a retried post is answered from here.</summary>
+    Task<StoredActivity?> FindByClientIdAsync(string clientActivityId, CancellationToken cancellationToken);
+
+    /// <summary>The activities stored after <paramref name="sequence"/> that reply to it (<c>replyToId</c>), in order.</summary>
+    Task<IReadOnlyList<StoredActivity>> RepliesToAsync(StoredActivity activity, CancellationToken cancellationToken);
+
+    /// <summary>The id the first activity committed by this turn will get (<c>{conversation}|{sequence}</c>).</summary>
+    Task<string> NextIdAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends <paramref name="activities"/> in order and saves <paramref name="stateJson"/> (unchanged when null) as the
+    /// next version, in one transaction. Throws <see cref="ConcurrentTurnException"/> when the stored version is no
+    /// longer the one read, and then nothing is written.
+    /// </summary>
+    Task<IReadOnlyList<StoredActivity>> CommitAsync(IReadOnlyList<Activity> activities, string? stateJson, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+}
