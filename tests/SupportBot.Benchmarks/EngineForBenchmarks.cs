@@ -26,7 +26,7 @@ internal sealed class EngineForBenchmarks : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public ConversationEngine Engine => Services.GetRequiredService<ConversationEngine>();
+    public ConversationTurns Engine => Services.GetRequiredService<ConversationTurns>();
 
     public static async Task<EngineForBenchmarks> StartAsync(KnowledgeBase? knowledge = null)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SupportBot.Configuration;
@@ -15,16 +14,15 @@ using static SupportBot.Conversation.TurnReplies;
 namespace SupportBot.Conversation;
 
 /// <summary>
-/// One turn of a conversation, the same for every channel, the terminal chat and evaluation: understand (intent,
-/// entities) → decide (small talk, FAQ answer, "did you mean", honest out-of-scope) → reply activities (answers
-/// drafted through Semantic Kernel by <see cref="ReplyDrafter"/>), plus a
-/// trace activity that records the decision. Turns of one conversation run one at a time, in arrival order, and a
-/// retried message (same client activity id) gets the first replies again instead of a second turn.
+/// What the bot does with one message, the same for every channel, the terminal chat and evaluation: understand
+/// (intent, entities) → decide (small talk, FAQ answer, an order flow, "did you mean", honest out-of-scope, a person)
+/// → reply activities (answers drafted through Semantic Kernel by <see cref="ReplyDrafter"/>), plus a trace activity
+/// that records the decision. It works on the conversation's <see cref="ConversationState"/> it is given and keeps
+/// nothing between turns: <see cref="ConversationTurns"/> loads that state, serialises the turns, and saves it.
 /// </summary>
 public sealed class ConversationEngine
 {
     private static readonly HashSet<string> SmallTalkIntents = new(StringComparer.Ordinal) { "greeting", "thanks", "goodbye", "bot_challenge", "affirm", "deny" };
-    private const int MaxRememberedTurns = 10_000;
     private const string HandoffButton = "handoff";
 
     /// <summary>What the bot's own buttons say, and the flow each starts; pressing one needs no intent model.</summary>
@@ -56,22 +54,13 @@ public sealed class ConversationEngine
     private readonly ConversationOptions _options;
     private readonly ReplyDrafter _drafter;
     private readonly OrderDialog _dialog;
-    private readonly OrderSessions _sessions;
     private readonly HandoffDesk _desk;
     private readonly HandoffPolicy _policy;
     private readonly TurnReplies _replies;
     private readonly HandoffTurns _handoffs;
     private readonly LimitsOptions _limits;
 
-    /// <summary>
-    /// Turn locks by a hash of the conversation id: turns of one conversation never overlap, memory stays fixed
-    /// however many conversations there are, and two conversations share a lock only rarely (and then only wait).
-    /// </summary>
-    private readonly SemaphoreSlim[] _turnLocks = [.. Enumerable.Range(0, 1024).Select(_ => new SemaphoreSlim(1, 1))];
-    private readonly ConcurrentDictionary<(string Conversation, string ClientId), IReadOnlyList<Activity>> _answered = new();
-    private readonly ConcurrentQueue<(string Conversation, string ClientId)> _answeredOrder = new();
-
-    public ConversationEngine(LiveKnowledge knowledge, LiveIntents intents, ReplyDrafter drafter, OrderDialog dialog, OrderSessions sessions,
+    public ConversationEngine(LiveKnowledge knowledge, LiveIntents intents, ReplyDrafter drafter, OrderDialog dialog,
         HandoffDesk desk, HandoffPolicy policy, TimeProvider time, IOptions<ConversationOptions> options, IOptions<LimitsOptions> limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
@@ -85,7 +74,6 @@ public sealed class ConversationEngine
         _intents = intents;
         _drafter = drafter;
         _dialog = dialog;
-        _sessions = sessions;
         _time = time;
         _entities = new EntityExtractor(time);
         _options = options.Value;
@@ -93,47 +81,21 @@ public sealed class ConversationEngine
 
     public static ChannelAccount Bot { get; } = new("supportbot", "SupportBot", "bot");
 
-    /// <summary>A turn from a caller in this process, which wrote the activity itself (<see cref="ClientIdentity.InProcess"/>).</summary>
-    public Task<IReadOnlyList<Activity>> HandleAsync(ConversationKey key, Activity inbound, CancellationToken cancellationToken = default) =>
-        HandleAsync(key, inbound, ClientIdentity.InProcess(inbound ?? throw new ArgumentNullException(nameof(inbound))), cancellationToken);
-
-    /// <summary>One turn of the conversation <paramref name="key"/> names: the adapter that received the activity builds the key, never the activity.</summary>
+    /// <summary>
+    /// One turn of the conversation <paramref name="key"/> names (the adapter that received the activity builds the key,
+    /// never the activity), on its <paramref name="state"/>, which the turn changes in place.
+    /// </summary>
     /// <param name="client">Who sent it, as the channel adapter knows it from the transport (never from the activity's own fields).</param>
-    public async Task<IReadOnlyList<Activity>> HandleAsync(ConversationKey key, Activity inbound, ClientIdentity client, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Activity>> HandleAsync(ConversationKey key, ConversationState state, Activity inbound, ClientIdentity client,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(inbound);
         ArgumentNullException.ThrowIfNull(client);
-        var conversation = key.Value;
-        var turnLock = _turnLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(conversation) % (uint)_turnLocks.Length)];
-        await turnLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var clientId = inbound.ClientActivityId;
-            if (clientId is not null && _answered.TryGetValue((conversation, clientId), out var earlier))
-            {
-                return earlier;
-            }
-
-            var replies = await TurnAsync(key, inbound, client, cancellationToken).ConfigureAwait(false);
-            if (clientId is not null && _answered.TryAdd((conversation, clientId), replies))
-            {
-                // The newest turns are the ones a client may still retry: the oldest are forgotten first.
-                _answeredOrder.Enqueue((conversation, clientId));
-                while (_answered.Count > MaxRememberedTurns && _answeredOrder.TryDequeue(out var oldest))
-                {
-                    _answered.TryRemove(oldest, out _);
-                }
-            }
-
-            return replies;
-        }
-        finally
-        {
-            turnLock.Release();
-        }
+        return await TurnAsync(key, state, inbound, client, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<List<Activity>> TurnAsync(ConversationKey key, Activity inbound, ClientIdentity client, CancellationToken cancellationToken)
+    private async Task<List<Activity>> TurnAsync(ConversationKey key, ConversationState state, Activity inbound, ClientIdentity client, CancellationToken cancellationToken)
     {
         var knowledge = _knowledge.Current.Knowledge;
         var policies = knowledge.Policies;
@@ -160,11 +122,11 @@ public sealed class ConversationEngine
 
         // Everything below reads the capped text: its cost is bounded however long the message (the transcript keeps it whole).
         var (text, cut) = TextBudget.Cap(inbound.Text?.Trim() ?? TextOfValue(inbound.Value), _limits.MaxTextCharacters);
-        var replies = await MessageTurnAsync(key, inbound, client, text, knowledge, cancellationToken).ConfigureAwait(false);
+        var replies = await MessageTurnAsync(key, state, inbound, client, text, knowledge, cancellationToken).ConfigureAwait(false);
         return cut ? TurnReplies.NoteReadOnlyTheStart(replies) : replies;
     }
 
-    private async Task<List<Activity>> MessageTurnAsync(ConversationKey key, Activity inbound, ClientIdentity client, string? text, KnowledgeBase knowledge,
+    private async Task<List<Activity>> MessageTurnAsync(ConversationKey key, ConversationState state, Activity inbound, ClientIdentity client, string? text, KnowledgeBase knowledge,
         CancellationToken cancellationToken)
     {
         var conversation = key.Value;
@@ -187,10 +149,10 @@ public sealed class ConversationEngine
         var intent = _intents.Current.Predict(text);
         var found = _entities.Extract(text);
         var entities = found.Select(e => $"{e.Kind}:{e.Value}").ToList();
-        var session = _sessions.For(conversation);
+        var session = state.Order;
         session.Client = client;
-        var turn = new TurnContext(key, inbound, text, intent, entities, session);
-        var memory = session.Handoff;
+        var turn = new TurnContext(key, inbound, text, intent, entities, state);
+        var memory = state.Handoff;
         if (memory.Offer is { } offer)
         {
             memory.Offer = null;

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace SupportBot.Conversation;
 
 /// <summary>
@@ -7,6 +10,7 @@ namespace SupportBot.Conversation;
 /// conversation and never reaches its state, nor the reverse. The adapter is part of the key, not the activity's
 /// <c>channelId</c>: Azure Bot Service has a channel that is itself called "directline".
 /// </summary>
+[JsonConverter(typeof(ConversationKeyJsonConverter))]
 public readonly record struct ConversationKey
 {
     private const string BotConnectorPrefix = "bc:";
@@ -80,5 +84,47 @@ public readonly record struct ConversationKey
     public static bool IsChannelId(string? channelId) =>
         !string.IsNullOrEmpty(channelId) && channelId.Length <= 64 && channelId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
+    /// <summary>The same key as read back from saved state, with the authentication its channel had.</summary>
+    internal ConversationKey Authenticated(bool authenticated) => new(Value, ChannelConversationId, authenticated);
+
     public override string ToString() => Value;
+}
+
+/// <summary>Writes a key as its stored value and whether its channel was authenticated (a handoff offer in saved state carries one).</summary>
+internal sealed class ConversationKeyJsonConverter : JsonConverter<ConversationKey>
+{
+    public override ConversationKey Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        string? value = null;
+        var authenticated = false;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("A conversation key is an object.");
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            if (name == "value")
+            {
+                value = reader.GetString();
+            }
+            else if (name == "authenticated")
+            {
+                authenticated = reader.GetBoolean();
+            }
+        }
+
+        var key = ConversationKey.Parse(value ?? throw new JsonException("A conversation key needs its value."));
+        return key.IsBotConnector ? key.Authenticated(authenticated) : key;
+    }
+
+    public override void Write(Utf8JsonWriter writer, ConversationKey value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("value", value.Value);
+        writer.WriteBoolean("authenticated", value.IsAuthenticatedChannel);
+        writer.WriteEndObject();
+    }
 }

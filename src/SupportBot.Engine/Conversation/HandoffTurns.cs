@@ -31,14 +31,15 @@ internal sealed class HandoffTurns(HandoffDesk desk, LiveIntents intents, LiveKn
         var session = turn.Session;
         var slots = session.Summary();
         session.EndFlow();
-        session.Handoff.ConsecutiveFallbacks = 0;
+        var memory = turn.State.Handoff;
+        memory.ConsecutiveFallbacks = 0;
         var name = session.FirstName ?? ShopperProfile.FromDisplayName(turn.Inbound.From?.Name).FirstName;
         var request = new HandoffRequest(turn.Key, turn.Inbound, verdict, turn.Intent.IsOutOfScope ? null : turn.Intent.Intent, turn.Intent.Confidence, turn.Text, slots, name)
         {
-            Earlier = session.Handoff.RecentTexts.Where(t => t != turn.Text).ToList(),
+            Earlier = memory.RecentTexts.Where(t => t != turn.Text).ToList(),
             Client = session.Client,
         };
-        var outcome = await desk.HandOffAsync(request, session.Handoff, cancellationToken).ConfigureAwait(false);
+        var outcome = await desk.HandOffAsync(request, memory, cancellationToken).ConfigureAwait(false);
         var decision = turn.Decision(TurnDecision.Transfer) with
         {
             Handoff = verdict.Reason,

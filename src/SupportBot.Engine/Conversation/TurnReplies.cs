@@ -15,8 +15,10 @@ internal sealed record Outcome(string Text, IReadOnlyList<CardAction>? Actions, 
 }
 
 /// <summary>What one turn knows, so every reply records the same facts about it.</summary>
-internal sealed record TurnContext(ConversationKey Key, Activity Inbound, string Text, IntentPrediction Intent, IReadOnlyList<string> Entities, OrderSession Session)
+internal sealed record TurnContext(ConversationKey Key, Activity Inbound, string Text, IntentPrediction Intent, IReadOnlyList<string> Entities, ConversationState State)
 {
+    public OrderSession Session => State.Order;
+
     public TurnDecision Decision(string action, KnowledgeAnswer? answer = null) => new(
         action,
         Intent.Intent,

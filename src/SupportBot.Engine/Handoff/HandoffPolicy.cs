@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SupportBot.Conversation;
@@ -107,33 +108,26 @@ public sealed class HandoffPolicy(IOptions<HandoffOptions> options)
         signals.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
 }
 
-/// <summary>What the handoff rules remember between turns of one conversation (lives with its order session).</summary>
+/// <summary>What the handoff rules remember between turns of one conversation (part of its saved state).</summary>
 public sealed class HandoffMemory
 {
     private const int RememberedTexts = 3;
-    private readonly Queue<string> _recent = new();
 
     public int ConsecutiveFallbacks { get; set; }
 
     /// <summary>What the bot's last answer offered as buttons: sending one of them is a choice, not a repeated question.</summary>
     public IReadOnlyList<CardAction> Offered { get; set; } = [];
 
-    public bool WasOffered(string text) => Offered.Any(a => (a.Value as string ?? a.Title) == text);
+    public bool WasOffered(string text) => Offered.Any(a => a.ValueOrTitle() == text);
 
     /// <summary>Set when the bot offered to take a message because no one is available; the next turn may carry the e-mail.</summary>
     public PendingMessageOffer? Offer { get; set; }
 
     /// <summary>The shopper's last few messages, oldest first (for "asked the same thing again").</summary>
-    public IReadOnlyList<string> RecentTexts => [.. _recent];
+    [JsonInclude]
+    public IReadOnlyList<string> RecentTexts { get; private set; } = [];
 
-    public void Remember(string text)
-    {
-        _recent.Enqueue(text);
-        while (_recent.Count > RememberedTexts)
-        {
-            _recent.Dequeue();
-        }
-    }
+    public void Remember(string text) => RecentTexts = [.. RecentTexts.Append(text).TakeLast(RememberedTexts)];
 }
 
 /// <summary>A handoff that found no one available, waiting for the shopper's e-mail to become a ticket.</summary>

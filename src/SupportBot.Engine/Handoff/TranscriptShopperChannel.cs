@@ -7,7 +7,7 @@ namespace SupportBot.Handoff;
 /// Records what is delivered in the conversation's transcript, once: the channel of an engine without a server (the
 /// CLI, evaluation), and the first half of every channel that posts elsewhere afterwards.
 /// </summary>
-public sealed class TranscriptShopperChannel(IConversationStore store) : IShopperChannel
+public sealed class TranscriptShopperChannel(ITurnStore turns, IConversationStore store) : IShopperChannel
 {
     public async Task<long> DeliverAsync(HandoffTicket ticket, IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
         (await RecordAsync(ticket, activities, cancellationToken).ConfigureAwait(false)).Sequence;
@@ -17,13 +17,8 @@ public sealed class TranscriptShopperChannel(IConversationStore store) : IShoppe
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(activities);
-        if (activities[0].ClientActivityId is { } clientId && await store.FindByClientIdAsync(ticket.ConversationId, clientId, cancellationToken).ConfigureAwait(false) is { } earlier)
-        {
-            return (earlier.Sequence, false);
-        }
-
-        await store.CreateAsync(ticket.ConversationId, ticket.ShopperId, activities[0].Timestamp ?? DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
-        var stored = await store.AppendAsync(ticket.ConversationId, activities, cancellationToken).ConfigureAwait(false);
-        return (stored[0].Sequence, true);
+        var (stored, appended) = await turns.AppendOnceAsync(store, ticket.ConversationId, ticket.ShopperId, activities, activities[0].Timestamp ?? DateTimeOffset.UtcNow, cancellationToken)
+            .ConfigureAwait(false);
+        return (stored[0].Sequence, appended);
     }
 }

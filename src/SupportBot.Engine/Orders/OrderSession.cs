@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
 using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
 
@@ -16,8 +16,8 @@ public static class OrderFlow
 
 /// <summary>
 /// What one conversation has established about orders: the flow it is in and its step, the slots collected, and who
-/// the shopper proved to be. It lives only as long as the conversation (see <see cref="OrderSessions"/>): a
-/// verification never carries over to another conversation.
+/// the shopper proved to be. Saved with the conversation's state after every turn and forgotten with it after the
+/// idle lifetime: a verification never carries over to another conversation.
 /// </summary>
 public sealed class OrderSession
 {
@@ -41,9 +41,11 @@ public sealed class OrderSession
     public bool VerifiedByEmail { get; set; }
 
     /// <summary>The orders proved by their ZIP/postal code only.</summary>
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public HashSet<string> VerifiedByPostalCode { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Who sends the current turn, set by the engine at the start of each turn; verification failures count against it.</summary>
+    [JsonIgnore]
     public ClientIdentity Client { get; set; } = ClientIdentity.Unknown;
 
     public string? FirstName { get; set; }
@@ -51,6 +53,7 @@ public sealed class OrderSession
     public int FailedVerifications { get; set; }
 
     /// <summary>Return lines picked in the return flow.</summary>
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public List<string> SelectedLines { get; } = [];
 
     public string? ReturnReason { get; set; }
@@ -58,14 +61,13 @@ public sealed class OrderSession
     /// <summary>The new address typed in the change-address flow, waiting for confirmation.</summary>
     public Address? PendingAddress { get; set; }
 
-    public DateTimeOffset LastUsed { get; set; }
-
     /// <summary>The buttons of the last question, offered again when the flow resumes after an interruption.</summary>
     public IReadOnlyList<CardAction> PendingActions { get; set; } = [];
 
     /// <summary>The lines offered in the return flow's item choice.</summary>
     public IReadOnlyList<OrderItem> PendingLines { get; set; } = [];
 
+    [JsonIgnore]
     public bool IsVerified => VerifiedCustomerId is not null;
 
     /// <summary>The order's status and tracking may be shown: it is the verified customer's, proved by e-mail or by its own postal code.</summary>
@@ -81,9 +83,6 @@ public sealed class OrderSession
         ArgumentNullException.ThrowIfNull(order);
         return IsVerified && order.CustomerId == VerifiedCustomerId && VerifiedByEmail;
     }
-
-    /// <summary>What the handoff rules remember about this conversation (fallbacks in a row, recent messages, an open offer).</summary>
-    public Handoff.HandoffMemory Handoff { get; } = new();
 
     /// <summary>Leaves the current flow; what the shopper proved stays for the rest of the conversation.</summary>
     public void EndFlow()
@@ -118,53 +117,5 @@ public sealed class OrderSession
         Add("return_lines", SelectedLines.Count > 0 ? string.Join(",", SelectedLines) : null);
         Add("return_reason", ReturnReason);
         return slots;
-    }
-}
-
-/// <summary>
-/// The order sessions of live conversations, forgotten after <see cref="IdleLifetime"/> without a turn, so a
-/// verification expires with its conversation and memory stays bounded.
-/// </summary>
-public sealed class OrderSessions(TimeProvider time)
-{
-    public static readonly TimeSpan IdleLifetime = TimeSpan.FromMinutes(30);
-
-    private readonly ConcurrentDictionary<string, OrderSession> _sessions = new(StringComparer.Ordinal);
-    private long _lastSweep;
-
-    /// <summary>The session of a conversation (a new one when it had none or it expired). Callers hold the conversation's turn.</summary>
-    public OrderSession For(string conversationId)
-    {
-        var now = time.GetUtcNow();
-        Sweep(now);
-        var session = _sessions.GetOrAdd(conversationId, _ => new OrderSession { LastUsed = now });
-        if (now - session.LastUsed > IdleLifetime)
-        {
-            session = new OrderSession { LastUsed = now };
-            _sessions[conversationId] = session;
-        }
-
-        session.LastUsed = now;
-        return session;
-    }
-
-    /// <summary>Ends a conversation's session now (the shopper left, or a person took over).</summary>
-    public void Forget(string conversationId) => _sessions.TryRemove(conversationId, out _);
-
-    private void Sweep(DateTimeOffset now)
-    {
-        var last = Interlocked.Read(ref _lastSweep);
-        if (now.UtcTicks - last < IdleLifetime.Ticks / 10 || Interlocked.CompareExchange(ref _lastSweep, now.UtcTicks, last) != last)
-        {
-            return;
-        }
-
-        foreach (var (id, session) in _sessions)
-        {
-            if (now - session.LastUsed > IdleLifetime)
-            {
-                _sessions.TryRemove(id, out _);
-            }
-        }
     }
 }

@@ -33,7 +33,6 @@ public static class OrdersServiceCollectionExtensions
             : sp.GetRequiredService<SqliteOrderBackend>());
         services.AddSingleton<VerificationLimiter>();
         services.AddSingleton<OrderAccess>();
-        services.AddSingleton<OrderSessions>();
         services.AddSingleton<OrderDialog>();
         services.AddSingleton<KernelPlugin>(sp => KernelPluginFactory.CreateFromObject(ActivatorUtilities.CreateInstance<OrdersPlugin>(sp), OrdersPlugin.PluginName));
         return services;

@@ -32,7 +32,7 @@ public interface ITurnTransaction : IAsyncDisposable
     /// <summary>The activity already stored with this client activity id, if any: a retried post is answered from here.</summary>
     Task<StoredActivity?> FindByClientIdAsync(string clientActivityId, CancellationToken cancellationToken);
 
-    /// <summary>The activities stored after <paramref name="sequence"/> that reply to it (<c>replyToId</c>), in order.</summary>
+    /// <summary>The activities stored after <paramref name="activity"/> that reply to it (<c>replyToId</c>), in order.</summary>
     Task<IReadOnlyList<StoredActivity>> RepliesToAsync(StoredActivity activity, CancellationToken cancellationToken);
 
     /// <summary>The id the first activity committed by this turn will get (<c>{conversation}|{sequence}</c>).</summary>

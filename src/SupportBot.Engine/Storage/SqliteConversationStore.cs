@@ -141,9 +141,9 @@ public sealed class SqliteConversationStore : IConversationStore
         return found.Count > 0 ? found[0] : null;
     }
 
-    private static string IdOf(string conversationId, long sequence) => $"{conversationId}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
+    internal static string IdOf(string conversationId, long sequence) => $"{conversationId}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
 
-    private static async Task<long> NextSequenceAsync(SqliteConnection connection, SqliteTransaction? transaction, string conversationId, CancellationToken cancellationToken)
+    internal static async Task<long> NextSequenceAsync(SqliteConnection connection, SqliteTransaction? transaction, string conversationId, CancellationToken cancellationToken)
     {
         await using var next = connection.CreateCommand();
         next.Transaction = transaction;
@@ -152,7 +152,7 @@ public sealed class SqliteConversationStore : IConversationStore
         return (long)(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    private static async Task<List<StoredActivity>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    internal static async Task<List<StoredActivity>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         var result = new List<StoredActivity>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -183,6 +183,12 @@ public sealed class SqliteConversationStore : IConversationStore
                 first_seen TEXT NOT NULL,
                 last_seen TEXT NOT NULL,
                 messages INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS conversation_state (
+                conversation_id TEXT PRIMARY KEY,
+                version INTEGER NOT NULL,
+                expires_at TEXT NOT NULL,
+                state TEXT NOT NULL,
+                updated_at TEXT NOT NULL);
             CREATE UNIQUE INDEX IF NOT EXISTS activities_client ON activities (conversation_id, client_id) WHERE client_id IS NOT NULL;
         """);
 }

@@ -15,6 +15,7 @@ public static class StorageServiceCollectionExtensions
             storage => storage.Provider == StorageProvider.Sqlite,
             "Storage:Provider Postgres is not available in this version; use Sqlite");
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
+        services.AddSingleton<ITurnStore, SqliteTurnStore>();
         services.AddSingleton<IVerificationFailureStore, SqliteVerificationFailureStore>();
         return services;
     }

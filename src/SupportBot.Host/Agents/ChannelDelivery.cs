@@ -13,9 +13,9 @@ namespace SupportBot.Host.Agents;
 /// polls); Bot Connector channels get it posted to their service URL under the channel's own conversation id.
 /// Either way it is in the transcript first.
 /// </summary>
-internal sealed class ChannelDelivery(IConversationStore store, IServiceProvider services) : IShopperChannel
+internal sealed class ChannelDelivery(ITurnStore turns, IConversationStore store, IServiceProvider services) : IShopperChannel
 {
-    private readonly TranscriptShopperChannel _transcript = new(store);
+    private readonly TranscriptShopperChannel _transcript = new(turns, store);
 
     public async Task<long> DeliverAsync(HandoffTicket ticket, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {

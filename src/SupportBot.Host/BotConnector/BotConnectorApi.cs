@@ -63,8 +63,8 @@ internal static partial class BotConnectorApi
     private static IResult NotConfigured() => Results.Problem(title: "Bot Connector not configured",
         detail: "This bot has no Microsoft App ID (BotConnector:AppId), so it accepts no Bot Connector channel.", statusCode: StatusCodes.Status403Forbidden);
 
-    private static async Task<IResult> Receive(HttpRequest request, IOptions<BotConnectorOptions> options, ServiceUrlPolicy policy, ConversationEngine engine,
-        ConnectorClient connector, IConversationStore store, HandoffDesk desk, IHostEnvironment environment, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> Receive(HttpRequest request, IOptions<BotConnectorOptions> options, ServiceUrlPolicy policy, ConversationTurns turns,
+        ConnectorClient connector, IHostEnvironment environment, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         Activity? activity;
         try
@@ -108,21 +108,15 @@ internal static partial class BotConnectorApi
         // The channel's own id for the sender, which an authenticated channel vouches for; the connection's address is
         // the channel service's, shared by all its users, so it is not the shopper's.
         var client = new ClientIdentity(activity.ChannelId!, null, activity.From?.Id);
-        var replies = await engine.HandleAsync(key, activity, client, cancellationToken).ConfigureAwait(false);
-
-        // The transcript is kept for every channel: an agent who takes over reads it, and messages stay in order.
-        // A channel's retry (same client activity id) was recorded the first time.
-        await store.CreateAsync(key.Value, activity.From?.Id, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
-        if (activity.ClientActivityId is not { } clientId || await store.FindByClientIdAsync(key.Value, clientId, cancellationToken).ConfigureAwait(false) is null)
-        {
-            await store.AppendAsync(key.Value, [activity, .. replies], cancellationToken).ConfigureAwait(false);
-            desk.ShopperWrote(key.Value);
-        }
+        // The transcript is kept for every channel: an agent who takes over reads it, and messages stay in order. A
+        // channel's retry (same client activity id) gets the replies of the first delivery again.
+        var turn = await turns.HandleAsync(key, activity, client, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var replies = turn.ReplyActivities;
         try
         {
             foreach (var reply in DecisionTraces.For(activity.ChannelId, environment, replies))
             {
-                await connector.SendAsync(activity.ServiceUrl, reply with { ServiceUrl = activity.ServiceUrl }, cancellationToken).ConfigureAwait(false);
+                await connector.SendAsync(activity.ServiceUrl, reply with { ServiceUrl = activity.ServiceUrl, ReplyToId = activity.Id }, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (HttpRequestException ex)

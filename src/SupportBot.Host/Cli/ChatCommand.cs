@@ -26,8 +26,8 @@ internal static class ChatCommand
         {
             using var host = context.BuildToolHost();
             await host.StartAsync(ct).ConfigureAwait(false);
-            var engine = host.Services.GetRequiredService<ConversationEngine>();
-            var session = new ChatSession(engine, context.Output, parse.GetValue(json), parse.GetValue(trace));
+            var turns = host.Services.GetRequiredService<ConversationTurns>();
+            var session = new ChatSession(turns, context.Output, parse.GetValue(json), parse.GetValue(trace));
             await session.StartAsync(ct).ConfigureAwait(false);
             while (!ct.IsCancellationRequested)
             {
@@ -51,7 +51,7 @@ internal static class ChatCommand
         return command;
     }
 
-    private sealed class ChatSession(ConversationEngine engine, TextWriter output, bool json, bool trace)
+    private sealed class ChatSession(ConversationTurns turns, TextWriter output, bool json, bool trace)
     {
         private readonly ConversationAccount _conversation = new("cli-" + Guid.NewGuid().ToString("N")[..12]);
         private readonly ChannelAccount _user = new("cli-user", "You", "user");
@@ -90,7 +90,8 @@ internal static class ChatCommand
                 Conversation = _conversation,
                 Locale = "en-US",
             };
-            foreach (var reply in await engine.HandleAsync(ConversationKey.DirectLine(_conversation.Id), inbound, new ClientIdentity("cli", "local", _user.Id), ct).ConfigureAwait(false))
+            var turn = await turns.HandleAsync(ConversationKey.DirectLine(_conversation.Id), inbound, new ClientIdentity("cli", "local", _user.Id), cancellationToken: ct).ConfigureAwait(false);
+            foreach (var reply in turn.ReplyActivities)
             {
                 if (json)
                 {

@@ -11,23 +11,18 @@ using SupportBot.Storage;
 namespace SupportBot.Host.DirectLine;
 
 /// <summary>
-/// Direct Line conversations over the engine and the store: start (with the welcome), post (echo, turn, replies,
-/// committed in that order before the post is answered), read after a watermark, and live subscriptions for
-/// WebSocket streams. Posts to one conversation are handled one at a time; a retried post with the same client
-/// activity id returns the first post's id and is not processed again.
+/// Direct Line conversations over the turns and the store: start (with the welcome), post (echo, turn, replies,
+/// committed together before the post is answered), read after a watermark, and live subscriptions for WebSocket
+/// streams. <see cref="ConversationTurns"/> serialises the posts of a conversation and answers a retried client
+/// activity id with the first post's id.
 /// </summary>
-internal sealed class DirectLineConversations(ConversationEngine engine, IConversationStore store, HandoffDesk desk, TimeProvider time, IOptions<LimitsOptions> limits)
+internal sealed class DirectLineConversations(ConversationTurns turns, ITurnStore turnStore, IConversationStore store, HandoffDesk desk, TimeProvider time,
+    IOptions<LimitsOptions> limits)
 {
     public const string ChannelId = "directline";
 
     /// <summary>Activity sets a stream may fall behind by; past that it re-reads the store, so a slow reader costs no memory.</summary>
     private const int StreamBacklog = 64;
-
-    /// <summary>
-    /// Per-conversation gates by a hash of the id: posts and deliveries to one conversation never overlap, and the
-    /// memory stays fixed however many conversations there are.
-    /// </summary>
-    private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 1024).Select(_ => new SemaphoreSlim(1, 1))];
 
     /// <summary>Conversations known to exist, remembered until deleted on request (<see cref="Forget"/>).</summary>
     private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.Ordinal);
@@ -54,8 +49,9 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
             Recipient = ConversationEngine.Bot,
             MembersAdded = [new ChannelAccount(userId ?? "user", Role: "user")],
         };
-        var welcome = await engine.HandleAsync(ConversationKey.DirectLine(conversationId), update, cancellationToken).ConfigureAwait(false);
-        await AppendAndPublishAsync(conversationId, welcome.Select(Stamp).ToList(), cancellationToken).ConfigureAwait(false);
+        var welcome = await turns.HandleAsync(ConversationKey.DirectLine(conversationId), update, ClientIdentity.InProcess(update), OnThisChannel, cancellationToken)
+            .ConfigureAwait(false);
+        Publish(conversationId, welcome.All);
         return true;
     }
 
@@ -90,48 +86,34 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
     /// </summary>
     public async Task<string> PostAsync(string conversationId, string? userId, Activity posted, ClientIdentity client, CancellationToken cancellationToken)
     {
-        var gate = GateOf(conversationId);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        // The server says who spoke: a shopper cannot post as the bot or as an agent, whatever the activity claims.
+        var shopper = new ChannelAccount(userId ?? ShopperId(posted.From?.Id), Name: null, Role: "user");
+        var inbound = posted with
         {
-            if (posted.ClientActivityId is { } clientId && await store.FindByClientIdAsync(conversationId, clientId, cancellationToken).ConfigureAwait(false) is { } earlier)
-            {
-                return earlier.Activity.Id!;
-            }
+            Id = null,
+            ChannelId = ChannelId,
+            Conversation = new ConversationAccount(conversationId),
+            Recipient = ConversationEngine.Bot,
+            From = shopper,
+        };
 
-            // The server says who spoke: a shopper cannot post as the bot or as an agent, whatever the activity claims.
-            var shopper = new ChannelAccount(userId ?? ShopperId(posted.From?.Id), Name: null, Role: "user");
-            var inbound = Stamp(posted with
-            {
-                Id = null,
-                ChannelId = ChannelId,
-                Conversation = new ConversationAccount(conversationId),
-                Recipient = ConversationEngine.Bot,
-                From = shopper,
-            });
-
-            // Web Chat shows "typing" while the turn runs; it is a signal, not part of the transcript, so it is not stored.
-            // While a person owns the conversation the bot is not the one who would be typing.
-            if (!desk.BotIsSilent(conversationId))
-            {
-                PublishTyping(conversationId);
-            }
-
-            // The turn runs first and the shopper's message and the replies are committed together, before the post
-            // is answered: a crash in between loses nothing the client was told about, and its retry is answered anew.
-            var echoId = await store.NextIdAsync(conversationId, cancellationToken).ConfigureAwait(false);
-            var replies = await engine.HandleAsync(ConversationKey.DirectLine(conversationId), inbound with { Id = echoId }, client, cancellationToken).ConfigureAwait(false);
-            await store.TouchUserAsync(shopper.Id, shopper.Name, inbound.Locale, inbound.Timestamp!.Value, cancellationToken).ConfigureAwait(false);
-
-            var stored = await AppendAndPublishAsync(conversationId,
-                [inbound, .. replies.Select(r => Stamp(r with { ChannelId = ChannelId, ReplyToId = echoId }))], cancellationToken).ConfigureAwait(false);
-            desk.ShopperWrote(conversationId);
-            return stored[0].Activity.Id!;
-        }
-        finally
+        // Web Chat shows "typing" while the turn runs; it is a signal, not part of the transcript, so it is not stored.
+        // While a person owns the conversation the bot is not the one who would be typing.
+        if (!desk.BotIsSilent(conversationId))
         {
-            gate.Release();
+            PublishTyping(conversationId);
         }
+
+        // The shopper's message, the replies and the conversation's state are committed together before the post is
+        // answered: a crash in between loses nothing the client was told about, and its retry is answered anew.
+        var turn = await turns.HandleAsync(ConversationKey.DirectLine(conversationId), inbound, client, OnThisChannel, cancellationToken).ConfigureAwait(false);
+        if (!turn.Repeated)
+        {
+            await store.TouchUserAsync(shopper.Id, shopper.Name, inbound.Locale, turn.Inbound!.Activity.Timestamp!.Value, cancellationToken).ConfigureAwait(false);
+            Publish(conversationId, turn.All);
+        }
+
+        return turn.Inbound!.Activity.Id!;
     }
 
     /// <summary>
@@ -141,29 +123,19 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
     /// </summary>
     public async Task<long> DeliverAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
-        var gate = GateOf(conversationId);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var (stored, appended) = await turnStore.AppendOnceAsync(store, conversationId, null,
+            [.. activities.Select(OnThisChannel)], time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (appended)
         {
-            if (activities[0].ClientActivityId is { } clientId && await store.FindByClientIdAsync(conversationId, clientId, cancellationToken).ConfigureAwait(false) is { } earlier)
-            {
-                return earlier.Sequence;
-            }
+            Publish(conversationId, stored);
+        }
 
-            var stored = await AppendAndPublishAsync(conversationId, activities.Select(a => Stamp(a with { ChannelId = ChannelId })).ToList(), cancellationToken).ConfigureAwait(false);
-            return stored[0].Sequence;
-        }
-        finally
-        {
-            gate.Release();
-        }
+        return stored[0].Sequence;
     }
 
     /// <summary>The id a token without a user lets the client choose; never one of the ids agents write under (<c>agent:…</c>).</summary>
     private static string ShopperId(string? posted) =>
         string.IsNullOrEmpty(posted) || posted.StartsWith("agent:", StringComparison.Ordinal) ? "user" : posted;
-
-    private SemaphoreSlim GateOf(string conversationId) => _gates[(int)((uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)_gates.Length)];
 
     private void PublishTyping(string conversationId) =>
         Publish(conversationId, [new StoredActivity(-1, new Activity
@@ -199,18 +171,6 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
         return subscription;
     }
 
-    private async Task<IReadOnlyList<StoredActivity>> AppendAndPublishAsync(string conversationId, List<Activity> activities, CancellationToken cancellationToken)
-    {
-        if (activities.Count == 0)
-        {
-            return [];
-        }
-
-        var stored = await store.AppendAsync(conversationId, activities, cancellationToken).ConfigureAwait(false);
-        Publish(conversationId, stored);
-        return stored;
-    }
-
     /// <summary>Hands activities to the live streams; a sequence of -1 marks one that is sent but not stored (typing).</summary>
     private void Publish(string conversationId, IReadOnlyList<StoredActivity> activities)
     {
@@ -222,6 +182,8 @@ internal sealed class DirectLineConversations(ConversationEngine engine, IConver
             }
         }
     }
+
+    private Activity OnThisChannel(Activity activity) => Stamp(activity with { ChannelId = ChannelId });
 
     /// <summary>Server time from one clock that never goes backwards: Web Chat orders the transcript by timestamp.</summary>
     private Activity Stamp(Activity activity)

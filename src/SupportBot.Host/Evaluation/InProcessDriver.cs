@@ -53,7 +53,7 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
         Copy(_template, folder);
         var host = _context.BuildToolHost([.. EvaluationSettings, "--Storage:DataPath", folder]);
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        var session = new Session(host, host.Services.GetRequiredService<ConversationEngine>(), folder);
+        var session = new Session(host, host.Services.GetRequiredService<ConversationTurns>(), folder);
         return (session, await session.SendAsync(new Activity
         {
             Type = ActivityTypes.ConversationUpdate,
@@ -88,7 +88,7 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
         }
     }
 
-    private sealed class Session(IHost host, ConversationEngine engine, string folder) : IConversationSession
+    private sealed class Session(IHost host, ConversationTurns turns, string folder) : IConversationSession
     {
         private readonly string _conversation = "eval-" + Guid.NewGuid().ToString("N")[..12];
         private int _turn;
@@ -104,7 +104,7 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
         public async Task<TurnObservation> SendAsync(Activity activity, CancellationToken cancellationToken)
         {
             var started = Stopwatch.GetTimestamp();
-            var replies = await engine.HandleAsync(ConversationKey.DirectLine(_conversation), activity with
+            var turn = await turns.HandleAsync(ConversationKey.DirectLine(_conversation), activity with
             {
                 Id = $"{_conversation}|{++_turn}",
                 From = Shopper,
@@ -112,8 +112,8 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
                 Conversation = new ConversationAccount(_conversation),
                 ChannelId = "directline",
                 Timestamp = DateTimeOffset.UtcNow,
-            }, Client, cancellationToken).ConfigureAwait(false);
-            return ObservedTurn.From(replies, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }, Client, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return ObservedTurn.From(turn.ReplyActivities, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
         public async ValueTask DisposeAsync()

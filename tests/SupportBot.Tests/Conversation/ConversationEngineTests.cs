@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using SupportBot.Storage;
 using System.Text.Json;
 using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
@@ -60,7 +62,7 @@ public sealed class ConversationEngineTests(EngineFixture fixture) : IClassFixtu
         var answer = MessageOf(replies);
         Assert.Contains("30 days", answer.Text, StringComparison.Ordinal);
         Assert.Contains("From our help centre: *How long do I have to return something?*", answer.Text, StringComparison.Ordinal);
-        Assert.Equal("c1|000001", answer.ReplyToId);
+        Assert.Matches(@"^c-[0-9a-f]{32}\|0000000$", answer.ReplyToId);
         Assert.Equal("bot", answer.From!.Role);
         var decision = DecisionOf(replies);
         Assert.Equal(TurnDecision.Answer, decision.Action);
@@ -124,10 +126,13 @@ public sealed class ConversationEngineTests(EngineFixture fixture) : IClassFixtu
     [Fact]
     public async Task RetriedMessage_SameClientId_IsAnsweredOnceWithTheSameReplies()
     {
-        var first = await fixture.Engine.HandleAsync(Message("do you ship to canada", "retry", "abc123"));
-        var second = await fixture.Engine.HandleAsync(Message("do you ship to canada", "retry", "abc123"));
+        var conversation = "retry-" + Guid.NewGuid().ToString("N");
+        var first = await fixture.Engine.HandleAsync(Message("do you ship to canada", conversation, "abc123"));
+        var second = await fixture.Engine.HandleAsync(Message("do you ship to canada", conversation, "abc123"));
 
-        Assert.Same(first, second);
+        Assert.Equal(first.Select(a => (a.Id, a.Text)), second.Select(a => (a.Id, a.Text)));
+        var transcript = await fixture.Services.GetRequiredService<IConversationStore>().ReadAfterAsync(conversation, -1, CancellationToken.None);
+        Assert.Single(transcript, s => s.Activity.From?.Role == "user");
     }
 
     [Fact]
@@ -135,9 +140,27 @@ public sealed class ConversationEngineTests(EngineFixture fixture) : IClassFixtu
     {
         var texts = Enumerable.Range(0, 20).Select(i => i % 2 == 0 ? "do you ship to canada" : "hello").ToList();
 
-        var results = await Task.WhenAll(texts.Select((t, i) => fixture.Engine.HandleAsync(Message(t, "busy", $"client-{i}", $"busy|{i:D6}"))));
+        var conversation = "busy-" + Guid.NewGuid().ToString("N");
 
-        Assert.All(results.Select((r, i) => (r, i)), x => Assert.Equal($"busy|{x.i:D6}", MessageOf(x.r).ReplyToId));
+        var results = await Task.WhenAll(texts.Select((t, i) => fixture.Engine.HandleAsync(Message(t, conversation, $"client-{i}"))));
+
+        // Every message answered once, and the turns never interleave: each message is followed by its own replies.
+        Assert.Equal(20, results.Select(r => MessageOf(r).ReplyToId).Distinct().Count());
+        var transcript = await fixture.Services.GetRequiredService<IConversationStore>().ReadAfterAsync(conversation, -1, CancellationToken.None);
+        string? asked = null;
+        foreach (var activity in transcript.Select(s => s.Activity))
+        {
+            if (activity.From?.Role == "user")
+            {
+                asked = activity.Id;
+            }
+            else
+            {
+                Assert.Equal(asked, activity.ReplyToId);
+            }
+        }
+
+        Assert.Equal(20, transcript.Count(s => s.Activity.From?.Role == "user"));
     }
 
     [Fact]
@@ -157,7 +180,7 @@ public sealed class ConversationEngineTests(EngineFixture fixture) : IClassFixtu
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         Assert.Equal("message", root.GetProperty("type").GetString());
-        Assert.Equal("c1|000001", root.GetProperty("replyToId").GetString());
+        Assert.EndsWith("|0000000", root.GetProperty("replyToId").GetString(), StringComparison.Ordinal);
         Assert.Equal("bot", root.GetProperty("from").GetProperty("role").GetString());
         Assert.Equal("markdown", root.GetProperty("textFormat").GetString());
         Assert.False(root.TryGetProperty("attachments", out _), "nulls are left out");

@@ -13,7 +13,10 @@ public sealed class ModelDraftingTests
 {
     private const string ReturnQuestion = "how long do I have to return something?";
 
-    internal static Activity Ask(string text, string? name = "Ana Lima", string conversation = "model-1") => new()
+    /// <summary>A question in a conversation of its own unless named: conversations are durable, so a shared one would remember earlier tests.</summary>
+    internal static Activity Ask(string text, string? name = "Ana Lima", string? conversation = null) => AskIn(text, name, conversation ?? "model-" + Guid.NewGuid().ToString("N")[..12]);
+
+    private static Activity AskIn(string text, string? name, string conversation) => new()
     {
         Type = ActivityTypes.Message,
         Id = conversation + "|1",

@@ -24,7 +24,8 @@ public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClas
         Assert.Equal("handoff.initiate", initiate.Name);
         Assert.Equal(chat.Shopper, initiate.From);
         Assert.Equal(chat.Conversation, initiate.Conversation!.Id);
-        Assert.Equal($"{chat.Conversation}|2", initiate.ReplyToId);
+        Assert.StartsWith(chat.Key.Value + "|", initiate.ReplyToId, StringComparison.Ordinal);
+        Assert.Equal(turn.Message!.ReplyToId, initiate.ReplyToId);
         Assert.Equal(("directline", "http://127.0.0.1:9/connector"), (initiate.ChannelId, initiate.ServiceUrl));
         var value = initiate.Value!.Value;
         Assert.Equal("requested", value.GetProperty("reason").GetString());

@@ -26,7 +26,7 @@ public sealed class HandoffFixture() : OwnDataEngineFixture(AlwaysOpen)
 /// One shopper's conversation with the engine, keeping every activity the bot sends back; over an authenticated Bot
 /// Connector channel when <paramref name="botConnector"/> (where a contact centre's handoff events come from).
 /// </summary>
-internal sealed class HandoffChat(ConversationEngine engine, string channel = "directline", string? name = "Ana Lima", bool botConnector = false)
+internal sealed class HandoffChat(ConversationTurns engine, string channel = "directline", string? name = "Ana Lima", bool botConnector = false)
 {
     private int _turn;
 

@@ -9,7 +9,7 @@ namespace SupportBot.Tests.Orders;
 public sealed class OrderFlowFixture() : OwnDataEngineFixture;
 
 /// <summary>One shopper's conversation with the engine, turn by turn.</summary>
-internal sealed class ShopperChat(ConversationEngine engine, string channel = "test", string? name = null)
+internal sealed class ShopperChat(ConversationTurns engine, string channel = "test", string? name = null)
 {
     private readonly string _conversation = "orders-" + Guid.NewGuid().ToString("N")[..8];
     private int _turn;

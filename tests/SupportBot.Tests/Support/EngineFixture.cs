@@ -7,7 +7,7 @@ public sealed class EngineFixture : IAsyncLifetime
 {
     private EngineHost? _host;
 
-    public ConversationEngine Engine => _host!.Engine;
+    public ConversationTurns Engine => _host!.Engine;
 
     internal IServiceProvider Services => _host!.Services;
 

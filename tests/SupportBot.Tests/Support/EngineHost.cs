@@ -14,7 +14,7 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public ConversationEngine Engine => Services.GetRequiredService<ConversationEngine>();
+    public ConversationTurns Engine => Services.GetRequiredService<ConversationTurns>();
 
     public static async Task<EngineHost> StartAsync(params string[] settings)
     {

@@ -111,6 +111,14 @@ public sealed record CardAction(
     public const string OpenUrl = "openUrl";
 
     public static CardAction Say(string title, string? value = null) => new(ImBack, title, value ?? title);
+
+    /// <summary>What pressing the button sends: its string value (as built, or as read back from JSON), else its title.</summary>
+    public string ValueOrTitle() => Value switch
+    {
+        string text => text,
+        JsonElement { ValueKind: JsonValueKind.String } element => element.GetString()!,
+        _ => Title,
+    };
 }
 
 /// <summary>A card or file attached to a message.</summary>

@@ -1,0 +1,66 @@
+using SupportBot.Conversation.Schema;
+using SupportBot.Handoff;
+using SupportBot.Storage;
+
+namespace SupportBot.Conversation;
+
+/// <summary>One turn as stored: the shopper's activity (absent for a conversation update) and the bot's replies.</summary>
+/// <param name="Repeated">The client sent this activity before: these are the replies it got then, and nothing ran again.</param>
+public sealed record TurnRecord(StoredActivity? Inbound, IReadOnlyList<StoredActivity> Replies, bool Repeated)
+{
+    /// <summary>Everything this turn added to the transcript, in order.</summary>
+    public IReadOnlyList<StoredActivity> All => Inbound is null ? Replies : [Inbound, .. Replies];
+
+    public IReadOnlyList<Activity> ReplyActivities => [.. Replies.Select(r => r.Activity)];
+}
+
+/// <summary>
+/// Where every turn starts, whatever the channel (Direct Line, Bot Connector, the terminal chat, evaluation):
+/// <list type="number">
+/// <item>wait for the conversation's one lock (<see cref="ITurnStore"/>: in this process, and on every instance over a shared database);</item>
+/// <item>a client activity id seen before is answered with the replies stored then — after a restart, or on another instance, too;</item>
+/// <item>the saved <see cref="ConversationState"/> is read (a new one after <see cref="ConversationState.IdleLifetime"/> idle);</item>
+/// <item><see cref="ConversationEngine"/> runs the turn on it;</item>
+/// <item>the shopper's activity, the replies and the new state are committed together, or nothing is.</item>
+/// </list>
+/// Activities written outside a turn (what an agent says) go through <see cref="TranscriptAppends.AppendOnceAsync"/>, under the same lock.
+/// </summary>
+public sealed class ConversationTurns(ConversationEngine engine, ITurnStore turns, IConversationStore conversations, HandoffDesk desk, TimeProvider time)
+{
+    /// <summary>Runs (or replays) one turn; <paramref name="stamp"/> lets the channel set what it owns (channel id, server time) before storing.</summary>
+    public async Task<TurnRecord> HandleAsync(ConversationKey key, Activity inbound, ClientIdentity client, Func<Activity, Activity>? stamp = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        ArgumentNullException.ThrowIfNull(client);
+        stamp ??= Timestamped;
+        await using var turn = await turns.BeginAsync(key.Value, cancellationToken).ConfigureAwait(false);
+        if (inbound.ClientActivityId is { } clientId && await turn.FindByClientIdAsync(clientId, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            return new TurnRecord(earlier, await turn.RepliesToAsync(earlier, cancellationToken).ConfigureAwait(false), Repeated: true);
+        }
+
+        if (turn.State is null)
+        {
+            await conversations.CreateAsync(key.Value, inbound.From?.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
+        // A conversation update only asks for the welcome: the replies are stored, the update is not.
+        var stored = inbound.Type != ActivityTypes.ConversationUpdate;
+        var echo = stored ? stamp(inbound with { Id = await turn.NextIdAsync(cancellationToken).ConfigureAwait(false) }) : inbound;
+        var state = ConversationState.FromJson(turn.State?.Json);
+        var replies = await engine.HandleAsync(key, state, echo, client, cancellationToken).ConfigureAwait(false);
+
+        var now = time.GetUtcNow();
+        List<Activity> activities = [.. stored ? [echo] : Array.Empty<Activity>(), .. replies.Select(r => stamp(r with { ReplyToId = echo.Id ?? r.ReplyToId }))];
+        var committed = await turn.CommitAsync(activities, state.ToJson(), now + ConversationState.IdleLifetime, cancellationToken).ConfigureAwait(false);
+        if (inbound.Type == ActivityTypes.Message)
+        {
+            desk.ShopperWrote(key.Value);
+        }
+
+        return stored ? new TurnRecord(committed[0], [.. committed.Skip(1)], false) : new TurnRecord(null, committed, false);
+    }
+
+    private Activity Timestamped(Activity activity) => activity.Timestamp is null ? activity with { Timestamp = time.GetUtcNow() } : activity;
+}
