@@ -16,6 +16,7 @@ public static class StorageServiceCollectionExtensions
             "Storage:Provider Postgres is not available in this version; use Sqlite");
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<ITurnStore, SqliteTurnStore>();
+        services.AddSingleton<IChangeFeed, LocalChangeFeed>();
         services.AddSingleton<IVerificationFailureStore, SqliteVerificationFailureStore>();
         return services;
     }

@@ -16,13 +16,49 @@ namespace SupportBot.Host.DirectLine;
 /// streams. <see cref="ConversationTurns"/> serialises the posts of a conversation and answers a retried client
 /// activity id with the first post's id.
 /// </summary>
-internal sealed class DirectLineConversations(ConversationTurns turns, ITurnStore turnStore, IConversationStore store, HandoffDesk desk, TimeProvider time,
-    IOptions<LimitsOptions> limits)
+internal sealed class DirectLineConversations : IDisposable
 {
     public const string ChannelId = "directline";
 
     /// <summary>Activity sets a stream may fall behind by; past that it re-reads the store, so a slow reader costs no memory.</summary>
     private const int StreamBacklog = 64;
+
+    /// <summary>Marks this instance's own transcript changes, which its streams already got with the activities.</summary>
+    private readonly string _instance = Guid.NewGuid().ToString("N");
+    private readonly ConversationTurns _turns;
+    private readonly ITurnStore _turnStore;
+    private readonly IConversationStore _store;
+    private readonly HandoffDesk _desk;
+    private readonly TimeProvider _time;
+    private readonly IOptions<LimitsOptions> _limits;
+    private readonly IChangeFeed _changes;
+    private readonly IDisposable _otherInstances;
+
+    public DirectLineConversations(ConversationTurns turns, ITurnStore turnStore, IConversationStore store, HandoffDesk desk, TimeProvider time,
+        IOptions<LimitsOptions> limits, IChangeFeed changes)
+    {
+        _turns = turns;
+        _turnStore = turnStore;
+        _store = store;
+        _desk = desk;
+        _time = time;
+        _limits = limits;
+        _changes = changes;
+
+        // A turn another instance ran, or an agent's message posted there: this instance's streams read the store.
+        _otherInstances = changes.Subscribe(Change.Transcript, change =>
+        {
+            if (change.Detail != _instance && _subscribers.TryGetValue(change.Key, out var subscribers))
+            {
+                foreach (var subscriber in subscribers.Values)
+                {
+                    subscriber.CatchUp();
+                }
+            }
+        });
+    }
+
+    public void Dispose() => _otherInstances.Dispose();
 
     /// <summary>Conversations known to exist, remembered until deleted on request (<see cref="Forget"/>).</summary>
     private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.Ordinal);
@@ -35,12 +71,12 @@ internal sealed class DirectLineConversations(ConversationTurns turns, ITurnStor
     /// <summary>Creates the conversation and the bot's welcome; a conversation that exists already is left as it is.</summary>
     public async Task<bool> StartAsync(string conversationId, string? userId, CancellationToken cancellationToken)
     {
-        if (await store.ExistsAsync(conversationId, cancellationToken).ConfigureAwait(false))
+        if (await _store.ExistsAsync(conversationId, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
 
-        await store.CreateAsync(conversationId, userId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await _store.CreateAsync(conversationId, userId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var update = new Activity
         {
             Type = ActivityTypes.ConversationUpdate,
@@ -49,9 +85,9 @@ internal sealed class DirectLineConversations(ConversationTurns turns, ITurnStor
             Recipient = ConversationEngine.Bot,
             MembersAdded = [new ChannelAccount(userId ?? "user", Role: "user")],
         };
-        var welcome = await turns.HandleAsync(ConversationKey.DirectLine(conversationId), update, ClientIdentity.InProcess(update), OnThisChannel, cancellationToken)
+        var welcome = await _turns.HandleAsync(ConversationKey.DirectLine(conversationId), update, ClientIdentity.InProcess(update), OnThisChannel, cancellationToken)
             .ConfigureAwait(false);
-        Publish(conversationId, welcome.All);
+        await PublishAsync(conversationId, welcome.All, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -68,7 +104,7 @@ internal sealed class DirectLineConversations(ConversationTurns turns, ITurnStor
             return true;
         }
 
-        var exists = await store.ExistsAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var exists = await _store.ExistsAsync(conversationId, cancellationToken).ConfigureAwait(false);
         if (exists)
         {
             _known.TryAdd(conversationId, 0);
@@ -99,18 +135,18 @@ internal sealed class DirectLineConversations(ConversationTurns turns, ITurnStor
 
         // Web Chat shows "typing" while the turn runs; it is a signal, not part of the transcript, so it is not stored.
         // While a person owns the conversation the bot is not the one who would be typing.
-        if (!desk.BotIsSilent(conversationId))
+        if (!_desk.BotIsSilent(conversationId))
         {
             PublishTyping(conversationId);
         }
 
         // The shopper's message, the replies and the conversation's state are committed together before the post is
         // answered: a crash in between loses nothing the client was told about, and its retry is answered anew.
-        var turn = await turns.HandleAsync(ConversationKey.DirectLine(conversationId), inbound, client, OnThisChannel, cancellationToken).ConfigureAwait(false);
+        var turn = await _turns.HandleAsync(ConversationKey.DirectLine(conversationId), inbound, client, OnThisChannel, cancellationToken).ConfigureAwait(false);
         if (!turn.Repeated)
         {
-            await store.TouchUserAsync(shopper.Id, shopper.Name, inbound.Locale, turn.Inbound!.Activity.Timestamp!.Value, cancellationToken).ConfigureAwait(false);
-            Publish(conversationId, turn.All);
+            await _store.TouchUserAsync(shopper.Id, shopper.Name, inbound.Locale, turn.Inbound!.Activity.Timestamp!.Value, cancellationToken).ConfigureAwait(false);
+            await PublishAsync(conversationId, turn.All, cancellationToken).ConfigureAwait(false);
         }
 
         return turn.Inbound!.Activity.Id!;
@@ -123,11 +159,11 @@ internal sealed class DirectLineConversations(ConversationTurns turns, ITurnStor
     /// </summary>
     public async Task<long> DeliverAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
-        var (stored, appended) = await turnStore.AppendOnceAsync(store, conversationId, null,
-            [.. activities.Select(OnThisChannel)], time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var (stored, appended) = await _turnStore.AppendOnceAsync(_store, conversationId, null,
+            [.. activities.Select(OnThisChannel)], _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (appended)
         {
-            Publish(conversationId, stored);
+            await PublishAsync(conversationId, stored, cancellationToken).ConfigureAwait(false);
         }
 
         return stored[0].Sequence;
@@ -142,14 +178,14 @@ internal sealed class DirectLineConversations(ConversationTurns turns, ITurnStor
         {
             Type = ActivityTypes.Typing,
             Id = $"{conversationId}|typing-{Guid.NewGuid():N}",
-            Timestamp = time.GetUtcNow(),
+            Timestamp = _time.GetUtcNow(),
             ChannelId = ChannelId,
             From = ConversationEngine.Bot,
             Conversation = new ConversationAccount(conversationId),
         })]);
 
     public Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken) =>
-        store.ReadAfterAsync(conversationId, watermark, cancellationToken);
+        _store.ReadAfterAsync(conversationId, watermark, cancellationToken);
 
     /// <summary>
     /// A live feed of what is appended to the conversation from now on; dispose to stop. Beyond
@@ -162,13 +198,25 @@ internal sealed class DirectLineConversations(ConversationTurns turns, ITurnStor
         var id = Interlocked.Increment(ref _lastSubscription);
         var subscription = new Subscription(() => subscribers.TryRemove(id, out _));
         subscribers[id] = subscription;
-        var cap = limits.Value.StreamsPerConversation;
+        var cap = _limits.Value.StreamsPerConversation;
         while (cap > 0 && subscribers.Count > cap && subscribers.Keys.Min() is var oldest && subscribers.TryRemove(oldest, out var replaced))
         {
             replaced.End();
         }
 
         return subscription;
+    }
+
+    /// <summary>Hands committed activities to this instance's streams and tells the other instances the transcript grew.</summary>
+    private async Task PublishAsync(string conversationId, IReadOnlyList<StoredActivity> activities, CancellationToken cancellationToken)
+    {
+        if (activities.Count == 0)
+        {
+            return;
+        }
+
+        Publish(conversationId, activities);
+        await _changes.PublishAsync(new Change(Change.Transcript, conversationId, activities[^1].Sequence, _instance), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Hands activities to the live streams; a sequence of -1 marks one that is sent but not stored (typing).</summary>
@@ -188,7 +236,7 @@ internal sealed class DirectLineConversations(ConversationTurns turns, ITurnStor
     /// <summary>Server time from one clock that never goes backwards: Web Chat orders the transcript by timestamp.</summary>
     private Activity Stamp(Activity activity)
     {
-        var now = time.GetUtcNow().UtcTicks;
+        var now = _time.GetUtcNow().UtcTicks;
         long last, next;
         do
         {
@@ -219,6 +267,13 @@ internal sealed class DirectLineConversations(ConversationTurns turns, ITurnStor
             {
                 Interlocked.Exchange(ref _behind, 1);
             }
+        }
+
+        /// <summary>Something was committed elsewhere: the reader wakes and reads the store after its watermark.</summary>
+        public void CatchUp()
+        {
+            Interlocked.Exchange(ref _behind, 1);
+            _channel.Writer.TryWrite([]);
         }
 
         public void End() => _channel.Writer.TryComplete();
