@@ -9,6 +9,9 @@ public sealed record Change(string Kind, string Key, long Value = 0, string? Det
 {
     public const string Transcript = "transcript";
     public const string Handoff = "handoff";
+
+    /// <summary>The key of a change that may concern everything of its kind (a feed that reconnected may have missed some).</summary>
+    public const string Everything = "*";
 }
 
 /// <summary>

@@ -48,12 +48,16 @@ internal sealed class DirectLineConversations : IDisposable
         // A turn another instance ran, or an agent's message posted there: this instance's streams read the store.
         _otherInstances = changes.Subscribe(Change.Transcript, change =>
         {
-            if (change.Detail != _instance && _subscribers.TryGetValue(change.Key, out var subscribers))
+            if (change.Detail == _instance)
             {
-                foreach (var subscriber in subscribers.Values)
-                {
-                    subscriber.CatchUp();
-                }
+                return;
+            }
+
+            // "*": this instance may have missed changes (its feed reconnected), so every stream reads the store.
+            var affected = change.Key == Change.Everything ? _subscribers.Values : _subscribers.TryGetValue(change.Key, out var one) ? [one] : [];
+            foreach (var subscriber in affected.SelectMany(s => s.Values))
+            {
+                subscriber.CatchUp();
             }
         });
     }
