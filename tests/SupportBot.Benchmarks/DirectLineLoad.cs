@@ -15,31 +15,56 @@ namespace SupportBot.Benchmarks;
 /// End-to-end load over Direct Line on 127.0.0.1: N conversations, each posting a shopper's question, waiting for
 /// the bot's reply on its WebSocket, and posting the next, for a fixed time. The same run measures a bare Kestrel
 /// Direct Line that only echoes (the ceiling), so the ratio survives a noisy machine. Counts errors and lost or
-/// duplicated messages.
+/// duplicated messages. With several instances (PostgreSQL only) every post goes to the next instance in turn and
+/// each conversation's stream is held by another one than the one that started it: no stickiness anywhere.
 /// </summary>
 internal static class DirectLineLoad
 {
     private const string Secret = "load-secret-0123456789-abcdef-0123456789";
 
-    public static async Task RunAsync(TextWriter output, int conversations, int seconds)
+    public static async Task RunAsync(TextWriter output, int conversations, int seconds, string? postgres = null, int instances = 1)
     {
-        output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {conversations} conversations for {seconds} s each");
+        var storage = postgres is null ? "SQLite" : "PostgreSQL";
+        output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {conversations} conversations for {seconds} s each; {storage}, {instances} instance(s)");
         var data = Path.Combine(Path.GetTempPath(), "supportbot-load-" + Environment.ProcessId);
-        await using (var bot = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--DirectLine:Secret", Secret, "--Storage:DataPath", data,
-            "--Logging:LogLevel:Default", "Warning", "--Knowledge:WatchForChanges", "false",
+        string[] settings =
+        [
+            "--urls", "http://127.0.0.1:0", "--DirectLine:Secret", Secret, "--Logging:LogLevel:Default", "Warning", "--Knowledge:WatchForChanges", "false",
+
             // One loopback client drives every conversation: the per-client budgets are off so the pipeline is measured, not the limiter.
-            "--Limits:MessagesPerMinutePerConversation", "0", "--Limits:MessagesPerMinutePerClient", "0", "--Limits:HandoffsPerHourPerClient", "0"], BenchmarkData.Root))
+            "--Limits:MessagesPerMinutePerConversation", "0", "--Limits:MessagesPerMinutePerClient", "0", "--Limits:HandoffsPerHourPerClient", "0",
+            .. postgres is null ? Array.Empty<string>() : ["--Storage:Provider", "Postgres", "--Storage:ConnectionString", postgres],
+        ];
+        var bots = new List<WebApplication>();
+        try
         {
-            await bot.StartAsync();
-            Report(output, "supportbot", await DriveAsync(new Uri(bot.Urls.First()), conversations, seconds));
-            await bot.StopAsync();
+            for (var i = 0; i < instances; i++)
+            {
+                // Each instance its own data folder (models, keys on SQLite); on PostgreSQL they share the database.
+                var bot = ServerApp.Build([.. settings, "--Storage:DataPath", $"{data}-{i}"], BenchmarkData.Root);
+                await bot.StartAsync();
+                bots.Add(bot);
+            }
+
+            Report(output, $"supportbot", await DriveAsync([.. bots.Select(b => new Uri(b.Urls.First()))], conversations, seconds));
+        }
+        finally
+        {
+            foreach (var bot in bots)
+            {
+                await bot.StopAsync();
+                await bot.DisposeAsync();
+            }
         }
 
         await using var echo = EchoDirectLine.Build();
         await echo.StartAsync();
-        Report(output, "bare echo", await DriveAsync(new Uri(echo.Urls.First()), conversations, seconds));
+        Report(output, "bare echo", await DriveAsync([new Uri(echo.Urls.First())], conversations, seconds));
         await echo.StopAsync();
-        Directory.Delete(data, recursive: true);
+        for (var i = 0; i < instances; i++)
+        {
+            Directory.Delete($"{data}-{i}", recursive: true);
+        }
     }
 
     private static void Report(TextWriter output, string name, Result r) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -47,9 +72,9 @@ internal static class DirectLineLoad
 
     private sealed record Result(int Turns, double Seconds, Latencies Latency, int Errors, int Lost, int Duplicated);
 
-    private static async Task<Result> DriveAsync(Uri server, int conversations, int seconds)
+    private static async Task<Result> DriveAsync(Uri[] servers, int conversations, int seconds)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { Timeout = TimeSpan.FromSeconds(30) };
         var latency = new Latencies();
         var gate = new object();
         int turns = 0, errors = 0, lost = 0, duplicated = 0;
@@ -61,21 +86,23 @@ internal static class DirectLineLoad
         {
             try
             {
-                using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations") { Content = JsonContent.Create(new { user = new { id = $"u{n}" } }) };
+                Uri On(int i, string path) => new(servers[i % servers.Length], path);
+                using var start = new HttpRequestMessage(HttpMethod.Post, On(n, "/v3/directline/conversations")) { Content = JsonContent.Create(new { user = new { id = $"u{n}" } }) };
                 start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Secret);
                 using var started = await http.SendAsync(start);
                 var body = await started.Content.ReadFromJsonAsync<JsonElement>();
                 var conversation = body.GetProperty("conversationId").GetString()!;
                 var token = body.GetProperty("token").GetString()!;
                 using var socket = new ClientWebSocket();
-                await socket.ConnectAsync(new Uri(body.GetProperty("streamUrl").GetString()!), CancellationToken.None);
+                var stream = new UriBuilder(body.GetProperty("streamUrl").GetString()!) { Port = servers[(n + 1) % servers.Length].Port }.Uri;
+                await socket.ConnectAsync(stream, CancellationToken.None);
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 var replies = new ConcurrentDictionary<string, TaskCompletionSource>(StringComparer.Ordinal);
                 var receiving = ReceiveAsync(socket, seen, replies, () => Interlocked.Increment(ref duplicated));
                 for (var i = 0; clock.Elapsed < end; i++)
                 {
                     var began = Stopwatch.GetTimestamp();
-                    using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/activities")
+                    using var post = new HttpRequestMessage(HttpMethod.Post, On(n + i, $"/v3/directline/conversations/{conversation}/activities"))
                     {
                         Content = JsonContent.Create(new { type = "message", text = questions[i % questions.Length], from = new { id = $"u{n}" }, channelData = new { clientActivityID = $"{n}-{i}" } }),
                     };

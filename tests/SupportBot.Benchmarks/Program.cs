@@ -1,13 +1,22 @@
 using BenchmarkDotNet.Running;
 using SupportBot.Benchmarks;
 
-// "latency" prints per-query, per-prediction and per-turn distributions; "load [conversations] [seconds]" drives Direct Line
-// end to end next to a bare echo server; anything else goes to BenchmarkDotNet (e.g. --filter '*').
+// "latency" prints per-query, per-prediction and per-turn distributions; "load [conversations] [seconds] [instances]"
+// drives Direct Line end to end next to a bare echo server (on PostgreSQL when SUPPORTBOT_LOAD_POSTGRES holds a
+// connection string; several instances need it); anything else goes to BenchmarkDotNet (e.g. --filter '*').
 if (args is ["load", ..])
 {
     var conversations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
     var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 60;
-    await DirectLineLoad.RunAsync(Console.Out, conversations, seconds);
+    var instances = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1;
+    var postgres = Environment.GetEnvironmentVariable("SUPPORTBOT_LOAD_POSTGRES");
+    if (instances > 1 && string.IsNullOrEmpty(postgres))
+    {
+        Console.Error.WriteLine("load: several instances share state through PostgreSQL: set SUPPORTBOT_LOAD_POSTGRES to an Npgsql connection string");
+        return;
+    }
+
+    await DirectLineLoad.RunAsync(Console.Out, conversations, seconds, string.IsNullOrEmpty(postgres) ? null : postgres, instances);
     return;
 }
 
