@@ -24,8 +24,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# PostgreSQL for the storage and multi-instance tests: the one named by SUPPORTBOT_TEST_POSTGRES, else a throwaway one.
+source scripts/test-postgres.sh
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'stop_test_postgres; rm -f "$log"' EXIT
+start_test_postgres
 status=0
 dotnet test Bot.sln --nologo "$@" 2>&1 | tee "$log" || status=$?
 

@@ -12,7 +12,7 @@ public static class HandoffServiceCollectionExtensions
     {
         services.AddValidatedOptions<HandoffOptions>(HandoffOptions.SectionName);
         services.AddSingleton<HandoffPolicy>();
-        services.AddSingleton<IHandoffStore, SqliteHandoffStore>();
+        services.AddSingleton<IHandoffStore, SqlHandoffStore>();
         services.AddSingleton<HandoffNotices>();
         services.AddSingleton<AgentPresence>();
         services.AddSingleton<AgentAssist>();

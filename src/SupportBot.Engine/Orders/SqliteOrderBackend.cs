@@ -313,7 +313,7 @@ public sealed class SqliteOrderBackend : IOrderBackend
 
             var shipment = NullableString(reader, 16);
             order = new Order(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), SqliteTime.Read(reader.GetString(4)),
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), StoredTime.Read(reader.GetString(4)),
                 Enum.Parse<OrderStatus>(reader.GetString(5)), [],
                 new Payment(reader.GetString(6), Money(reader.GetString(7)), reader.GetString(8)),
                 new Address(reader.GetString(9), reader.GetString(10), NullableString(reader, 11), reader.GetString(12), reader.GetString(13), reader.GetString(14), reader.GetString(15)),
@@ -360,9 +360,9 @@ public sealed class SqliteOrderBackend : IOrderBackend
                 var refund = reader.IsDBNull(5)
                     ? null
                     : new Refund(Money(reader.GetString(5)), Enum.Parse<RefundStatus>(reader.GetString(6)), reader.GetString(7),
-                        reader.IsDBNull(8) ? null : SqliteTime.Read(reader.GetString(8)));
+                        reader.IsDBNull(8) ? null : StoredTime.Read(reader.GetString(8)));
                 returns.Add(new ReturnRequest(rma, returnLines.GetValueOrDefault(rma) ?? [], reader.GetString(1), Enum.Parse<ReturnStatus>(reader.GetString(2)),
-                    SqliteTime.Read(reader.GetString(3)), reader.GetString(4), refund));
+                    StoredTime.Read(reader.GetString(3)), reader.GetString(4), refund));
             }
         }
 
@@ -432,13 +432,13 @@ public sealed class SqliteOrderBackend : IOrderBackend
         command.Parameters.AddWithValue("$number", number);
         command.Parameters.AddWithValue("$reason", request.Reason);
         command.Parameters.AddWithValue("$status", request.Status.ToString());
-        command.Parameters.AddWithValue("$created", SqliteTime.Write(request.CreatedAt));
+        command.Parameters.AddWithValue("$created", StoredTime.Write(request.CreatedAt));
         command.Parameters.AddWithValue("$created_ticks", request.CreatedAt.UtcTicks);
         command.Parameters.AddWithValue("$label", request.LabelUrl);
         command.Parameters.AddWithValue("$amount", request.Refund is null ? DBNull.Value : Money(request.Refund.Amount));
         command.Parameters.AddWithValue("$refund_status", (object?)request.Refund?.Status.ToString() ?? DBNull.Value);
         command.Parameters.AddWithValue("$refund_method", (object?)request.Refund?.Method ?? DBNull.Value);
-        command.Parameters.AddWithValue("$issued", request.Refund?.IssuedAt is { } issued ? SqliteTime.Write(issued) : DBNull.Value);
+        command.Parameters.AddWithValue("$issued", request.Refund?.IssuedAt is { } issued ? StoredTime.Write(issued) : DBNull.Value);
     }
 
     private void Migrate() => _file.Migrate("""
@@ -536,7 +536,7 @@ public sealed class SqliteOrderBackend : IOrderBackend
         foreach (var o in data.Orders)
         {
             var a = o.ShippingAddress;
-            Bind(order, o.Number, o.CustomerId, o.Email, o.FirstName, SqliteTime.Write(o.PlacedAt), o.PlacedAt.UtcTicks, o.Status.ToString(),
+            Bind(order, o.Number, o.CustomerId, o.Email, o.FirstName, StoredTime.Write(o.PlacedAt), o.PlacedAt.UtcTicks, o.Status.ToString(),
                 o.Payment.Method, Money(o.Payment.Total), o.Payment.Currency, a.Name, a.Line1, a.Line2, a.City, a.Region, a.PostalCode, a.Country,
                 o.Shipment is null ? null : JsonSerializer.Serialize(o.Shipment, ShipmentJson));
             order.ExecuteNonQuery();

@@ -10,7 +10,7 @@ public static class PrivacyServiceCollectionExtensions
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
         services.AddValidatedOptions<PrivacyOptions>(PrivacyOptions.SectionName);
-        services.AddSingleton<IPrivacyStore, SqlitePrivacyStore>();
+        services.AddSingleton<IPrivacyStore, SqlPrivacyStore>();
         services.AddSingleton<ShopperRecords>();
         services.AddSingleton<RetentionPurge>();
         services.AddSingleton<ShopperErasure>();

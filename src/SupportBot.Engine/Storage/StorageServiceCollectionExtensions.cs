@@ -1,23 +1,62 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using SupportBot.Configuration;
 
 namespace SupportBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Binds and validates <c>Storage</c> settings and registers the conversation store and the verification failure counts.</summary>
+    /// <summary>
+    /// Binds and validates <c>Storage</c> settings and registers the database (SQLite or PostgreSQL, its schema brought up
+    /// to date when first used), the stores over it and the change feed between instances.
+    /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
-
-        // Only SQLite is built so far; a shop asking for PostgreSQL must not silently get a local file instead.
         services.AddOptions<StorageOptions>().Validate(
-            storage => storage.Provider == StorageProvider.Sqlite,
-            "Storage:Provider Postgres is not available in this version; use Sqlite");
-        services.AddSingleton<IConversationStore, SqliteConversationStore>();
-        services.AddSingleton<ITurnStore, SqliteTurnStore>();
-        services.AddSingleton<IChangeFeed, LocalChangeFeed>();
-        services.AddSingleton<IVerificationFailureStore, SqliteVerificationFailureStore>();
+            storage => storage.Provider != StorageProvider.Postgres || !string.IsNullOrWhiteSpace(storage.ConnectionString),
+            "Storage:ConnectionString is required when Storage:Provider is Postgres (an Npgsql connection string; from the environment: Storage__ConnectionString)");
+        services.AddSingleton(OpenDatabase);
+        services.AddSingleton<IConversationStore, SqlConversationStore>();
+        services.AddSingleton<ITurnStore, SqlTurnStore>();
+        services.AddSingleton<IVerificationFailureStore, SqlVerificationFailureStore>();
+        services.AddSingleton<IChangeFeed>(provider => provider.GetRequiredService<Database>() is PostgresDatabase postgres
+            ? new PostgresChangeFeed(postgres.Source, provider.GetRequiredService<ILogger<PostgresChangeFeed>>())
+            : new LocalChangeFeed());
+
+        // The PostgreSQL feed listens for the other instances while the host runs.
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<IChangeFeed>() as IHostedService ?? new NothingToRun());
         return services;
+    }
+
+    private static Database OpenDatabase(IServiceProvider provider)
+    {
+        var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+        Database database = storage.Provider == StorageProvider.Postgres
+            ? new PostgresDatabase(NpgsqlDataSource.Create(storage.ConnectionString!))
+            : new SqliteDatabase(storage.DataFolder(provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        try
+        {
+            // Start-up work, before anything runs concurrently: the schema is current before the first store uses it.
+            database.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            (database as IDisposable)?.Dispose();
+            throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions),
+                [$"Storage: cannot reach the PostgreSQL database in Storage:ConnectionString: {ex.Message.TrimEnd('.')}"]);
+        }
+
+        return database;
+    }
+
+    private sealed class NothingToRun : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

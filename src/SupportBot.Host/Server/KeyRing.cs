@@ -51,11 +51,16 @@ internal static class KeyRing
     private static OptionsValidationException Refuse(string failure) =>
         new(KeyRingOptions.SectionName, typeof(KeyRingOptions), [failure]);
 
-    /// <summary>Puts the keys under the data folder, in a folder only the server's user can read.</summary>
-    private sealed class KeyFolderSetup(IOptions<StorageOptions> storage, IHostEnvironment environment) : IConfigureOptions<KeyManagementOptions>
+    /// <summary>
+    /// Puts the keys where every instance that serves the same shoppers reads them: in the shared database on
+    /// PostgreSQL; on SQLite (one instance) under the data folder, in a folder only the server's user can read.
+    /// </summary>
+    private sealed class KeyFolderSetup(IOptions<StorageOptions> storage, IHostEnvironment environment, Database database) : IConfigureOptions<KeyManagementOptions>
     {
         public void Configure(KeyManagementOptions options) =>
-            options.XmlRepository = new PrivateFolderRepository(Path.Combine(storage.Value.DataFolder(environment.ContentRootPath), FolderName));
+            options.XmlRepository = database.IsShared
+                ? new DatabaseKeyRepository(database)
+                : new PrivateFolderRepository(Path.Combine(storage.Value.DataFolder(environment.ContentRootPath), FolderName));
     }
 
     /// <summary>The file-system repository, with owner-only permissions on the folder and every key file (Unix).</summary>

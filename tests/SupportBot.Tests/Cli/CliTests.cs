@@ -168,7 +168,7 @@ public sealed class CliTests
     [InlineData("--Knowledge:Search:MinConfidence", "5", "supportbot: configuration: Knowledge:Search:MinConfidence must be between 0 and 1 (got '5')")]
     [InlineData("--Knowledge:Path", "", "supportbot: configuration: The Knowledge:Path field is required (got '')")]
     [InlineData("--Storage:Provider", "Oracle", "supportbot: configuration: Failed to convert configuration value")]
-    [InlineData("--Storage:Provider", "Postgres", "supportbot: configuration: Storage:Provider Postgres is not available in this version; use Sqlite")]
+    [InlineData("--Storage:Provider", "Postgres", "supportbot: configuration: Storage:ConnectionString is required when Storage:Provider is Postgres")]
     [InlineData("--Drafting:Provider", "OpenAI", "supportbot: configuration: Drafting:OpenAI:Endpoint must be an http(s) URL such as http://localhost:11434/v1 when Drafting:Provider is OpenAI (got '')")]
     [InlineData("--Drafting:BudgetSeconds", "0", "supportbot: configuration: Drafting:BudgetSeconds must be between 0.1 and 120 (got '0')")]
     public async Task BadSetting_StopsWithOneLineAndExit2(string key, string value, string expected)
@@ -178,6 +178,17 @@ public sealed class CliTests
         Assert.Equal(2, exit);
         Assert.Empty(output);
         Assert.StartsWith(expected, error.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnreachablePostgres_StopsWithOneLineAndExit2()
+    {
+        var (exit, _, error) = await RunAsync("privacy", "purge", "--dry-run", "--Storage:Provider", "Postgres",
+            "--Storage:ConnectionString", "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=2");
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("supportbot: configuration: Storage: cannot reach the PostgreSQL database in Storage:ConnectionString", error.Trim(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 

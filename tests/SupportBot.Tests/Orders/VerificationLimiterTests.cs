@@ -106,8 +106,9 @@ public sealed class VerificationLimiterTests : IDisposable
 
     private VerificationLimiter Limiter()
     {
-        var store = new SqliteVerificationFailureStore(Options.Create(new StorageOptions { DataPath = _data.Path }),
-            new HostingEnvironment { ContentRootPath = _data.Path });
+        var database = new SqliteDatabase(_data.Path);
+        database.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var store = new SqlVerificationFailureStore(database);
         return new VerificationLimiter(store, Options.Create(new OrdersOptions()), _clock);
     }
 }

@@ -1,0 +1,42 @@
+using System.Data.Common;
+
+namespace SupportBot.Storage;
+
+/// <summary>
+/// The database every store shares: SQLite (a file under the data folder, one instance) or PostgreSQL (several
+/// instances). The stores write one SQL for both; this names the few places the two differ, and holds the schema's
+/// versions (<see cref="SchemaMigrations"/>), applied when the database is first opened.
+/// </summary>
+public abstract class Database
+{
+    public abstract StorageProvider Provider { get; }
+
+    /// <summary>Whether instances may share it; on SQLite the conversation lock lives in this process.</summary>
+    public bool IsShared => Provider == StorageProvider.Postgres;
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Holds the conversation's lock until <paramref name="transaction"/> ends, on every instance (PostgreSQL's advisory
+    /// transaction lock). SQLite needs none: one process, and its write transactions run one at a time.
+    /// </summary>
+    public abstract Task LockConversationAsync(DbConnection connection, DbTransaction transaction, string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>The larger of two values in SQL (<c>MAX(a, b)</c> in SQLite, <c>GREATEST(a, b)</c> in PostgreSQL).</summary>
+    public abstract string Greatest(string a, string b);
+
+    /// <summary>A string field of a JSON text column (<c>json_extract</c> in SQLite, <c>-&gt;&gt;</c> in PostgreSQL).</summary>
+    public abstract string JsonText(string column, params string[] path);
+
+    /// <summary>The column that orders a table's rows as they were added (SQLite's <c>rowid</c>, a serial column in PostgreSQL).</summary>
+    public abstract string InsertionOrder { get; }
+
+    /// <summary>The LIKE that ignores case (SQLite's LIKE does for ASCII; PostgreSQL's ILIKE).</summary>
+    public abstract string LikeIgnoringCase { get; }
+
+    /// <summary>Text compared without regard to case.</summary>
+    public abstract string EqualsIgnoringCase(string column, string parameter);
+
+    /// <summary>The versions applied (in order), creating what is missing; safe to run again and from several instances at once.</summary>
+    public abstract Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken);
+}

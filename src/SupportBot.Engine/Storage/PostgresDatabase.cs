@@ -1,0 +1,55 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace SupportBot.Storage;
+
+/// <summary>A PostgreSQL database several instances share (<c>Storage:Provider=Postgres</c>, <c>Storage:ConnectionString</c>).</summary>
+public sealed class PostgresDatabase(NpgsqlDataSource source) : Database
+{
+    /// <summary>The advisory lock key that lets one instance at a time migrate the schema.</summary>
+    private const long MigrationLock = 0x5355_5050_4f52_5442; // "SUPPORTB"
+
+    public NpgsqlDataSource Source => source;
+
+    public override StorageProvider Provider => StorageProvider.Postgres;
+
+    public override string InsertionOrder => "added";
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    public override async Task LockConversationAsync(DbConnection connection, DbTransaction transaction, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command("SELECT pg_advisory_xact_lock(hashtextextended(@conversation, 0))", transaction).With("conversation", conversationId);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override string LikeIgnoringCase => "ILIKE";
+
+    public override string Greatest(string a, string b) => $"GREATEST({a}, {b})";
+
+    public override string JsonText(string column, params string[] path) =>
+        $"(({column})::jsonb #>> '{{{string.Join(',', path)}}}')";
+
+    public override string EqualsIgnoringCase(string column, string parameter) => $"lower({column}) = lower({parameter})";
+
+    public override async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+        // Instances starting together: one migrates, the others wait and then find nothing left to do.
+        await using (var take = connection.Command("SELECT pg_advisory_lock(@key)").With("key", MigrationLock))
+        {
+            await take.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await SchemaVersions.ApplyAsync(connection, m => m.Postgres, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await using var release = connection.Command("SELECT pg_advisory_unlock(@key)").With("key", MigrationLock);
+            await release.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using SupportBot.Conversation.Schema;
+
+namespace SupportBot.Storage;
+
+/// <summary>Conversations, transcripts and shopper profiles in the shared <see cref="Database"/> (SQLite or PostgreSQL).</summary>
+public sealed class SqlConversationStore(Database database) : IConversationStore
+{
+    public async Task CreateAsync(string conversationId, string? userId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("INSERT INTO conversations (id, user_id, created_at) VALUES (@id, @user, @at) ON CONFLICT (id) DO NOTHING")
+            .With("id", conversationId).With("user", userId).WithTime("at", at);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT 1 FROM conversations WHERE id = @id").With("id", conversationId);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+    }
+
+    public async Task<IReadOnlyList<string>> ListSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT id FROM conversations WHERE created_at >= @since ORDER BY created_at, id").WithTime("since", since);
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    public async Task<IReadOnlyList<StoredActivity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await database.LockConversationAsync(connection, transaction, conversationId, cancellationToken).ConfigureAwait(false);
+        var stored = await InsertAsync(connection, transaction, conversationId, activities, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    public async Task<string> NextIdAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return IdOf(conversationId, await NextSequenceAsync(connection, null, conversationId, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<UserProfile> TouchUserAsync(string userId, string? name, string? locale, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var command = connection.Command("""
+            INSERT INTO users (id, name, locale, first_seen, last_seen, messages) VALUES (@id, @name, @locale, @at, @at, 1)
+            ON CONFLICT (id) DO UPDATE SET name = COALESCE(@name, users.name), locale = COALESCE(@locale, users.locale), last_seen = @at,
+                messages = users.messages + 1
+            """).With("id", userId).With("name", name).With("locale", locale).WithTime("at", at))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return (await FindUserAsync(userId, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async Task<UserProfile?> FindUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT id, name, locale, first_seen, last_seen, messages FROM users WHERE id = @id").With("id", userId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new UserProfile(reader.GetString(0), reader.TextOrNull(1), reader.TextOrNull(2), reader.Time(3), reader.Time(4), (int)reader.Whole(5))
+            : null;
+    }
+
+    public async Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadAfterAsync(connection, null, conversationId, watermark, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StoredActivity?> FindByClientIdAsync(string conversationId, string clientActivityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await FindByClientIdAsync(connection, null, conversationId, clientActivityId, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static string IdOf(string conversationId, long sequence) => $"{conversationId}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
+
+    internal static async Task<long> NextSequenceAsync(DbConnection connection, DbTransaction? transaction, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var next = connection.Command("SELECT COALESCE(MAX(seq), -1) + 1 FROM activities WHERE conversation_id = @id", transaction).With("id", conversationId);
+        return Convert.ToInt64(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Appends after the last stored activity, giving each the id <c>{conversation}|{sequence}</c>; the caller holds the conversation's lock.</summary>
+    internal static async Task<IReadOnlyList<StoredActivity>> InsertAsync(DbConnection connection, DbTransaction transaction, string conversationId,
+        IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        var sequence = await NextSequenceAsync(connection, transaction, conversationId, cancellationToken).ConfigureAwait(false);
+        var stored = new List<StoredActivity>(activities.Count);
+        foreach (var activity in activities)
+        {
+            var withId = activity with { Id = IdOf(conversationId, sequence) };
+            await using var insert = connection.Command("INSERT INTO activities (conversation_id, seq, client_id, json) VALUES (@id, @seq, @client, @json)", transaction)
+                .With("id", conversationId).With("seq", sequence).With("client", withId.ClientActivityId).With("json", JsonSerializer.Serialize(withId, ActivityJson.Options));
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            stored.Add(new StoredActivity(sequence++, withId));
+        }
+
+        return stored;
+    }
+
+    internal static async Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(DbConnection connection, DbTransaction? transaction, string conversationId, long watermark,
+        CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command("SELECT seq, json FROM activities WHERE conversation_id = @id AND seq > @after ORDER BY seq", transaction)
+            .With("id", conversationId).With("after", watermark);
+        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static async Task<StoredActivity?> FindByClientIdAsync(DbConnection connection, DbTransaction? transaction, string conversationId, string clientActivityId,
+        CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command("SELECT seq, json FROM activities WHERE conversation_id = @id AND client_id = @client", transaction)
+            .With("id", conversationId).With("client", clientActivityId);
+        var found = await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+        return found.Count > 0 ? found[0] : null;
+    }
+
+    private static async Task<List<StoredActivity>> ReadAllAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var result = new List<StoredActivity>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new StoredActivity(reader.Whole(0), JsonSerializer.Deserialize<Activity>(reader.GetString(1), ActivityJson.Options)!));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Data.Common;
+using System.Text.Json;
+using SupportBot.Handoff;
+
+namespace SupportBot.Storage;
+
+/// <summary>The handoff queue in the shared <see cref="Database"/>, so a restart keeps every waiting shopper and every instance sees one queue.</summary>
+public sealed class SqlHandoffStore(Database database) : IHandoffStore
+{
+    private const string Columns = """
+        id, conversation_id, channel_id, service_url, shopper_id, shopper_name, reason, signals, intent, confidence, summary, slots,
+        last_message, priority, status, agent_id, agent_name, email, created_at, rank_at, claimed_at, closed_at, rating
+        """;
+
+    private static readonly string[] WorkStatuses = [nameof(HandoffStatus.Queued), nameof(HandoffStatus.Pending), nameof(HandoffStatus.Assigned), nameof(HandoffStatus.Ticket)];
+
+    public async Task AddAsync(HandoffTicket ticket, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command($"""
+            INSERT INTO handoffs ({Columns}) VALUES (@id, @conversation, @channel, @service, @shopper, @shopper_name, @reason, @signals, @intent,
+                @confidence, @summary, @slots, @last, @priority, @status, @agent, @agent_name, @email, @created, @rank, NULL, NULL, NULL)
+            """)
+            .With("id", ticket.Id).With("conversation", ticket.ConversationId).With("channel", ticket.ChannelId).With("service", ticket.ServiceUrl)
+            .With("shopper", ticket.ShopperId).With("shopper_name", ticket.ShopperName).With("reason", ticket.Reason)
+            .With("signals", JsonSerializer.Serialize(ticket.Signals)).With("intent", ticket.Intent).With("confidence", ticket.Confidence)
+            .With("summary", ticket.Summary).With("slots", JsonSerializer.Serialize(ticket.Slots)).With("last", ticket.LastMessage)
+            .With("priority", ticket.Priority).With("status", ticket.Status.ToString()).With("agent", ticket.AgentId).With("agent_name", ticket.AgentName)
+            .With("email", ticket.Email).WithTime("created", ticket.CreatedAt).WithTime("rank", ticket.RankAt);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<HandoffTicket?> FindAsync(string id, CancellationToken cancellationToken) =>
+        First(await QueryAsync("id = @a", id, cancellationToken).ConfigureAwait(false));
+
+    public Task<IReadOnlyList<HandoffTicket>> ListWorkAsync(CancellationToken cancellationToken) =>
+        QueryAsync($"status IN ({InList(WorkStatuses)}) ORDER BY rank_at, {database.InsertionOrder}", null, cancellationToken);
+
+    public async Task<bool> TransitionAsync(string id, IReadOnlyCollection<HandoffStatus> fromStatuses, HandoffStatus toStatus, HandoffChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fromStatuses);
+        ArgumentNullException.ThrowIfNull(change);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // One conditional UPDATE: the database runs it atomically, so of several agents claiming at once (on any
+        // instance) exactly one finds the row still queued.
+        var claimed = toStatus == HandoffStatus.Assigned ? ", claimed_at = COALESCE(claimed_at, @at)" : "";
+        var closed = toStatus is HandoffStatus.Resolved or HandoffStatus.Returned or HandoffStatus.Cancelled ? ", closed_at = @at" : "";
+        await using var command = connection.Command($"""
+            UPDATE handoffs SET status = @to, agent_id = COALESCE(@agent, agent_id), agent_name = COALESCE(@agent_name, agent_name),
+                email = COALESCE(@email, email), last_message = COALESCE(@last, last_message){claimed}{closed}
+            WHERE id = @id AND status IN ({InList(fromStatuses.Select(s => s.ToString()))})
+            """)
+            .With("id", id).With("to", toStatus.ToString()).With("agent", change.AgentId).With("agent_name", change.AgentName)
+            .With("email", change.Email).With("last", change.LastMessage).WithTime("at", change.At);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<bool> RateAsync(string id, int rating, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("UPDATE handoffs SET rating = @rating, rated_at = @at WHERE id = @id AND rating IS NULL")
+            .With("id", id).With("rating", rating).WithTime("at", at);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<IReadOnlyList<TimeSpan>> RecentWaitsAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT created_at, claimed_at FROM handoffs WHERE claimed_at IS NOT NULL ORDER BY claimed_at DESC LIMIT @n")
+            .With("n", count);
+        var waits = new List<TimeSpan>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            waits.Add(reader.Time(1) - reader.Time(0));
+        }
+
+        return waits;
+    }
+
+    private async Task<IReadOnlyList<HandoffTicket>> QueryAsync(string where, string? a, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command($"SELECT {Columns} FROM handoffs WHERE {where}").With("a", a);
+        var tickets = new List<HandoffTicket>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            tickets.Add(Read(reader));
+        }
+
+        return tickets;
+    }
+
+    private static HandoffTicket Read(DbDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        ConversationId = r.GetString(1),
+        ChannelId = Text(r, 2),
+        ServiceUrl = Text(r, 3),
+        ShopperId = Text(r, 4),
+        ShopperName = Text(r, 5),
+        Reason = r.GetString(6),
+        Signals = JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(7)) ?? [],
+        Intent = Text(r, 8),
+        Confidence = r.GetDouble(9),
+        Summary = r.GetString(10),
+        Slots = JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(11)) ?? [],
+        LastMessage = Text(r, 12),
+        Priority = (int)r.Whole(13),
+        Status = Enum.Parse<HandoffStatus>(r.GetString(14)),
+        AgentId = Text(r, 15),
+        AgentName = Text(r, 16),
+        Email = Text(r, 17),
+        CreatedAt = r.Time(18),
+        ClaimedAt = r.TimeOrNull(20),
+        ClosedAt = r.TimeOrNull(21),
+        Rating = r.IsDBNull(22) ? null : (int)r.Whole(22),
+    };
+
+    private static HandoffTicket? First(IReadOnlyList<HandoffTicket> tickets) => tickets.Count > 0 ? tickets[0] : null;
+
+    private static string? Text(DbDataReader reader, int ordinal) => reader.TextOrNull(ordinal);
+
+    private static string InList(IEnumerable<string> values) => string.Join(", ", values.Select(v => $"'{v}'"));
+}

@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace SupportBot.Storage;
+
+/// <summary>
+/// The embedded default: <c>supportbot.db</c> under the data folder, write-ahead logged, for one instance. A second
+/// process asked to serve the same file is refused at start-up (<see cref="SingleProcessLock"/>): the turn lock lives
+/// in this process, so two processes on one file would interleave turns.
+/// </summary>
+public sealed class SqliteDatabase : Database, IDisposable
+{
+    public const string FileName = "supportbot.db";
+
+    private readonly SqliteFile _file;
+    private readonly IDisposable _owner;
+
+    public SqliteDatabase(string dataFolder)
+    {
+        _file = new SqliteFile(System.IO.Path.Combine(dataFolder, FileName));
+        _owner = SingleProcessLock.Take(_file.Path + ".lock",
+            $"Storage: {_file.Path} is in use by another SupportBot process; one SQLite file serves one instance (use Storage:Provider=Postgres to run several)");
+    }
+
+    public void Dispose() => _owner.Dispose();
+
+    public string FilePath => _file.Path;
+
+    public override StorageProvider Provider => StorageProvider.Sqlite;
+
+    public override string InsertionOrder => "rowid";
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+    public override Task LockConversationAsync(DbConnection connection, DbTransaction transaction, string conversationId, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    public override string LikeIgnoringCase => "LIKE";
+
+    public override string Greatest(string a, string b) => $"MAX({a}, {b})";
+
+    public override string JsonText(string column, params string[] path) => $"json_extract({column}, '$.{string.Join('.', path)}')";
+
+    public override string EqualsIgnoringCase(string column, string parameter) => $"{column} = {parameter} COLLATE NOCASE";
+
+    public override async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var wal = connection.Command("PRAGMA journal_mode = WAL;"))
+        {
+            // Readers (Direct Line polls, the agent console) go on while a turn is being written.
+            await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await SchemaVersions.ApplyAsync(connection, m => m.Sqlite, cancellationToken).ConfigureAwait(false);
+    }
+}
