@@ -11,6 +11,9 @@ public abstract class Database
 {
     public abstract StorageProvider Provider { get; }
 
+    /// <summary>The schema versions this process applied when it opened the database (none when it was current).</summary>
+    public IReadOnlyList<int> AppliedAtOpen { get; internal set; } = [];
+
     /// <summary>Whether instances may share it; on SQLite the conversation lock lives in this process.</summary>
     public bool IsShared => Provider == StorageProvider.Postgres;
 

@@ -41,7 +41,7 @@ public static class StorageServiceCollectionExtensions
         try
         {
             // Start-up work, before anything runs concurrently: the schema is current before the first store uses it.
-            database.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+            database.AppliedAtOpen = database.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {

@@ -34,6 +34,7 @@ internal static class SupportBotCli
         root.Subcommands.Add(ChatCommand.Create(context));
         root.Subcommands.Add(AgentCommands.Create(context));
         root.Subcommands.Add(PrivacyCommands.Create(context));
+        root.Subcommands.Add(DatabaseCommands.Create(context));
 
         var parse = root.Parse(verbArgs);
         if (parse.Errors.Count > 0)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SupportBot.Storage;
 using SupportBot.Tests.DirectLine;
 using SupportBot.Tests.Support;
 
@@ -7,22 +8,25 @@ namespace SupportBot.Tests.Durability;
 /// <summary>
 /// The server is killed (SIGKILL) in the middle of a flow and started again on the same data folder: the shopper's
 /// next message, on the same conversation and token, carries on at the same step, and a message retried with the
-/// same client activity id is answered once.
+/// same client activity id is answered once. On SQLite and on PostgreSQL.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class CrashRecoveryTests
 {
-    [Fact]
-    public async Task KilledDuringOrderStatusVerification_TheEmailAfterTheRestartShowsTheOrder()
+    public static TheoryData<StorageProvider> Providers => [StorageProvider.Sqlite, StorageProvider.Postgres];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task KilledDuringOrderStatusVerification_TheEmailAfterTheRestartShowsTheOrder(StorageProvider provider)
     {
-        using var folder = TempFolder.Create();
-        var first = await ServerProcess.StartAsync(folder.Path);
+        await using var storage = await Storage.CreateAsync(provider);
+        var first = await ServerProcess.StartAsync(storage.Folder, storage.Settings);
         var (chat, _) = await StartAsync(first);
         var asked = await SayAsync(first, chat, "where is my order LP10000002", "status-1");
         Assert.Contains("email address", asked.Text, StringComparison.Ordinal);
         await first.KillAsync();
 
-        await using var second = await ServerProcess.StartAsync(folder.Path);
+        await using var second = await ServerProcess.StartAsync(storage.Folder, storage.Settings);
         var shown = await SayAsync(second, chat, "ana.lima@example.com", "status-2");
 
         Assert.True(shown.Verified, shown.Text);
@@ -30,11 +34,12 @@ public sealed class CrashRecoveryTests
         Assert.Contains("UPS", shown.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task KilledInTheMiddleOfAReturn_TheReasonAfterTheRestartIsTakenAtTheSameStep_AndARetryIsAnsweredOnce()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task KilledInTheMiddleOfAReturn_TheReasonAfterTheRestartIsTakenAtTheSameStep_AndARetryIsAnsweredOnce(StorageProvider provider)
     {
-        using var folder = TempFolder.Create();
-        var first = await ServerProcess.StartAsync(folder.Path);
+        await using var storage = await Storage.CreateAsync(provider);
+        var first = await ServerProcess.StartAsync(storage.Folder, storage.Settings);
         var (chat, _) = await StartAsync(first);
         await SayAsync(first, chat, "I want to return something from LP10000001", "return-1");
         await SayAsync(first, chat, "ana.lima@example.com", "return-2");
@@ -42,7 +47,7 @@ public sealed class CrashRecoveryTests
         Assert.Equal("choose_reason", reason.Step);
         await first.KillAsync();
 
-        await using var second = await ServerProcess.StartAsync(folder.Path);
+        await using var second = await ServerProcess.StartAsync(storage.Folder, storage.Settings);
         var confirm = await SayAsync(second, chat, "Too big", "return-4");
         Assert.Equal(("start_return", "confirm"), (confirm.Flow, confirm.Step));
         Assert.Contains("Merino crew sweater (M)", confirm.Text, StringComparison.Ordinal);
@@ -55,6 +60,38 @@ public sealed class CrashRecoveryTests
 
         var done = await SayAsync(second, chat, "Yes, create the return", "return-5");
         Assert.Matches(@"RMA-\d{6}", done.Text);
+    }
+
+    /// <summary>Where a server keeps its data: a data folder, and on PostgreSQL a fresh database of its own.</summary>
+    internal sealed class Storage : IAsyncDisposable
+    {
+        private readonly TempFolder _folder = TempFolder.Create();
+        private ScratchPostgres? _postgres;
+
+        public string Folder => _folder.Path;
+
+        public string[] Settings => _postgres?.Settings ?? [];
+
+        public static async Task<Storage> CreateAsync(StorageProvider provider)
+        {
+            var storage = new Storage();
+            if (provider == StorageProvider.Postgres)
+            {
+                storage._postgres = await ScratchPostgres.CreateAsync();
+            }
+
+            return storage;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_postgres is not null)
+            {
+                await _postgres.DisposeAsync();
+            }
+
+            _folder.Dispose();
+        }
     }
 
     private sealed record Said(string PostId, string Text, string? Flow, string? Step, bool Verified);
