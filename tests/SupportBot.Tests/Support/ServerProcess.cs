@@ -58,6 +58,9 @@ internal sealed class ServerProcess : IAsyncDisposable
             "--DirectLine:Secret", Secret,
             "--Knowledge:WatchForChanges", "false",
             "--Logging:LogLevel:Default", "Warning",
+
+            // Every test client is one loopback address: the per-client budgets would measure the test, not the server.
+            "--Limits:MessagesPerMinutePerConversation", "0", "--Limits:MessagesPerMinutePerClient", "0", "--Limits:HandoffsPerHourPerClient", "0",
             .. settings,
         ];
         foreach (var arg in args)
