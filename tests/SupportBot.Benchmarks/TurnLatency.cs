@@ -116,9 +116,9 @@ internal static class TurnLatency
             });
             var asked = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await desk.ClaimAsync(agent, desk.OpenFor(conversation)!, CancellationToken.None);
+            await desk.ClaimAsync(agent, (await desk.OpenForAsync(conversation, default))!, CancellationToken.None);
             var claimed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            await desk.ResolveAsync(agent, desk.OpenFor(conversation)!, CancellationToken.None);
+            await desk.ResolveAsync(agent, (await desk.OpenForAsync(conversation, default))!, CancellationToken.None);
             if (i >= 200)
             {
                 asks.Add(asked);

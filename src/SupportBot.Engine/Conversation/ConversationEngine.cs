@@ -131,7 +131,7 @@ public sealed class ConversationEngine
     {
         var conversation = key.Value;
         var policies = knowledge.Policies;
-        if (_desk.OpenFor(conversation) is { } open)
+        if (await _desk.OpenForAsync(conversation, cancellationToken).ConfigureAwait(false) is { } open)
         {
             return await _handoffs.WhileHandedOffAsync(inbound, open, text, cancellationToken).ConfigureAwait(false);
         }

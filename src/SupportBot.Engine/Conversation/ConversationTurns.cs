@@ -56,7 +56,7 @@ public sealed class ConversationTurns(ConversationEngine engine, ITurnStore turn
         var committed = await turn.CommitAsync(activities, state.ToJson(), now + ConversationState.IdleLifetime, cancellationToken).ConfigureAwait(false);
         if (inbound.Type == ActivityTypes.Message)
         {
-            desk.ShopperWrote(key.Value);
+            await desk.ShopperWroteAsync(key.Value, cancellationToken).ConfigureAwait(false);
         }
 
         return stored ? new TurnRecord(committed[0], [.. committed.Skip(1)], false) : new TurnRecord(null, committed, false);

@@ -75,7 +75,7 @@ internal sealed class HandoffTurns(HandoffDesk desk, LiveIntents intents, LiveKn
             return replies.Reply(inbound, Say(HandoffReplies.LeftQueue(knowledge.Current.Knowledge.Prompt.Persona), Topics(), decision with { Action = TurnDecision.LeftQueue }), HandoffReplies.BackToBotState);
         }
 
-        var waiting = open.Status == HandoffStatus.Pending ? HandoffReplies.StillConnecting() : HandoffReplies.StillQueued(desk.PositionOf(open));
+        var waiting = open.Status == HandoffStatus.Pending ? HandoffReplies.StillConnecting() : HandoffReplies.StillQueued(await desk.PositionOfAsync(open, cancellationToken).ConfigureAwait(false));
         return replies.Reply(inbound, Say(waiting, null, decision), HandoffReplies.QueuedState);
     }
 

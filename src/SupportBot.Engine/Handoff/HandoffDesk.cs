@@ -30,9 +30,9 @@ public sealed class HandoffConflictException(string message) : Exception(message
 /// <summary>
 /// The handoff desk: puts conversations in the queue (or hands them to an external platform, or takes a message
 /// when no one is available), tells the shopper where they stand, and carries out what agents do — claim, reply,
-/// hand back, resolve — delivering each message to the shopper's channel. The open handoffs are kept in memory
-/// (loaded from the store at start, updated on every change) so a turn learns whether a person owns its
-/// conversation without a database read.
+/// hand back, resolve — delivering each message to the shopper's channel. It keeps nothing in memory: whether a
+/// person owns a conversation, a place in the queue and a pending rating question are read from the store, so every
+/// instance gives the same answer.
 /// </summary>
 public sealed partial class HandoffDesk
 {
@@ -49,8 +49,6 @@ public sealed partial class HandoffDesk
     private readonly OpeningHours _hours;
     private readonly ILogger<HandoffDesk> _logger;
     private readonly HandoffBudget _budget;
-    private readonly ConcurrentDictionary<string, HandoffTicket> _open = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _awaitingRating = new(StringComparer.Ordinal);
 
     public HandoffDesk(IHandoffStore store, IConversationStore transcripts, IShopperChannel channel, AgentPresence presence, HandoffNotices notices,
         LiveKnowledge knowledge, TimeProvider time, IOptions<HandoffOptions> options, HandoffBudget budget, ILogger<HandoffDesk> logger)
@@ -68,12 +66,6 @@ public sealed partial class HandoffDesk
         _hours = OpeningHours.From(_options);
         _logger = logger;
         _budget = budget;
-
-        // Start-up, before any turn: the conversations people own must stay theirs across a restart.
-        foreach (var ticket in store.ListWorkAsync(CancellationToken.None).GetAwaiter().GetResult().Where(t => t.IsOpen))
-        {
-            _open[ticket.ConversationId] = ticket;
-        }
     }
 
     public HandoffOptions Options => _options;
@@ -81,10 +73,11 @@ public sealed partial class HandoffDesk
     public AgentPresence Presence => _presence;
 
     /// <summary>The conversation's open handoff: queued, pending with a platform, or owned by an agent.</summary>
-    public HandoffTicket? OpenFor(string conversationId) => _open.TryGetValue(conversationId, out var ticket) ? ticket : null;
+    public Task<HandoffTicket?> OpenForAsync(string conversationId, CancellationToken cancellationToken) => _store.FindOpenAsync(conversationId, cancellationToken);
 
     /// <summary>True while a person owns the conversation: the bot neither answers nor shows itself typing.</summary>
-    public bool BotIsSilent(string conversationId) => OpenFor(conversationId)?.Status == HandoffStatus.Assigned;
+    public async Task<bool> BotIsSilentAsync(string conversationId, CancellationToken cancellationToken) =>
+        (await OpenForAsync(conversationId, cancellationToken).ConfigureAwait(false))?.Status == HandoffStatus.Assigned;
 
     public async Task<HandoffOutcome> HandOffAsync(HandoffRequest request, HandoffMemory memory, CancellationToken cancellationToken)
     {
@@ -103,14 +96,14 @@ public sealed partial class HandoffDesk
             return new HandoffOutcome(HandoffReplies.ConnectingExternal(), null, HandoffReplies.QueuedState, [initiate], pending);
         }
 
-        if (!_hours.IsOpen(now) || (_options.RequireAgentOnline && _presence.Online(request.Verdict.Reason) == 0))
+        if (!_hours.IsOpen(now) || (_options.RequireAgentOnline && await _presence.OnlineAsync(request.Verdict.Reason, cancellationToken).ConfigureAwait(false) == 0))
         {
             memory.Offer = new PendingMessageOffer(request);
             return new HandoffOutcome(HandoffReplies.Offline(_knowledge.Current.Knowledge.Policies), [CardAction.Say("No thanks")], HandoffReplies.OfflineState, [], null);
         }
 
         var ticket = await AddAsync(request, HandoffStatus.Queued, null, now, cancellationToken).ConfigureAwait(false);
-        var position = PositionOf(ticket);
+        var position = await PositionOfAsync(ticket, cancellationToken).ConfigureAwait(false);
         var wait = await EstimateWaitAsync(position, request.Verdict.Reason, cancellationToken).ConfigureAwait(false);
         return new HandoffOutcome(HandoffReplies.Connecting(position, wait), null, HandoffReplies.QueuedState, [], ticket);
     }
@@ -123,11 +116,8 @@ public sealed partial class HandoffDesk
         return await AddAsync(request, HandoffStatus.Ticket, email, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
-    public int PositionOf(HandoffTicket ticket)
-    {
-        ArgumentNullException.ThrowIfNull(ticket);
-        return 1 + _open.Values.Count(t => t.Status == HandoffStatus.Queued && t.Id != ticket.Id && (t.RankAt, t.Id).CompareTo((ticket.RankAt, ticket.Id)) < 0);
-    }
+    public async Task<int> PositionOfAsync(HandoffTicket ticket, CancellationToken cancellationToken) =>
+        1 + await _store.AheadOfAsync(ticket, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// The median wait of the last <see cref="HandoffOptions.WaitSampleSize"/> claimed chats, times the rounds of
@@ -142,7 +132,7 @@ public sealed partial class HandoffDesk
         }
 
         var median = waits.Order().ElementAt(waits.Count / 2);
-        var rounds = (int)Math.Ceiling(position / (double)Math.Max(1, _presence.Online(reason)));
+        var rounds = (int)Math.Ceiling(position / (double)Math.Max(1, await _presence.OnlineAsync(reason, cancellationToken).ConfigureAwait(false)));
         return median * rounds;
     }
 
@@ -152,24 +142,23 @@ public sealed partial class HandoffDesk
         ArgumentNullException.ThrowIfNull(ticket);
         if (await _store.TransitionAsync(ticket.Id, [HandoffStatus.Queued, HandoffStatus.Pending], HandoffStatus.Cancelled, new HandoffChange(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false))
         {
-            _open.TryRemove(ticket.ConversationId, out _);
-            _notices.Publish(new HandoffNotice(ticket.Id, ticket.ConversationId, HandoffNotice.Updated));
+            await _notices.PublishAsync(new HandoffNotice(ticket.Id, ticket.ConversationId, HandoffNotice.Updated), cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>A shopper's message reached the transcript of a conversation in a person's hands: the agent's console refreshes.</summary>
-    public void ShopperWrote(string conversationId)
+    public async Task ShopperWroteAsync(string conversationId, CancellationToken cancellationToken)
     {
-        if (OpenFor(conversationId) is { } ticket)
+        if (await OpenForAsync(conversationId, cancellationToken).ConfigureAwait(false) is { } ticket)
         {
-            _notices.Publish(new HandoffNotice(ticket.Id, conversationId, HandoffNotice.Message, ticket.AgentId));
+            await _notices.PublishAsync(new HandoffNotice(ticket.Id, conversationId, HandoffNotice.Message, ticket.AgentId), cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>A 1–5 reply right after an agent resolved the conversation is its rating.</summary>
     public async Task<int?> TryRateAsync(string conversationId, string text, CancellationToken cancellationToken)
     {
-        if (!_awaitingRating.TryRemove(conversationId, out var ticketId))
+        if (await _store.TakeRatingQuestionAsync(conversationId, cancellationToken).ConfigureAwait(false) is not { } ticketId)
         {
             return null;
         }
@@ -192,7 +181,7 @@ public sealed partial class HandoffDesk
     /// </summary>
     public async Task<(string Text, IReadOnlyList<CardAction>? Actions, string State)?> ExternalStatusAsync(string conversationId, string state, string? agentName, CancellationToken cancellationToken)
     {
-        if (OpenFor(conversationId) is not { } ticket)
+        if (await OpenForAsync(conversationId, cancellationToken).ConfigureAwait(false) is not { } ticket)
         {
             return null;
         }
@@ -205,8 +194,7 @@ public sealed partial class HandoffDesk
                 return null;
             case "failed" when await TransitionAsync(ticket, [HandoffStatus.Pending, HandoffStatus.Queued, HandoffStatus.Assigned], HandoffStatus.Cancelled, change, HandoffNotice.Updated, cancellationToken).ConfigureAwait(false):
                 return (HandoffReplies.ExternalFailed(persona), null, HandoffReplies.BackToBotState);
-            case "completed" when await TransitionAsync(ticket, [HandoffStatus.Pending, HandoffStatus.Queued, HandoffStatus.Assigned], HandoffStatus.Resolved, change, HandoffNotice.Resolved, cancellationToken).ConfigureAwait(false):
-                _awaitingRating[conversationId] = ticket.Id;
+            case "completed" when await TransitionAsync(ticket, [HandoffStatus.Pending, HandoffStatus.Queued, HandoffStatus.Assigned], HandoffStatus.Resolved, change with { AskRating = true }, HandoffNotice.Resolved, cancellationToken).ConfigureAwait(false):
                 return (HandoffReplies.Resolved(agentName ?? ticket.AgentName ?? "Our support team", persona), HandoffReplies.RatingButtons, HandoffReplies.BackToBotState);
             default:
                 return null;
@@ -231,6 +219,17 @@ public sealed partial class HandoffDesk
         return ticket is not null && Visible(agent, ticket) ? ticket : null;
     }
 
+    /// <summary>
+    /// The entry an agent may try to claim: one of the reasons they handle, whatever became of it since their queue
+    /// showed it, so losing a race is a conflict naming the winner rather than "no such conversation".
+    /// </summary>
+    public async Task<HandoffTicket?> FindClaimableForAsync(AgentAccount agent, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var ticket = await _store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        return ticket is not null && (Visible(agent, ticket) || agent.Handles(ticket.Reason)) ? ticket : null;
+    }
+
     public async Task<HandoffTicket> ClaimAsync(AgentAccount agent, HandoffTicket ticket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agent);
@@ -250,8 +249,7 @@ public sealed partial class HandoffDesk
         }
 
         var claimed = ticket with { Status = HandoffStatus.Assigned, AgentId = agent.Id, AgentName = agent.Name, ClaimedAt = change.At };
-        _open[ticket.ConversationId] = claimed;
-        _notices.Publish(new HandoffNotice(ticket.Id, ticket.ConversationId, HandoffNotice.Claimed, agent.Id));
+        await _notices.PublishAsync(new HandoffNotice(ticket.Id, ticket.ConversationId, HandoffNotice.Claimed, agent.Id), cancellationToken).ConfigureAwait(false);
         LogClaimed(_logger, ticket.Id, agent.Id, ticket.Reason);
         await DeliverAsync(claimed, [BotMessage(claimed, HandoffReplies.AgentJoined(agent.Name), null, HandoffReplies.WithAgentState)], cancellationToken).ConfigureAwait(false);
         return claimed;
@@ -262,7 +260,7 @@ public sealed partial class HandoffDesk
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(ticket);
-        RequireOwner(agent, ticket);
+        await RequireOwnerAsync(agent, ticket, cancellationToken).ConfigureAwait(false);
         var message = Envelope(ticket) with
         {
             Type = ActivityTypes.Message,
@@ -279,7 +277,7 @@ public sealed partial class HandoffDesk
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(ticket);
-        RequireOwner(agent, ticket);
+        await RequireOwnerAsync(agent, ticket, cancellationToken).ConfigureAwait(false);
         if (await TransitionAsync(ticket, [HandoffStatus.Assigned], HandoffStatus.Returned, new HandoffChange(_time.GetUtcNow()), HandoffNotice.Returned, cancellationToken).ConfigureAwait(false))
         {
             var persona = _knowledge.Current.Knowledge.Prompt.Persona;
@@ -294,14 +292,14 @@ public sealed partial class HandoffDesk
         ArgumentNullException.ThrowIfNull(ticket);
         if (ticket.Status != HandoffStatus.Ticket)
         {
-            RequireOwner(agent, ticket);
+            await RequireOwnerAsync(agent, ticket, cancellationToken).ConfigureAwait(false);
         }
 
-        var change = new HandoffChange(_time.GetUtcNow()) { AgentId = agent.Id, AgentName = agent.Name };
+        // Only a conversation someone talked in gets the rating question (a message left is closed without one).
+        var change = new HandoffChange(_time.GetUtcNow()) { AgentId = agent.Id, AgentName = agent.Name, AskRating = ticket.Status == HandoffStatus.Assigned };
         if (await TransitionAsync(ticket, [HandoffStatus.Assigned, HandoffStatus.Ticket], HandoffStatus.Resolved, change, HandoffNotice.Resolved, cancellationToken).ConfigureAwait(false)
             && ticket.Status == HandoffStatus.Assigned)
         {
-            _awaitingRating[ticket.ConversationId] = ticket.Id;
             var persona = _knowledge.Current.Knowledge.Prompt.Persona;
             await DeliverAsync(ticket, [BotMessage(ticket, HandoffReplies.Resolved(agent.Name, persona), HandoffReplies.RatingButtons, HandoffReplies.BackToBotState)], cancellationToken).ConfigureAwait(false);
         }
@@ -317,9 +315,9 @@ public sealed partial class HandoffDesk
         _ => string.Equals(ticket.AgentId, agent.Id, StringComparison.OrdinalIgnoreCase),
     };
 
-    private void RequireOwner(AgentAccount agent, HandoffTicket ticket)
+    private async Task RequireOwnerAsync(AgentAccount agent, HandoffTicket ticket, CancellationToken cancellationToken)
     {
-        var current = OpenFor(ticket.ConversationId);
+        var current = await _store.FindAsync(ticket.Id, cancellationToken).ConfigureAwait(false);
         if (current is null || current.Id != ticket.Id || current.Status != HandoffStatus.Assigned || !string.Equals(current.AgentId, agent.Id, StringComparison.OrdinalIgnoreCase))
         {
             throw new HandoffConflictException("You are not the agent of this conversation any more.");
@@ -333,17 +331,7 @@ public sealed partial class HandoffDesk
             return false;
         }
 
-        var updated = ticket with { Status = to, AgentId = change.AgentId ?? ticket.AgentId, AgentName = change.AgentName ?? ticket.AgentName };
-        if (updated.IsOpen)
-        {
-            _open[ticket.ConversationId] = updated;
-        }
-        else
-        {
-            _open.TryRemove(ticket.ConversationId, out _);
-        }
-
-        _notices.Publish(new HandoffNotice(ticket.Id, ticket.ConversationId, notice, updated.AgentId));
+        await _notices.PublishAsync(new HandoffNotice(ticket.Id, ticket.ConversationId, notice, change.AgentId ?? ticket.AgentId), cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -371,12 +359,7 @@ public sealed partial class HandoffDesk
             CreatedAt = now,
         };
         await _store.AddAsync(ticket, cancellationToken).ConfigureAwait(false);
-        if (ticket.IsOpen)
-        {
-            _open[ticket.ConversationId] = ticket;
-        }
-
-        _notices.Publish(new HandoffNotice(ticket.Id, ticket.ConversationId, HandoffNotice.Added));
+        await _notices.PublishAsync(new HandoffNotice(ticket.Id, ticket.ConversationId, HandoffNotice.Added), cancellationToken).ConfigureAwait(false);
         LogHandedOff(_logger, ticket.Id, ticket.Reason, status);
         return ticket;
     }
@@ -416,7 +399,7 @@ public sealed partial class HandoffDesk
     private async Task<long> DeliverAsync(HandoffTicket ticket, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         var sequence = await _channel.DeliverAsync(ticket, activities, cancellationToken).ConfigureAwait(false);
-        _notices.Publish(new HandoffNotice(ticket.Id, ticket.ConversationId, HandoffNotice.Message, ticket.AgentId));
+        await _notices.PublishAsync(new HandoffNotice(ticket.Id, ticket.ConversationId, HandoffNotice.Message, ticket.AgentId), cancellationToken).ConfigureAwait(false);
         return sequence;
     }
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Threading.Channels;
+using SupportBot.Storage;
 
 namespace SupportBot.Handoff;
 
@@ -15,12 +17,23 @@ public sealed record HandoffNotice(string HandoffId, string ConversationId, stri
 }
 
 /// <summary>
-/// Fans queue changes out to the signed-in agents' live connections. Notices only say that something changed;
-/// the console then reads the queue and transcripts, so a missed notice delays but never loses a message.
+/// Fans queue changes out to the signed-in agents' live connections on every instance, through the
+/// <see cref="IChangeFeed"/>. Notices only say that something changed; the console then reads the queue and
+/// transcripts, so a missed notice delays but never loses a message.
 /// </summary>
-public sealed class HandoffNotices
+public sealed class HandoffNotices : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, Channel<HandoffNotice>> _listeners = new();
+    private readonly IChangeFeed _feed;
+    private readonly IDisposable _subscription;
+
+    public HandoffNotices(IChangeFeed feed)
+    {
+        _feed = feed;
+        _subscription = feed.Subscribe(Change.Handoff, change => Deliver(change.Detail is { } detail
+            ? JsonSerializer.Deserialize<HandoffNotice>(detail)
+            : new HandoffNotice("", "", HandoffNotice.Updated)));
+    }
 
     public (ChannelReader<HandoffNotice> Reader, IDisposable Subscription) Subscribe()
     {
@@ -30,8 +43,21 @@ public sealed class HandoffNotices
         return (channel.Reader, new Unsubscribe(() => _listeners.TryRemove(id, out _)));
     }
 
-    public void Publish(HandoffNotice notice)
+    public Task PublishAsync(HandoffNotice notice, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(notice);
+        return _feed.PublishAsync(new Change(Change.Handoff, notice.HandoffId, 0, JsonSerializer.Serialize(notice)), cancellationToken);
+    }
+
+    public void Dispose() => _subscription.Dispose();
+
+    private void Deliver(HandoffNotice? notice)
+    {
+        if (notice is null)
+        {
+            return;
+        }
+
         foreach (var listener in _listeners.Values)
         {
             listener.Writer.TryWrite(notice);
@@ -39,28 +65,6 @@ public sealed class HandoffNotices
     }
 
     private sealed class Unsubscribe(Action action) : IDisposable
-    {
-        public void Dispose() => action();
-    }
-}
-
-/// <summary>Which agents have the console open: a handoff with nobody online becomes an offer to leave a message.</summary>
-public sealed class AgentPresence
-{
-    private readonly ConcurrentDictionary<Guid, AgentAccount> _connections = new();
-
-    public IDisposable Connect(AgentAccount agent)
-    {
-        var id = Guid.NewGuid();
-        _connections[id] = agent;
-        return new Disconnect(() => _connections.TryRemove(id, out _));
-    }
-
-    /// <summary>Distinct agents online who handle <paramref name="reason"/> (all online agents when null).</summary>
-    public int Online(string? reason = null) =>
-        _connections.Values.Where(a => reason is null || a.Handles(reason)).Select(a => a.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-
-    private sealed class Disconnect(Action action) : IDisposable
     {
         public void Dispose() => action();
     }

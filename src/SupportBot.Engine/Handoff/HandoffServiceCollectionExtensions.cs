@@ -14,7 +14,9 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<HandoffPolicy>();
         services.AddSingleton<IHandoffStore, SqlHandoffStore>();
         services.AddSingleton<HandoffNotices>();
+        services.AddSingleton<IPresenceStore, SqlPresenceStore>();
         services.AddSingleton<AgentPresence>();
+        services.AddHostedService<PresenceHeartbeat>();
         services.AddSingleton<AgentAssist>();
         services.TryAddSingleton<IShopperChannel, TranscriptShopperChannel>();
         services.AddSingleton<HandoffBudget>();

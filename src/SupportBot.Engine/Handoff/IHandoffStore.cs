@@ -7,6 +7,18 @@ public interface IHandoffStore
 
     Task<HandoffTicket?> FindAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The conversation's open handoff (queued, pending with a platform, or owned by an agent), read from the store: every instance sees the same.</summary>
+    Task<HandoffTicket?> FindOpenAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>How many queued entries are ahead of <paramref name="ticket"/> in the queue's order.</summary>
+    Task<int> AheadOfAsync(HandoffTicket ticket, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the conversation's open rating question (asked when an agent resolved it), if there is one: the question is
+    /// answered by the next message, whatever it says, and on whichever instance it arrives.
+    /// </summary>
+    Task<string?> TakeRatingQuestionAsync(string conversationId, CancellationToken cancellationToken);
+
     /// <summary>Queued, pending, assigned and ticket entries in queue order.</summary>
     Task<IReadOnlyList<HandoffTicket>> ListWorkAsync(CancellationToken cancellationToken);
 
@@ -29,4 +41,7 @@ public sealed record HandoffChange(DateTimeOffset At)
     public string? Email { get; init; }
 
     public string? LastMessage { get; init; }
+
+    /// <summary>The shopper is asked to rate the help: their next message may be the rating.</summary>
+    public bool AskRating { get; init; }
 }

@@ -67,5 +67,16 @@ public static class SchemaMigrations
         new(3, "data-protection keys shared by every instance",
             Sqlite: "CREATE TABLE IF NOT EXISTS data_protection_keys (name TEXT PRIMARY KEY, xml TEXT NOT NULL);",
             Postgres: "CREATE TABLE IF NOT EXISTS data_protection_keys (name TEXT PRIMARY KEY, xml TEXT NOT NULL);"),
+        new(4, "the handoff desk without per-process memory: open handoffs by conversation, the rating question, agents' consoles on every instance",
+            Sqlite: """
+                ALTER TABLE handoffs ADD COLUMN awaiting_rating INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX IF NOT EXISTS handoffs_open ON handoffs (conversation_id, status);
+                CREATE TABLE IF NOT EXISTS agent_presence (connection_id TEXT PRIMARY KEY, agent_id TEXT NOT NULL, reasons TEXT NOT NULL, expires_at TEXT NOT NULL);
+                """,
+            Postgres: """
+                ALTER TABLE handoffs ADD COLUMN IF NOT EXISTS awaiting_rating INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX IF NOT EXISTS handoffs_open ON handoffs (conversation_id, status);
+                CREATE TABLE IF NOT EXISTS agent_presence (connection_id TEXT PRIMARY KEY, agent_id TEXT NOT NULL, reasons TEXT NOT NULL, expires_at TEXT NOT NULL);
+                """),
     ];
 }

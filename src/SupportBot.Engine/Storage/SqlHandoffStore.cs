@@ -12,6 +12,8 @@ public sealed class SqlHandoffStore(Database database) : IHandoffStore
         last_message, priority, status, agent_id, agent_name, email, created_at, rank_at, claimed_at, closed_at, rating
         """;
 
+    private static readonly string[] OpenStatuses = [nameof(HandoffStatus.Queued), nameof(HandoffStatus.Pending), nameof(HandoffStatus.Assigned)];
+
     private static readonly string[] WorkStatuses = [nameof(HandoffStatus.Queued), nameof(HandoffStatus.Pending), nameof(HandoffStatus.Assigned), nameof(HandoffStatus.Ticket)];
 
     public async Task AddAsync(HandoffTicket ticket, CancellationToken cancellationToken)
@@ -34,6 +36,27 @@ public sealed class SqlHandoffStore(Database database) : IHandoffStore
     public async Task<HandoffTicket?> FindAsync(string id, CancellationToken cancellationToken) =>
         First(await QueryAsync("id = @a", id, cancellationToken).ConfigureAwait(false));
 
+    public async Task<HandoffTicket?> FindOpenAsync(string conversationId, CancellationToken cancellationToken) =>
+        First(await QueryAsync($"conversation_id = @a AND status IN ({InList(OpenStatuses)}) ORDER BY created_at DESC", conversationId, cancellationToken).ConfigureAwait(false));
+
+    public async Task<int> AheadOfAsync(HandoffTicket ticket, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("""
+            SELECT COUNT(*) FROM handoffs WHERE status = 'Queued' AND id <> @id AND (rank_at < @rank OR (rank_at = @rank AND id < @id))
+            """).With("id", ticket.Id).WithTime("rank", ticket.RankAt);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<string?> TakeRatingQuestionAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("UPDATE handoffs SET awaiting_rating = 0 WHERE conversation_id = @conversation AND awaiting_rating = 1 RETURNING id")
+            .With("conversation", conversationId);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
     public Task<IReadOnlyList<HandoffTicket>> ListWorkAsync(CancellationToken cancellationToken) =>
         QueryAsync($"status IN ({InList(WorkStatuses)}) ORDER BY rank_at, {database.InsertionOrder}", null, cancellationToken);
 
@@ -47,9 +70,10 @@ public sealed class SqlHandoffStore(Database database) : IHandoffStore
         // instance) exactly one finds the row still queued.
         var claimed = toStatus == HandoffStatus.Assigned ? ", claimed_at = COALESCE(claimed_at, @at)" : "";
         var closed = toStatus is HandoffStatus.Resolved or HandoffStatus.Returned or HandoffStatus.Cancelled ? ", closed_at = @at" : "";
+        var rating = change.AskRating ? ", awaiting_rating = 1" : "";
         await using var command = connection.Command($"""
             UPDATE handoffs SET status = @to, agent_id = COALESCE(@agent, agent_id), agent_name = COALESCE(@agent_name, agent_name),
-                email = COALESCE(@email, email), last_message = COALESCE(@last, last_message){claimed}{closed}
+                email = COALESCE(@email, email), last_message = COALESCE(@last, last_message){claimed}{closed}{rating}
             WHERE id = @id AND status IN ({InList(fromStatuses.Select(s => s.ToString()))})
             """)
             .With("id", id).With("to", toStatus.ToString()).With("agent", change.AgentId).With("agent_name", change.AgentName)

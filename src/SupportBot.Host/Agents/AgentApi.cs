@@ -79,7 +79,7 @@ internal static class AgentApi
 
         var now = time.GetUtcNow();
         var items = await desk.QueueForAsync(agent, cancellationToken).ConfigureAwait(false);
-        return Results.Ok(new QueueView([.. items.Select(t => QueueItemView.Of(t, now))], desk.Presence.Online()));
+        return Results.Ok(new QueueView([.. items.Select(t => QueueItemView.Of(t, now))], await desk.Presence.OnlineAsync(null, cancellationToken).ConfigureAwait(false)));
     }
 
     private static IResult Events(HttpContext context, AgentDirectory directory, HandoffDesk desk, HandoffNotices notices, CancellationToken cancellationToken) =>
@@ -91,7 +91,7 @@ internal static class AgentApi
     {
         var (reader, subscription) = notices.Subscribe();
         using var _ = subscription;
-        using var online = new PresenceNotice(desk.Presence.Connect(agent), notices);
+        await using var online = await PresenceNotice.OpenAsync(desk.Presence.Connect(agent), notices, cancellationToken).ConfigureAwait(false);
         yield return new SseItem<object>(new { online = true }, "hello");
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -152,7 +152,7 @@ internal static class AgentApi
         {
             var claimed = await desk.ClaimAsync(agent, ticket, cancellationToken).ConfigureAwait(false);
             return Results.Ok(await ViewAsync(claimed, desk, assist, knowledge, time, cancellationToken).ConfigureAwait(false));
-        }, cancellationToken);
+        }, cancellationToken, desk.FindClaimableForAsync);
 
     private static async Task<IResult> SendAsync(string id, AgentMessageBody? body, HttpContext context, AgentDirectory directory, HandoffDesk desk, CancellationToken cancellationToken)
     {
@@ -184,14 +184,15 @@ internal static class AgentApi
     /// agents' conversations give nothing away), and a refusal from the desk as 409.
     /// </summary>
     private static async Task<IResult> WithHandoffAsync(string id, HttpContext context, AgentDirectory directory, HandoffDesk desk,
-        Func<AgentAccount, HandoffTicket, Task<IResult>> handle, CancellationToken cancellationToken)
+        Func<AgentAccount, HandoffTicket, Task<IResult>> handle, CancellationToken cancellationToken,
+        Func<AgentAccount, string, CancellationToken, Task<HandoffTicket?>>? find = null)
     {
         if (Me(context, directory) is not { } agent)
         {
             return Gone();
         }
 
-        if (await desk.FindForAsync(agent, id, cancellationToken).ConfigureAwait(false) is not { } ticket)
+        if (await (find ?? desk.FindForAsync)(agent, id, cancellationToken).ConfigureAwait(false) is not { } ticket)
         {
             return NotFound(id);
         }
@@ -228,23 +229,28 @@ internal static class AgentApi
     private static IResult Conflict(string detail) =>
         Results.Problem(title: "Someone else got there first", detail: detail, statusCode: StatusCodes.Status409Conflict);
 
-    /// <summary>An agent online while the stream is open; other consoles refresh their "agents online" when it opens and closes.</summary>
-    private sealed class PresenceNotice : IDisposable
+    /// <summary>An agent online while the stream is open; other consoles (on any instance) refresh their "agents online" when it opens and closes.</summary>
+    private sealed class PresenceNotice : IAsyncDisposable
     {
         private readonly IDisposable _connection;
         private readonly HandoffNotices _notices;
 
-        public PresenceNotice(IDisposable connection, HandoffNotices notices)
+        private PresenceNotice(IDisposable connection, HandoffNotices notices)
         {
             _connection = connection;
             _notices = notices;
-            notices.Publish(new HandoffNotice("", "", HandoffNotice.Updated));
         }
 
-        public void Dispose()
+        public static async Task<PresenceNotice> OpenAsync(IDisposable connection, HandoffNotices notices, CancellationToken cancellationToken)
+        {
+            await notices.PublishAsync(new HandoffNotice("", "", HandoffNotice.Updated), cancellationToken).ConfigureAwait(false);
+            return new PresenceNotice(connection, notices);
+        }
+
+        public async ValueTask DisposeAsync()
         {
             _connection.Dispose();
-            _notices.Publish(new HandoffNotice("", "", HandoffNotice.Updated));
+            await _notices.PublishAsync(new HandoffNotice("", "", HandoffNotice.Updated), CancellationToken.None).ConfigureAwait(false);
         }
     }
 }

@@ -139,7 +139,7 @@ internal sealed class DirectLineConversations : IDisposable
 
         // Web Chat shows "typing" while the turn runs; it is a signal, not part of the transcript, so it is not stored.
         // While a person owns the conversation the bot is not the one who would be typing.
-        if (!_desk.BotIsSilent(conversationId))
+        if (!await _desk.BotIsSilentAsync(conversationId, cancellationToken).ConfigureAwait(false))
         {
             PublishTyping(conversationId);
         }

@@ -31,7 +31,7 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         var left = await first.SayAsync("cancel");
         Assert.Equal(TurnDecision.LeftQueue, left.Decision.Action);
         Assert.Equal("back_to_bot", left.HandoffState);
-        Assert.Null(fixture.Desk.OpenFor(first.Conversation));
+        Assert.Null((await fixture.Desk.OpenForAsync(first.Conversation, default)));
         Assert.Contains("You're next in the queue", (await second.SayAsync("still there?")).Text, StringComparison.Ordinal);
         await second.SayAsync("cancel");
     }
@@ -43,7 +43,7 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         var chat = new HandoffChat(fixture.Host.Engine);
         await chat.SayAsync("where is my order LP10000002");
         await chat.SayAsync("I'd like to speak to a person");
-        var ticket = fixture.Desk.OpenFor(chat.Conversation)!;
+        var ticket = (await fixture.Desk.OpenForAsync(chat.Conversation, default))!;
 
         var claimed = await fixture.Desk.ClaimAsync(HandoffFixture.Tess, ticket, default);
         var whileOwned = await chat.SayAsync("how long do I have to return something?");
@@ -53,7 +53,7 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         Assert.Null(whileOwned.Message);
         Assert.Equal((TurnDecision.WithAgent, "assigned"), (whileOwned.Decision.Action, whileOwned.Decision.HandoffState));
         Assert.Equal("faq_returns_refunds", whileOwned.Decision.Intent);
-        Assert.False(fixture.Desk.BotIsSilent(chat.Conversation));
+        Assert.False((await fixture.Desk.BotIsSilentAsync(chat.Conversation, default)));
 
         var transcript = await fixture.Desk.TranscriptAsync(chat.Conversation, -1, default);
         // What the desk delivered outside the turns: no reply to a shopper's message.
@@ -75,7 +75,7 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         using var online = fixture.AgentOnline();
         var chat = new HandoffChat(fixture.Host.Engine);
         await chat.SayAsync("human please");
-        var claimed = await fixture.Desk.ClaimAsync(HandoffFixture.Tess, fixture.Desk.OpenFor(chat.Conversation)!, default);
+        var claimed = await fixture.Desk.ClaimAsync(HandoffFixture.Tess, (await fixture.Desk.OpenForAsync(chat.Conversation, default))!, default);
 
         await fixture.Desk.ReturnAsync(HandoffFixture.Tess, claimed, default);
         var after = await chat.SayAsync("do you ship to canada");
@@ -93,7 +93,7 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         using var online = fixture.AgentOnline();
         var chat = new HandoffChat(fixture.Host.Engine);
         await chat.SayAsync("human please");
-        var claimed = await fixture.Desk.ClaimAsync(HandoffFixture.Tess, fixture.Desk.OpenFor(chat.Conversation)!, default);
+        var claimed = await fixture.Desk.ClaimAsync(HandoffFixture.Tess, (await fixture.Desk.OpenForAsync(chat.Conversation, default))!, default);
 
         var first = await fixture.Desk.SendAsync(HandoffFixture.Tess, claimed, "Looking now.", "same", default);
         var retry = await fixture.Desk.SendAsync(HandoffFixture.Tess, claimed, "Looking now.", "same", default);
@@ -119,7 +119,7 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         var ticket = await fixture.Store.FindAsync(left.Decision.HandoffId!, default);
         Assert.Equal((HandoffStatus.Ticket, "ana.lima@example.com"), (ticket!.Status, ticket.Email));
         Assert.Contains("never came", ticket.LastMessage, StringComparison.Ordinal);
-        Assert.Null(fixture.Desk.OpenFor(chat.Conversation));
+        Assert.Null((await fixture.Desk.OpenForAsync(chat.Conversation, default)));
         Assert.Contains(await fixture.Desk.QueueForAsync(HandoffFixture.Tess, default), t => t.Id == ticket.Id);
         await fixture.Desk.ResolveAsync(HandoffFixture.Tess, ticket, default);
     }
@@ -179,7 +179,7 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         {
             var waited = new HandoffChat(fixture.Host.Engine);
             await waited.SayAsync("talk to a human");
-            var claimed = await fixture.Desk.ClaimAsync(HandoffFixture.Tess, fixture.Desk.OpenFor(waited.Conversation)!, default);
+            var claimed = await fixture.Desk.ClaimAsync(HandoffFixture.Tess, (await fixture.Desk.OpenForAsync(waited.Conversation, default))!, default);
             await fixture.Desk.ResolveAsync(HandoffFixture.Tess, claimed, default);
         }
 

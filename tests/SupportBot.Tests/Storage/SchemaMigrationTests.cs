@@ -56,7 +56,7 @@ public sealed class SchemaMigrationTests
         var (exit, output, error) = await CliRunner.RunAsync("db", "migrate", "--Storage:DataPath", folder.Path);
 
         Assert.True(exit == 0, error);
-        Assert.Contains("Sqlite: applied schema version(s) 1, 2, 3", output, StringComparison.Ordinal);
+        Assert.Contains("Sqlite: applied schema version(s) 1, 2, 3, 4", output, StringComparison.Ordinal);
         using var database = new SqliteDatabase(folder.Path);
         var kept = await new SqlConversationStore(database).ReadAfterAsync("old", -1, default);
         Assert.Equal("where is my order", Assert.Single(kept).Activity.Text);
