@@ -20,6 +20,13 @@ public abstract class Database
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// How many turns may hold the database at once. A PostgreSQL turn keeps its connection (and the conversation's
+    /// lock) until it commits, and the stores it calls meanwhile open one more each: turns beyond half the pool would
+    /// wait for connections other waiting turns hold. Turns past this wait before taking any.
+    /// </summary>
+    public virtual int MaxConcurrentTurns => int.MaxValue;
+
+    /// <summary>
     /// Holds the conversation's lock until <paramref name="transaction"/> ends, on every instance (PostgreSQL's advisory
     /// transaction lock). SQLite needs none: one process, and its write transactions run one at a time.
     /// </summary>

@@ -13,6 +13,8 @@ public sealed class PostgresDatabase(NpgsqlDataSource source) : Database
 
     public override StorageProvider Provider => StorageProvider.Postgres;
 
+    public override int MaxConcurrentTurns => Math.Max(1, new NpgsqlConnectionStringBuilder(source.ConnectionString).MaxPoolSize / 2);
+
     public override string InsertionOrder => "added";
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

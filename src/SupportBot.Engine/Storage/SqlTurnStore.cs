@@ -14,9 +14,12 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
     /// <summary>Gates by a hash of the conversation id: fixed memory however many conversations, and a rare shared gate only waits.</summary>
     private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 1024).Select(_ => new SemaphoreSlim(1, 1))];
 
+    /// <summary>Turns allowed to hold the database at once (<see cref="Database.MaxConcurrentTurns"/>); null when unbounded.</summary>
+    private readonly SemaphoreSlim? _slots = database.MaxConcurrentTurns == int.MaxValue ? null : new SemaphoreSlim(database.MaxConcurrentTurns);
+
     public async Task<ITurnTransaction> BeginAsync(string conversationId, CancellationToken cancellationToken)
     {
-        var gate = database.IsShared ? null : _gates[(int)((uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)_gates.Length)];
+        var gate = database.IsShared ? _slots : _gates[(int)((uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)_gates.Length)];
         if (gate is not null)
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
