@@ -79,7 +79,7 @@ public sealed class ConversationEngine
         _options = options.Value;
     }
 
-    public static ChannelAccount Bot { get; } = new("supportbot", "SupportBot", "bot");
+    public static ChannelAccount Bot => Participants.Bot;
 
     /// <summary>
     /// One turn of the conversation <paramref name="key"/> names (the adapter that received the activity builds the key,

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
 using SupportBot.Knowledge;
 using SupportBot.Storage;
@@ -415,7 +414,7 @@ public sealed partial class HandoffDesk
     private Activity BotMessage(HandoffTicket ticket, string text, IReadOnlyList<CardAction>? actions, string state) => Envelope(ticket) with
     {
         Type = ActivityTypes.Message,
-        From = ConversationEngine.Bot,
+        From = Participants.Bot,
         Text = text,
         TextFormat = "markdown",
         SuggestedActions = actions is { Count: > 0 } ? new SuggestedActions(actions) : null,

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
 
 namespace SupportBot.Handoff;

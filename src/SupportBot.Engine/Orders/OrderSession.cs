@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
 
 namespace SupportBot.Orders;

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using SupportBot.Conversation;
 using SupportBot.Storage;
+using SupportBot.Conversation.Schema;
 
 namespace SupportBot.Orders;
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using SupportBot.Configuration;
 using SupportBot.Conversation;
+using SupportBot.Conversation.Schema;
 
 namespace SupportBot.Host.Limits;
 

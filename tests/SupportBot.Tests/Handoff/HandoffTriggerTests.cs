@@ -1,5 +1,6 @@
 using SupportBot.Conversation;
 using SupportBot.Handoff;
+using SupportBot.Conversation.Schema;
 
 namespace SupportBot.Tests.Handoff;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SupportBot.Conversation;
 using SupportBot.Conversation.Schema;
 
 namespace SupportBot.Evaluation.Conversations;

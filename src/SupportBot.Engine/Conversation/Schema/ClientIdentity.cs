@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using SupportBot.Conversation.Schema;
 
-namespace SupportBot.Conversation;
+namespace SupportBot.Conversation.Schema;
 
 /// <summary>
 /// Who sent a turn, as the channel adapter knows it from the transport and its credentials: the connection's
