@@ -13,6 +13,12 @@ internal sealed partial class AgentSession(IHandoffStore store, IConversationSto
 
     private static readonly HandoffStatus[] ExternallyOpen = [HandoffStatus.Pending, HandoffStatus.Queued, HandoffStatus.Assigned];
 
+    /// <summary>
+    /// How long "how did we do? 1–5" stays asked: as long as the conversation's idle lifetime, after which the shopper
+    /// starts afresh and a lone "5" is an answer to something else.
+    /// </summary>
+    internal static readonly TimeSpan RatingLapse = TimeSpan.FromMinutes(30);
+
     private string Persona => knowledge.Current.Knowledge.Prompt.Persona;
 
     public async Task<IReadOnlyList<HandoffTicket>> QueueForAsync(AgentAccount agent, CancellationToken cancellationToken)
@@ -112,7 +118,7 @@ internal sealed partial class AgentSession(IHandoffStore store, IConversationSto
     public async Task<int?> TryRateAsync(string conversationId, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (await store.TakeRatingQuestionAsync(conversationId, cancellationToken).ConfigureAwait(false) is not { } ticketId)
+        if (await store.TakeRatingQuestionAsync(conversationId, time.GetUtcNow() - RatingLapse, cancellationToken).ConfigureAwait(false) is not { } ticketId)
         {
             return null;
         }
