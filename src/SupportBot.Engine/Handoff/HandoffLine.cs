@@ -5,34 +5,13 @@ using SupportBot.Knowledge;
 namespace SupportBot.Handoff;
 
 /// <inheritdoc cref="IHandoffLine"/>
-internal sealed class HandoffLine : IHandoffLine
+internal sealed class HandoffLine(IHandoffStore store, TicketChanges changes, HandoffInitiation initiation, AgentPresence presence, LiveKnowledge knowledge,
+    TimeProvider time, IOptions<HandoffOptions> options, HandoffBudget budget) : IHandoffLine
 {
-    private readonly IHandoffStore _store;
-    private readonly TicketChanges _changes;
-    private readonly HandoffInitiation _initiation;
-    private readonly AgentPresence _presence;
-    private readonly LiveKnowledge _knowledge;
-    private readonly TimeProvider _time;
-    private readonly HandoffOptions _options;
-    private readonly OpeningHours _hours;
-    private readonly HandoffBudget _budget;
+    private readonly HandoffOptions _options = options.Value;
+    private readonly OpeningHours _hours = OpeningHours.From(options.Value);
 
-    public HandoffLine(IHandoffStore store, TicketChanges changes, HandoffInitiation initiation, AgentPresence presence, LiveKnowledge knowledge,
-        TimeProvider time, IOptions<HandoffOptions> options, HandoffBudget budget)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _store = store;
-        _changes = changes;
-        _initiation = initiation;
-        _presence = presence;
-        _knowledge = knowledge;
-        _time = time;
-        _options = options.Value;
-        _hours = OpeningHours.From(_options);
-        _budget = budget;
-    }
-
-    public Task<HandoffTicket?> OpenForAsync(string conversationId, CancellationToken cancellationToken) => _store.FindOpenAsync(conversationId, cancellationToken);
+    public Task<HandoffTicket?> OpenForAsync(string conversationId, CancellationToken cancellationToken) => store.FindOpenAsync(conversationId, cancellationToken);
 
     public async Task<bool> BotIsSilentAsync(string conversationId, CancellationToken cancellationToken) =>
         (await OpenForAsync(conversationId, cancellationToken).ConfigureAwait(false))?.Status == HandoffStatus.Assigned;
@@ -41,8 +20,8 @@ internal sealed class HandoffLine : IHandoffLine
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(memory);
-        var now = _time.GetUtcNow();
-        if (!_budget.TryStart(request.Client.Address is { } address ? "address:" + address : "conversation:" + request.Inbound.Conversation?.Id))
+        var now = time.GetUtcNow();
+        if (!budget.TryStart(request.Client.Address is { } address ? "address:" + address : "conversation:" + request.Inbound.Conversation?.Id))
         {
             return new HandoffOutcome(HandoffReplies.TooManyHandoffs(), null, HandoffReplies.BackToBotState, [], null);
         }
@@ -50,14 +29,14 @@ internal sealed class HandoffLine : IHandoffLine
         if (_options.Target == HandoffTarget.External)
         {
             var pending = await AddAsync(request, HandoffStatus.Pending, null, now, cancellationToken).ConfigureAwait(false);
-            var initiate = await _initiation.EventAsync(request, pending, cancellationToken).ConfigureAwait(false);
+            var initiate = await initiation.EventAsync(request, pending, cancellationToken).ConfigureAwait(false);
             return new HandoffOutcome(HandoffReplies.ConnectingExternal(), null, HandoffReplies.QueuedState, [initiate], pending);
         }
 
-        if (!_hours.IsOpen(now) || (_options.RequireAgentOnline && await _presence.OnlineAsync(request.Verdict.Reason, cancellationToken).ConfigureAwait(false) == 0))
+        if (!_hours.IsOpen(now) || (_options.RequireAgentOnline && await presence.OnlineAsync(request.Verdict.Reason, cancellationToken).ConfigureAwait(false) == 0))
         {
             memory.Offer = new PendingMessageOffer(request);
-            return new HandoffOutcome(HandoffReplies.Offline(_knowledge.Current.Knowledge.Policies), [CardAction.Say("No thanks")], HandoffReplies.OfflineState, [], null);
+            return new HandoffOutcome(HandoffReplies.Offline(knowledge.Current.Knowledge.Policies), [CardAction.Say("No thanks")], HandoffReplies.OfflineState, [], null);
         }
 
         var ticket = await AddAsync(request, HandoffStatus.Queued, null, now, cancellationToken).ConfigureAwait(false);
@@ -70,16 +49,16 @@ internal sealed class HandoffLine : IHandoffLine
     {
         ArgumentNullException.ThrowIfNull(offer);
         var request = offer.Request with { Text = message };
-        return await AddAsync(request, HandoffStatus.Ticket, email, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return await AddAsync(request, HandoffStatus.Ticket, email, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> PositionOfAsync(HandoffTicket ticket, CancellationToken cancellationToken) =>
-        1 + await _store.AheadOfAsync(ticket, cancellationToken).ConfigureAwait(false);
+        1 + await store.AheadOfAsync(ticket, cancellationToken).ConfigureAwait(false);
 
     public async Task LeaveQueueAsync(HandoffTicket ticket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        await _changes.MoveAsync(ticket, [HandoffStatus.Queued, HandoffStatus.Pending], HandoffStatus.Cancelled, new HandoffChange(_time.GetUtcNow()), HandoffNotice.Updated, cancellationToken).ConfigureAwait(false);
+        await changes.MoveAsync(ticket, [HandoffStatus.Queued, HandoffStatus.Pending], HandoffStatus.Cancelled, new HandoffChange(time.GetUtcNow()), HandoffNotice.Updated, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -88,14 +67,14 @@ internal sealed class HandoffLine : IHandoffLine
     /// </summary>
     private async Task<TimeSpan?> EstimateWaitAsync(int position, string reason, CancellationToken cancellationToken)
     {
-        var waits = await _store.RecentWaitsAsync(_options.WaitSampleSize, cancellationToken).ConfigureAwait(false);
+        var waits = await store.RecentWaitsAsync(_options.WaitSampleSize, cancellationToken).ConfigureAwait(false);
         if (waits.Count < 3)
         {
             return null;
         }
 
         var median = waits.Order().ElementAt(waits.Count / 2);
-        var rounds = (int)Math.Ceiling(position / (double)Math.Max(1, await _presence.OnlineAsync(reason, cancellationToken).ConfigureAwait(false)));
+        var rounds = (int)Math.Ceiling(position / (double)Math.Max(1, await presence.OnlineAsync(reason, cancellationToken).ConfigureAwait(false)));
         return median * rounds;
     }
 
@@ -114,7 +93,7 @@ internal sealed class HandoffLine : IHandoffLine
             Signals = request.Verdict.Signals,
             Intent = request.Intent,
             Confidence = request.Confidence,
-            Summary = HandoffSummary.Write(request, _knowledge.Current.Knowledge),
+            Summary = HandoffSummary.Write(request, knowledge.Current.Knowledge),
             Slots = request.Slots,
             LastMessage = request.Text,
             Priority = _options.PriorityOf(request.Verdict.Reason),
@@ -122,7 +101,7 @@ internal sealed class HandoffLine : IHandoffLine
             Email = email,
             CreatedAt = now,
         };
-        await _changes.AddAsync(ticket, cancellationToken).ConfigureAwait(false);
+        await changes.AddAsync(ticket, cancellationToken).ConfigureAwait(false);
         return ticket;
     }
 }

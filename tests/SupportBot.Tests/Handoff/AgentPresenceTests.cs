@@ -24,10 +24,8 @@ public sealed class AgentPresenceTests
     [MemberData(nameof(Providers))]
     public async Task AConsoleOnOneInstance_CountsOnTheOther_UntilItsBeatsLapse(StorageProvider provider)
     {
-        await using var test = await TestDatabase.CreateAsync(provider);
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
-        var a = Presence(test.Database, time);
-        var b = Presence(test.Reopen(), time);
+        await using var two = await TwoInstances.CreateAsync(provider);
+        var (time, a, b) = (two.Time, two.A, two.B);
 
         using var console = a.Connect(Tess);
         await a.BeatAsync(default);
@@ -47,10 +45,8 @@ public sealed class AgentPresenceTests
     [MemberData(nameof(Providers))]
     public async Task OnlineForAReason_CountsDistinctAgentsWhoHandleIt_OnEveryInstance(StorageProvider provider)
     {
-        await using var test = await TestDatabase.CreateAsync(provider);
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
-        var a = Presence(test.Database, time);
-        var b = Presence(test.Reopen(), time);
+        await using var two = await TwoInstances.CreateAsync(provider);
+        var (time, a, b) = (two.Time, two.A, two.B);
 
         using var tessHere = a.Connect(Tess);
         using var tessThere = b.Connect(Tess);
@@ -62,8 +58,21 @@ public sealed class AgentPresenceTests
         Assert.Equal(1, await a.OnlineAsync(HandoffReasons.Requested, default));
     }
 
-    private static AgentPresence Presence(Database database, TimeProvider time) =>
-        new(new SqlPresenceStore(database), time, NullLogger<AgentPresence>.Instance);
+    /// <summary>One database, one clock, and the presence of two instances on them.</summary>
+    private sealed record TwoInstances(TestDatabase Test, FakeTimeProvider Time, AgentPresence A, AgentPresence B) : IAsyncDisposable
+    {
+        public static async Task<TwoInstances> CreateAsync(StorageProvider provider)
+        {
+            var test = await TestDatabase.CreateAsync(provider);
+            var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
+            return new TwoInstances(test, time, Presence(test.Database, time), Presence(test.Reopen(), time));
+        }
+
+        public ValueTask DisposeAsync() => Test.DisposeAsync();
+
+        private static AgentPresence Presence(Database database, TimeProvider time) =>
+            new(new SqlPresenceStore(database), time, NullLogger<AgentPresence>.Instance);
+    }
 }
 
 /// <summary>The handoff folder cannot see the conversation's state (the dependency runs the other way), so the two lifetimes are tied here.</summary>

@@ -19,9 +19,8 @@ public sealed class HandoffStoreTests
     [MemberData(nameof(Providers))]
     public async Task TheOpenHandoff_IsWhatTheStoreSaysNow_OnEitherInstance(StorageProvider provider)
     {
-        await using var test = await TestDatabase.CreateAsync(provider);
-        var a = new SqlHandoffStore(test.Database);
-        var b = new SqlHandoffStore(test.Reopen());
+        await using var two = await TwoInstances.CreateAsync(provider);
+        var (a, b) = (two.A, two.B);
         await a.AddAsync(Ticket("h1", "c1", HandoffStatus.Queued, Noon), default);
         await a.AddAsync(Ticket("h2", "c2", HandoffStatus.Ticket, Noon), default);
 
@@ -39,8 +38,8 @@ public sealed class HandoffStoreTests
     [MemberData(nameof(Providers))]
     public async Task APlaceInTheQueue_CountsTheQueuedEntriesRankedBeforeIt(StorageProvider provider)
     {
-        await using var test = await TestDatabase.CreateAsync(provider);
-        var store = new SqlHandoffStore(test.Database);
+        await using var two = await TwoInstances.CreateAsync(provider);
+        var store = two.A;
         var first = Ticket("h1", "c1", HandoffStatus.Queued, Noon);
         var urgent = Ticket("h2", "c2", HandoffStatus.Queued, Noon.AddMinutes(5)) with { Priority = 15 };
         var claimed = Ticket("h3", "c3", HandoffStatus.Queued, Noon.AddMinutes(1));
@@ -61,9 +60,8 @@ public sealed class HandoffStoreTests
     [MemberData(nameof(Providers))]
     public async Task TheRatingQuestion_IsAnsweredOnce_ByWhicheverInstanceGetsTheNextMessage_AndLapses(StorageProvider provider)
     {
-        await using var test = await TestDatabase.CreateAsync(provider);
-        var a = new SqlHandoffStore(test.Database);
-        var b = new SqlHandoffStore(test.Reopen());
+        await using var two = await TwoInstances.CreateAsync(provider);
+        var (a, b) = (two.A, two.B);
         foreach (var (id, conversation) in new[] { ("h1", "c1"), ("h2", "c2") })
         {
             await a.AddAsync(Ticket(id, conversation, HandoffStatus.Queued, Noon), default);
@@ -84,8 +82,9 @@ public sealed class HandoffStoreTests
     [MemberData(nameof(Providers))]
     public async Task ClaimsFromTwoInstancesAtOnce_HaveExactlyOneWinner(StorageProvider provider)
     {
-        await using var test = await TestDatabase.CreateAsync(provider);
-        SqlHandoffStore[] instances = [new(test.Database), new(test.Reopen())];
+        await using var two = await TwoInstances.CreateAsync(provider);
+        var (a, b) = (two.A, two.B);
+        SqlHandoffStore[] instances = [a, b];
         await instances[0].AddAsync(Ticket("h1", "c1", HandoffStatus.Queued, Noon), default);
 
         var wins = await Task.WhenAll(Enumerable.Range(0, 20).Select(agent => Task.Run(() => instances[agent % 2].TransitionAsync(
@@ -93,6 +92,18 @@ public sealed class HandoffStoreTests
 
         var winner = Assert.Single(Enumerable.Range(0, 20), agent => wins[agent]);
         Assert.Equal($"Agent {winner}", (await instances[1].FindAsync("h1", default))!.AgentName);
+    }
+
+    /// <summary>One database and the handoff store of two instances on it.</summary>
+    private sealed record TwoInstances(TestDatabase Test, SqlHandoffStore A, SqlHandoffStore B) : IAsyncDisposable
+    {
+        public static async Task<TwoInstances> CreateAsync(StorageProvider provider)
+        {
+            var test = await TestDatabase.CreateAsync(provider);
+            return new TwoInstances(test, new SqlHandoffStore(test.Database), new SqlHandoffStore(test.Reopen()));
+        }
+
+        public ValueTask DisposeAsync() => Test.DisposeAsync();
     }
 
     private static HandoffTicket Ticket(string id, string conversation, HandoffStatus status, DateTimeOffset created) => new()
