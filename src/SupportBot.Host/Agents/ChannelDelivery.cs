@@ -24,7 +24,7 @@ internal sealed class ChannelDelivery(ITurnStore turns, IConversationStore store
         // By the adapter the conversation came through, not its channel id: Azure Bot Service has a "directline" channel too.
         if (!ConversationKey.Parse(ticket.ConversationId).IsBotConnector)
         {
-            // Resolved on use: Direct Line runs turns through the engine, whose desk delivers through this class.
+            // Resolved on use: Direct Line runs turns through the engine, whose agent session delivers through this class.
             var directLine = services.GetRequiredService<DirectLineConversations>();
             return await directLine.DeliverAsync(ticket.ConversationId, activities, cancellationToken).ConfigureAwait(false);
         }

@@ -28,19 +28,19 @@ internal sealed class DirectLineConversations : IDisposable
     private readonly ConversationTurns _turns;
     private readonly ITurnStore _turnStore;
     private readonly IConversationStore _store;
-    private readonly HandoffDesk _desk;
+    private readonly IHandoffLine _line;
     private readonly TimeProvider _time;
     private readonly IOptions<LimitsOptions> _limits;
     private readonly IChangeFeed _changes;
     private readonly IDisposable _otherInstances;
 
-    public DirectLineConversations(ConversationTurns turns, ITurnStore turnStore, IConversationStore store, HandoffDesk desk, TimeProvider time,
+    public DirectLineConversations(ConversationTurns turns, ITurnStore turnStore, IConversationStore store, IHandoffLine line, TimeProvider time,
         IOptions<LimitsOptions> limits, IChangeFeed changes)
     {
         _turns = turns;
         _turnStore = turnStore;
         _store = store;
-        _desk = desk;
+        _line = line;
         _time = time;
         _limits = limits;
         _changes = changes;
@@ -139,7 +139,7 @@ internal sealed class DirectLineConversations : IDisposable
 
         // Web Chat shows "typing" while the turn runs; it is a signal, not part of the transcript, so it is not stored.
         // While a person owns the conversation the bot is not the one who would be typing.
-        if (!await _desk.BotIsSilentAsync(conversationId, cancellationToken).ConfigureAwait(false))
+        if (!await _line.BotIsSilentAsync(conversationId, cancellationToken).ConfigureAwait(false))
         {
             PublishTyping(conversationId);
         }
