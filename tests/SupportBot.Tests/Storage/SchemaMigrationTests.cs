@@ -6,10 +6,8 @@ namespace SupportBot.Tests.Storage;
 
 /// <summary>The schema's versions: applied once, recorded, safe to run again, and a data folder from before versions were recorded keeps its data.</summary>
 [Trait("Category", "Integration")]
-public sealed class SchemaMigrationTests
+public sealed class SchemaMigrationTests : OnBothProviders
 {
-    public static TheoryData<StorageProvider> Providers => [StorageProvider.Sqlite, StorageProvider.Postgres];
-
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task RunningAgain_AppliesNothing_AndEachVersionIsRecordedOnce(StorageProvider provider)
