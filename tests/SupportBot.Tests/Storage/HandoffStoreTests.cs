@@ -8,8 +8,6 @@ namespace SupportBot.Tests.Storage;
 [Trait("Category", "Integration")]
 public sealed class HandoffStoreTests : OnBothProviders
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 5, 9, 0, 0, TimeSpan.Zero);
-
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task TwentyAgentsClaimingOneTicketAtOnce_ExactlyOneWins(StorageProvider provider)

@@ -8,5 +8,8 @@ namespace SupportBot.Tests.Storage;
 /// </summary>
 public abstract class OnBothProviders
 {
+    /// <summary>A fixed start for every test's clock and timestamps (times are data here, never the wall clock).</summary>
+    protected static readonly DateTimeOffset Start = new(2026, 12, 5, 9, 0, 0, TimeSpan.Zero);
+
     public static TheoryData<StorageProvider> Providers => [StorageProvider.Sqlite, StorageProvider.Postgres];
 }

@@ -11,7 +11,6 @@ namespace SupportBot.Tests.Storage;
 public sealed class PrivacyStoreTests : OnBothProviders
 {
     private const string Email = "ana.lima@example.com";
-    private static readonly DateTimeOffset Start = new(2026, 12, 5, 9, 0, 0, TimeSpan.Zero);
 
     [Theory]
     [MemberData(nameof(Providers))]

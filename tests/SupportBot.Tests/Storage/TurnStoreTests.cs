@@ -13,8 +13,6 @@ namespace SupportBot.Tests.Storage;
 [Trait("Category", "Integration")]
 public sealed class TurnStoreTests : OnBothProviders
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 5, 9, 0, 0, TimeSpan.Zero);
-
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task ACommittedTurn_SavesStateAndTranscriptTogether_AndTheNextTurnReadsThem(StorageProvider provider)

@@ -7,7 +7,6 @@ namespace SupportBot.Tests.Storage;
 [Trait("Category", "Integration")]
 public sealed class VerificationFailureStoreTests : OnBothProviders
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 5, 9, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
     [Theory]
