@@ -97,9 +97,10 @@ internal static class TurnLatency
     /// </summary>
     private static async Task HandoffAsync(EngineForBenchmarks engine, TextWriter output)
     {
-        var desk = engine.Services.GetRequiredService<HandoffDesk>();
+        var line = engine.Services.GetRequiredService<IHandoffLine>();
+        var agents = engine.Services.GetRequiredService<IAgentSession>();
         var agent = new AgentAccount { Id = "bench", Name = "Bench" };
-        using var online = desk.Presence.Connect(agent);
+        using var online = engine.Services.GetRequiredService<AgentPresence>().Connect(agent);
         var asks = new Latencies();
         var claims = new Latencies();
         for (var i = 0; i < 1_200; i++)
@@ -116,9 +117,9 @@ internal static class TurnLatency
             });
             var asked = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await desk.ClaimAsync(agent, (await desk.OpenForAsync(conversation, default))!, CancellationToken.None);
+            await agents.ClaimAsync(agent, (await line.OpenForAsync(conversation, default))!, CancellationToken.None);
             var claimed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            await desk.ResolveAsync(agent, (await desk.OpenForAsync(conversation, default))!, CancellationToken.None);
+            await agents.ResolveAsync(agent, (await line.OpenForAsync(conversation, default))!, CancellationToken.None);
             if (i >= 200)
             {
                 asks.Add(asked);

@@ -54,21 +54,23 @@ public sealed class ConversationEngine
     private readonly ConversationOptions _options;
     private readonly ReplyDrafter _drafter;
     private readonly OrderDialog _dialog;
-    private readonly HandoffDesk _desk;
+    private readonly IHandoffLine _line;
+    private readonly IAgentSession _session;
     private readonly HandoffPolicy _policy;
     private readonly TurnReplies _replies;
     private readonly HandoffTurns _handoffs;
     private readonly LimitsOptions _limits;
 
     public ConversationEngine(LiveKnowledge knowledge, LiveIntents intents, ReplyDrafter drafter, OrderDialog dialog,
-        HandoffDesk desk, HandoffPolicy policy, TimeProvider time, IOptions<ConversationOptions> options, IOptions<LimitsOptions> limits)
+        IHandoffLine line, IAgentSession session, HandoffPolicy policy, TimeProvider time, IOptions<ConversationOptions> options, IOptions<LimitsOptions> limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
         _limits = limits.Value;
-        _desk = desk;
+        _line = line;
+        _session = session;
         _policy = policy;
         _replies = new TurnReplies(time);
-        _handoffs = new HandoffTurns(desk, intents, knowledge, options.Value, _replies);
+        _handoffs = new HandoffTurns(line, session, intents, knowledge, options.Value, _replies);
         ArgumentNullException.ThrowIfNull(options);
         _knowledge = knowledge;
         _intents = intents;
@@ -131,7 +133,7 @@ public sealed class ConversationEngine
     {
         var conversation = key.Value;
         var policies = knowledge.Policies;
-        if (await _desk.OpenForAsync(conversation, cancellationToken).ConfigureAwait(false) is { } open)
+        if (await _line.OpenForAsync(conversation, cancellationToken).ConfigureAwait(false) is { } open)
         {
             return await _handoffs.WhileHandedOffAsync(inbound, open, text, cancellationToken).ConfigureAwait(false);
         }
@@ -141,7 +143,7 @@ public sealed class ConversationEngine
             return _replies.Reply(inbound, Say(ReplyWriter.EmptyMessage(), null, Decision(TurnDecision.NotUnderstood)));
         }
 
-        if (await _desk.TryRateAsync(conversation, text, cancellationToken).ConfigureAwait(false) is { } rating)
+        if (await _session.TryRateAsync(conversation, text, cancellationToken).ConfigureAwait(false) is { } rating)
         {
             return _replies.Reply(inbound, Say(HandoffReplies.Rated(rating), null, Decision(TurnDecision.Rated)));
         }

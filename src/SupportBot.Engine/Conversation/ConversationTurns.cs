@@ -25,7 +25,7 @@ public sealed record TurnRecord(StoredActivity? Inbound, IReadOnlyList<StoredAct
 /// </list>
 /// Activities written outside a turn (what an agent says) go through <see cref="TranscriptAppends.AppendOnceAsync"/>, under the same lock.
 /// </summary>
-public sealed class ConversationTurns(ConversationEngine engine, ITurnStore turns, IConversationStore conversations, HandoffDesk desk, TimeProvider time)
+public sealed class ConversationTurns(ConversationEngine engine, ITurnStore turns, IConversationStore conversations, IAgentSession agents, TimeProvider time)
 {
     /// <summary>Runs (or replays) one turn; <paramref name="stamp"/> lets the channel set what it owns (channel id, server time) before storing.</summary>
     public async Task<TurnRecord> HandleAsync(ConversationKey key, Activity inbound, ClientIdentity client, Func<Activity, Activity>? stamp = null,
@@ -56,7 +56,7 @@ public sealed class ConversationTurns(ConversationEngine engine, ITurnStore turn
         var committed = await turn.CommitAsync(activities, state.ToJson(), now + ConversationState.IdleLifetime, cancellationToken).ConfigureAwait(false);
         if (inbound.Type == ActivityTypes.Message)
         {
-            await desk.ShopperWroteAsync(key.Value, cancellationToken).ConfigureAwait(false);
+            await agents.ShopperWroteAsync(key.Value, cancellationToken).ConfigureAwait(false);
         }
 
         return stored ? new TurnRecord(committed[0], [.. committed.Skip(1)], false) : new TurnRecord(null, committed, false);

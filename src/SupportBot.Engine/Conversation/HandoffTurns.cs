@@ -13,7 +13,7 @@ namespace SupportBot.Conversation;
 /// The turns that involve people: handing a conversation off, a message while it is queued or with an agent, the
 /// answer to "leave a message?", and an external contact centre's <c>handoff.status</c>.
 /// </summary>
-internal sealed class HandoffTurns(HandoffDesk desk, LiveIntents intents, LiveKnowledge knowledge, ConversationOptions options, TurnReplies replies)
+internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, LiveIntents intents, LiveKnowledge knowledge, ConversationOptions options, TurnReplies replies)
 {
     public const string StatusEvent = "handoff.status";
 
@@ -39,7 +39,7 @@ internal sealed class HandoffTurns(HandoffDesk desk, LiveIntents intents, LiveKn
             Earlier = memory.RecentTexts.Where(t => t != turn.Text).ToList(),
             Client = session.Client,
         };
-        var outcome = await desk.HandOffAsync(request, memory, cancellationToken).ConfigureAwait(false);
+        var outcome = await line.HandOffAsync(request, memory, cancellationToken).ConfigureAwait(false);
         var decision = turn.Decision(TurnDecision.Transfer) with
         {
             Handoff = verdict.Reason,
@@ -71,11 +71,11 @@ internal sealed class HandoffTurns(HandoffDesk desk, LiveIntents intents, LiveKn
 
         if (text is not null && IsStop(text))
         {
-            await desk.LeaveQueueAsync(open, cancellationToken).ConfigureAwait(false);
+            await line.LeaveQueueAsync(open, cancellationToken).ConfigureAwait(false);
             return replies.Reply(inbound, Say(HandoffReplies.LeftQueue(knowledge.Current.Knowledge.Prompt.Persona), Topics(), decision with { Action = TurnDecision.LeftQueue }), HandoffReplies.BackToBotState);
         }
 
-        var waiting = open.Status == HandoffStatus.Pending ? HandoffReplies.StillConnecting() : HandoffReplies.StillQueued(await desk.PositionOfAsync(open, cancellationToken).ConfigureAwait(false));
+        var waiting = open.Status == HandoffStatus.Pending ? HandoffReplies.StillConnecting() : HandoffReplies.StillQueued(await line.PositionOfAsync(open, cancellationToken).ConfigureAwait(false));
         return replies.Reply(inbound, Say(waiting, null, decision), HandoffReplies.QueuedState);
     }
 
@@ -84,7 +84,7 @@ internal sealed class HandoffTurns(HandoffDesk desk, LiveIntents intents, LiveKn
     {
         if (found.FirstOrDefault(e => e.Kind == EntityKind.Email) is { } email)
         {
-            var ticket = await desk.LeaveMessageAsync(offer, email.Value, turn.Text, cancellationToken).ConfigureAwait(false);
+            var ticket = await line.LeaveMessageAsync(offer, email.Value, turn.Text, cancellationToken).ConfigureAwait(false);
             var decision = turn.Decision(TurnDecision.MessageTaken) with { Handoff = ticket.Reason, HandoffId = ticket.Id, HandoffState = "ticket" };
             return replies.Reply(turn.Inbound, Say(HandoffReplies.MessageTaken(email.Value), null, decision));
         }
@@ -117,7 +117,7 @@ internal sealed class HandoffTurns(HandoffDesk desk, LiveIntents intents, LiveKn
             }
         }
 
-        if (await desk.ExternalStatusAsync(conversation, state, agent, cancellationToken).ConfigureAwait(false) is not { } said)
+        if (await agents.ExternalStatusAsync(conversation, state, agent, cancellationToken).ConfigureAwait(false) is not { } said)
         {
             return [];
         }

@@ -7,7 +7,10 @@ namespace SupportBot.Handoff;
 
 public static class HandoffServiceCollectionExtensions
 {
-    /// <summary>Binds and validates <c>Handoff</c> settings and registers the policy, the persistent queue and the desk.</summary>
+    /// <summary>
+    /// Binds and validates <c>Handoff</c> settings and registers the policy, the persistent queue and the desk's parts:
+    /// the shopper's queue, the agent's session, and agent presence.
+    /// </summary>
     public static IServiceCollection AddHandoff(this IServiceCollection services)
     {
         services.AddValidatedOptions<HandoffOptions>(HandoffOptions.SectionName);
@@ -20,7 +23,11 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<AgentAssist>();
         services.TryAddSingleton<IShopperChannel, TranscriptShopperChannel>();
         services.AddSingleton<HandoffBudget>();
-        services.AddSingleton<HandoffDesk>();
+        services.AddSingleton<TicketChanges>();
+        services.AddSingleton<ShopperDelivery>();
+        services.AddSingleton<HandoffInitiation>();
+        services.AddSingleton<IHandoffLine, HandoffLine>();
+        services.AddSingleton<IAgentSession, AgentSession>();
         return services;
     }
 }

@@ -14,10 +14,11 @@ public interface IHandoffStore
     Task<int> AheadOfAsync(HandoffTicket ticket, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Takes the conversation's open rating question (asked when an agent resolved it), if there is one: the question is
-    /// answered by the next message, whatever it says, and on whichever instance it arrives.
+    /// Takes the conversation's open rating question (asked when a person resolved it), if there is one: the question is
+    /// answered by the next message, whatever it says, and on whichever instance it arrives. Returns the ticket id only
+    /// when the question was asked at or after <paramref name="askedSince"/>; an older one is taken and lapses unanswered.
     /// </summary>
-    Task<string?> TakeRatingQuestionAsync(string conversationId, CancellationToken cancellationToken);
+    Task<string?> TakeRatingQuestionAsync(string conversationId, DateTimeOffset askedSince, CancellationToken cancellationToken);
 
     /// <summary>Queued, pending, assigned and ticket entries in queue order.</summary>
     Task<IReadOnlyList<HandoffTicket>> ListWorkAsync(CancellationToken cancellationToken);

@@ -49,12 +49,25 @@ public sealed class SqlHandoffStore(Database database) : IHandoffStore
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async Task<string?> TakeRatingQuestionAsync(string conversationId, CancellationToken cancellationToken)
+    public async Task<string?> TakeRatingQuestionAsync(string conversationId, DateTimeOffset askedSince, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command("UPDATE handoffs SET awaiting_rating = 0 WHERE conversation_id = @conversation AND awaiting_rating = 1 RETURNING id")
+
+        // Taken in one statement, so of two instances answering at once only one sees the question; a lapsed one is
+        // taken too, so it cannot come back.
+        await using var command = connection.Command("UPDATE handoffs SET awaiting_rating = 0 WHERE conversation_id = @conversation AND awaiting_rating = 1 RETURNING id, closed_at")
             .With("conversation", conversationId);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        (string Id, DateTimeOffset At)? latest = null;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (reader.TimeOrNull(1) is { } at && at >= askedSince && (latest is null || at > latest.Value.At))
+            {
+                latest = (reader.GetString(0), at);
+            }
+        }
+
+        return latest?.Id;
     }
 
     public Task<IReadOnlyList<HandoffTicket>> ListWorkAsync(CancellationToken cancellationToken) =>

@@ -37,10 +37,10 @@ internal static class AgentApi
         agents.MapGet("/handoffs/{id}/transcript", TranscriptAsync);
         agents.MapPost("/handoffs/{id}/claim", ClaimAsync);
         agents.MapPost("/handoffs/{id}/messages", SendAsync);
-        agents.MapPost("/handoffs/{id}/return", (string id, HttpContext context, AgentDirectory directory, HandoffDesk desk, CancellationToken ct) =>
-            ActAsync(id, context, directory, desk, (agent, ticket) => desk.ReturnAsync(agent, ticket, ct), ct));
-        agents.MapPost("/handoffs/{id}/resolve", (string id, HttpContext context, AgentDirectory directory, HandoffDesk desk, CancellationToken ct) =>
-            ActAsync(id, context, directory, desk, (agent, ticket) => desk.ResolveAsync(agent, ticket, ct), ct));
+        agents.MapPost("/handoffs/{id}/return", (string id, HttpContext context, AgentDirectory directory, IAgentSession session, CancellationToken ct) =>
+            ActAsync(id, context, directory, session, (agent, ticket) => session.ReturnAsync(agent, ticket, ct), ct));
+        agents.MapPost("/handoffs/{id}/resolve", (string id, HttpContext context, AgentDirectory directory, IAgentSession session, CancellationToken ct) =>
+            ActAsync(id, context, directory, session, (agent, ticket) => session.ResolveAsync(agent, ticket, ct), ct));
         return app;
     }
 
@@ -70,7 +70,7 @@ internal static class AgentApi
         return Results.Ok(AgentView.Of(agent));
     }
 
-    private static async Task<IResult> QueueAsync(HttpContext context, AgentDirectory directory, HandoffDesk desk, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> QueueAsync(HttpContext context, AgentDirectory directory, IAgentSession session, AgentPresence presence, TimeProvider time, CancellationToken cancellationToken)
     {
         if (Me(context, directory) is not { } agent)
         {
@@ -78,20 +78,20 @@ internal static class AgentApi
         }
 
         var now = time.GetUtcNow();
-        var items = await desk.QueueForAsync(agent, cancellationToken).ConfigureAwait(false);
-        return Results.Ok(new QueueView([.. items.Select(t => QueueItemView.Of(t, now))], await desk.Presence.OnlineAsync(null, cancellationToken).ConfigureAwait(false)));
+        var items = await session.QueueForAsync(agent, cancellationToken).ConfigureAwait(false);
+        return Results.Ok(new QueueView([.. items.Select(t => QueueItemView.Of(t, now))], await presence.OnlineAsync(null, cancellationToken).ConfigureAwait(false)));
     }
 
-    private static IResult Events(HttpContext context, AgentDirectory directory, HandoffDesk desk, HandoffNotices notices, CancellationToken cancellationToken) =>
-        Me(context, directory) is { } agent ? TypedResults.ServerSentEvents(StreamAsync(agent, desk, notices, cancellationToken)) : Gone();
+    private static IResult Events(HttpContext context, AgentDirectory directory, AgentPresence presence, HandoffNotices notices, CancellationToken cancellationToken) =>
+        Me(context, directory) is { } agent ? TypedResults.ServerSentEvents(StreamAsync(agent, presence, notices, cancellationToken)) : Gone();
 
     /// <summary>Notices for one agent while the console is open (which is what makes the agent "online").</summary>
-    private static async IAsyncEnumerable<SseItem<object>> StreamAsync(AgentAccount agent, HandoffDesk desk, HandoffNotices notices,
+    private static async IAsyncEnumerable<SseItem<object>> StreamAsync(AgentAccount agent, AgentPresence presence, HandoffNotices notices,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (reader, subscription) = notices.Subscribe();
         using var _ = subscription;
-        await using var online = await PresenceNotice.OpenAsync(desk.Presence.Connect(agent), notices, cancellationToken).ConfigureAwait(false);
+        await using var online = await PresenceNotice.OpenAsync(presence.Connect(agent), notices, cancellationToken).ConfigureAwait(false);
         yield return new SseItem<object>(new { online = true }, "hello");
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -131,30 +131,30 @@ internal static class AgentApi
         }
     }
 
-    private static Task<IResult> OpenAsync(string id, HttpContext context, AgentDirectory directory, HandoffDesk desk, AgentAssist assist,
+    private static Task<IResult> OpenAsync(string id, HttpContext context, AgentDirectory directory, IAgentSession session, AgentAssist assist,
         LiveKnowledge knowledge, TimeProvider time, CancellationToken cancellationToken) =>
-        WithHandoffAsync(id, context, directory, desk, async (_, ticket) =>
-            Results.Ok(await ViewAsync(ticket, desk, assist, knowledge, time, cancellationToken).ConfigureAwait(false)), cancellationToken);
+        WithHandoffAsync(id, context, directory, session, async (_, ticket) =>
+            Results.Ok(await ViewAsync(ticket, session, assist, knowledge, time, cancellationToken).ConfigureAwait(false)), cancellationToken);
 
-    private static Task<IResult> TranscriptAsync(string id, long? after, HttpContext context, AgentDirectory directory, HandoffDesk desk,
+    private static Task<IResult> TranscriptAsync(string id, long? after, HttpContext context, AgentDirectory directory, IAgentSession session,
         LiveKnowledge knowledge, CancellationToken cancellationToken) =>
-        WithHandoffAsync(id, context, directory, desk, async (_, ticket) =>
+        WithHandoffAsync(id, context, directory, session, async (_, ticket) =>
         {
             var from = after ?? -1;
-            var stored = await desk.TranscriptAsync(ticket.ConversationId, from, cancellationToken).ConfigureAwait(false);
+            var stored = await session.TranscriptAsync(ticket.ConversationId, from, cancellationToken).ConfigureAwait(false);
             var watermark = stored.Count > 0 ? stored[^1].Sequence : from;
             return Results.Ok(new TranscriptView(TranscriptLine.Of(stored, knowledge.Current.Knowledge.Prompt.Persona), watermark));
         }, cancellationToken);
 
-    private static Task<IResult> ClaimAsync(string id, HttpContext context, AgentDirectory directory, HandoffDesk desk, AgentAssist assist,
+    private static Task<IResult> ClaimAsync(string id, HttpContext context, AgentDirectory directory, IAgentSession session, AgentAssist assist,
         LiveKnowledge knowledge, TimeProvider time, CancellationToken cancellationToken) =>
-        WithHandoffAsync(id, context, directory, desk, async (agent, ticket) =>
+        WithHandoffAsync(id, context, directory, session, async (agent, ticket) =>
         {
-            var claimed = await desk.ClaimAsync(agent, ticket, cancellationToken).ConfigureAwait(false);
-            return Results.Ok(await ViewAsync(claimed, desk, assist, knowledge, time, cancellationToken).ConfigureAwait(false));
-        }, cancellationToken, desk.FindClaimableForAsync);
+            var claimed = await session.ClaimAsync(agent, ticket, cancellationToken).ConfigureAwait(false);
+            return Results.Ok(await ViewAsync(claimed, session, assist, knowledge, time, cancellationToken).ConfigureAwait(false));
+        }, cancellationToken, session.FindClaimableForAsync);
 
-    private static async Task<IResult> SendAsync(string id, AgentMessageBody? body, HttpContext context, AgentDirectory directory, HandoffDesk desk, CancellationToken cancellationToken)
+    private static async Task<IResult> SendAsync(string id, AgentMessageBody? body, HttpContext context, AgentDirectory directory, IAgentSession session, CancellationToken cancellationToken)
     {
         if (body is not { Text: { } text, ClientId: { Length: > 0 and <= 100 } clientId } || string.IsNullOrWhiteSpace(text))
         {
@@ -166,14 +166,14 @@ internal static class AgentApi
             return Results.Problem(title: "Message too long", detail: $"A message may be at most {MaxMessageLength} characters.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        return await WithHandoffAsync(id, context, directory, desk, async (agent, ticket) =>
-            Results.Ok(new SentView(await desk.SendAsync(agent, ticket, text.Trim(), clientId, cancellationToken).ConfigureAwait(false))), cancellationToken).ConfigureAwait(false);
+        return await WithHandoffAsync(id, context, directory, session, async (agent, ticket) =>
+            Results.Ok(new SentView(await session.SendAsync(agent, ticket, text.Trim(), clientId, cancellationToken).ConfigureAwait(false))), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Hand back and resolve: an action with nothing to return but success.</summary>
-    private static Task<IResult> ActAsync(string id, HttpContext context, AgentDirectory directory, HandoffDesk desk, Func<AgentAccount, HandoffTicket, Task> act,
+    private static Task<IResult> ActAsync(string id, HttpContext context, AgentDirectory directory, IAgentSession session, Func<AgentAccount, HandoffTicket, Task> act,
         CancellationToken cancellationToken) =>
-        WithHandoffAsync(id, context, directory, desk, async (agent, ticket) =>
+        WithHandoffAsync(id, context, directory, session, async (agent, ticket) =>
         {
             await act(agent, ticket).ConfigureAwait(false);
             return Results.Ok();
@@ -181,9 +181,9 @@ internal static class AgentApi
 
     /// <summary>
     /// Every call on one handoff: the signed-in agent, the entry if they may see it (404 otherwise, so ids of other
-    /// agents' conversations give nothing away), and a refusal from the desk as 409.
+    /// agents' conversations give nothing away), and a refusal from the session as 409.
     /// </summary>
-    private static async Task<IResult> WithHandoffAsync(string id, HttpContext context, AgentDirectory directory, HandoffDesk desk,
+    private static async Task<IResult> WithHandoffAsync(string id, HttpContext context, AgentDirectory directory, IAgentSession session,
         Func<AgentAccount, HandoffTicket, Task<IResult>> handle, CancellationToken cancellationToken,
         Func<AgentAccount, string, CancellationToken, Task<HandoffTicket?>>? find = null)
     {
@@ -192,7 +192,7 @@ internal static class AgentApi
             return Gone();
         }
 
-        if (await (find ?? desk.FindForAsync)(agent, id, cancellationToken).ConfigureAwait(false) is not { } ticket)
+        if (await (find ?? session.FindForAsync)(agent, id, cancellationToken).ConfigureAwait(false) is not { } ticket)
         {
             return NotFound(id);
         }
@@ -207,10 +207,10 @@ internal static class AgentApi
         }
     }
 
-    private static async Task<HandoffView> ViewAsync(HandoffTicket ticket, HandoffDesk desk, AgentAssist assist, LiveKnowledge knowledge, TimeProvider time,
+    private static async Task<HandoffView> ViewAsync(HandoffTicket ticket, IAgentSession session, AgentAssist assist, LiveKnowledge knowledge, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var stored = await desk.TranscriptAsync(ticket.ConversationId, -1, cancellationToken).ConfigureAwait(false);
+        var stored = await session.TranscriptAsync(ticket.ConversationId, -1, cancellationToken).ConfigureAwait(false);
         var lines = TranscriptLine.Of(stored, knowledge.Current.Knowledge.Prompt.Persona);
         var shopperTexts = lines.Where(l => l.From == "shopper").Select(l => l.Text).Reverse().Append(ticket.LastMessage ?? "");
         var suggestion = assist.Suggest(shopperTexts);

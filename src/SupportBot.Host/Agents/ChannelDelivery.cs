@@ -13,7 +13,8 @@ namespace SupportBot.Host.Agents;
 /// polls); Bot Connector channels get it posted to their service URL under the channel's own conversation id.
 /// Either way it is in the transcript first.
 /// </summary>
-internal sealed class ChannelDelivery(ITurnStore turns, IConversationStore store, IServiceProvider services) : IShopperChannel
+internal sealed class ChannelDelivery(ITurnStore turns, IConversationStore store, DirectLineStreams directLine, IHostEnvironment environment,
+    IServiceProvider services) : IShopperChannel
 {
     private readonly TranscriptShopperChannel _transcript = new(turns, store);
 
@@ -24,17 +25,15 @@ internal sealed class ChannelDelivery(ITurnStore turns, IConversationStore store
         // By the adapter the conversation came through, not its channel id: Azure Bot Service has a "directline" channel too.
         if (!ConversationKey.Parse(ticket.ConversationId).IsBotConnector)
         {
-            // Resolved on use: Direct Line runs turns through the engine, whose desk delivers through this class.
-            var directLine = services.GetRequiredService<DirectLineConversations>();
             return await directLine.DeliverAsync(ticket.ConversationId, activities, cancellationToken).ConfigureAwait(false);
         }
 
         var (sequence, recorded) = await _transcript.RecordAsync(ticket, activities, cancellationToken).ConfigureAwait(false);
         if (recorded && ticket.ServiceUrl is { } serviceUrl)
         {
-            // The typed client is made per use, so its handler rotates as HttpClientFactory intends.
+            // The typed client is made per use (it is transient), so its handler rotates as HttpClientFactory intends.
             var connector = services.GetRequiredService<ConnectorClient>();
-            foreach (var activity in DecisionTraces.For(ticket.ChannelId, services.GetRequiredService<IHostEnvironment>(), activities))
+            foreach (var activity in DecisionTraces.For(ticket.ChannelId, environment, activities))
             {
                 await connector.SendAsync(serviceUrl, activity, cancellationToken).ConfigureAwait(false);
             }

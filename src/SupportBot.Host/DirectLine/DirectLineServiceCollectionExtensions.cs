@@ -8,6 +8,7 @@ internal static class DirectLineServiceCollectionExtensions
     {
         services.AddValidatedOptions<DirectLineOptions>(DirectLineOptions.SectionName);
         services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineStreams>();
         services.AddSingleton<DirectLineConversations>();
         services.AddCors(cors => cors.AddPolicy(DirectLineApi.CorsPolicy, policy => policy
             .AllowAnyOrigin()

@@ -8,6 +8,7 @@ using SupportBot.Host.DirectLine;
 using SupportBot.Host.Privacy;
 using SupportBot.Host.Limits;
 using SupportBot.Host.Views;
+using SupportBot.Storage;
 
 namespace SupportBot.Host.Server;
 
@@ -77,6 +78,10 @@ internal static class ServerApp
 
         // Settings checked before the host starts: a refusal is the CLI's one line, not also a logged stack trace.
         app.Services.GetService<IStartupValidator>()?.Validate();
+
+        // The same for the database, which the host would otherwise first open while starting: a SQLite file another
+        // process serves, or a PostgreSQL out of reach, is one line too.
+        app.Services.GetRequiredService<Database>();
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SupportBot.Storage;
 using SupportBot.Tests.DirectLine;
+using SupportBot.Tests.Storage;
 using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Durability;
@@ -11,10 +12,8 @@ namespace SupportBot.Tests.Durability;
 /// same client activity id is answered once. On SQLite and on PostgreSQL.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class CrashRecoveryTests
+public sealed class CrashRecoveryTests : OnBothProviders
 {
-    public static TheoryData<StorageProvider> Providers => [StorageProvider.Sqlite, StorageProvider.Postgres];
-
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task KilledDuringOrderStatusVerification_TheEmailAfterTheRestartShowsTheOrder(StorageProvider provider)

@@ -34,7 +34,7 @@ public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClas
         Assert.Equal(("application/json", "Transcript"), (attachment.ContentType, attachment.Name));
         var activities = JsonSerializer.SerializeToElement(attachment.Content).GetProperty("activities");
         Assert.Equal("I want to talk to a human", activities[activities.GetArrayLength() - 1].GetProperty("text").GetString());
-        Assert.Equal(HandoffStatus.Pending, (await fixture.Host.Services.GetRequiredService<HandoffDesk>().OpenForAsync(chat.Key.Value, default))!.Status);
+        Assert.Equal(HandoffStatus.Pending, (await fixture.Host.Services.GetRequiredService<IHandoffLine>().OpenForAsync(chat.Key.Value, default))!.Status);
         Assert.Contains("connecting you with a member of our support team", turn.Text, StringComparison.Ordinal);
     }
 
@@ -93,7 +93,7 @@ public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClas
         var status = await chat.SendAsync(new Activity { Type = ActivityTypes.Event, Name = "handoff.status", Value = JsonDocument.Parse(value).RootElement.Clone() });
 
         Assert.Empty(status.All);
-        Assert.Equal(HandoffStatus.Pending, (await fixture.Host.Services.GetRequiredService<HandoffDesk>().OpenForAsync(chat.Key.Value, default))!.Status);
+        Assert.Equal(HandoffStatus.Pending, (await fixture.Host.Services.GetRequiredService<IHandoffLine>().OpenForAsync(chat.Key.Value, default))!.Status);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClas
         await chat.SayAsync("agent please");
 
         Assert.Empty((await chat.SendAsync(Status("completed"))).All);
-        Assert.Equal(HandoffStatus.Pending, (await fixture.Host.Services.GetRequiredService<HandoffDesk>().OpenForAsync(chat.Key.Value, default))!.Status);
+        Assert.Equal(HandoffStatus.Pending, (await fixture.Host.Services.GetRequiredService<IHandoffLine>().OpenForAsync(chat.Key.Value, default))!.Status);
     }
 
     private static Activity Status(string state, string? agent = null) => new()

@@ -31,7 +31,7 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         var left = await first.SayAsync("cancel");
         Assert.Equal(TurnDecision.LeftQueue, left.Decision.Action);
         Assert.Equal("back_to_bot", left.HandoffState);
-        Assert.Null((await fixture.Desk.OpenForAsync(first.Conversation, default)));
+        Assert.Null((await fixture.Line.OpenForAsync(first.Conversation, default)));
         Assert.Contains("You're next in the queue", (await second.SayAsync("still there?")).Text, StringComparison.Ordinal);
         await second.SayAsync("cancel");
     }
@@ -43,19 +43,19 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         var chat = new HandoffChat(fixture.Host.Engine);
         await chat.SayAsync("where is my order LP10000002");
         await chat.SayAsync("I'd like to speak to a person");
-        var ticket = (await fixture.Desk.OpenForAsync(chat.Conversation, default))!;
+        var ticket = (await fixture.Line.OpenForAsync(chat.Conversation, default))!;
 
-        var claimed = await fixture.Desk.ClaimAsync(HandoffFixture.Tess, ticket, default);
+        var claimed = await fixture.Agents.ClaimAsync(HandoffFixture.Tess, ticket, default);
         var whileOwned = await chat.SayAsync("how long do I have to return something?");
-        await fixture.Desk.SendAsync(HandoffFixture.Tess, claimed, "Hi Ana, I'm on it.", "m1", default);
-        await fixture.Desk.ResolveAsync(HandoffFixture.Tess, claimed, default);
+        await fixture.Agents.SendAsync(HandoffFixture.Tess, claimed, "Hi Ana, I'm on it.", "m1", default);
+        await fixture.Agents.ResolveAsync(HandoffFixture.Tess, claimed, default);
 
         Assert.Null(whileOwned.Message);
         Assert.Equal((TurnDecision.WithAgent, "assigned"), (whileOwned.Decision.Action, whileOwned.Decision.HandoffState));
         Assert.Equal("faq_returns_refunds", whileOwned.Decision.Intent);
-        Assert.False((await fixture.Desk.BotIsSilentAsync(chat.Conversation, default)));
+        Assert.False((await fixture.Line.BotIsSilentAsync(chat.Conversation, default)));
 
-        var transcript = await fixture.Desk.TranscriptAsync(chat.Conversation, -1, default);
+        var transcript = await fixture.Agents.TranscriptAsync(chat.Conversation, -1, default);
         // What the desk delivered outside the turns: no reply to a shopper's message.
         var said = transcript.Select(s => s.Activity).Where(a => a.Type == ActivityTypes.Message && a.From?.Role != "user" && a.ReplyToId is null).ToList();
         Assert.Equal("You're now chatting with Tess from the support team.", said[0].Text);
@@ -75,16 +75,16 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         using var online = fixture.AgentOnline();
         var chat = new HandoffChat(fixture.Host.Engine);
         await chat.SayAsync("human please");
-        var claimed = await fixture.Desk.ClaimAsync(HandoffFixture.Tess, (await fixture.Desk.OpenForAsync(chat.Conversation, default))!, default);
+        var claimed = await fixture.Agents.ClaimAsync(HandoffFixture.Tess, (await fixture.Line.OpenForAsync(chat.Conversation, default))!, default);
 
-        await fixture.Desk.ReturnAsync(HandoffFixture.Tess, claimed, default);
+        await fixture.Agents.ReturnAsync(HandoffFixture.Tess, claimed, default);
         var after = await chat.SayAsync("do you ship to canada");
 
         Assert.Equal(TurnDecision.Answer, after.Decision.Action);
-        var said = (await fixture.Desk.TranscriptAsync(chat.Conversation, -1, default)).Select(s => s.Activity).Where(a => a.Type == ActivityTypes.Message).ToList();
+        var said = (await fixture.Agents.TranscriptAsync(chat.Conversation, -1, default)).Select(s => s.Activity).Where(a => a.Type == ActivityTypes.Message).ToList();
         Assert.Contains("Tess has handed the conversation back to me", said[^3].Text, StringComparison.Ordinal);
         Assert.Equal(("do you ship to canada", after.Message!.ReplyToId), (said[^2].Text, said[^2].Id));
-        await Assert.ThrowsAsync<HandoffConflictException>(() => fixture.Desk.SendAsync(HandoffFixture.Tess, claimed, "too late", "m2", default));
+        await Assert.ThrowsAsync<HandoffConflictException>(() => fixture.Agents.SendAsync(HandoffFixture.Tess, claimed, "too late", "m2", default));
     }
 
     [Fact]
@@ -93,15 +93,15 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         using var online = fixture.AgentOnline();
         var chat = new HandoffChat(fixture.Host.Engine);
         await chat.SayAsync("human please");
-        var claimed = await fixture.Desk.ClaimAsync(HandoffFixture.Tess, (await fixture.Desk.OpenForAsync(chat.Conversation, default))!, default);
+        var claimed = await fixture.Agents.ClaimAsync(HandoffFixture.Tess, (await fixture.Line.OpenForAsync(chat.Conversation, default))!, default);
 
-        var first = await fixture.Desk.SendAsync(HandoffFixture.Tess, claimed, "Looking now.", "same", default);
-        var retry = await fixture.Desk.SendAsync(HandoffFixture.Tess, claimed, "Looking now.", "same", default);
+        var first = await fixture.Agents.SendAsync(HandoffFixture.Tess, claimed, "Looking now.", "same", default);
+        var retry = await fixture.Agents.SendAsync(HandoffFixture.Tess, claimed, "Looking now.", "same", default);
 
         Assert.Equal(first, retry);
-        var said = (await fixture.Desk.TranscriptAsync(chat.Conversation, -1, default)).Count(s => s.Activity.Text == "Looking now.");
+        var said = (await fixture.Agents.TranscriptAsync(chat.Conversation, -1, default)).Count(s => s.Activity.Text == "Looking now.");
         Assert.Equal(1, said);
-        await fixture.Desk.ResolveAsync(HandoffFixture.Tess, claimed, default);
+        await fixture.Agents.ResolveAsync(HandoffFixture.Tess, claimed, default);
     }
 
     [Fact]
@@ -119,9 +119,9 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         var ticket = await fixture.Store.FindAsync(left.Decision.HandoffId!, default);
         Assert.Equal((HandoffStatus.Ticket, "ana.lima@example.com"), (ticket!.Status, ticket.Email));
         Assert.Contains("never came", ticket.LastMessage, StringComparison.Ordinal);
-        Assert.Null((await fixture.Desk.OpenForAsync(chat.Conversation, default)));
-        Assert.Contains(await fixture.Desk.QueueForAsync(HandoffFixture.Tess, default), t => t.Id == ticket.Id);
-        await fixture.Desk.ResolveAsync(HandoffFixture.Tess, ticket, default);
+        Assert.Null((await fixture.Line.OpenForAsync(chat.Conversation, default)));
+        Assert.Contains(await fixture.Agents.QueueForAsync(HandoffFixture.Tess, default), t => t.Id == ticket.Id);
+        await fixture.Agents.ResolveAsync(HandoffFixture.Tess, ticket, default);
     }
 
     [Fact]
@@ -149,8 +149,8 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         await chat.SayAsync("ana.lima@example.com please call me back");
 
         Assert.Equal("offline", offer.Decision.HandoffState);
-        Assert.DoesNotContain(await fixture.Desk.QueueForAsync(fraudTeam, default), t => t.ConversationId == chat.Conversation);
-        Assert.Contains(await fixture.Desk.QueueForAsync(HandoffFixture.Tess, default), t => t.ConversationId == chat.Conversation);
+        Assert.DoesNotContain(await fixture.Agents.QueueForAsync(fraudTeam, default), t => t.ConversationId == chat.Conversation);
+        Assert.Contains(await fixture.Agents.QueueForAsync(HandoffFixture.Tess, default), t => t.ConversationId == chat.Conversation);
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         var later = await sensitive.SayAsync("I want to make a complaint about your courier");
 
         Assert.Contains("You're next in the queue", later.Text, StringComparison.Ordinal);
-        var queue = await fixture.Desk.QueueForAsync(HandoffFixture.Tess, default);
+        var queue = await fixture.Agents.QueueForAsync(HandoffFixture.Tess, default);
         var order = queue.Where(t => t.ConversationId == plain.Conversation || t.ConversationId == sensitive.Conversation).Select(t => t.ConversationId).ToList();
         Assert.Equal([sensitive.Conversation, plain.Conversation], order);
         await plain.SayAsync("cancel");
@@ -179,8 +179,8 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         {
             var waited = new HandoffChat(fixture.Host.Engine);
             await waited.SayAsync("talk to a human");
-            var claimed = await fixture.Desk.ClaimAsync(HandoffFixture.Tess, (await fixture.Desk.OpenForAsync(waited.Conversation, default))!, default);
-            await fixture.Desk.ResolveAsync(HandoffFixture.Tess, claimed, default);
+            var claimed = await fixture.Agents.ClaimAsync(HandoffFixture.Tess, (await fixture.Line.OpenForAsync(waited.Conversation, default))!, default);
+            await fixture.Agents.ResolveAsync(HandoffFixture.Tess, claimed, default);
         }
 
         var chat = new HandoffChat(fixture.Host.Engine);

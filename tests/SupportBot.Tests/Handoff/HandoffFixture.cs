@@ -12,14 +12,16 @@ public sealed class HandoffFixture() : OwnDataEngineFixture(AlwaysOpen)
 {
     internal static readonly string[] AlwaysOpen = ["--Handoff:Hours:0", "Mon-Sun 00:00-24:00", "--Handoff:Hours:1", "Mon-Sun 00:00-24:00"];
 
-    internal HandoffDesk Desk => Host.Services.GetRequiredService<HandoffDesk>();
+    internal IHandoffLine Line => Host.Services.GetRequiredService<IHandoffLine>();
+
+    internal IAgentSession Agents => Host.Services.GetRequiredService<IAgentSession>();
 
     internal IHandoffStore Store => Host.Services.GetRequiredService<IHandoffStore>();
 
     internal static AgentAccount Tess { get; } = new() { Id = "tess", Name = "Tess", ApiKey = "k" };
 
     /// <summary>An agent with the console open, until disposed.</summary>
-    internal IDisposable AgentOnline(AgentAccount? agent = null) => Desk.Presence.Connect(agent ?? Tess);
+    internal IDisposable AgentOnline(AgentAccount? agent = null) => Host.Services.GetRequiredService<AgentPresence>().Connect(agent ?? Tess);
 }
 
 /// <summary>

@@ -25,7 +25,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
         Assert.Equal("yes", turn.Decision.HandoffSignals!["asked"]);
         Assert.Contains("connecting you with a member of our support team", turn.Text, StringComparison.Ordinal);
         Assert.Contains("I can't estimate the wait yet", turn.Text, StringComparison.Ordinal);
-        Assert.Equal(HandoffStatus.Queued, (await fixture.Desk.OpenForAsync(chat.Conversation, default))!.Status);
+        Assert.Equal(HandoffStatus.Queued, (await fixture.Line.OpenForAsync(chat.Conversation, default))!.Status);
         await LeaveAsync(chat);
     }
 
@@ -55,7 +55,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
         var turn = await chat.SayAsync(text);
 
         Assert.Equal((HandoffReasons.Sensitive, intent), (turn.Decision.Handoff, turn.Decision.HandoffSignals!["sensitive_intent"]));
-        Assert.Equal(15, (await fixture.Desk.OpenForAsync(chat.Conversation, default))!.Priority);
+        Assert.Equal(15, (await fixture.Line.OpenForAsync(chat.Conversation, default))!.Priority);
         await LeaveAsync(chat);
     }
 
@@ -143,7 +143,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
         var turn = await chat.SayAsync(text);
 
         Assert.Null(turn.Decision.Handoff);
-        Assert.Null((await fixture.Desk.OpenForAsync(chat.Conversation, default)));
+        Assert.Null((await fixture.Line.OpenForAsync(chat.Conversation, default)));
         Assert.Equal("bot", turn.Speaker);
     }
 
@@ -161,7 +161,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
         Assert.Equal(HandoffReasons.VerificationFailed, third.Decision.Handoff);
         Assert.Equal("LP10000002", third.Decision.Slots!["order_number"]);
         Assert.Equal("no", third.Decision.Slots["verified"]);
-        var ticket = (await fixture.Desk.OpenForAsync(chat.Conversation, default))!;
+        var ticket = (await fixture.Line.OpenForAsync(chat.Conversation, default))!;
         Assert.Contains("Order LP10000002 (not verified)", ticket.Summary, StringComparison.Ordinal);
         Assert.Equal(5, ticket.Priority);
         await LeaveAsync(chat);
@@ -180,7 +180,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
 
         Assert.Equal(HandoffReasons.LostParcelClaim, claim.Decision.Handoff);
         Assert.Equal("yes", claim.Decision.Slots!["verified"]);
-        Assert.Contains("(verified", (await fixture.Desk.OpenForAsync(chat.Conversation, default))!.Summary, StringComparison.Ordinal);
+        Assert.Contains("(verified", (await fixture.Line.OpenForAsync(chat.Conversation, default))!.Summary, StringComparison.Ordinal);
         await LeaveAsync(chat);
     }
 

@@ -7,10 +7,8 @@ namespace SupportBot.Tests.Storage;
 
 /// <summary>The transcript store on a real SQLite file and a real PostgreSQL database: ordered ids, replay after a watermark, client ids, profiles, reopening.</summary>
 [Trait("Category", "Integration")]
-public sealed class ConversationStoreTests
+public sealed class ConversationStoreTests : OnBothProviders
 {
-    public static TheoryData<StorageProvider> Providers => [StorageProvider.Sqlite, StorageProvider.Postgres];
-
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Append_AssignsOrderedIds_AndReadAfterReplaysFromAWatermark(StorageProvider provider)

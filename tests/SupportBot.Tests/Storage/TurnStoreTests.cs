@@ -11,12 +11,8 @@ namespace SupportBot.Tests.Storage;
 /// writer is refused, idle state lapses, a retried client id is found.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class TurnStoreTests
+public sealed class TurnStoreTests : OnBothProviders
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 5, 9, 0, 0, TimeSpan.Zero);
-
-    public static TheoryData<StorageProvider> Providers => [StorageProvider.Sqlite, StorageProvider.Postgres];
-
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task ACommittedTurn_SavesStateAndTranscriptTogether_AndTheNextTurnReadsThem(StorageProvider provider)
