@@ -16,10 +16,22 @@ missing=()
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 # nginx for the test that drives deploy/nginx/supportbot.conf in front of two instances.
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
+# Installs Debian packages without starting their services (nginx would listen on every address, PostgreSQL on
+# 5432): the tests start their own, on loopback, and stop them.
+apt_install() {
+  local policy=/usr/sbin/policy-rc.d created="" status=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy" && created=1
+  fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || status=$?
+  [ -z "$created" ] || rm -f "$policy"
+  return $status
+}
+
 if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     echo "test.sh: installing ${missing[*]}"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    apt_install "${missing[@]}"
   else
     echo "test.sh: please install: ${missing[*]} (apt-get install ${missing[*]})" >&2
     exit 2

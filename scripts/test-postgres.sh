@@ -1,6 +1,7 @@
 # Sourced by test.sh: makes sure the tests have a PostgreSQL server. When SUPPORTBOT_TEST_POSTGRES already names one
 # that answers, it is used as it is; otherwise Debian's postgresql package (installed when missing) runs a throwaway
 # cluster in a temporary folder, as an unprivileged user, on a free loopback port, stopped and deleted on exit.
+# Uses test.sh's apt_install (packages installed without starting their services).
 
 postgres_bin() {
   local dir
@@ -35,7 +36,7 @@ start_test_postgres() {
   if ! postgres_bin >/dev/null; then
     if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
       echo "test.sh: installing postgresql"
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+      apt_install postgresql
     else
       echo "test.sh: please install PostgreSQL (apt-get install postgresql) or set SUPPORTBOT_TEST_POSTGRES" >&2
       return 2
