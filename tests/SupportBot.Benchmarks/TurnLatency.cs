@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Conversation;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Evaluation;
 using SupportBot.Handoff;
 

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SupportBot.Configuration;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Drafting;
 using SupportBot.Handoff;
 using SupportBot.Orders;
 using SupportBot.Knowledge;
 using SupportBot.Knowledge.Search;
+using SupportBot.Replies;
 using SupportBot.Understanding.Entities;
 using SupportBot.Understanding.Intents;
 using static SupportBot.Conversation.TurnReplies;
@@ -16,8 +17,8 @@ namespace SupportBot.Conversation;
 /// <summary>
 /// What the bot does with one message, the same for every channel, the terminal chat and evaluation: understand
 /// (intent, entities) → decide (small talk, FAQ answer, an order flow, "did you mean", honest out-of-scope, a person)
-/// → reply activities (answers drafted through Semantic Kernel by <see cref="ReplyDrafter"/>), plus a trace activity
-/// that records the decision. It works on the conversation's <see cref="ConversationState"/> it is given and keeps
+/// → a <see cref="TurnResult"/> of plain values: the reply (answers drafted through Semantic Kernel by
+/// <see cref="ReplyDrafter"/>), the decision, and the events; <see cref="TurnRenderer"/> makes activities of them. It works on the conversation's <see cref="ConversationState"/> it is given and keeps
 /// nothing between turns: <see cref="ConversationTurns"/> loads that state, serialises the turns, and saves it.
 /// </summary>
 public sealed class ConversationEngine
@@ -44,9 +45,6 @@ public sealed class ConversationEngine
         "how", "what", "what's", "whats", "when", "can", "could", "do", "does", "is", "are", "why", "which", "will", "should", "if", "may",
     };
 
-    /// <summary>Channels that draw hero cards; others get the same content as text only.</summary>
-    private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase) { "directline", "webchat", "emulator", "msteams" };
-
     private readonly LiveKnowledge _knowledge;
     private readonly LiveIntents _intents;
     private readonly EntityExtractor _entities;
@@ -57,7 +55,6 @@ public sealed class ConversationEngine
     private readonly IHandoffLine _line;
     private readonly IAgentSession _session;
     private readonly HandoffPolicy _policy;
-    private readonly TurnReplies _replies;
     private readonly HandoffTurns _handoffs;
     private readonly LimitsOptions _limits;
 
@@ -69,8 +66,7 @@ public sealed class ConversationEngine
         _line = line;
         _session = session;
         _policy = policy;
-        _replies = new TurnReplies(time);
-        _handoffs = new HandoffTurns(line, session, intents, knowledge, options.Value, _replies);
+        _handoffs = new HandoffTurns(line, session, intents, knowledge, options.Value);
         ArgumentNullException.ThrowIfNull(options);
         _knowledge = knowledge;
         _intents = intents;
@@ -85,10 +81,10 @@ public sealed class ConversationEngine
 
     /// <summary>
     /// One turn of the conversation <paramref name="key"/> names (the adapter that received the activity builds the key,
-    /// never the activity), on its <paramref name="state"/>, which the turn changes in place.
+    /// never the activity), on its <paramref name="state"/>: the turn owns that instance and returns it, changed, in the result.
     /// </summary>
     /// <param name="client">Who sent it, as the channel adapter knows it from the transport (never from the activity's own fields).</param>
-    public async Task<IReadOnlyList<Activity>> HandleAsync(ConversationKey key, ConversationState state, Activity inbound, ClientIdentity client,
+    public async Task<TurnResult> HandleAsync(ConversationKey key, ConversationState state, Activity inbound, ClientIdentity client,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -97,7 +93,7 @@ public sealed class ConversationEngine
         return await TurnAsync(key, state, inbound, client, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<List<Activity>> TurnAsync(ConversationKey key, ConversationState state, Activity inbound, ClientIdentity client, CancellationToken cancellationToken)
+    private async Task<TurnResult> TurnAsync(ConversationKey key, ConversationState state, Activity inbound, ClientIdentity client, CancellationToken cancellationToken)
     {
         var knowledge = _knowledge.Current.Knowledge;
         var policies = knowledge.Policies;
@@ -105,47 +101,47 @@ public sealed class ConversationEngine
         if (inbound.Type == ActivityTypes.ConversationUpdate)
         {
             return inbound.MembersAdded?.Any(m => m.Id != Bot.Id && m.Role != "bot") == true
-                ? _replies.Reply(inbound, Say(ReplyWriter.Welcome(policies, knowledge.Prompt), Topics(), Decision(TurnDecision.Welcome)))
-                : [];
+                ? Result(state, Say(ReplyWriter.Welcome(policies, knowledge.Prompt), Topics(), Decision(TurnDecision.Welcome)))
+                : TurnResult.Nothing(state);
         }
 
         if (inbound.Type == ActivityTypes.Event && HandoffTurns.IsHandoffEvent(inbound.Name))
         {
             // Only an authenticated contact-centre channel reports on handoffs; from a shopper's browser they are ignored.
             return key.IsAuthenticatedChannel && inbound.Name == HandoffTurns.StatusEvent
-                ? await _handoffs.ExternalStatusAsync(inbound, conversation, cancellationToken).ConfigureAwait(false)
-                : [];
+                ? await _handoffs.ExternalStatusAsync(state, inbound, conversation, cancellationToken).ConfigureAwait(false)
+                : TurnResult.Nothing(state);
         }
 
         if (inbound.Type != ActivityTypes.Message)
         {
-            return [];
+            return TurnResult.Nothing(state);
         }
 
         // Everything below reads the capped text: its cost is bounded however long the message (the transcript keeps it whole).
         var (text, cut) = TextBudget.Cap(inbound.Text?.Trim() ?? TextOfValue(inbound.Value), _limits.MaxTextCharacters);
-        var replies = await MessageTurnAsync(key, state, inbound, client, text, knowledge, cancellationToken).ConfigureAwait(false);
-        return cut ? TurnReplies.NoteReadOnlyTheStart(replies) : replies;
+        var result = await MessageTurnAsync(key, state, inbound, client, text, knowledge, cancellationToken).ConfigureAwait(false);
+        return cut ? NoteReadOnlyTheStart(result) : result;
     }
 
-    private async Task<List<Activity>> MessageTurnAsync(ConversationKey key, ConversationState state, Activity inbound, ClientIdentity client, string? text, KnowledgeBase knowledge,
+    private async Task<TurnResult> MessageTurnAsync(ConversationKey key, ConversationState state, Activity inbound, ClientIdentity client, string? text, KnowledgeBase knowledge,
         CancellationToken cancellationToken)
     {
         var conversation = key.Value;
         var policies = knowledge.Policies;
         if (await _line.OpenForAsync(conversation, cancellationToken).ConfigureAwait(false) is { } open)
         {
-            return await _handoffs.WhileHandedOffAsync(inbound, open, text, cancellationToken).ConfigureAwait(false);
+            return await _handoffs.WhileHandedOffAsync(state, open, text, cancellationToken).ConfigureAwait(false);
         }
 
         if (string.IsNullOrEmpty(text))
         {
-            return _replies.Reply(inbound, Say(ReplyWriter.EmptyMessage(), null, Decision(TurnDecision.NotUnderstood)));
+            return Result(state, Say(ReplyWriter.EmptyMessage(), null, Decision(TurnDecision.NotUnderstood)));
         }
 
         if (await _session.TryRateAsync(conversation, text, cancellationToken).ConfigureAwait(false) is { } rating)
         {
-            return _replies.Reply(inbound, Say(HandoffReplies.Rated(rating), null, Decision(TurnDecision.Rated)));
+            return Result(state, new BotReply(HandoffReplies.Rated(rating)), Decision(TurnDecision.Rated), new RatingGiven(rating));
         }
 
         var intent = _intents.Current.Predict(text);
@@ -175,20 +171,20 @@ public sealed class ConversationEngine
             return await _handoffs.HandOffAsync(turn, before, "", cancellationToken).ConfigureAwait(false);
         }
 
-        var input = new DialogInput(text, intent.IsOutOfScope ? null : intent.Intent, found, OrderPolicies.From(policies), DrawsCards(inbound.ChannelId));
+        var input = new DialogInput(text, intent.IsOutOfScope ? null : intent.Intent, found, OrderPolicies.From(policies));
         var outcome = await RouteAsync(turn, input, policies, cancellationToken).ConfigureAwait(false);
-        memory.Offered = outcome.Actions ?? [];
+        memory.Offered = outcome.Choices ?? [];
         if (_policy.AfterAnswer(outcome.Decision, intent.IsOutOfScope, outcome.FlowHandoff, memory) is { } after)
         {
             return await _handoffs.HandOffAsync(turn, after, outcome.FlowHandoff is null ? "" : outcome.Text + "\n\n", cancellationToken).ConfigureAwait(false);
         }
 
-        return _replies.Reply(inbound, outcome);
+        return Result(state, outcome);
     }
 
     private async Task<Outcome> RouteAsync(TurnContext turn, DialogInput input, StorePolicies policies, CancellationToken cancellationToken)
     {
-        var (inbound, text, intent, session) = (turn.Inbound, turn.Text, turn.Intent, turn.Session);
+        var (text, intent, session) = (turn.Text, turn.Intent, turn.Session);
         var found = input.Entities;
         if (session.Flow is not null && IsStop(text))
         {
@@ -240,24 +236,24 @@ public sealed class ConversationEngine
 
         if (intent.IsOutOfScope && answer.Confidence < bar)
         {
-            return Say(ReplyWriter.OutOfScope(policies), [.. Topics(), CardAction.Say(ButtonOf(HandoffButton))], turn.Decision(TurnDecision.OutOfScope, answer));
+            return Say(ReplyWriter.OutOfScope(policies), [.. Topics(), new ReplyChoice(ButtonOf(HandoffButton))], turn.Decision(TurnDecision.OutOfScope, answer));
         }
 
         if (faqAnswers)
         {
             // A question about doing something the bot can do ("how do I cancel my order?") gets the answer and the offer.
-            IReadOnlyList<CardAction>? offer = flow is not null && intent.Confidence >= _options.FlowConfidence ? [CardAction.Say(ButtonOf(flow))] : null;
+            IReadOnlyList<ReplyChoice>? offer = flow is not null && intent.Confidence >= _options.FlowConfidence ? [new ReplyChoice(ButtonOf(flow))] : null;
             return await AnswerAsync(turn, answer, offer, "", cancellationToken).ConfigureAwait(false);
         }
 
         if (answer.Confidence >= _options.SuggestionConfidence)
         {
             var choices = answer.Hits.Where(h => h == answer.Best || close.Contains(h) || h.Confidence >= _options.SuggestionConfidence)
-                .Select(h => CardAction.Say(h.Entry.Title)).ToList();
+                .Select(h => new ReplyChoice(h.Entry.Title)).ToList();
             return Say(ReplyWriter.DidYouMean(), choices, turn.Decision(TurnDecision.Clarify, answer));
         }
 
-        return Say(ReplyWriter.NotUnderstood(), [.. Topics(), CardAction.Say(ButtonOf(HandoffButton))], turn.Decision(TurnDecision.NotUnderstood, answer));
+        return Say(ReplyWriter.NotUnderstood(), [.. Topics(), new ReplyChoice(ButtonOf(HandoffButton))], turn.Decision(TurnDecision.NotUnderstood, answer));
     }
 
     /// <summary>
@@ -269,20 +265,20 @@ public sealed class ConversationEngine
         var resume = OrderDialog.Reprompt(turn.Session);
         if (SmallTalkIntents.Contains(turn.Intent.Intent) && turn.Intent.Confidence >= _options.SmallTalkConfidence)
         {
-            return Say(ReplyWriter.SmallTalk(turn.Intent.Intent, policies) + "\n\n" + resume.Text, resume.Actions, turn.Decision(TurnDecision.SmallTalk));
+            return Say(ReplyWriter.SmallTalk(turn.Intent.Intent, policies) + "\n\n" + resume.Text, resume.Choices, turn.Decision(TurnDecision.SmallTalk));
         }
 
         var answer = _knowledge.Current.Index.Search(turn.Text, 3);
         var close = answer.Hits.Skip(1).Any(h => answer.Confidence - h.Confidence <= _options.AmbiguityMargin);
         if (answer.Confidence >= _knowledge.MinConfidence && !close)
         {
-            return await AnswerAsync(turn, answer, resume.Actions, "\n\n" + ReplyWriter.Resume(resume.Text), cancellationToken).ConfigureAwait(false);
+            return await AnswerAsync(turn, answer, resume.Choices, "\n\n" + ReplyWriter.Resume(resume.Text), cancellationToken).ConfigureAwait(false);
         }
 
-        return Say(ReplyWriter.NotUnderstoodInFlow(resume.Text), resume.Actions, turn.Decision(TurnDecision.NotUnderstood, answer));
+        return Say(ReplyWriter.NotUnderstoodInFlow(resume.Text), resume.Choices, turn.Decision(TurnDecision.NotUnderstood, answer));
     }
 
-    private async Task<Outcome> AnswerAsync(TurnContext turn, KnowledgeAnswer answer, IReadOnlyList<CardAction>? actions, string suffix, CancellationToken cancellationToken)
+    private async Task<Outcome> AnswerAsync(TurnContext turn, KnowledgeAnswer answer, IReadOnlyList<ReplyChoice>? actions, string suffix, CancellationToken cancellationToken)
     {
         var shopper = turn.Session.FirstName is { } name ? new ShopperProfile(name) : ShopperProfile.FromDisplayName(turn.Inbound.From?.Name);
         var draft = await _drafter.DraftAsync(new DraftRequest(turn.Text, answer.Hits, shopper, turn.Session), cancellationToken).ConfigureAwait(false);
@@ -302,7 +298,10 @@ public sealed class ConversationEngine
             return Say(reply.Text, null, turn.Decision(TurnDecision.OrderFlow)) with { FlowHandoff = reason };
         }
 
-        return Say(reply.Text, reply.Actions, turn.Decision(TurnDecision.OrderFlow), reply.Attachments);
+        return Say(reply.Text, reply.Choices, turn.Decision(TurnDecision.OrderFlow), reply.Cards) with
+        {
+            Change = reply.Change is { } change ? new OrderChanged(change.OrderNumber, change.Kind) : null,
+        };
     }
 
     /// <summary>
@@ -333,8 +332,6 @@ public sealed class ConversationEngine
         var word = (end < 0 ? first : first[..end]).ToString();
         return PolicyQuestionWords.Contains(word);
     }
-
-    private static bool DrawsCards(string? channelId) => channelId is not null && CardChannels.Contains(channelId);
 
     private static string ButtonOf(string flow) => FlowButtons.First(b => b.Value == flow).Key;
 

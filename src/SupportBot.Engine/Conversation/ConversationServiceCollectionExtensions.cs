@@ -17,6 +17,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddOrders();
         services.AddHandoff();
         services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<TurnRenderer>();
         services.AddSingleton<ConversationTurns>();
         return services;
     }

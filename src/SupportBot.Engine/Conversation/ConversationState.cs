@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Handoff;
 using SupportBot.Orders;
 

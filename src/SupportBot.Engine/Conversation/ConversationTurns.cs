@@ -1,4 +1,4 @@
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Handoff;
 using SupportBot.Storage;
 
@@ -8,6 +8,9 @@ namespace SupportBot.Conversation;
 /// <param name="Repeated">The client sent this activity before: these are the replies it got then, and nothing ran again.</param>
 public sealed record TurnRecord(StoredActivity? Inbound, IReadOnlyList<StoredActivity> Replies, bool Repeated)
 {
+    /// <summary>What the turn did besides replying (none when <see cref="Repeated"/>: that was reported the first time).</summary>
+    public IReadOnlyList<TurnEvent> Events { get; init; } = [];
+
     /// <summary>Everything this turn added to the transcript, in order.</summary>
     public IReadOnlyList<StoredActivity> All => Inbound is null ? Replies : [Inbound, .. Replies];
 
@@ -20,12 +23,13 @@ public sealed record TurnRecord(StoredActivity? Inbound, IReadOnlyList<StoredAct
 /// <item>wait for the conversation's one lock (<see cref="ITurnStore"/>: in this process, and on every instance over a shared database);</item>
 /// <item>a client activity id seen before is answered with the replies stored then — after a restart, or on another instance, too;</item>
 /// <item>the saved <see cref="ConversationState"/> is read (a new one after <see cref="ConversationState.IdleLifetime"/> idle);</item>
-/// <item><see cref="ConversationEngine"/> runs the turn on it;</item>
+/// <item><see cref="ConversationEngine"/> runs the turn on it and returns plain values (<see cref="TurnResult"/>);</item>
+/// <item><see cref="TurnRenderer"/> makes the channel's activities of them;</item>
 /// <item>the shopper's activity, the replies and the new state are committed together, or nothing is.</item>
 /// </list>
 /// Activities written outside a turn (what an agent says) go through <see cref="TranscriptAppends.AppendOnceAsync"/>, under the same lock.
 /// </summary>
-public sealed class ConversationTurns(ConversationEngine engine, ITurnStore turns, IConversationStore conversations, IAgentSession agents, TimeProvider time)
+public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer renderer, ITurnStore turns, IConversationStore conversations, IAgentSession agents, TimeProvider time)
 {
     /// <summary>Runs (or replays) one turn; <paramref name="stamp"/> lets the channel set what it owns (channel id, server time) before storing.</summary>
     public async Task<TurnRecord> HandleAsync(ConversationKey key, Activity inbound, ClientIdentity client, Func<Activity, Activity>? stamp = null,
@@ -49,17 +53,19 @@ public sealed class ConversationTurns(ConversationEngine engine, ITurnStore turn
         var stored = inbound.Type != ActivityTypes.ConversationUpdate;
         var echo = stored ? stamp(inbound with { Id = await turn.NextIdAsync(cancellationToken).ConfigureAwait(false) }) : inbound;
         var state = ConversationState.FromJson(turn.State?.Json);
-        var replies = await engine.HandleAsync(key, state, echo, client, cancellationToken).ConfigureAwait(false);
+        var result = await engine.HandleAsync(key, state, echo, client, cancellationToken).ConfigureAwait(false);
+        var replies = renderer.Render(echo, result);
 
         var now = time.GetUtcNow();
         List<Activity> activities = [.. stored ? [echo] : Array.Empty<Activity>(), .. replies.Select(r => stamp(r with { ReplyToId = echo.Id ?? r.ReplyToId }))];
-        var committed = await turn.CommitAsync(activities, state.ToJson(), now + ConversationState.IdleLifetime, cancellationToken).ConfigureAwait(false);
+        var committed = await turn.CommitAsync(activities, result.State.ToJson(), now + ConversationState.IdleLifetime, cancellationToken).ConfigureAwait(false);
         if (inbound.Type == ActivityTypes.Message)
         {
             await agents.ShopperWroteAsync(key.Value, cancellationToken).ConfigureAwait(false);
         }
 
-        return stored ? new TurnRecord(committed[0], [.. committed.Skip(1)], false) : new TurnRecord(null, committed, false);
+        var record = stored ? new TurnRecord(committed[0], [.. committed.Skip(1)], false) : new TurnRecord(null, committed, false);
+        return record with { Events = result.Events };
     }
 
     private Activity Timestamped(Activity activity) => activity.Timestamp is null ? activity with { Timestamp = time.GetUtcNow() } : activity;

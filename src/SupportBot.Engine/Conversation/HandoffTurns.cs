@@ -1,8 +1,9 @@
 using System.Text.Json;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Drafting;
 using SupportBot.Handoff;
 using SupportBot.Knowledge;
+using SupportBot.Replies;
 using SupportBot.Understanding.Entities;
 using SupportBot.Understanding.Intents;
 using static SupportBot.Conversation.TurnReplies;
@@ -13,7 +14,7 @@ namespace SupportBot.Conversation;
 /// The turns that involve people: handing a conversation off, a message while it is queued or with an agent, the
 /// answer to "leave a message?", and an external contact centre's <c>handoff.status</c>.
 /// </summary>
-internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, LiveIntents intents, LiveKnowledge knowledge, ConversationOptions options, TurnReplies replies)
+internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, LiveIntents intents, LiveKnowledge knowledge, ConversationOptions options)
 {
     public const string StatusEvent = "handoff.status";
 
@@ -26,7 +27,7 @@ internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, Live
     public static bool IsHandoffEvent(string? name) => name?.StartsWith("handoff.", StringComparison.Ordinal) == true;
 
     /// <summary>Hands the conversation to a person (or offers to take a message when no one is there).</summary>
-    public async Task<List<Activity>> HandOffAsync(TurnContext turn, HandoffVerdict verdict, string prefix, CancellationToken cancellationToken)
+    public async Task<TurnResult> HandOffAsync(TurnContext turn, HandoffVerdict verdict, string prefix, CancellationToken cancellationToken)
     {
         var session = turn.Session;
         var slots = session.Summary();
@@ -48,13 +49,12 @@ internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, Live
             HandoffId = outcome.Ticket?.Id,
             Slots = slots,
         };
-        var activities = replies.Reply(turn.Inbound, Say(prefix + HandoffReplies.Preface(verdict.Reason) + outcome.Text, outcome.Actions, decision), outcome.State);
-        activities.InsertRange(1, outcome.Events);
-        return activities;
+        var reply = new BotReply(prefix + HandoffReplies.Preface(verdict.Reason) + outcome.Text, outcome.Choices) { HandoffState = outcome.State };
+        return Result(turn.State, reply, decision, new HandoffRequested(verdict.Reason, outcome.State, outcome.Ticket?.Id, outcome.ContactCentreEvent));
     }
 
     /// <summary>A message while the conversation is with people: silence while an agent owns it; in the queue, its place (or leaving it).</summary>
-    public async Task<List<Activity>> WhileHandedOffAsync(Activity inbound, HandoffTicket open, string? text, CancellationToken cancellationToken)
+    public async Task<TurnResult> WhileHandedOffAsync(ConversationState state, HandoffTicket open, string? text, CancellationToken cancellationToken)
     {
         // What the message is about is still recorded: for the agent's and the evaluation's reading of the trace.
         var intent = string.IsNullOrEmpty(text) ? null : intents.Current.Predict(text);
@@ -66,45 +66,47 @@ internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, Live
         };
         if (open.Status == HandoffStatus.Assigned)
         {
-            return [Trace(replies.Envelope(inbound), decision)];
+            return new TurnResult(state, null, decision, []);
         }
 
         if (text is not null && IsStop(text))
         {
             await line.LeaveQueueAsync(open, cancellationToken).ConfigureAwait(false);
-            return replies.Reply(inbound, Say(HandoffReplies.LeftQueue(knowledge.Current.Knowledge.Prompt.Persona), Topics(), decision with { Action = TurnDecision.LeftQueue }), HandoffReplies.BackToBotState);
+            var left = new BotReply(HandoffReplies.LeftQueue(knowledge.Current.Knowledge.Prompt.Persona), Topics()) { HandoffState = HandoffReplies.BackToBotState };
+            return Result(state, left, decision with { Action = TurnDecision.LeftQueue });
         }
 
         var waiting = open.Status == HandoffStatus.Pending ? HandoffReplies.StillConnecting() : HandoffReplies.StillQueued(await line.PositionOfAsync(open, cancellationToken).ConfigureAwait(false));
-        return replies.Reply(inbound, Say(waiting, null, decision), HandoffReplies.QueuedState);
+        return Result(state, new BotReply(waiting) { HandoffState = HandoffReplies.QueuedState }, decision);
     }
 
     /// <summary>The answer to "leave a message?": an e-mail address makes it a ticket; "no thanks" declines; anything else is a new question.</summary>
-    public async Task<List<Activity>?> AnswerOfferAsync(TurnContext turn, PendingMessageOffer offer, IReadOnlyList<Entity> found, CancellationToken cancellationToken)
+    public async Task<TurnResult?> AnswerOfferAsync(TurnContext turn, PendingMessageOffer offer, IReadOnlyList<Entity> found, CancellationToken cancellationToken)
     {
         if (found.FirstOrDefault(e => e.Kind == EntityKind.Email) is { } email)
         {
             var ticket = await line.LeaveMessageAsync(offer, email.Value, turn.Text, cancellationToken).ConfigureAwait(false);
             var decision = turn.Decision(TurnDecision.MessageTaken) with { Handoff = ticket.Reason, HandoffId = ticket.Id, HandoffState = "ticket" };
-            return replies.Reply(turn.Inbound, Say(HandoffReplies.MessageTaken(email.Value), null, decision));
+            return Result(turn.State, new BotReply(HandoffReplies.MessageTaken(email.Value)), decision,
+                new HandoffRequested(ticket.Reason, "ticket", ticket.Id, null));
         }
 
         var declined = turn.Text.TrimEnd('.', '!').Equals("No thanks", StringComparison.OrdinalIgnoreCase)
             || IsStop(turn.Text)
             || (turn.Intent.Intent == "deny" && turn.Intent.Confidence >= options.SmallTalkConfidence);
-        return declined ? replies.Reply(turn.Inbound, Say(HandoffReplies.OfferDeclined(), Topics(), turn.Decision(TurnDecision.SmallTalk))) : null;
+        return declined ? Result(turn.State, Say(HandoffReplies.OfferDeclined(), Topics(), turn.Decision(TurnDecision.SmallTalk))) : null;
     }
 
     /// <summary>
     /// The external contact centre's <c>handoff.status</c>: <c>{"state": "accepted" | "failed" | "completed",
     /// "agentName"?: string}</c>; anything else is ignored.
     /// </summary>
-    public async Task<List<Activity>> ExternalStatusAsync(Activity inbound, string conversation, CancellationToken cancellationToken)
+    public async Task<TurnResult> ExternalStatusAsync(ConversationState state, Activity inbound, string conversation, CancellationToken cancellationToken)
     {
         if (inbound.Value is not { ValueKind: JsonValueKind.Object } value
-            || !value.TryGetProperty("state", out var s) || s.ValueKind != JsonValueKind.String || s.GetString() is not { } state || !States.Contains(state))
+            || !value.TryGetProperty("state", out var s) || s.ValueKind != JsonValueKind.String || s.GetString() is not { } reported || !States.Contains(reported))
         {
-            return [];
+            return TurnResult.Nothing(state);
         }
 
         string? agent = null;
@@ -113,15 +115,15 @@ internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, Live
             agent = a.ValueKind == JsonValueKind.String ? a.GetString()!.Trim() : null;
             if (agent is null || agent.Length is 0 or > MaxAgentNameLength)
             {
-                return [];
+                return TurnResult.Nothing(state);
             }
         }
 
-        if (await agents.ExternalStatusAsync(conversation, state, agent, cancellationToken).ConfigureAwait(false) is not { } said)
+        if (await agents.ExternalStatusAsync(conversation, reported, agent, cancellationToken).ConfigureAwait(false) is not { } said)
         {
-            return [];
+            return TurnResult.Nothing(state);
         }
 
-        return replies.Reply(inbound, Say(said.Text, said.Actions, Decision(TurnDecision.HandoffStatus) with { HandoffState = state }), said.State);
+        return Result(state, new BotReply(said.Text, said.Choices) { HandoffState = said.State }, Decision(TurnDecision.HandoffStatus) with { HandoffState = reported });
     }
 }

@@ -1,17 +1,21 @@
-using System.Text.Json;
-using SupportBot.Conversation.Schema;
-using SupportBot.Handoff;
+using SupportBot.Schema;
 using SupportBot.Knowledge.Search;
+using SupportBot.Replies;
 using SupportBot.Orders;
 using SupportBot.Understanding.Intents;
 
 namespace SupportBot.Conversation;
 
-/// <summary>What the bot decided to say, before it becomes activities (a handoff may still replace it).</summary>
-internal sealed record Outcome(string Text, IReadOnlyList<CardAction>? Actions, TurnDecision Decision, IReadOnlyList<Attachment>? Attachments)
+/// <summary>What the bot decided to say, before it becomes the turn's reply (a handoff may still replace it).</summary>
+internal sealed record Outcome(string Text, IReadOnlyList<ReplyChoice>? Choices, TurnDecision Decision, IReadOnlyList<ReplyCard>? Cards)
 {
     /// <summary>Set when an order flow cannot finish without a person (its reason).</summary>
     public string? FlowHandoff { get; init; }
+
+    /// <summary>Set when an order flow changed the order.</summary>
+    public OrderChanged? Change { get; init; }
+
+    public BotReply Reply => new(Text, Choices ?? [], Cards ?? []);
 }
 
 /// <summary>What one turn knows, so every reply records the same facts about it.</summary>
@@ -35,12 +39,9 @@ internal sealed record TurnContext(ConversationKey Key, Activity Inbound, string
     };
 }
 
-/// <summary>Turns what the bot decided into activities: the message (with who speaks) and the trace of the decision.</summary>
-internal sealed class TurnReplies(TimeProvider time)
+/// <summary>The words and buttons every turn shares, and how an <see cref="Outcome"/> becomes a <see cref="TurnResult"/>.</summary>
+internal static class TurnReplies
 {
-    /// <summary>The <c>channelData</c> of the bot's ordinary replies, made once.</summary>
-    private static readonly JsonElement BotSpeaks = HandoffReplies.ChannelData("bot");
-
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "cancel", "stop", "start over", "never mind", "nevermind", "forget it", "quit", "exit",
@@ -49,59 +50,20 @@ internal sealed class TurnReplies(TimeProvider time)
     /// <summary>"cancel", "stop", "start over"…: the shopper wants out of whatever is going on.</summary>
     public static bool IsStop(string text) => StopWords.Contains(text.TrimEnd('.', '!'));
 
-    public static Outcome Say(string text, IReadOnlyList<CardAction>? actions, TurnDecision decision, IReadOnlyList<Attachment>? attachments = null) =>
-        new(text, actions, decision, attachments);
+    public static Outcome Say(string text, IReadOnlyList<ReplyChoice>? choices, TurnDecision decision, IReadOnlyList<ReplyCard>? cards = null) =>
+        new(text, choices, decision, cards);
 
-    public Activity Envelope(Activity inbound) => new()
-    {
-        Timestamp = time.GetUtcNow(),
-        ChannelId = inbound.ChannelId,
-        From = ConversationEngine.Bot,
-        Recipient = inbound.From,
-        Conversation = inbound.Conversation,
-        ReplyToId = inbound.Id,
-    };
+    /// <summary>The turn's result: the outcome's reply and decision, and the order change it made, if any.</summary>
+    public static TurnResult Result(ConversationState state, Outcome outcome) =>
+        new(state, outcome.Reply, outcome.Decision, outcome.Change is { } change ? [change] : []);
 
-    /// <summary>The reply message and the trace of the decision; the message says who speaks (the page shows it) and where a handoff stands.</summary>
-    public List<Activity> Reply(Activity inbound, Outcome outcome, string? handoffState = null)
-    {
-        var envelope = Envelope(inbound);
-        var message = envelope with
-        {
-            Type = ActivityTypes.Message,
-            Locale = inbound.Locale,
-            Text = outcome.Text,
-            TextFormat = "markdown",
-            InputHint = "acceptingInput",
-            SuggestedActions = outcome.Actions is { Count: > 0 } ? new SuggestedActions(outcome.Actions) : null,
-            Attachments = outcome.Attachments is { Count: > 0 } ? outcome.Attachments : null,
-            ChannelData = handoffState is null ? BotSpeaks : HandoffReplies.ChannelData("bot", handoff: handoffState),
-        };
-        return [message, Trace(envelope, outcome.Decision)];
-    }
-
-    public static Activity Trace(Activity envelope, TurnDecision decision) => envelope with
-    {
-        Type = ActivityTypes.Trace,
-        Name = "SupportBot.Decision",
-        Label = decision.Action,
-        ValueType = "https://supportbot/schemas/decision",
-        Value = JsonSerializer.SerializeToElement(decision),
-    };
+    public static TurnResult Result(ConversationState state, BotReply reply, TurnDecision decision, params TurnEvent[] events) => new(state, reply, decision, events);
 
     /// <summary>Part of a long message was not read: the bot's message says so after what it answered.</summary>
-    public static List<Activity> NoteReadOnlyTheStart(List<Activity> replies)
-    {
-        var message = replies.FindIndex(a => a.Type == ActivityTypes.Message);
-        if (message >= 0)
-        {
-            replies[message] = replies[message] with { Text = replies[message].Text + "\n\n" + ReplyWriter.ReadOnlyTheStart() };
-        }
+    public static TurnResult NoteReadOnlyTheStart(TurnResult result) =>
+        result.Reply is { } reply ? result with { Reply = reply.Append("\n\n" + ReplyWriter.ReadOnlyTheStart()) } : result;
 
-        return replies;
-    }
-
-    public static List<CardAction> Topics() => ReplyWriter.Topics.Select(t => CardAction.Say(t.Title, t.Sends)).ToList();
+    public static List<ReplyChoice> Topics() => ReplyWriter.Topics.Select(t => new ReplyChoice(t.Title, t.Sends)).ToList();
 
     public static TurnDecision Decision(string action) => new(action, null, 0, null, 0, [], []);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
-using SupportBot.Conversation.Schema;
+using SupportBot.Replies;
+using SupportBot.Schema;
 using SupportBot.Knowledge;
 using SupportBot.Storage;
 
@@ -134,7 +135,7 @@ internal sealed partial class AgentSession(IHandoffStore store, IConversationSto
         return rating;
     }
 
-    public async Task<(string Text, IReadOnlyList<CardAction>? Actions, string State)?> ExternalStatusAsync(string conversationId, string state, string? agentName, CancellationToken cancellationToken)
+    public async Task<(string Text, IReadOnlyList<ReplyChoice>? Choices, string State)?> ExternalStatusAsync(string conversationId, string state, string? agentName, CancellationToken cancellationToken)
     {
         if (await store.FindOpenAsync(conversationId, cancellationToken).ConfigureAwait(false) is not { } ticket)
         {

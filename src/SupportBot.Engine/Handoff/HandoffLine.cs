@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SupportBot.Conversation.Schema;
+using SupportBot.Replies;
 using SupportBot.Knowledge;
 
 namespace SupportBot.Handoff;
@@ -23,26 +23,26 @@ internal sealed class HandoffLine(IHandoffStore store, TicketChanges changes, Ha
         var now = time.GetUtcNow();
         if (!budget.TryStart(request.Client.Address is { } address ? "address:" + address : "conversation:" + request.Inbound.Conversation?.Id))
         {
-            return new HandoffOutcome(HandoffReplies.TooManyHandoffs(), null, HandoffReplies.BackToBotState, [], null);
+            return new HandoffOutcome(HandoffReplies.TooManyHandoffs(), null, HandoffReplies.BackToBotState, null, null);
         }
 
         if (_options.Target == HandoffTarget.External)
         {
             var pending = await AddAsync(request, HandoffStatus.Pending, null, now, cancellationToken).ConfigureAwait(false);
             var initiate = await initiation.EventAsync(request, pending, cancellationToken).ConfigureAwait(false);
-            return new HandoffOutcome(HandoffReplies.ConnectingExternal(), null, HandoffReplies.QueuedState, [initiate], pending);
+            return new HandoffOutcome(HandoffReplies.ConnectingExternal(), null, HandoffReplies.QueuedState, initiate, pending);
         }
 
         if (!_hours.IsOpen(now) || (_options.RequireAgentOnline && await presence.OnlineAsync(request.Verdict.Reason, cancellationToken).ConfigureAwait(false) == 0))
         {
             memory.Offer = new PendingMessageOffer(request);
-            return new HandoffOutcome(HandoffReplies.Offline(knowledge.Current.Knowledge.Policies), [CardAction.Say("No thanks")], HandoffReplies.OfflineState, [], null);
+            return new HandoffOutcome(HandoffReplies.Offline(knowledge.Current.Knowledge.Policies), ReplyChoice.Of("No thanks"), HandoffReplies.OfflineState, null, null);
         }
 
         var ticket = await AddAsync(request, HandoffStatus.Queued, null, now, cancellationToken).ConfigureAwait(false);
         var position = await PositionOfAsync(ticket, cancellationToken).ConfigureAwait(false);
         var wait = await EstimateWaitAsync(position, request.Verdict.Reason, cancellationToken).ConfigureAwait(false);
-        return new HandoffOutcome(HandoffReplies.Connecting(position, wait), null, HandoffReplies.QueuedState, [], ticket);
+        return new HandoffOutcome(HandoffReplies.Connecting(position, wait), null, HandoffReplies.QueuedState, null, ticket);
     }
 
     public async Task<HandoffTicket> LeaveMessageAsync(PendingMessageOffer offer, string email, string message, CancellationToken cancellationToken)

@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization;
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using SupportBot.Conversation.Schema;
+using SupportBot.Replies;
+using SupportBot.Schema;
 
 namespace SupportBot.Handoff;
 
@@ -115,9 +116,9 @@ public sealed class HandoffMemory
     public int ConsecutiveFallbacks { get; set; }
 
     /// <summary>What the bot's last answer offered as buttons: sending one of them is a choice, not a repeated question.</summary>
-    public IReadOnlyList<CardAction> Offered { get; set; } = [];
+    public IReadOnlyList<ReplyChoice> Offered { get; set; } = [];
 
-    public bool WasOffered(string text) => Offered.Any(a => a.ValueOrTitle() == text);
+    public bool WasOffered(string text) => Offered.Any(a => a.Sends == text);
 
     /// <summary>Set when the bot offered to take a message because no one is available; the next turn may carry the e-mail.</summary>
     public PendingMessageOffer? Offer { get; set; }

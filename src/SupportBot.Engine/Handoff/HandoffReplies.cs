@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using SupportBot.Conversation.Schema;
+using SupportBot.Replies;
 using SupportBot.Knowledge;
 
 namespace SupportBot.Handoff;
@@ -16,7 +16,7 @@ public static class HandoffReplies
     public const string WithAgentState = "with_agent";
     public const string BackToBotState = "back_to_bot";
 
-    public static readonly IReadOnlyList<CardAction> RatingButtons = [.. Enumerable.Range(1, 5).Select(n => CardAction.Say(n.ToString(CultureInfo.InvariantCulture)))];
+    public static readonly IReadOnlyList<ReplyChoice> RatingButtons = [.. Enumerable.Range(1, 5).Select(n => new ReplyChoice(n.ToString(CultureInfo.InvariantCulture)))];
 
     public static string Preface(string reason) => reason switch
     {
@@ -90,32 +90,6 @@ public static class HandoffReplies
     public static string Rated(int rating) => rating >= 4
         ? "Thank you for your rating! I'm glad we could help."
         : "Thank you for your rating. We read every one, and we'll use it to do better.";
-
-    /// <summary>
-    /// The <c>channelData.supportbot</c> the page reads to show who is talking: <c>speaker</c> bot or agent, and
-    /// where the handoff stands.
-    /// </summary>
-    public static JsonElement ChannelData(string speaker, string? agentName = null, string? handoff = null, string? clientActivityId = null)
-    {
-        var supportbot = new Dictionary<string, string> { ["speaker"] = speaker };
-        if (agentName is not null)
-        {
-            supportbot["agentName"] = agentName;
-        }
-
-        if (handoff is not null)
-        {
-            supportbot["handoff"] = handoff;
-        }
-
-        var data = new Dictionary<string, object> { ["supportbot"] = supportbot };
-        if (clientActivityId is not null)
-        {
-            data["clientActivityID"] = clientActivityId;
-        }
-
-        return JsonSerializer.SerializeToElement(data);
-    }
 
     private static string Minutes(TimeSpan wait)
     {

@@ -1,4 +1,5 @@
-using SupportBot.Conversation.Schema;
+using SupportBot.Replies;
+using SupportBot.Schema;
 using SupportBot.Storage;
 
 namespace SupportBot.Handoff;
@@ -51,5 +52,5 @@ public interface IAgentSession
     /// <c>failed</c> and <c>completed</c> give the conversation back (the latter with the rating question).
     /// Returns what the bot says, if anything.
     /// </summary>
-    Task<(string Text, IReadOnlyList<CardAction>? Actions, string State)?> ExternalStatusAsync(string conversationId, string state, string? agentName, CancellationToken cancellationToken);
+    Task<(string Text, IReadOnlyList<ReplyChoice>? Choices, string State)?> ExternalStatusAsync(string conversationId, string state, string? agentName, CancellationToken cancellationToken);
 }

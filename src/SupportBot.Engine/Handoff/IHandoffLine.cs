@@ -1,4 +1,5 @@
-using SupportBot.Conversation.Schema;
+using SupportBot.Replies;
+using SupportBot.Schema;
 
 namespace SupportBot.Handoff;
 
@@ -13,8 +14,8 @@ public sealed record HandoffRequest(ConversationKey Conversation, Activity Inbou
     public IReadOnlyList<string> Earlier { get; init; } = [];
 }
 
-/// <summary>What the shopper is told, and the events for an external platform.</summary>
-public sealed record HandoffOutcome(string Text, IReadOnlyList<CardAction>? Actions, string State, IReadOnlyList<Activity> Events, HandoffTicket? Ticket);
+/// <summary>What the shopper is told, where the handoff stands, and the <c>handoff.initiate</c> event an external contact centre reads.</summary>
+public sealed record HandoffOutcome(string Text, IReadOnlyList<ReplyChoice>? Choices, string State, Activity? ContactCentreEvent, HandoffTicket? Ticket);
 
 /// <summary>
 /// The queue, the shopper's side of the handoff desk (named a line because it is not a collection): getting in line (or to an external platform, or leaving a message when no

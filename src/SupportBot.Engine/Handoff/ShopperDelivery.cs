@@ -1,4 +1,5 @@
-using SupportBot.Conversation.Schema;
+using SupportBot.Replies;
+using SupportBot.Schema;
 
 namespace SupportBot.Handoff;
 
@@ -16,25 +17,17 @@ internal sealed class ShopperDelivery(IShopperChannel channel, HandoffNotices no
         return sequence;
     }
 
-    public Activity BotMessage(HandoffTicket ticket, string text, IReadOnlyList<CardAction>? actions, string state) => Envelope(ticket) with
-    {
-        Type = ActivityTypes.Message,
-        From = Participants.Bot,
-        Text = text,
-        TextFormat = "markdown",
-        SuggestedActions = actions is { Count: > 0 } ? new SuggestedActions(actions) : null,
-        ChannelData = HandoffReplies.ChannelData("bot", state == HandoffReplies.WithAgentState ? ticket.AgentName : null, state),
-    };
+    /// <summary>The bot announcing where the handoff stands (who joined, back to the bot…).</summary>
+    public Activity BotMessage(HandoffTicket ticket, string text, IReadOnlyList<ReplyChoice>? choices, string state) =>
+        ActivityRenderer.Message(Envelope(ticket), new BotReply(text, choices)
+        {
+            HandoffState = state,
+            AgentName = state == HandoffReplies.WithAgentState ? ticket.AgentName : null,
+        });
 
     /// <summary>The agent speaks as a bot-side account of their own; the client id makes a retried send land once.</summary>
-    public Activity AgentMessage(HandoffTicket ticket, AgentAccount agent, string text, string clientId) => Envelope(ticket) with
-    {
-        Type = ActivityTypes.Message,
-        From = new ChannelAccount("agent:" + agent.Id, agent.Name, "bot"),
-        Text = text,
-        TextFormat = "plain",
-        ChannelData = HandoffReplies.ChannelData("agent", agent.Name, clientActivityId: "agent:" + clientId),
-    };
+    public Activity AgentMessage(HandoffTicket ticket, AgentAccount agent, string text, string clientId) =>
+        ActivityRenderer.AgentMessage(Envelope(ticket), agent.Id, agent.Name, text, clientId);
 
     private Activity Envelope(HandoffTicket ticket) => new()
     {

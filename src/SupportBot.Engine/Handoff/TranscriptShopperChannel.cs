@@ -1,4 +1,4 @@
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Storage;
 
 namespace SupportBot.Handoff;

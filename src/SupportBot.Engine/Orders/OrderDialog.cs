@@ -1,19 +1,26 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
-using SupportBot.Conversation.Schema;
+using SupportBot.Replies;
 using SupportBot.Understanding.Entities;
 
 namespace SupportBot.Orders;
 
 /// <summary>A shopper's message as the order flows see it.</summary>
-public sealed record DialogInput(string Text, string? Intent, IReadOnlyList<Entity> Entities, OrderPolicies Policies, bool Cards);
+public sealed record DialogInput(string Text, string? Intent, IReadOnlyList<Entity> Entities, OrderPolicies Policies);
 
 /// <summary>
 /// What the order flows answer. <see cref="HandoffReason"/> is set when the conversation must go to a person
 /// (verification failed, a lost parcel to replace, the order system is down).
 /// </summary>
-public sealed record DialogReply(string Text, IReadOnlyList<CardAction> Actions, IReadOnlyList<Attachment> Attachments, string? HandoffReason = null);
+public sealed record DialogReply(string Text, IReadOnlyList<ReplyChoice> Choices, IReadOnlyList<ReplyCard> Cards, string? HandoffReason = null)
+{
+    /// <summary>Set when the flow changed the order in the shop's backend.</summary>
+    public OrderChange? Change { get; init; }
+}
+
+/// <summary>What a flow changed: <see cref="Kind"/> is <c>return_created</c>, <c>cancelled</c> or <c>address_changed</c>.</summary>
+public sealed record OrderChange(string OrderNumber, string Kind);
 
 /// <summary>
 /// The multi-turn order flows: order status, returns (eligibility, items, reason, RMA), return and refund status,
@@ -122,7 +129,7 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time, I
         try
         {
             var reply = await AdvanceAsync(session, input, null, cancellationToken).ConfigureAwait(false);
-            session.PendingActions = reply.Actions;
+            session.PendingActions = reply.Choices;
             return reply;
         }
         catch (OrderBackendUnavailableException unavailable)
@@ -177,7 +184,7 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time, I
             if (mine.Count > 0)
             {
                 session.Step = ChooseOrder;
-                var choices = mine.Take(5).Select(o => CardAction.Say($"{o.Number}: {Summary(o)}", o.Number)).ToList();
+                var choices = mine.Take(5).Select(o => new ReplyChoice($"{o.Number}: {Summary(o)}", o.Number)).ToList();
                 return new DialogReply($"Which order is it about?", choices, []);
             }
 
@@ -238,10 +245,10 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time, I
                     [], [], HandoffVerificationFailed);
             case Verification.TryLater:
                 session.EndFlow();
-                return new DialogReply(OrderReplies.TryLater(result.RetryAfter), [CardAction.Say("Talk to a person")], []);
+                return new DialogReply(OrderReplies.TryLater(result.RetryAfter), [new ReplyChoice("Talk to a person")], []);
             case Verification.EmailRequired:
                 session.Step = retryStep == NeedEmail ? NeedEmail : NeedProof;
-                return new DialogReply(OrderReplies.EmailRequired, [CardAction.Say("Talk to a person")], []);
+                return new DialogReply(OrderReplies.EmailRequired, [new ReplyChoice("Talk to a person")], []);
             default:
                 if (retryStep == NeedNumber)
                 {
@@ -257,7 +264,7 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time, I
     {
         var next = OrderReplies.NextSteps(order, input.Policies, now);
         var text = OrderReplies.Status(order, input.Policies, now);
-        IReadOnlyList<Attachment> cards = input.Cards ? [OrderReplies.Card(order)] : [];
+        IReadOnlyList<ReplyCard> cards = [OrderReplies.Card(order)];
         if (order.Shipment?.Status == ShipmentStatus.Lost && order.Status == OrderStatus.Shipped)
         {
             session.Step = LostOptions;
@@ -282,7 +289,7 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time, I
         if (eligible.Count == 0)
         {
             return Finish(session, $"I'm sorry, nothing on order **{order.Number}** can be returned:" + OrderReplies.Eligibility(lines, policies),
-                [CardAction.Say("Talk to a person")]);
+                [new ReplyChoice("Talk to a person")]);
         }
 
         switch (session.Step)
@@ -290,23 +297,23 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time, I
             case ChooseItems:
                 session.SelectedLines.AddRange(PickedLines(session, input.Text) ?? []);
                 session.Step = ChooseReason;
-                return new DialogReply("Got it. What's the reason for the return?", Reasons.Select(r => CardAction.Say(r)).ToList(), []);
+                return new DialogReply("Got it. What's the reason for the return?", Reasons.Select(r => new ReplyChoice(r)).ToList(), []);
             case ChooseReason:
                 session.ReturnReason = PickedReason(input.Text);
                 session.Step = Confirm;
                 var items = string.Join(", ", session.SelectedLines.Select(id => OrderReplies.ItemTitle(order.Items.First(i => i.LineId == id))));
                 return new DialogReply($"To confirm: return **{items}** from order **{order.Number}** ({session.ReturnReason!.ToLowerInvariant()})?",
-                    [CardAction.Say("Yes, create the return"), CardAction.Say("No")], []);
+                    [new ReplyChoice("Yes, create the return"), new ReplyChoice("No")], []);
             case Confirm when Answer(input) == true:
                 try
                 {
                     var lineQuantities = session.SelectedLines.Select(id => new ReturnLine(id, eligible.First(l => l.Item.LineId == id).ReturnableQuantity)).ToList();
                     var created = await access.CreateReturnAsync(session, order, lineQuantities, session.ReturnReason!, cancellationToken).ConfigureAwait(false);
-                    return Finish(session, OrderReplies.ReturnCreated(created, order, policies), []);
+                    return Finish(session, OrderReplies.ReturnCreated(created, order, policies), []) with { Change = new OrderChange(order.Number, "return_created") };
                 }
                 catch (OrderActionRefusedException refused)
                 {
-                    return Finish(session, $"I couldn't create that return: {Refusal(refused.Code, policies)}", [CardAction.Say("Talk to a person")]);
+                    return Finish(session, $"I couldn't create that return: {Refusal(refused.Code, policies)}", [new ReplyChoice("Talk to a person")]);
                 }
 
             case Confirm:
@@ -314,10 +321,10 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time, I
             default:
                 session.Step = ChooseItems;
                 session.PendingLines = eligible.Select(l => l.Item).ToList();
-                var choices = eligible.Select(l => CardAction.Say(OrderReplies.ItemTitle(l.Item))).ToList();
+                var choices = eligible.Select(l => new ReplyChoice(OrderReplies.ItemTitle(l.Item))).ToList();
                 if (eligible.Count > 1)
                 {
-                    choices.Add(CardAction.Say(AllItems));
+                    choices.Add(new ReplyChoice(AllItems));
                 }
 
                 var note = lines.Count > eligible.Count ? "\n\nFor your information:" + OrderReplies.Eligibility(lines.Where(l => !l.Eligible).ToList(), policies) : "";
@@ -344,7 +351,7 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time, I
             session.Step = Confirm;
             var items = string.Join(", ", order.Items.Select(OrderReplies.ItemTitle));
             return new DialogReply($"Cancel order **{order.Number}** ({items}, {OrderReplies.Money(order.Payment.Total)})? This can't be undone.",
-                [CardAction.Say("Yes, cancel it"), CardAction.Say("No, keep it")], []);
+                [new ReplyChoice("Yes, cancel it"), new ReplyChoice("No, keep it")], []);
         }
 
         if (Answer(input) != true)
@@ -355,7 +362,8 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time, I
         try
         {
             await access.CancelAsync(session, order, cancellationToken).ConfigureAwait(false);
-            return Finish(session, $"Done: order **{order.Number}** is cancelled and you won't be charged. The temporary hold on your payment disappears within {policies.AuthorizationReleaseDays} business days.", []);
+            return Finish(session, $"Done: order **{order.Number}** is cancelled and you won't be charged. The temporary hold on your payment disappears within {policies.AuthorizationReleaseDays} business days.", [])
+                with { Change = new OrderChange(order.Number, "cancelled") };
         }
         catch (OrderActionRefusedException refused)
         {
@@ -378,12 +386,12 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time, I
             case NeedAddress:
                 session.PendingAddress = ParseAddress(input.Text, order.ShippingAddress.Name);
                 session.Step = Confirm;
-                return new DialogReply($"Ship order **{order.Number}** to **{Format(session.PendingAddress!)}** instead?", [CardAction.Say("Yes, change it"), CardAction.Say("No")], []);
+                return new DialogReply($"Ship order **{order.Number}** to **{Format(session.PendingAddress!)}** instead?", [new ReplyChoice("Yes, change it"), new ReplyChoice("No")], []);
             case Confirm when Answer(input) == true:
                 try
                 {
                     var changed = await access.ChangeShippingAddressAsync(session, order, session.PendingAddress!, cancellationToken).ConfigureAwait(false);
-                    return Finish(session, $"Done: order **{order.Number}** will go to {Format(changed.ShippingAddress)}.", []);
+                    return Finish(session, $"Done: order **{order.Number}** will go to {Format(changed.ShippingAddress)}.", []) with { Change = new OrderChange(order.Number, "address_changed") };
                 }
                 catch (OrderActionRefusedException refused)
                 {
@@ -400,7 +408,7 @@ public sealed partial class OrderDialog(OrderAccess access, TimeProvider time, I
 
     private const string AddressPrompt = "What's the new address? Send it on one line: street, city, state or province, ZIP/postal code.";
 
-    private static DialogReply Finish(OrderSession session, string text, IReadOnlyList<CardAction> actions)
+    private static DialogReply Finish(OrderSession session, string text, IReadOnlyList<ReplyChoice> actions)
     {
         session.EndFlow();
         return new DialogReply(text, actions, []);

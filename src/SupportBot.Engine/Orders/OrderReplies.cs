@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using SupportBot.Conversation.Schema;
+using SupportBot.Replies;
 
 namespace SupportBot.Orders;
 
@@ -98,39 +98,39 @@ internal static class OrderReplies
     }
 
     /// <summary>The buttons that follow a status: the next thing a shopper in that situation usually wants.</summary>
-    public static List<CardAction> NextSteps(Order order, OrderPolicies policies, DateTimeOffset now)
+    public static List<ReplyChoice> NextSteps(Order order, OrderPolicies policies, DateTimeOffset now)
     {
-        var actions = new List<CardAction>();
+        var actions = new List<ReplyChoice>();
         switch (order.Status)
         {
             case OrderStatus.Placed:
-                actions.Add(CardAction.Say("Cancel this order"));
-                actions.Add(CardAction.Say("Change the delivery address"));
+                actions.Add(new ReplyChoice("Cancel this order"));
+                actions.Add(new ReplyChoice("Change the delivery address"));
                 break;
             case OrderStatus.Processing:
-                actions.Add(CardAction.Say("Change the delivery address"));
+                actions.Add(new ReplyChoice("Change the delivery address"));
                 break;
             case OrderStatus.Delivered when order.Shipment?.DeliveredAt is { } delivered && now - delivered <= TimeSpan.FromDays(policies.ReturnWindowDays):
-                actions.Add(CardAction.Say("Start a return"));
+                actions.Add(new ReplyChoice("Start a return"));
                 break;
             case OrderStatus.Shipped when order.Shipment?.Status == ShipmentStatus.Lost:
-                actions.Add(CardAction.Say("Request a replacement or refund"));
-                actions.Add(CardAction.Say("Talk to a person"));
+                actions.Add(new ReplyChoice("Request a replacement or refund"));
+                actions.Add(new ReplyChoice("Talk to a person"));
                 break;
             case OrderStatus.Shipped when order.Shipment?.Status == ShipmentStatus.Delayed:
-                actions.Add(CardAction.Say("Talk to a person"));
+                actions.Add(new ReplyChoice("Talk to a person"));
                 break;
         }
 
         if (order.Returns.Count > 0)
         {
-            actions.Add(CardAction.Say("Where is my refund?"));
+            actions.Add(new ReplyChoice("Where is my refund?"));
         }
 
         return actions;
     }
 
-    public static Attachment Card(Order order)
+    public static ReplyCard Card(Order order)
     {
         var shipment = order.Shipment;
         var state = order.Status switch
@@ -145,8 +145,8 @@ internal static class OrderReplies
             : shipment?.DeliveredAt is { } delivered ? $"Delivered {Day(delivered)}"
             : $"Ordered {Day(order.PlacedAt)}";
         var items = string.Join(", ", order.Items.Select(i => i.Quantity > 1 ? $"{i.Quantity} × {i.Name}" : i.Name));
-        IReadOnlyList<CardAction>? buttons = shipment is null ? null : [new CardAction(CardAction.OpenUrl, $"Track with {shipment.Carrier}", shipment.TrackingUrl)];
-        return new Attachment(Attachment.HeroCardType, new HeroCard($"Order {order.Number}: {state}", subtitle, items, buttons));
+        IReadOnlyList<ReplyLink> links = shipment is null ? [] : [new ReplyLink($"Track with {shipment.Carrier}", shipment.TrackingUrl)];
+        return new ReplyCard($"Order {order.Number}: {state}", subtitle, items, links);
     }
 
     public static string Eligibility(IReadOnlyList<LineEligibility> lines, OrderPolicies policies)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
-using SupportBot.Conversation.Schema;
+using SupportBot.Replies;
+using SupportBot.Schema;
 
 namespace SupportBot.Orders;
 
@@ -61,7 +62,7 @@ public sealed class OrderSession
     public Address? PendingAddress { get; set; }
 
     /// <summary>The buttons of the last question, offered again when the flow resumes after an interruption.</summary>
-    public IReadOnlyList<CardAction> PendingActions { get; set; } = [];
+    public IReadOnlyList<ReplyChoice> PendingActions { get; set; } = [];
 
     /// <summary>The lines offered in the return flow's item choice.</summary>
     public IReadOnlyList<OrderItem> PendingLines { get; set; } = [];

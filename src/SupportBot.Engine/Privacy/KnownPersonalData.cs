@@ -1,4 +1,4 @@
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Orders;
 using SupportBot.Storage;
 using SupportBot.Understanding.Entities;

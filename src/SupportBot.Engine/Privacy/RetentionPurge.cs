@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Storage;
 
 namespace SupportBot.Privacy;

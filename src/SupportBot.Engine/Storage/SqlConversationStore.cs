@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 
 namespace SupportBot.Storage;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Handoff;
 using SupportBot.Privacy;
 

@@ -1,5 +1,6 @@
+using Microsoft.Extensions.Http;
 using SupportBot.Conversation;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Handoff;
 using SupportBot.Host.BotConnector;
 using SupportBot.Host.DirectLine;
@@ -14,7 +15,7 @@ namespace SupportBot.Host.Agents;
 /// Either way it is in the transcript first.
 /// </summary>
 internal sealed class ChannelDelivery(ITurnStore turns, IConversationStore store, DirectLineStreams directLine, IHostEnvironment environment,
-    IServiceProvider services) : IShopperChannel
+    IHttpClientFactory httpClients, ITypedHttpClientFactory<ConnectorClient> connectors) : IShopperChannel
 {
     private readonly TranscriptShopperChannel _transcript = new(turns, store);
 
@@ -31,8 +32,8 @@ internal sealed class ChannelDelivery(ITurnStore turns, IConversationStore store
         var (sequence, recorded) = await _transcript.RecordAsync(ticket, activities, cancellationToken).ConfigureAwait(false);
         if (recorded && ticket.ServiceUrl is { } serviceUrl)
         {
-            // The typed client is made per use (it is transient), so its handler rotates as HttpClientFactory intends.
-            var connector = services.GetRequiredService<ConnectorClient>();
+            // A typed client made per delivery from the factory's pooled handler, so the handler rotates as HttpClientFactory intends.
+            var connector = connectors.CreateClient(httpClients.CreateClient(nameof(ConnectorClient)));
             foreach (var activity in DecisionTraces.For(ticket.ChannelId, environment, activities))
             {
                 await connector.SendAsync(serviceUrl, activity, cancellationToken).ConfigureAwait(false);

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 
 namespace SupportBot.Host.BotConnector;
 

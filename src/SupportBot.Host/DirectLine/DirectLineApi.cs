@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using SupportBot.Conversation;
 using Microsoft.AspNetCore.Http.Features;
 using SupportBot.Host.Limits;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Host.Privacy;
 using SupportBot.Storage;
 

@@ -4,7 +4,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using SupportBot.Configuration;
 using SupportBot.Conversation;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Handoff;
 using SupportBot.Storage;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using SupportBot.Configuration;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Storage;
 
 namespace SupportBot.Host.DirectLine;

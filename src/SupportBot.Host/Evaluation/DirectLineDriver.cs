@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Evaluation.Conversations;
 using Stopwatch = System.Diagnostics.Stopwatch;
 

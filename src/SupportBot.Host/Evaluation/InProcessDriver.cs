@@ -1,7 +1,7 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
 using Microsoft.Data.Sqlite;
 using SupportBot.Conversation;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Evaluation.Conversations;
 using SupportBot.Host.Cli;
 

@@ -1,4 +1,4 @@
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 
 namespace SupportBot.Host.Privacy;
 

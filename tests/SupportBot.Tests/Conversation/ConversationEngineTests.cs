@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Storage;
 using System.Text.Json;
 using SupportBot.Conversation;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Conversation;

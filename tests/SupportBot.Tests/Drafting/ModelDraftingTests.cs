@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SupportBot.Conversation;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Drafting;
 using SupportBot.Tests.Support;
 using Step = SupportBot.Tests.Support.FakeChatModel.Step;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Conversation;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Handoff;
 
 namespace SupportBot.Tests.Handoff;

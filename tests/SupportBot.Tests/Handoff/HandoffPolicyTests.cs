@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using SupportBot.Conversation;
 using SupportBot.Handoff;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 
 namespace SupportBot.Tests.Handoff;
 

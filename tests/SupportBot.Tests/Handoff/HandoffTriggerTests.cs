@@ -1,6 +1,6 @@
 using SupportBot.Conversation;
 using SupportBot.Handoff;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 
 namespace SupportBot.Tests.Handoff;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SupportBot.Conversation;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Orders;

@@ -1,5 +1,5 @@
 using SupportBot.Conversation;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Orders;
 
 namespace SupportBot.Tests.Orders;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 using SupportBot.Conversation;
 using SupportBot.Orders;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 
 namespace SupportBot.Tests.Orders;
 

@@ -1,7 +1,7 @@
 using SupportBot.Conversation;
 using SupportBot.Orders;
 using SupportBot.Tests.Support;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 
 namespace SupportBot.Tests.Orders;
 

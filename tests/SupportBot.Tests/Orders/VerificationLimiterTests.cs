@@ -5,7 +5,7 @@ using SupportBot.Conversation;
 using SupportBot.Orders;
 using SupportBot.Storage;
 using SupportBot.Tests.Support;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 
 namespace SupportBot.Tests.Orders;
 

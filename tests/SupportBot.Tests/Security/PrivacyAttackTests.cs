@@ -315,7 +315,7 @@ public sealed class PrivacyAttackTests
     private static string? ReplyTo(JsonElement activity) => activity.TryGetProperty("replyToId", out var id) ? id.GetString() : null;
 
     private static string Json(IReadOnlyList<StoredActivity> activities) =>
-        string.Join('\n', activities.Select(a => JsonSerializer.Serialize(a.Activity, SupportBot.Conversation.Schema.ActivityJson.Options)));
+        string.Join('\n', activities.Select(a => JsonSerializer.Serialize(a.Activity, SupportBot.Schema.ActivityJson.Options)));
 
     /// <summary>Reads until <paramref name="done"/> holds (the purge runs in the background); gives up after a generous while.</summary>
     private static async Task<string> WaitForAsync(Func<Task<string>> read, Func<string, bool> done)

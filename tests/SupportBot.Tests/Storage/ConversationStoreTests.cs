@@ -1,5 +1,5 @@
 using System.Data.Common;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Storage;
 using SupportBot.Tests.Support;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Storage;
 using SupportBot.Tests.Support;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 
 namespace SupportBot.Evaluation.Conversations;
 

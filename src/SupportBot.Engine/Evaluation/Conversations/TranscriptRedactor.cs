@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SupportBot.Conversation.Schema;
+using SupportBot.Schema;
 using SupportBot.Privacy;
 
 namespace SupportBot.Evaluation.Conversations;

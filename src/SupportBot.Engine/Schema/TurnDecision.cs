@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SupportBot.Conversation.Schema;
+namespace SupportBot.Schema;
 
 /// <summary>How the bot chose its reply; sent as a trace activity for evaluation and debugging.</summary>
 public sealed record TurnDecision(

@@ -1,4 +1,4 @@
-namespace SupportBot.Conversation.Schema;
+namespace SupportBot.Schema;
 
 /// <summary>Who speaks for the shop: the bot's own account on every channel.</summary>
 public static class Participants

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SupportBot.Conversation.Schema;
+namespace SupportBot.Schema;
 
 /// <summary>
 /// Who sent a turn, as the channel adapter knows it from the transport and its credentials: the connection's

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SupportBot.Conversation.Schema;
+namespace SupportBot.Schema;
 
 /// <summary>
 /// Which conversation a turn belongs to, as the channel adapter that received it names it. Everything kept per

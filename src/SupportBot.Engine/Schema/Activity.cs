@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SupportBot.Conversation.Schema;
+namespace SupportBot.Schema;
 
 /// <summary>The Bot Framework activity types this bot sends or understands.</summary>
 public static class ActivityTypes

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using SupportBot.Tests.Support;
+
+namespace SupportBot.Tests.Architecture;
+
+/// <summary>
+/// The layering a newcomer relies on, checked on the sources: the conversation capability sits on top (it may use
+/// orders, handoff and knowledge, never the reverse), and only the renderers write Bot Framework messages.
+/// </summary>
+[Trait("Category", "Unit")]
+public sealed partial class DependencyRulesTests
+{
+    private static readonly string Engine = Path.Combine(RepoPaths.Root, "src", "SupportBot.Engine");
+
+    public static TheoryData<string> CapabilitiesBelowConversation => ["Orders", "Handoff", "Knowledge", "Understanding", "Drafting", "Storage", "Privacy", "Replies", "Schema", "Configuration"];
+
+    [Theory]
+    [MemberData(nameof(CapabilitiesBelowConversation))]
+    public void NoCapabilityBelowTheConversation_UsesIt(string folder)
+    {
+        var offenders = SourcesIn(folder).Where(f => ConversationNamespace().IsMatch(File.ReadAllText(f))).Select(Relative).ToList();
+
+        Assert.True(Directory.Exists(Path.Combine(Engine, folder)), folder);
+        Assert.Empty(offenders);
+    }
+
+    [Theory]
+    [InlineData("Orders")]
+    [InlineData("Handoff")]
+    [InlineData("Conversation")]
+    public void OnlyTheRenderers_BuildMessages(string folder)
+    {
+        // Suggested actions, hero cards and message activities are a channel's form of a reply: ActivityRenderer and TurnRenderer make them.
+        var offenders = SourcesIn(folder).Where(f => !Path.GetFileName(f).EndsWith("Renderer.cs", StringComparison.Ordinal))
+            .Where(f => MessageBuilding().IsMatch(File.ReadAllText(f))).Select(Relative).ToList();
+
+        Assert.NotEmpty(SourcesIn(folder));
+        Assert.Empty(offenders);
+    }
+
+    private static IEnumerable<string> SourcesIn(string folder) => Directory.EnumerateFiles(Path.Combine(Engine, folder), "*.cs", SearchOption.AllDirectories);
+
+    private static string Relative(string file) => Path.GetRelativePath(Engine, file);
+
+    [GeneratedRegex(@"\bSupportBot\.Conversation\b")]
+    private static partial Regex ConversationNamespace();
+
+    [GeneratedRegex(@"\bnew (SuggestedActions|HeroCard|CardAction)\(|CardAction\.Say\(|Type = ActivityTypes\.Message\b")]
+    private static partial Regex MessageBuilding();
+}
