@@ -38,8 +38,8 @@ public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer re
         ArgumentNullException.ThrowIfNull(inbound);
         ArgumentNullException.ThrowIfNull(client);
         stamp ??= Timestamped;
-        await using var turn = await turns.BeginAsync(key.Value, cancellationToken).ConfigureAwait(false);
-        if (inbound.ClientActivityId is { } clientId && await turn.FindByClientIdAsync(clientId, cancellationToken).ConfigureAwait(false) is { } earlier)
+        await using var turn = await turns.BeginAsync(key.Value, inbound.ClientActivityId, cancellationToken).ConfigureAwait(false);
+        if (turn.Earlier is { } earlier)
         {
             return new TurnRecord(earlier, await turn.RepliesToAsync(earlier, cancellationToken).ConfigureAwait(false), Repeated: true);
         }
@@ -51,7 +51,7 @@ public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer re
 
         // A conversation update only asks for the welcome: the replies are stored, the update is not.
         var stored = inbound.Type != ActivityTypes.ConversationUpdate;
-        var echo = stored ? stamp(inbound with { Id = await turn.NextIdAsync(cancellationToken).ConfigureAwait(false) }) : inbound;
+        var echo = stored ? stamp(inbound with { Id = turn.NextId }) : inbound;
         var state = ConversationState.FromJson(turn.State?.Json);
         var result = await engine.HandleAsync(key, state, echo, client, cancellationToken).ConfigureAwait(false);
         var replies = renderer.Render(echo, result);
@@ -59,9 +59,9 @@ public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer re
         var now = time.GetUtcNow();
         List<Activity> activities = [.. stored ? [echo] : Array.Empty<Activity>(), .. replies.Select(r => stamp(r with { ReplyToId = echo.Id ?? r.ReplyToId }))];
         var committed = await turn.CommitAsync(activities, result.State.ToJson(), now + ConversationState.IdleLifetime, cancellationToken).ConfigureAwait(false);
-        if (inbound.Type == ActivityTypes.Message)
+        foreach (var wrote in result.Events.OfType<ShopperWroteToAgent>())
         {
-            await agents.ShopperWroteAsync(key.Value, cancellationToken).ConfigureAwait(false);
+            await agents.ShopperWroteAsync(wrote.Ticket, cancellationToken).ConfigureAwait(false);
         }
 
         var record = stored ? new TurnRecord(committed[0], [.. committed.Skip(1)], false) : new TurnRecord(null, committed, false);

@@ -66,7 +66,7 @@ internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, Live
         };
         if (open.Status == HandoffStatus.Assigned)
         {
-            return new TurnResult(state, null, decision, []);
+            return new TurnResult(state, null, decision, [new ShopperWroteToAgent(open)]);
         }
 
         if (text is not null && IsStop(text))

@@ -1,3 +1,4 @@
+using SupportBot.Handoff;
 using SupportBot.Replies;
 using SupportBot.Schema;
 
@@ -21,6 +22,9 @@ public abstract record TurnEvent;
 /// <summary>The conversation went to people: a queue entry, a ticket, an external contact centre, or the offer to leave a message.</summary>
 /// <param name="ContactCentreEvent">The Bot Framework <c>handoff.initiate</c> event an external contact centre reads, sent right after the reply.</param>
 public sealed record HandoffRequested(string Reason, string State, string? TicketId, Activity? ContactCentreEvent) : TurnEvent;
+
+/// <summary>The shopper wrote to the agent who owns the conversation (the bot stays silent): that agent's console should refresh.</summary>
+public sealed record ShopperWroteToAgent(HandoffTicket Ticket) : TurnEvent;
 
 /// <summary>The shopper rated the help an agent gave (1–5).</summary>
 public sealed record RatingGiven(int Stars) : TurnEvent;

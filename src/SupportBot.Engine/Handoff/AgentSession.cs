@@ -108,12 +108,10 @@ internal sealed partial class AgentSession(IHandoffStore store, IConversationSto
     public async Task<IReadOnlyList<StoredActivity>> TranscriptAsync(string conversationId, long after, CancellationToken cancellationToken) =>
         await transcripts.ReadAfterAsync(conversationId, after, cancellationToken).ConfigureAwait(false);
 
-    public async Task ShopperWroteAsync(string conversationId, CancellationToken cancellationToken)
+    public async Task ShopperWroteAsync(HandoffTicket ticket, CancellationToken cancellationToken)
     {
-        if (await store.FindOpenAsync(conversationId, cancellationToken).ConfigureAwait(false) is { Status: HandoffStatus.Assigned } ticket)
-        {
-            await notices.PublishAsync(new HandoffNotice(ticket.Id, conversationId, HandoffNotice.Message, ticket.AgentId), cancellationToken).ConfigureAwait(false);
-        }
+        ArgumentNullException.ThrowIfNull(ticket);
+        await notices.PublishAsync(new HandoffNotice(ticket.Id, ticket.ConversationId, HandoffNotice.Message, ticket.AgentId), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int?> TryRateAsync(string conversationId, string text, CancellationToken cancellationToken)

@@ -42,7 +42,7 @@ public interface IAgentSession
     Task<IReadOnlyList<StoredActivity>> TranscriptAsync(string conversationId, long after, CancellationToken cancellationToken);
 
     /// <summary>A shopper's message reached the transcript of a conversation in a person's hands: the agent's console refreshes.</summary>
-    Task ShopperWroteAsync(string conversationId, CancellationToken cancellationToken);
+    Task ShopperWroteAsync(HandoffTicket ticket, CancellationToken cancellationToken);
 
     /// <summary>A 1–5 reply as the first message after a person resolved the conversation is its rating.</summary>
     Task<int?> TryRateAsync(string conversationId, string text, CancellationToken cancellationToken);

@@ -30,7 +30,18 @@ public abstract class Database
     /// Holds the conversation's lock until <paramref name="transaction"/> ends, on every instance (PostgreSQL's advisory
     /// transaction lock). SQLite needs none: one process, and its write transactions run one at a time.
     /// </summary>
-    public abstract Task LockConversationAsync(DbConnection connection, DbTransaction transaction, string conversationId, CancellationToken cancellationToken);
+    public async Task LockConversationAsync(DbConnection connection, DbTransaction transaction, string conversationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (LockConversationSql("@conversation") is { } sql)
+        {
+            await using var command = connection.Command(sql, transaction).With("conversation", conversationId);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The statement that takes the conversation's lock (<see cref="LockConversationAsync"/>) to send with others; null when none is needed.</summary>
+    public abstract string? LockConversationSql(string conversationParameter);
 
     /// <summary>The larger of two values in SQL (<c>MAX(a, b)</c> in SQLite, <c>GREATEST(a, b)</c> in PostgreSQL).</summary>
     public abstract string Greatest(string a, string b);

@@ -18,7 +18,8 @@ public sealed class ConcurrentTurnException(string conversationId)
 /// </summary>
 public interface ITurnStore
 {
-    Task<ITurnTransaction> BeginAsync(string conversationId, CancellationToken cancellationToken);
+    /// <param name="clientActivityId">The client's id of what starts the turn, when it has one: <see cref="ITurnTransaction.Earlier"/> says whether it was stored before.</param>
+    Task<ITurnTransaction> BeginAsync(string conversationId, string? clientActivityId, CancellationToken cancellationToken);
 }
 
 /// <summary>One running turn of one conversation. Disposing without <see cref="CommitAsync"/> saves nothing and lets the next turn in.</summary>
@@ -29,14 +30,14 @@ public interface ITurnTransaction : IAsyncDisposable
     /// <summary>The state the last committed turn saved; null when there is none (a new conversation) or it has expired.</summary>
     SavedState? State { get; }
 
-    /// <summary>The activity already stored with this client activity id, if any: a retried post is answered from here.</summary>
-    Task<StoredActivity?> FindByClientIdAsync(string clientActivityId, CancellationToken cancellationToken);
+    /// <summary>The activity already stored with the client activity id the turn began with, if any: a retried post is answered from here.</summary>
+    StoredActivity? Earlier { get; }
 
     /// <summary>The activities stored after <paramref name="activity"/> that reply to it (<c>replyToId</c>), in order.</summary>
     Task<IReadOnlyList<StoredActivity>> RepliesToAsync(StoredActivity activity, CancellationToken cancellationToken);
 
     /// <summary>The id the first activity committed by this turn will get (<c>{conversation}|{sequence}</c>).</summary>
-    Task<string> NextIdAsync(CancellationToken cancellationToken);
+    string NextId { get; }
 
     /// <summary>
     /// Appends <paramref name="activities"/> in order and saves <paramref name="stateJson"/> (unchanged when null) as the

@@ -11,6 +11,19 @@ public sealed class PostgresDatabase(NpgsqlDataSource source) : Database
 
     public NpgsqlDataSource Source => source;
 
+    /// <summary>
+    /// The pool for <paramref name="connectionString"/>. A connection going back to it is not reset (no <c>DISCARD
+    /// ALL</c>, which otherwise runs for every connection a turn borrows): no store leaves session state behind — the
+    /// conversation locks are transaction locks, the schema lock is released, and the change feed keeps its
+    /// listening connection for as long as it runs.
+    /// </summary>
+    public static NpgsqlDataSource SourceFor(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
+        return builder.Build();
+    }
+
     public override StorageProvider Provider => StorageProvider.Postgres;
 
     public override int MaxConcurrentTurns => Math.Max(1, new NpgsqlConnectionStringBuilder(source.ConnectionString).MaxPoolSize / 2);
@@ -19,11 +32,7 @@ public sealed class PostgresDatabase(NpgsqlDataSource source) : Database
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-    public override async Task LockConversationAsync(DbConnection connection, DbTransaction transaction, string conversationId, CancellationToken cancellationToken)
-    {
-        await using var command = connection.Command("SELECT pg_advisory_xact_lock(hashtextextended(@conversation, 0))", transaction).With("conversation", conversationId);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public override string? LockConversationSql(string conversationParameter) => $"SELECT pg_advisory_xact_lock(hashtextextended({conversationParameter}, 0))";
 
     public override string LikeIgnoringCase => "ILIKE";
 

@@ -57,16 +57,15 @@ public sealed class SqlConversationStore(Database database) : IConversationStore
     public async Task<UserProfile> TouchUserAsync(string userId, string? name, string? locale, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (var command = connection.Command("""
+        await using var command = connection.Command("""
             INSERT INTO users (id, name, locale, first_seen, last_seen, messages) VALUES (@id, @name, @locale, @at, @at, 1)
             ON CONFLICT (id) DO UPDATE SET name = COALESCE(@name, users.name), locale = COALESCE(@locale, users.locale), last_seen = @at,
                 messages = users.messages + 1
-            """).With("id", userId).With("name", name).With("locale", locale).WithTime("at", at))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return (await FindUserAsync(userId, cancellationToken).ConfigureAwait(false))!;
+            RETURNING id, name, locale, first_seen, last_seen, messages
+            """).With("id", userId).With("name", name).With("locale", locale).WithTime("at", at);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return UserOf(reader);
     }
 
     public async Task<UserProfile?> FindUserAsync(string userId, CancellationToken cancellationToken)
@@ -74,10 +73,11 @@ public sealed class SqlConversationStore(Database database) : IConversationStore
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command("SELECT id, name, locale, first_seen, last_seen, messages FROM users WHERE id = @id").With("id", userId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new UserProfile(reader.GetString(0), reader.TextOrNull(1), reader.TextOrNull(2), reader.Time(3), reader.Time(4), (int)reader.Whole(5))
-            : null;
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? UserOf(reader) : null;
     }
+
+    private static UserProfile UserOf(DbDataReader reader) =>
+        new(reader.GetString(0), reader.TextOrNull(1), reader.TextOrNull(2), reader.Time(3), reader.Time(4), (int)reader.Whole(5));
 
     public async Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken)
     {
@@ -104,16 +104,36 @@ public sealed class SqlConversationStore(Database database) : IConversationStore
         IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         var sequence = await NextSequenceAsync(connection, transaction, conversationId, cancellationToken).ConfigureAwait(false);
+        await using var insert = connection.Command("", transaction);
+        var stored = AddInsert(insert, conversationId, sequence, activities);
+        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="command"/> the one statement that appends <paramref name="activities"/> from
+    /// <paramref name="sequence"/> on (nothing when there are none), and returns them as they will be stored.
+    /// </summary>
+    internal static IReadOnlyList<StoredActivity> AddInsert(DbCommand command, string conversationId, long sequence, IReadOnlyList<Activity> activities)
+    {
+        if (activities.Count == 0)
+        {
+            return [];
+        }
+
         var stored = new List<StoredActivity>(activities.Count);
+        var rows = new List<string>(activities.Count);
+        command.With("conversation", conversationId);
         foreach (var activity in activities)
         {
             var withId = activity with { Id = IdOf(conversationId, sequence) };
-            await using var insert = connection.Command("INSERT INTO activities (conversation_id, seq, client_id, json) VALUES (@id, @seq, @client, @json)", transaction)
-                .With("id", conversationId).With("seq", sequence).With("client", withId.ClientActivityId).With("json", JsonSerializer.Serialize(withId, ActivityJson.Options));
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var n = stored.Count.ToString(CultureInfo.InvariantCulture);
+            rows.Add($"(@conversation, @seq{n}, @client{n}, @json{n})");
+            command.With("seq" + n, sequence).With("client" + n, withId.ClientActivityId).With("json" + n, JsonSerializer.Serialize(withId, ActivityJson.Options));
             stored.Add(new StoredActivity(sequence++, withId));
         }
 
+        command.CommandText += $"INSERT INTO activities (conversation_id, seq, client_id, json) VALUES {string.Join(", ", rows)};\n";
         return stored;
     }
 

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Text;
+using System.Text.Json;
 using SupportBot.Schema;
 
 namespace SupportBot.Storage;
@@ -17,7 +19,7 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
     /// <summary>Turns allowed to hold the database at once (<see cref="Database.MaxConcurrentTurns"/>); null when unbounded.</summary>
     private readonly SemaphoreSlim? _slots = database.MaxConcurrentTurns == int.MaxValue ? null : new SemaphoreSlim(database.MaxConcurrentTurns);
 
-    public async Task<ITurnTransaction> BeginAsync(string conversationId, CancellationToken cancellationToken)
+    public async Task<ITurnTransaction> BeginAsync(string conversationId, string? clientActivityId, CancellationToken cancellationToken)
     {
         var gate = database.IsShared ? _slots : _gates[(int)((uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)_gates.Length)];
         if (gate is not null)
@@ -33,11 +35,10 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
             if (database.IsShared)
             {
                 transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await database.LockConversationAsync(connection, transaction, conversationId, cancellationToken).ConfigureAwait(false);
             }
 
-            var (version, state) = await ReadStateAsync(connection, transaction, conversationId, cancellationToken).ConfigureAwait(false);
-            return new Turn(conversationId, connection, transaction, gate, version, state, time);
+            var opening = await OpenAsync(connection, transaction, conversationId, clientActivityId, cancellationToken).ConfigureAwait(false);
+            return new Turn(conversationId, connection, transaction, gate, opening, time);
         }
         catch
         {
@@ -56,33 +57,76 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
         }
     }
 
-    private async Task<(long Version, SavedState? State)> ReadStateAsync(DbConnection connection, DbTransaction? transaction, string conversationId,
+    /// <summary>What a turn reads before it runs.</summary>
+    private sealed record Opening(long Version, SavedState? State, long NextSequence, StoredActivity? Earlier);
+
+    /// <summary>
+    /// The lock (on a shared database), the saved state, the next sequence and a retried client id, sent as one
+    /// command: on PostgreSQL that is one round trip, and the reads run after the lock is held.
+    /// </summary>
+    private async Task<Opening> OpenAsync(DbConnection connection, DbTransaction? transaction, string conversationId, string? clientActivityId,
         CancellationToken cancellationToken)
     {
-        await using var read = connection.Command("SELECT version, state, expires_at FROM conversation_state WHERE conversation_id = @id", transaction)
-            .With("id", conversationId);
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var sql = new StringBuilder();
+        if (database.IsShared && database.LockConversationSql("@id") is { } lockSql)
         {
-            return (0, null);
+            sql.Append(lockSql).Append(";\n");
         }
 
-        var version = reader.Whole(0);
-        var expires = reader.Time(2);
-        return (version, expires > time.GetUtcNow() ? new SavedState(version, reader.GetString(1), expires) : null);
+        sql.Append("SELECT version, state, expires_at FROM conversation_state WHERE conversation_id = @id;\n");
+        sql.Append("SELECT COALESCE(MAX(seq), -1) + 1 FROM activities WHERE conversation_id = @id;\n");
+        if (clientActivityId is not null)
+        {
+            sql.Append("SELECT seq, json FROM activities WHERE conversation_id = @id AND client_id = @client;\n");
+        }
+
+        await using var command = connection.Command(sql.ToString(), transaction).With("id", conversationId);
+        if (clientActivityId is not null)
+        {
+            command.With("client", clientActivityId);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (database.IsShared)
+        {
+            // The lock's own row (void): the reads below ran once it was held.
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        long version = 0;
+        SavedState? state = null;
+        if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            version = reader.Whole(0);
+            var expires = reader.Time(2);
+            state = expires > time.GetUtcNow() ? new SavedState(version, reader.GetString(1), expires) : null;
+        }
+
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var next = reader.Whole(0);
+        StoredActivity? earlier = null;
+        if (clientActivityId is not null && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)
+            && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            earlier = new StoredActivity(reader.Whole(0), JsonSerializer.Deserialize<Activity>(reader.GetString(1), ActivityJson.Options)!);
+        }
+
+        return new Opening(version, state, next, earlier);
     }
 
-    private sealed class Turn(string conversationId, DbConnection connection, DbTransaction? transaction, SemaphoreSlim? gate, long version, SavedState? state,
+    private sealed class Turn(string conversationId, DbConnection connection, DbTransaction? transaction, SemaphoreSlim? gate, Opening opening,
         TimeProvider time) : ITurnTransaction
     {
         private bool _disposed;
 
         public string ConversationId => conversationId;
 
-        public SavedState? State => state;
+        public SavedState? State => opening.State;
 
-        public Task<StoredActivity?> FindByClientIdAsync(string clientActivityId, CancellationToken cancellationToken) =>
-            SqlConversationStore.FindByClientIdAsync(connection, transaction, conversationId, clientActivityId, cancellationToken);
+        public StoredActivity? Earlier => opening.Earlier;
+
+        public string NextId => SqlConversationStore.IdOf(conversationId, opening.NextSequence);
 
         public async Task<IReadOnlyList<StoredActivity>> RepliesToAsync(StoredActivity activity, CancellationToken cancellationToken)
         {
@@ -90,9 +134,6 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
             var after = await SqlConversationStore.ReadAfterAsync(connection, transaction, conversationId, activity.Sequence, cancellationToken).ConfigureAwait(false);
             return [.. after.Where(a => a.Activity.ReplyToId == activity.Activity.Id)];
         }
-
-        public async Task<string> NextIdAsync(CancellationToken cancellationToken) =>
-            SqlConversationStore.IdOf(conversationId, await SqlConversationStore.NextSequenceAsync(connection, transaction, conversationId, cancellationToken).ConfigureAwait(false));
 
         public async Task<IReadOnlyList<StoredActivity>> CommitAsync(IReadOnlyList<Activity> activities, string? stateJson, DateTimeOffset expiresAt,
             CancellationToken cancellationToken)
@@ -102,11 +143,24 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
             var writing = transaction ?? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var stored = await SqlConversationStore.InsertAsync(connection, writing, conversationId, activities, cancellationToken).ConfigureAwait(false);
-                if (stateJson is not null && await SaveAsync(writing, stateJson, expiresAt, cancellationToken).ConfigureAwait(false) != 1)
+                // The transcript entries and the state in one command (one round trip); the state's statement returns a row only when it took effect.
+                await using var command = connection.Command("", writing);
+                var stored = SqlConversationStore.AddInsert(command, conversationId, opening.NextSequence, activities);
+                if (stateJson is not null)
                 {
-                    await writing.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                    throw new ConcurrentTurnException(conversationId);
+                    AddSave(command, stateJson, expiresAt);
+                    await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    var saved = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    await reader.DisposeAsync().ConfigureAwait(false);
+                    if (!saved)
+                    {
+                        await writing.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                        throw new ConcurrentTurnException(conversationId);
+                    }
+                }
+                else if (command.CommandText.Length > 0)
+                {
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 await writing.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -139,15 +193,13 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
             gate?.Release();
         }
 
-        private async Task<int> SaveAsync(DbTransaction writing, string stateJson, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+        /// <summary>A first save inserts; a later one must find the version it read, else another writer got there first.</summary>
+        private void AddSave(DbCommand command, string stateJson, DateTimeOffset expiresAt)
         {
-            // A first save inserts; a later one must find the version it read, else another writer got there first.
-            await using var save = connection.Command(version == 0
-                    ? "INSERT INTO conversation_state (conversation_id, version, expires_at, state, updated_at) VALUES (@id, 1, @expires, @state, @now) ON CONFLICT (conversation_id) DO NOTHING"
-                    : "UPDATE conversation_state SET version = version + 1, expires_at = @expires, state = @state, updated_at = @now WHERE conversation_id = @id AND version = @version",
-                    writing)
-                .With("id", conversationId).With("version", version).WithTime("expires", expiresAt).With("state", stateJson).WithTime("now", time.GetUtcNow());
-            return await save.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            command.CommandText += opening.Version == 0
+                ? "INSERT INTO conversation_state (conversation_id, version, expires_at, state, updated_at) VALUES (@id, 1, @expires, @state, @now) ON CONFLICT (conversation_id) DO NOTHING RETURNING version"
+                : "UPDATE conversation_state SET version = version + 1, expires_at = @expires, state = @state, updated_at = @now WHERE conversation_id = @id AND version = @version RETURNING version";
+            command.With("id", conversationId).With("version", opening.Version).WithTime("expires", expiresAt).With("state", stateJson).WithTime("now", time.GetUtcNow());
         }
     }
 }

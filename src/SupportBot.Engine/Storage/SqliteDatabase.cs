@@ -32,8 +32,7 @@ public sealed class SqliteDatabase : Database, IDisposable
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
 
-    public override Task LockConversationAsync(DbConnection connection, DbTransaction transaction, string conversationId, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
+    public override string? LockConversationSql(string conversationParameter) => null;
 
     public override string LikeIgnoringCase => "LIKE";
 

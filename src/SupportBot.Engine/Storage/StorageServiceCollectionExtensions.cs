@@ -36,7 +36,7 @@ public static class StorageServiceCollectionExtensions
     {
         var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
         Database database = storage.Provider == StorageProvider.Postgres
-            ? new PostgresDatabase(NpgsqlDataSource.Create(storage.ConnectionString!))
+            ? new PostgresDatabase(PostgresDatabase.SourceFor(storage.ConnectionString!))
             : new SqliteDatabase(storage.DataFolder(provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         try
         {

@@ -15,8 +15,8 @@ public static class TranscriptAppends
         ArgumentNullException.ThrowIfNull(turns);
         ArgumentNullException.ThrowIfNull(conversations);
         ArgumentNullException.ThrowIfNull(activities);
-        await using var turn = await turns.BeginAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        if (activities[0].ClientActivityId is { } clientId && await turn.FindByClientIdAsync(clientId, cancellationToken).ConfigureAwait(false) is { } earlier)
+        await using var turn = await turns.BeginAsync(conversationId, activities[0].ClientActivityId, cancellationToken).ConfigureAwait(false);
+        if (turn.Earlier is { } earlier)
         {
             return ([earlier], false);
         }

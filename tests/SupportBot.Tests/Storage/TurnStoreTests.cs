@@ -22,16 +22,16 @@ public sealed class TurnStoreTests : OnBothProviders
         var turns = new SqlTurnStore(test.Database, clock);
         await new SqlConversationStore(test.Database).CreateAsync("c1", null, Start, default);
 
-        await using (var first = await turns.BeginAsync("c1", default))
+        await using (var first = await turns.BeginAsync("c1", null, default))
         {
             Assert.Null(first.State);
-            Assert.Equal("c1|0000000", await first.NextIdAsync(default));
+            Assert.Equal("c1|0000000", first.NextId);
             await first.CommitAsync([Said("where is my order", "a1"), Reply("c1|0000000")], """{"step":"need_proof"}""", Start.AddMinutes(30), default);
         }
 
-        await using var second = await new SqlTurnStore(test.Reopen(), clock).BeginAsync("c1", default);
+        await using var second = await new SqlTurnStore(test.Reopen(), clock).BeginAsync("c1", "a1", default);
         Assert.Equal((1L, """{"step":"need_proof"}"""), (second.State!.Version, second.State.Json));
-        var retried = await second.FindByClientIdAsync("a1", default);
+        var retried = second.Earlier;
         Assert.Equal("where is my order", retried!.Activity.Text);
         Assert.Equal(["asked"], (await second.RepliesToAsync(retried, default)).Select(r => r.Activity.Text));
     }
@@ -44,12 +44,12 @@ public sealed class TurnStoreTests : OnBothProviders
         var turns = new SqlTurnStore(test.Database, new FakeTimeProvider(Start));
         await new SqlConversationStore(test.Database).CreateAsync("c1", null, Start, default);
 
-        await using (var crashed = await turns.BeginAsync("c1", default))
+        await using (var crashed = await turns.BeginAsync("c1", null, default))
         {
-            await crashed.NextIdAsync(default);
+            Assert.Equal("c1|0000000", crashed.NextId);
         }
 
-        await using var next = await turns.BeginAsync("c1", default);
+        await using var next = await turns.BeginAsync("c1", null, default);
         Assert.Null(next.State);
         Assert.Empty(await new SqlConversationStore(test.Database).ReadAfterAsync("c1", -1, default));
     }
@@ -74,7 +74,7 @@ public sealed class TurnStoreTests : OnBothProviders
         var overlapped = false;
         await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
         {
-            await using var turn = await instances[i % 2].BeginAsync("c1", default);
+            await using var turn = await instances[i % 2].BeginAsync("c1", null, default);
             overlapped |= Interlocked.Increment(ref inside) > 1;
             var count = turn.State is null ? 0 : int.Parse(turn.State.Json, System.Globalization.CultureInfo.InvariantCulture);
             await Task.Yield();
@@ -83,7 +83,7 @@ public sealed class TurnStoreTests : OnBothProviders
         }));
 
         Assert.False(overlapped);
-        await using var last = await instances[0].BeginAsync("c1", default);
+        await using var last = await instances[0].BeginAsync("c1", null, default);
         Assert.Equal(("20", 20L), (last.State!.Json, last.State.Version));
         Assert.Equal(Enumerable.Range(0, 20).Select(i => (long)i), (await new SqlConversationStore(test.Database).ReadAfterAsync("c1", -1, default)).Select(a => a.Sequence));
     }
@@ -95,13 +95,13 @@ public sealed class TurnStoreTests : OnBothProviders
         await using var test = await TestDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(Start);
         await new SqlConversationStore(test.Database).CreateAsync("c1", null, Start, default);
-        await using (var first = await new SqlTurnStore(test.Database, clock).BeginAsync("c1", default))
+        await using (var first = await new SqlTurnStore(test.Database, clock).BeginAsync("c1", null, default))
         {
             await first.CommitAsync([], "1", Start.AddHours(1), default);
         }
 
         // A writer that bypassed the lock (an older build, a hand-run script) moves the version under a running turn.
-        await using var stale = await new SqlTurnStore(test.Database, clock).BeginAsync("c1", default);
+        await using var stale = await new SqlTurnStore(test.Database, clock).BeginAsync("c1", null, default);
         await using (var connection = await test.Reopen().OpenAsync(default))
         await using (var bump = connection.CreateCommand())
         {
@@ -121,19 +121,19 @@ public sealed class TurnStoreTests : OnBothProviders
         var clock = new FakeTimeProvider(Start);
         var turns = new SqlTurnStore(test.Database, clock);
         await new SqlConversationStore(test.Database).CreateAsync("c1", null, Start, default);
-        await using (var first = await turns.BeginAsync("c1", default))
+        await using (var first = await turns.BeginAsync("c1", null, default))
         {
             await first.CommitAsync([], "verified", Start.AddMinutes(30), default);
         }
 
         clock.Advance(TimeSpan.FromMinutes(29));
-        await using (var soon = await turns.BeginAsync("c1", default))
+        await using (var soon = await turns.BeginAsync("c1", null, default))
         {
             Assert.Equal("verified", soon.State!.Json);
         }
 
         clock.Advance(TimeSpan.FromMinutes(2));
-        await using var late = await turns.BeginAsync("c1", default);
+        await using var late = await turns.BeginAsync("c1", null, default);
         Assert.Null(late.State);
         await late.CommitAsync([], "fresh", Start.AddHours(2), default);
     }

@@ -20,7 +20,7 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>Another handle on the same database, as a second instance (or a restarted one) would open it.</summary>
     public Database Reopen() => _postgres is not null
-        ? new global::SupportBot.Storage.PostgresDatabase(NpgsqlDataSource.Create(_postgres.ConnectionString))
+        ? new global::SupportBot.Storage.PostgresDatabase(global::SupportBot.Storage.PostgresDatabase.SourceFor(_postgres.ConnectionString))
         : new SqliteDatabase(_folder!.Path);
 
     public static async Task<TestDatabase> CreateAsync(StorageProvider provider)
@@ -34,7 +34,7 @@ internal sealed class TestDatabase : IAsyncDisposable
         }
 
         var postgres = await ScratchPostgres.CreateAsync();
-        var database = new global::SupportBot.Storage.PostgresDatabase(NpgsqlDataSource.Create(postgres.ConnectionString));
+        var database = new global::SupportBot.Storage.PostgresDatabase(global::SupportBot.Storage.PostgresDatabase.SourceFor(postgres.ConnectionString));
         await database.MigrateAsync(CancellationToken.None);
         return new TestDatabase(database, null, postgres);
     }
