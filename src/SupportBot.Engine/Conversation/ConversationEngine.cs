@@ -5,6 +5,7 @@ using SupportBot.Schema;
 using SupportBot.Drafting;
 using SupportBot.Handoff;
 using SupportBot.Orders;
+using SupportBot.Telemetry;
 using SupportBot.Knowledge;
 using SupportBot.Knowledge.Search;
 using SupportBot.Replies;
@@ -57,10 +58,13 @@ public sealed class ConversationEngine
     private readonly HandoffPolicy _policy;
     private readonly HandoffTurns _handoffs;
     private readonly LimitsOptions _limits;
+    private readonly BotTelemetry _telemetry;
 
     public ConversationEngine(LiveKnowledge knowledge, LiveIntents intents, ReplyDrafter drafter, OrderDialog dialog,
-        IHandoffLine line, IAgentSession session, HandoffPolicy policy, TimeProvider time, IOptions<ConversationOptions> options, IOptions<LimitsOptions> limits)
+        IHandoffLine line, IAgentSession session, HandoffPolicy policy, TimeProvider time, IOptions<ConversationOptions> options, IOptions<LimitsOptions> limits,
+        BotTelemetry telemetry)
     {
+        _telemetry = telemetry;
         ArgumentNullException.ThrowIfNull(limits);
         _limits = limits.Value;
         _line = line;
@@ -144,8 +148,14 @@ public sealed class ConversationEngine
             return Result(state, new BotReply(HandoffReplies.Rated(rating)), Decision(TurnDecision.Rated), new RatingGiven(rating));
         }
 
-        var intent = _intents.Current.Predict(text);
-        var found = _entities.Extract(text);
+        IntentPrediction intent;
+        IReadOnlyList<Entity> found;
+        using (_telemetry.Stage(Stages.Understanding))
+        {
+            intent = _intents.Current.Predict(text);
+            found = _entities.Extract(text);
+        }
+
         var entities = found.Select(e => $"{e.Kind}:{e.Value}").ToList();
         var session = state.Order;
         session.Client = client;
@@ -168,6 +178,7 @@ public sealed class ConversationEngine
             || (FlowButtons.TryGetValue(text.TrimEnd('.', '!', '?'), out var button) && button == HandoffButton);
         if (_policy.BeforeAnswer(intent.Intent, intent.Confidence, intent.IsOutOfScope, asked, frustration) is { } before)
         {
+            using var handingOff = _telemetry.Stage(Stages.Handoff);
             return await _handoffs.HandOffAsync(turn, before, "", cancellationToken).ConfigureAwait(false);
         }
 
@@ -176,6 +187,7 @@ public sealed class ConversationEngine
         memory.Offered = outcome.Choices ?? [];
         if (_policy.AfterAnswer(outcome.Decision, intent.IsOutOfScope, outcome.FlowHandoff, memory) is { } after)
         {
+            using var handingOff = _telemetry.Stage(Stages.Handoff);
             return await _handoffs.HandOffAsync(turn, after, outcome.FlowHandoff is null ? "" : outcome.Text + "\n\n", cancellationToken).ConfigureAwait(false);
         }
 
@@ -194,19 +206,19 @@ public sealed class ConversationEngine
 
         if (FlowButtons.TryGetValue(text.TrimEnd('.', '!', '?'), out var pressed))
         {
-            return FlowReply(turn, await _dialog.StartAsync(session, pressed, input, keepOrder: true, cancellationToken).ConfigureAwait(false));
+            return FlowReply(turn, await TimedAsync(_dialog.StartAsync(session, pressed, input, keepOrder: true, cancellationToken)).ConfigureAwait(false));
         }
 
         if (session.Flow is not null)
         {
             if (_dialog.TryContinue(session, input, cancellationToken) is { } continued)
             {
-                return FlowReply(turn, await continued.ConfigureAwait(false));
+                return FlowReply(turn, await TimedAsync(continued).ConfigureAwait(false));
             }
 
             if (FlowOf(intent) is { } other && other != session.Flow && intent.Confidence >= _options.FlowConfidence)
             {
-                return FlowReply(turn, await _dialog.StartAsync(session, other, input, keepOrder: false, cancellationToken).ConfigureAwait(false));
+                return FlowReply(turn, await TimedAsync(_dialog.StartAsync(session, other, input, keepOrder: false, cancellationToken)).ConfigureAwait(false));
             }
 
             return await InterruptionAsync(turn, policies, cancellationToken).ConfigureAwait(false);
@@ -218,7 +230,7 @@ public sealed class ConversationEngine
         }
 
         var snapshot = _knowledge.Current;
-        var (answer, picked) = Chosen(snapshot, text, snapshot.Index.Search(text, 3));
+        var (answer, picked) = Chosen(snapshot, text, Search(snapshot, text));
         var bar = _knowledge.MinConfidence;
         var flow = FlowOf(intent);
         var close = picked ? [] : answer.Hits.Skip(1).Where(h => answer.Confidence - h.Confidence <= _options.AmbiguityMargin).ToList();
@@ -226,12 +238,12 @@ public sealed class ConversationEngine
         if (found.Any(e => e.Kind == EntityKind.OrderNumber))
         {
             // An order number is about that order, whatever else the message says.
-            return FlowReply(turn, await _dialog.StartAsync(session, flow ?? OrderFlow.Status, input, keepOrder: false, cancellationToken).ConfigureAwait(false));
+            return FlowReply(turn, await TimedAsync(_dialog.StartAsync(session, flow ?? OrderFlow.Status, input, keepOrder: false, cancellationToken)).ConfigureAwait(false));
         }
 
         if (flow is not null && intent.Confidence >= _options.FlowConfidence && !(faqAnswers && AsksAboutThePolicy(text)))
         {
-            return FlowReply(turn, await _dialog.StartAsync(session, flow, input, keepOrder: false, cancellationToken).ConfigureAwait(false));
+            return FlowReply(turn, await TimedAsync(_dialog.StartAsync(session, flow, input, keepOrder: false, cancellationToken)).ConfigureAwait(false));
         }
 
         if (intent.IsOutOfScope && answer.Confidence < bar)
@@ -268,7 +280,7 @@ public sealed class ConversationEngine
             return Say(ReplyWriter.SmallTalk(turn.Intent.Intent, policies) + "\n\n" + resume.Text, resume.Choices, turn.Decision(TurnDecision.SmallTalk));
         }
 
-        var answer = _knowledge.Current.Index.Search(turn.Text, 3);
+        var answer = Search(_knowledge.Current, turn.Text);
         var close = answer.Hits.Skip(1).Any(h => answer.Confidence - h.Confidence <= _options.AmbiguityMargin);
         if (answer.Confidence >= _knowledge.MinConfidence && !close)
         {
@@ -281,7 +293,12 @@ public sealed class ConversationEngine
     private async Task<Outcome> AnswerAsync(TurnContext turn, KnowledgeAnswer answer, IReadOnlyList<ReplyChoice>? actions, string suffix, CancellationToken cancellationToken)
     {
         var shopper = turn.Session.FirstName is { } name ? new ShopperProfile(name) : ShopperProfile.FromDisplayName(turn.Inbound.From?.Name);
-        var draft = await _drafter.DraftAsync(new DraftRequest(turn.Text, answer.Hits, shopper, turn.Session), cancellationToken).ConfigureAwait(false);
+        Draft draft;
+        using (_telemetry.Stage(Stages.Drafting))
+        {
+            draft = await _drafter.DraftAsync(new DraftRequest(turn.Text, answer.Hits, shopper, turn.Session), cancellationToken).ConfigureAwait(false);
+        }
+
         return Say(draft.Markdown + suffix, actions, turn.Decision(TurnDecision.Answer, answer) with
         {
             Drafter = draft.Drafter,
@@ -289,6 +306,19 @@ public sealed class ConversationEngine
             LowConfidence = draft.LowConfidence,
             Cited = draft.Sources,
         });
+    }
+
+    private KnowledgeAnswer Search(KnowledgeSnapshot snapshot, string text)
+    {
+        using var retrieval = _telemetry.Stage(Stages.Retrieval);
+        return snapshot.Index.Search(text, 3);
+    }
+
+    /// <summary>An order flow's step, timed as a stage (the shop's backend is called inside it).</summary>
+    private async Task<DialogReply> TimedAsync(Task<DialogReply> step)
+    {
+        using var flow = _telemetry.Stage(Stages.OrderFlow);
+        return await step.ConfigureAwait(false);
     }
 
     private static Outcome FlowReply(TurnContext turn, DialogReply reply)

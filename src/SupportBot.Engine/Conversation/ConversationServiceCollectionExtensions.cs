@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupportBot.Configuration;
 using SupportBot.Drafting;
 using SupportBot.Handoff;
 using SupportBot.Orders;
+using SupportBot.Telemetry;
 
 namespace SupportBot.Conversation;
 
@@ -17,6 +19,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddOrders();
         services.AddHandoff();
         services.AddSingleton<ConversationEngine>();
+        services.AddMetrics();
+        services.TryAddSingleton<BotTelemetry>();
         services.AddSingleton<TurnRenderer>();
         services.AddSingleton<ConversationTurns>();
         return services;

@@ -1,6 +1,10 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using TagList = System.Diagnostics.TagList;
+using TraceSpan = System.Diagnostics.Activity;
 using SupportBot.Schema;
 using SupportBot.Handoff;
 using SupportBot.Storage;
+using SupportBot.Telemetry;
 
 namespace SupportBot.Conversation;
 
@@ -29,7 +33,8 @@ public sealed record TurnRecord(StoredActivity? Inbound, IReadOnlyList<StoredAct
 /// </list>
 /// Activities written outside a turn (what an agent says) go through <see cref="TranscriptAppends.AppendOnceAsync"/>, under the same lock.
 /// </summary>
-public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer renderer, ITurnStore turns, IConversationStore conversations, IAgentSession agents, TimeProvider time)
+public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer renderer, ITurnStore turns, IConversationStore conversations, IAgentSession agents,
+    BotTelemetry telemetry, TimeProvider time)
 {
     /// <summary>Runs (or replays) one turn; <paramref name="stamp"/> lets the channel set what it owns (channel id, server time) before storing.</summary>
     public async Task<TurnRecord> HandleAsync(ConversationKey key, Activity inbound, ClientIdentity client, Func<Activity, Activity>? stamp = null,
@@ -38,9 +43,16 @@ public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer re
         ArgumentNullException.ThrowIfNull(inbound);
         ArgumentNullException.ThrowIfNull(client);
         stamp ??= Timestamped;
+        var started = Stopwatch.GetTimestamp();
+        using var span = BotTelemetry.Source.StartActivity("turn");
+        span?.SetTag("supportbot.conversation", BotTelemetry.ConversationTag(key.Value));
+        span?.SetTag("supportbot.channel", inbound.ChannelId);
+        var lockWait = telemetry.Stage(Stages.LockWait);
         await using var turn = await turns.BeginAsync(key.Value, inbound.ClientActivityId, cancellationToken).ConfigureAwait(false);
+        lockWait.Dispose();
         if (turn.Earlier is { } earlier)
         {
+            span?.SetTag("supportbot.outcome", "repeated");
             return new TurnRecord(earlier, await turn.RepliesToAsync(earlier, cancellationToken).ConfigureAwait(false), Repeated: true);
         }
 
@@ -54,18 +66,41 @@ public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer re
         var echo = stored ? stamp(inbound with { Id = turn.NextId }) : inbound;
         var state = ConversationState.FromJson(turn.State?.Json);
         var result = await engine.HandleAsync(key, state, echo, client, cancellationToken).ConfigureAwait(false);
-        var replies = renderer.Render(echo, result);
+        IReadOnlyList<Activity> replies;
+        using (telemetry.Stage(Stages.Render))
+        {
+            replies = renderer.Render(echo, result);
+        }
 
         var now = time.GetUtcNow();
         List<Activity> activities = [.. stored ? [echo] : Array.Empty<Activity>(), .. replies.Select(r => stamp(r with { ReplyToId = echo.Id ?? r.ReplyToId }))];
-        var committed = await turn.CommitAsync(activities, result.State.ToJson(), now + ConversationState.IdleLifetime, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<StoredActivity> committed;
+        using (telemetry.Stage(Stages.StoreCommit))
+        {
+            committed = await turn.CommitAsync(activities, result.State.ToJson(), now + ConversationState.IdleLifetime, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var wrote in result.Events.OfType<ShopperWroteToAgent>())
         {
             await agents.ShopperWroteAsync(wrote.Ticket, cancellationToken).ConfigureAwait(false);
         }
 
+        Count(inbound, result, span, Stopwatch.GetElapsedTime(started));
         var record = stored ? new TurnRecord(committed[0], [.. committed.Skip(1)], false) : new TurnRecord(null, committed, false);
         return record with { Events = result.Events };
+    }
+
+    private void Count(Activity inbound, TurnResult result, TraceSpan? span, TimeSpan took)
+    {
+        var outcome = result.Decision?.Action ?? "none";
+        span?.SetTag("supportbot.outcome", outcome);
+        var tags = new TagList { { "channel", inbound.ChannelId ?? "unknown" }, { "outcome", outcome } };
+        telemetry.TurnDuration.Record(took.TotalSeconds, tags);
+        telemetry.Turns.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        foreach (var handoff in result.Events.OfType<HandoffRequested>())
+        {
+            telemetry.Handoffs.Add(1, new KeyValuePair<string, object?>("reason", handoff.Reason), new KeyValuePair<string, object?>("state", handoff.State));
+        }
     }
 
     private Activity Timestamped(Activity activity) => activity.Timestamp is null ? activity with { Timestamp = time.GetUtcNow() } : activity;

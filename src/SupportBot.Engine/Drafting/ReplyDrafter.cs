@@ -4,6 +4,7 @@ using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Polly.CircuitBreaker;
 using SupportBot.Knowledge;
+using SupportBot.Telemetry;
 
 namespace SupportBot.Drafting;
 
@@ -23,10 +24,12 @@ public sealed partial class ReplyDrafter
     private readonly DraftingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ReplyDrafter> _logger;
+    private readonly BotTelemetry _telemetry;
 
     public ReplyDrafter(Kernel kernel, LocalChatCompletionService local, LiveKnowledge knowledge, IOptions<DraftingOptions> options,
-        TimeProvider time, ILogger<ReplyDrafter> logger)
+        TimeProvider time, ILogger<ReplyDrafter> logger, BotTelemetry telemetry)
     {
+        _telemetry = telemetry;
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(options);
         _kernel = kernel;
@@ -60,7 +63,9 @@ public sealed partial class ReplyDrafter
         try
         {
             var reply = await AskModelAsync(history, prompt, request, cancellationToken).ConfigureAwait(false);
+            CountTokens(reply);
             var verdict = ModelDraftCheck.Check(reply.Content, GroundedChat.Read(history).Passages);
+            _telemetry.ModelCalls.Add(1, new KeyValuePair<string, object?>("result", verdict.Accepted ? "ok" : "rejected"));
             if (verdict.Accepted)
             {
                 var text = ReplyFooter.Append(verdict.Markdown!, verdict.Cited, prompt);
@@ -74,10 +79,21 @@ public sealed partial class ReplyDrafter
         {
             // Whatever the provider or its SDK throws, the shopper gets an answer; the log keeps the cause.
             fallback = Classify(failure);
+            _telemetry.ModelCalls.Add(1, new KeyValuePair<string, object?>("result", fallback));
             LogFailed(fallback, failure.GetType().Name, failure.Message);
         }
 
         return await DraftLocallyAsync(localHistory, fallback, lowConfidence: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The usage an OpenAI-compatible endpoint reports with its answer, when it reports one.</summary>
+    private void CountTokens(ChatMessageContent reply)
+    {
+        if (reply.Metadata?.TryGetValue("Usage", out var usage) == true && usage is OpenAI.Chat.ChatTokenUsage tokens)
+        {
+            _telemetry.ModelTokens.Add(tokens.InputTokenCount, new KeyValuePair<string, object?>("kind", "input"));
+            _telemetry.ModelTokens.Add(tokens.OutputTokenCount, new KeyValuePair<string, object?>("kind", "output"));
+        }
     }
 
     private async Task<ChatMessageContent> AskModelAsync(ChatHistory history, ReplyPrompt prompt, DraftRequest request, CancellationToken cancellationToken)

@@ -3,12 +3,13 @@ using SupportBot.Replies;
 using SupportBot.Schema;
 using SupportBot.Knowledge;
 using SupportBot.Storage;
+using SupportBot.Telemetry;
 
 namespace SupportBot.Handoff;
 
 /// <inheritdoc cref="IAgentSession"/>
 internal sealed partial class AgentSession(IHandoffStore store, IConversationStore transcripts, TicketChanges changes, ShopperDelivery delivery,
-    HandoffNotices notices, LiveKnowledge knowledge, TimeProvider time, ILogger<AgentSession> logger) : IAgentSession
+    HandoffNotices notices, LiveKnowledge knowledge, BotTelemetry telemetry, TimeProvider time, ILogger<AgentSession> logger) : IAgentSession
 {
     private static readonly HandoffStatus[] Claimable = [HandoffStatus.Queued, HandoffStatus.Ticket];
 
@@ -64,6 +65,7 @@ internal sealed partial class AgentSession(IHandoffStore store, IConversationSto
 
         var claimed = ticket with { Status = HandoffStatus.Assigned, AgentId = agent.Id, AgentName = agent.Name, ClaimedAt = change.At };
         LogClaimed(logger, ticket.Id, agent.Id, ticket.Reason);
+        telemetry.QueueWait.Record((change.At - ticket.CreatedAt).TotalSeconds, new KeyValuePair<string, object?>("reason", ticket.Reason));
         await delivery.DeliverAsync(claimed, [delivery.BotMessage(claimed, HandoffReplies.AgentJoined(agent.Name), null, HandoffReplies.WithAgentState)], cancellationToken).ConfigureAwait(false);
         return claimed;
     }

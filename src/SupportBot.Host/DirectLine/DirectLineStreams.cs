@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SupportBot.Configuration;
 using SupportBot.Schema;
 using SupportBot.Storage;
+using SupportBot.Telemetry;
 
 namespace SupportBot.Host.DirectLine;
 
@@ -29,11 +30,13 @@ internal sealed class DirectLineStreams : IDisposable
     private readonly IOptions<LimitsOptions> _limits;
     private readonly IChangeFeed _changes;
     private readonly IDisposable _otherInstances;
+    private readonly BotTelemetry _telemetry;
     private long _lastTicks;
     private long _lastSubscription;
 
-    public DirectLineStreams(ITurnStore turns, IConversationStore store, TimeProvider time, IOptions<LimitsOptions> limits, IChangeFeed changes)
+    public DirectLineStreams(ITurnStore turns, IConversationStore store, TimeProvider time, IOptions<LimitsOptions> limits, IChangeFeed changes, BotTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _turns = turns;
         _store = store;
         _time = time;
@@ -85,11 +88,19 @@ internal sealed class DirectLineStreams : IDisposable
     {
         var subscribers = _subscribers.GetOrAdd(conversationId, _ => new ConcurrentDictionary<long, Subscription>());
         var id = Interlocked.Increment(ref _lastSubscription);
-        var subscription = new Subscription(() => subscribers.TryRemove(id, out _));
+        var subscription = new Subscription(() =>
+        {
+            if (subscribers.TryRemove(id, out _))
+            {
+                _telemetry.ActiveStreams.Add(-1);
+            }
+        });
+        _telemetry.ActiveStreams.Add(1);
         subscribers[id] = subscription;
         var cap = _limits.Value.StreamsPerConversation;
         while (cap > 0 && subscribers.Count > cap && subscribers.Keys.Min() is var oldest && subscribers.TryRemove(oldest, out var replaced))
         {
+            _telemetry.ActiveStreams.Add(-1);
             replaced.End();
         }
 
@@ -104,6 +115,7 @@ internal sealed class DirectLineStreams : IDisposable
             return;
         }
 
+        using var delivery = _telemetry.Stage(Stages.Delivery);
         Publish(conversationId, activities);
         await _changes.PublishAsync(new Change(Change.Transcript, conversationId, activities[^1].Sequence, _instance), cancellationToken).ConfigureAwait(false);
     }

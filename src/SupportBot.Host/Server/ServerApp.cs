@@ -7,12 +7,13 @@ using SupportBot.Host.Cli;
 using SupportBot.Host.DirectLine;
 using SupportBot.Host.Privacy;
 using SupportBot.Host.Limits;
+using SupportBot.Host.Observability;
 using SupportBot.Host.Views;
 using SupportBot.Storage;
 
 namespace SupportBot.Host.Server;
 
-/// <summary>The ASP.NET Core host: health, readiness and the knowledge API for editors.</summary>
+/// <summary>The ASP.NET Core host: the store page, Direct Line, Bot Connector, the agent console, health, metrics and the knowledge API.</summary>
 internal static class ServerApp
 {
     /// <param name="overrides">Services registered last, which win (tests: a fake clock); null in the product.</param>
@@ -34,6 +35,8 @@ internal static class ServerApp
         builder.Services.AddRetentionService();
         builder.Services.AddProblemDetails();
         builder.Services.AddInputLimits();
+        builder.Services.AddHealthEndpoints();
+        builder.Services.AddObservability(builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = ViewJson.Options.PropertyNamingPolicy;
@@ -62,7 +65,8 @@ internal static class ServerApp
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapStorePage();
-        app.MapHealthApi();
+        app.MapHealthEndpoints();
+        app.MapMetrics();
         app.MapKnowledgeApi();
         app.MapDirectLineApi();
         app.MapWebChatApi();
