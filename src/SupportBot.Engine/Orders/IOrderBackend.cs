@@ -2,7 +2,7 @@ namespace SupportBot.Orders;
 
 /// <summary>
 /// The shop's system of record for orders. The bot never decides an order's state itself: it asks, and it asks the
-/// backend to act. Implementations: <see cref="SqliteOrderBackend"/> (the embedded demo store) and
+/// backend to act. Implementations: <see cref="DemoOrderBackend"/> (the embedded demo store) and
 /// <see cref="HttpOrderBackend"/> (a shop's own API).
 /// </summary>
 public interface IOrderBackend

@@ -5,7 +5,7 @@ namespace SupportBot.Orders;
 /// <summary>Which order system the bot talks to.</summary>
 public enum OrderBackendKind
 {
-    /// <summary>The embedded demo store: SQLite under Storage:DataPath, seeded on first start.</summary>
+    /// <summary>The embedded demo store: <c>demo_*</c> tables in the product's database (Storage:Provider), seeded on first start.</summary>
     Demo,
 
     /// <summary>The shop's own backend over HTTP (the contract is in the README).</summary>

@@ -27,10 +27,10 @@ public static class OrdersServiceCollectionExtensions
 
             http.Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
         });
-        services.AddSingleton<SqliteOrderBackend>();
+        services.AddSingleton<DemoOrderBackend>();
         services.AddSingleton<IOrderBackend>(sp => sp.GetRequiredService<IOptions<OrdersOptions>>().Value.Backend == OrderBackendKind.Http
             ? sp.GetRequiredService<HttpOrderBackend>()
-            : sp.GetRequiredService<SqliteOrderBackend>());
+            : sp.GetRequiredService<DemoOrderBackend>());
         services.AddSingleton<VerificationLimiter>();
         services.AddSingleton<OrderAccess>();
         services.AddSingleton<OrderDialog>();

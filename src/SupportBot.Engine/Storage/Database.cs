@@ -30,18 +30,34 @@ public abstract class Database
     /// Holds the conversation's lock until <paramref name="transaction"/> ends, on every instance (PostgreSQL's advisory
     /// transaction lock). SQLite needs none: one process, and its write transactions run one at a time.
     /// </summary>
-    public async Task LockConversationAsync(DbConnection connection, DbTransaction transaction, string conversationId, CancellationToken cancellationToken)
+    public Task LockConversationAsync(DbConnection connection, DbTransaction transaction, string conversationId, CancellationToken cancellationToken) =>
+        LockUntilCommitAsync(connection, transaction, conversationId, cancellationToken);
+
+    /// <summary>
+    /// Holds the lock named <paramref name="name"/> until <paramref name="transaction"/> ends, on every instance: a
+    /// conversation's (<see cref="LockConversationAsync"/>), or one for start-up work such as seeding the demo store.
+    /// </summary>
+    public async Task LockUntilCommitAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (LockConversationSql("@conversation") is { } sql)
+        if (LockConversationSql("@name") is { } sql)
         {
-            await using var command = connection.Command(sql, transaction).With("conversation", conversationId);
+            await using var command = connection.Command(sql, transaction).With("name", name);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>The statement that takes the conversation's lock (<see cref="LockConversationAsync"/>) to send with others; null when none is needed.</summary>
+    /// <summary>
+    /// The statement that takes the lock of a conversation (or any name: <see cref="LockUntilCommitAsync"/>) until the
+    /// transaction ends, to send with others; null when none is needed.
+    /// </summary>
     public abstract string? LockConversationSql(string conversationParameter);
+
+    /// <summary>
+    /// What ends a SELECT that keeps the rows it read from other writers until the transaction ends (PostgreSQL's
+    /// <c>FOR UPDATE</c>; nothing in SQLite, whose write transaction already keeps every other writer out).
+    /// </summary>
+    public abstract string ForUpdate { get; }
 
     /// <summary>The larger of two values in SQL (<c>MAX(a, b)</c> in SQLite, <c>GREATEST(a, b)</c> in PostgreSQL).</summary>
     public abstract string Greatest(string a, string b);

@@ -34,6 +34,8 @@ public sealed class PostgresDatabase(NpgsqlDataSource source) : Database
 
     public override string? LockConversationSql(string conversationParameter) => $"SELECT pg_advisory_xact_lock(hashtextextended({conversationParameter}, 0))";
 
+    public override string ForUpdate => " FOR UPDATE";
+
     public override string LikeIgnoringCase => "ILIKE";
 
     public override string Greatest(string a, string b) => $"GREATEST({a}, {b})";

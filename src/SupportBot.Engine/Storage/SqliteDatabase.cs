@@ -34,6 +34,8 @@ public sealed class SqliteDatabase : Database, IDisposable
 
     public override string? LockConversationSql(string conversationParameter) => null;
 
+    public override string ForUpdate => "";
+
     public override string LikeIgnoringCase => "LIKE";
 
     public override string Greatest(string a, string b) => $"MAX({a}, {b})";

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace SupportBot.Storage;
 
 /// <summary>
-/// A SQLite database file, opened the same way by every store that keeps one: pooled connections, and on each
+/// The SQLite database file of <see cref="SqliteDatabase"/>, opened the same way each time: pooled connections, and on each
 /// connection NORMAL sync (in WAL mode it survives a process crash without an fsync per commit; durability is per
 /// connection in SQLite) and a busy timeout so concurrent writers wait instead of failing.
 /// </summary>
@@ -13,7 +13,7 @@ internal sealed class SqliteFile
 
     private readonly string _connectionString;
 
-    public SqliteFile(string path, bool foreignKeys = false)
+    public SqliteFile(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
@@ -22,7 +22,6 @@ internal sealed class SqliteFile
             DataSource = Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            ForeignKeys = foreignKeys ? true : null,
         }.ToString();
     }
 
@@ -35,29 +34,6 @@ internal sealed class SqliteFile
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = ConnectionPragmas;
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
-
-    /// <summary>
-    /// Creates what is missing of a schema (<c>CREATE … IF NOT EXISTS</c> statements) at start-up, in write-ahead-log
-    /// mode, which lets readers (Direct Line polls, the agent console) go on while a turn is being written.
-    /// </summary>
-    public void Migrate(string schema)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode = WAL;\n" + schema;
-        command.ExecuteNonQuery();
-    }
-
-    /// <summary>A connection for start-up work (creating the schema, seeding), before anything runs concurrently.</summary>
-    public SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = ConnectionPragmas;
-        pragma.ExecuteNonQuery();
         return connection;
     }
 }

@@ -1,34 +1,37 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using SupportBot.Orders;
-using SupportBot.Tests.Support;
+using SupportBot.Storage;
+using SupportBot.Tests.Storage;
 using SupportBot.Understanding.Entities;
 
 namespace SupportBot.Tests.Orders;
 
-/// <summary>The seeded demo store on a real SQLite file: size, variety, the named scenarios, determinism, restarts.</summary>
-public sealed class DemoStoreTests : IDisposable
+/// <summary>
+/// The seeded demo store on a real SQLite file and a real PostgreSQL database: size, variety, the named scenarios,
+/// determinism, restarts, and instances starting together.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class DemoStoreTests : OnBothProviders
 {
-    private static readonly DateTimeOffset Now = SqliteOrderBackendTests.Now;
+    private static readonly DateTimeOffset Now = DemoOrderBackendTests.Now;
     private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
 
-    private readonly TempFolder _folder = TempFolder.Create();
+    public static TheoryData<StorageProvider, int> Seeds => OnEach(2026, 1, 424242);
 
-    public void Dispose() => _folder.Dispose();
+    /// <summary>The orders of a store seeded with <paramref name="seed"/> on a fresh database.</summary>
+    private static async Task<IReadOnlyList<Order>> SeededOrdersAsync(StorageProvider provider, int seed = 2026)
+    {
+        await using var store = await DemoStoreDatabase.CreateAsync(provider);
+        return await store.Open(new FakeTimeProvider(Now), seed).AllOrdersAsync(default);
+    }
 
-    private string FileIn(string name) => Path.Combine(_folder.Path, name, SqliteOrderBackend.FileName);
-
-    private SqliteOrderBackend Open(string name = "a", int seed = 2026) => new(FileIn(name), seed, new FakeTimeProvider(Now));
-
-    private static string Json<T>(T value) => SqliteOrderBackendTests.Json(value);
+    private static string Json<T>(T value) => DemoOrderBackendTests.Json(value);
 
     [Theory]
-    [InlineData(2026)]
-    [InlineData(1)]
-    [InlineData(424242)]
-    public async Task Seed_HasAtLeast200OrdersOfAtLeast80Customers_InTheUsAndCanada(int seed)
+    [MemberData(nameof(Seeds))]
+    public async Task Seed_HasAtLeast200OrdersOfAtLeast80Customers_InTheUsAndCanada(StorageProvider provider, int seed)
     {
-        var orders = await Open(seed: seed).AllOrdersAsync(default);
+        var orders = await SeededOrdersAsync(provider, seed);
 
         Assert.True(orders.Count >= 200, $"{orders.Count} orders");
         Assert.True(orders.Select(o => o.CustomerId).Distinct().Count() >= 80);
@@ -38,12 +41,10 @@ public sealed class DemoStoreTests : IDisposable
     }
 
     [Theory]
-    [InlineData(2026)]
-    [InlineData(1)]
-    [InlineData(424242)]
-    public async Task Seed_HasEveryStateOfOrdersParcelsReturnsAndRefunds(int seed)
+    [MemberData(nameof(Seeds))]
+    public async Task Seed_HasEveryStateOfOrdersParcelsReturnsAndRefunds(StorageProvider provider, int seed)
     {
-        var orders = await Open(seed: seed).AllOrdersAsync(default);
+        var orders = await SeededOrdersAsync(provider, seed);
         var returns = orders.SelectMany(o => o.Returns).ToList();
 
         Assert.Equal(Enum.GetValues<OrderStatus>(), orders.Select(o => o.Status).Distinct().Order());
@@ -55,12 +56,10 @@ public sealed class DemoStoreTests : IDisposable
     }
 
     [Theory]
-    [InlineData(2026)]
-    [InlineData(1)]
-    [InlineData(424242)]
-    public async Task Seed_StatesAreConsistent(int seed)
+    [MemberData(nameof(Seeds))]
+    public async Task Seed_StatesAreConsistent(StorageProvider provider, int seed)
     {
-        var orders = await Open(seed: seed).AllOrdersAsync(default);
+        var orders = await SeededOrdersAsync(provider, seed);
 
         Assert.All(orders, order =>
         {
@@ -144,10 +143,11 @@ public sealed class DemoStoreTests : IDisposable
         });
     }
 
-    [Fact]
-    public async Task Seed_HasRecentAndOldDeliveries_AndFinalSaleLines()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Seed_HasRecentAndOldDeliveries_AndFinalSaleLines(StorageProvider provider)
     {
-        var orders = await Open().AllOrdersAsync(default);
+        var orders = await SeededOrdersAsync(provider);
         var delivered = orders.Where(o => o.Status == OrderStatus.Delivered).Select(o => Now - o.Shipment!.DeliveredAt!.Value).ToList();
 
         Assert.Contains(delivered, age => age < TimeSpan.FromDays(30));
@@ -158,10 +158,11 @@ public sealed class DemoStoreTests : IDisposable
         Assert.Contains(orders.SelectMany(o => o.Items), i => i.Size is not null);
     }
 
-    [Fact]
-    public async Task Seed_NamesAndEmailsLookReal_OnExampleDomainsOnly()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Seed_NamesAndEmailsLookReal_OnExampleDomainsOnly(StorageProvider provider)
     {
-        var orders = await Open().AllOrdersAsync(default);
+        var orders = await SeededOrdersAsync(provider);
 
         Assert.All(orders, o =>
         {
@@ -171,10 +172,11 @@ public sealed class DemoStoreTests : IDisposable
         Assert.Equal(orders.Select(o => o.CustomerId).Distinct().Count(), orders.Select(o => o.Email).Distinct().Count());
     }
 
-    [Fact]
-    public async Task Seed_GeneratedOrderNumbers_AreNotScenarioNumbers()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Seed_GeneratedOrderNumbers_AreNotScenarioNumbers(StorageProvider provider)
     {
-        var orders = await Open().AllOrdersAsync(default);
+        var orders = await SeededOrdersAsync(provider);
 
         var generated = orders.Select(o => o.Number).Except(DemoStore.ScenarioNumbers).ToList();
 
@@ -183,12 +185,10 @@ public sealed class DemoStoreTests : IDisposable
     }
 
     [Theory]
-    [InlineData(2026)]
-    [InlineData(1)]
-    [InlineData(424242)]
-    public async Task Seed_EveryOrderNumberTrackingNumberEmailAndPostalCode_IsRecognisedByTheBot(int seed)
+    [MemberData(nameof(Seeds))]
+    public async Task Seed_EveryOrderNumberTrackingNumberEmailAndPostalCode_IsRecognisedByTheBot(StorageProvider provider, int seed)
     {
-        var orders = await Open(seed: seed).AllOrdersAsync(default);
+        var orders = await SeededOrdersAsync(provider, seed);
         var extractor = new EntityExtractor(new FakeTimeProvider(Now));
         string[] Found(string text, EntityKind kind) => extractor.Extract(text).Where(e => e.Kind == kind).Select(e => e.Value).ToArray();
 
@@ -207,10 +207,11 @@ public sealed class DemoStoreTests : IDisposable
         });
     }
 
-    [Fact]
-    public async Task Seed_TrackingNumbersFollowEachCarriersLayout()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Seed_TrackingNumbersFollowEachCarriersLayout(StorageProvider provider)
     {
-        var orders = await Open().AllOrdersAsync(default);
+        var orders = await SeededOrdersAsync(provider);
 
         Assert.All(orders.Where(o => o.Shipment is not null).Select(o => o.Shipment!), s =>
         {
@@ -228,65 +229,65 @@ public sealed class DemoStoreTests : IDisposable
             orders.Where(o => o.Shipment is not null).Select(o => o.Shipment!.TrackingNumber).Distinct().Count());
     }
 
-    [Fact]
-    public void Generate_SameSeedAndTime_SameData_OtherSeed_OtherData()
-    {
-        var first = DemoStore.Generate(2026, Now);
-        var again = DemoStore.Generate(2026, Now);
-        var other = DemoStore.Generate(7, Now);
-
-        Assert.Equal(Json(first.Orders), Json(again.Orders));
-        Assert.Equal(Json(first.Customers), Json(again.Customers));
-        Assert.NotEqual(Json(first.Orders), Json(other.Orders));
-
-        // The scenarios do not depend on the seed.
-        Assert.Equal(
-            Json(first.Orders.Where(o => DemoStore.ScenarioNumbers.Contains(o.Number))),
-            Json(other.Orders.Where(o => DemoStore.ScenarioNumbers.Contains(o.Number))));
-    }
-
-    [Fact]
-    public async Task Store_SameSeed_SameOrders_AndEveryOrderRoundTripsExactly()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Store_SameSeed_SameOrders_AndEveryOrderRoundTripsExactly(StorageProvider provider)
     {
         var generated = DemoStore.Generate(2026, Now).Orders.ToDictionary(o => o.Number);
 
-        var a = await Open("a").AllOrdersAsync(default);
-        var b = await Open("b").AllOrdersAsync(default);
+        var a = await SeededOrdersAsync(provider);
+        var b = await SeededOrdersAsync(provider);
 
         Assert.Equal(Json(a), Json(b));
         Assert.Equal(generated.Count, a.Count);
         Assert.All(a, stored => Assert.Equal(Json(generated[stored.Number]), Json(stored)));
     }
 
-    [Fact]
-    public async Task Restart_KeepsChanges_AndDoesNotReseed()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Restart_KeepsChanges_AndDoesNotReseed(StorageProvider provider)
     {
-        var first = Open("a");
+        await using var store = await DemoStoreDatabase.CreateAsync(provider);
+        var first = store.Open(new FakeTimeProvider(Now));
         await first.CancelAsync("LP10000006", default);
         var rma = (await first.CreateReturnAsync("LP10000001", [new ReturnLine("L2", 1)], "x", default)).Rma;
         var before = await first.AllOrdersAsync(default);
 
-        // A new instance on the same file, even with another seed and another day, finds the store as it was left.
-        var second = new SqliteOrderBackend(FileIn("a"), 99, new FakeTimeProvider(Now.AddDays(3)));
+        // A new instance on the same database, even with another seed and another day, finds the store as it was left.
+        var second = store.OpenAnotherInstance(new FakeTimeProvider(Now.AddDays(3)), seed: 99);
         var after = await second.AllOrdersAsync(default);
 
         Assert.Equal(Json(before), Json(after));
         Assert.Equal(OrderStatus.Cancelled, after.Single(o => o.Number == "LP10000006").Status);
         Assert.Equal(rma, Assert.Single(after.Single(o => o.Number == "LP10000001").Returns).Rma);
-        await using var connection = new SqliteConnection($"Data Source={FileIn("a")}");
-        await connection.OpenAsync();
-        await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT (SELECT COUNT(*) FROM customers), (SELECT COUNT(*) FROM orders)";
-        await using var reader = await count.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        Assert.Equal(DemoStore.Generate(2026, Now).Customers.Count, reader.GetInt32(0));
-        Assert.Equal(before.Count, reader.GetInt32(1));
+        Assert.Equal(DemoStore.Generate(2026, Now).Customers.Count, await store.CountAsync("demo_customers"));
+        Assert.Equal(before.Count, await store.CountAsync("demo_orders"));
     }
 
-    [Fact]
-    public async Task Scenarios_AnaLima_HasThreeOrders()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task InstancesStartingTogether_SeedTheStoreOnce(StorageProvider provider)
     {
-        var backend = Open();
+        await using var store = await DemoStoreDatabase.CreateAsync(provider);
+        var data = DemoStore.Generate(2026, Now);
+
+        var instances = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => store.OpenAnotherInstance(new FakeTimeProvider(Now)))));
+
+        Assert.Equal(1, await store.CountAsync("demo_store"));
+        Assert.Equal(data.Customers.Count, await store.CountAsync("demo_customers"));
+        Assert.Equal(data.Orders.Count, await store.CountAsync("demo_orders"));
+        Assert.Equal(data.Orders.Sum(o => o.Items.Count), await store.CountAsync("demo_order_items"));
+        Assert.Equal(data.Orders.Sum(o => o.Returns.Count), await store.CountAsync("demo_returns"));
+        var seen = await Task.WhenAll(instances.Select(i => i.AllOrdersAsync(default)));
+        Assert.All(seen, orders => Assert.Equal(Json(data.Orders.OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.Number, StringComparer.Ordinal)), Json(orders)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Scenarios_AnaLima_HasThreeOrders(StorageProvider provider)
+    {
+        await using var store = await DemoStoreDatabase.CreateAsync(provider);
+        var backend = store.Open(new FakeTimeProvider(Now));
 
         var delivered = (await backend.FindOrderAsync("LP10000001", default))!;
         var inTransit = (await backend.FindOrderAsync("LP10000002", default))!;
@@ -318,10 +319,12 @@ public sealed class DemoStoreTests : IDisposable
         Assert.Single(old.Items);
     }
 
-    [Fact]
-    public async Task Scenarios_ShippingTroubles()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Scenarios_ShippingTroubles(StorageProvider provider)
     {
-        var backend = Open();
+        await using var store = await DemoStoreDatabase.CreateAsync(provider);
+        var backend = store.Open(new FakeTimeProvider(Now));
 
         var delayed = (await backend.FindOrderAsync("LP10000004", default))!;
         Assert.Equal(("Ben", "ben.okafor@example.com", "10027"), (delayed.FirstName, delayed.Email, delayed.ShippingAddress.PostalCode));
@@ -337,10 +340,12 @@ public sealed class DemoStoreTests : IDisposable
         Assert.Equal(Now.AddDays(-12), lost.Shipment.Events[^1].At);
     }
 
-    [Fact]
-    public async Task Scenarios_NotYetShippedAndCancelled()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Scenarios_NotYetShippedAndCancelled(StorageProvider provider)
     {
-        var backend = Open();
+        await using var store = await DemoStoreDatabase.CreateAsync(provider);
+        var backend = store.Open(new FakeTimeProvider(Now));
 
         var placed = (await backend.FindOrderAsync("LP10000006", default))!;
         Assert.Equal(("Dev", "dev.patel@example.com", "60614"), (placed.FirstName, placed.Email, placed.ShippingAddress.PostalCode));
@@ -357,10 +362,12 @@ public sealed class DemoStoreTests : IDisposable
         Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
     }
 
-    [Fact]
-    public async Task Scenarios_Returns()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Scenarios_Returns(StorageProvider provider)
     {
-        var backend = Open();
+        await using var store = await DemoStoreDatabase.CreateAsync(provider);
+        var backend = store.Open(new FakeTimeProvider(Now));
 
         var labelSent = (await backend.FindOrderAsync("LP10000008", default))!;
         Assert.Equal(("Finn", "finn.berg@example.com", "02139"), (labelSent.FirstName, labelSent.Email, labelSent.ShippingAddress.PostalCode));

@@ -10,7 +10,7 @@ namespace SupportBot.Tests.Orders;
 /// <summary>The HTTP adapter against a real server that follows the README's contract, and one that misbehaves.</summary>
 public sealed class HttpOrderBackendTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Now = SqliteOrderBackendTests.Now;
+    private static readonly DateTimeOffset Now = DemoOrderBackendTests.Now;
 
     private FakeShopServer _shop = null!;
     private HttpClient _client = null!;
@@ -34,7 +34,7 @@ public sealed class HttpOrderBackendTests : IAsyncLifetime
 
     private HttpOrderBackend Backend() => new(_client);
 
-    private static string Json<T>(T value) => SqliteOrderBackendTests.Json(value);
+    private static string Json<T>(T value) => DemoOrderBackendTests.Json(value);
 
     [Fact]
     public async Task FindOrder_Existing_ReadsTheWholeOrder_WithTheApiKey()

@@ -11,5 +11,52 @@ public abstract class OnBothProviders
     /// <summary>A fixed start for every test's clock and timestamps (times are data here, never the wall clock).</summary>
     protected static readonly DateTimeOffset Start = new(2026, 12, 5, 9, 0, 0, TimeSpan.Zero);
 
-    public static TheoryData<StorageProvider> Providers => [StorageProvider.Sqlite, StorageProvider.Postgres];
+    private static readonly StorageProvider[] Both = [StorageProvider.Sqlite, StorageProvider.Postgres];
+
+    public static TheoryData<StorageProvider> Providers => [.. Both];
+
+    /// <summary>Each case on each provider, for a theory that takes the provider and then the case.</summary>
+    protected static TheoryData<StorageProvider, T> OnEach<T>(params T[] cases)
+    {
+        var data = new TheoryData<StorageProvider, T>();
+        foreach (var provider in Both)
+        {
+            foreach (var value in cases)
+            {
+                data.Add(provider, value);
+            }
+        }
+
+        return data;
+    }
+
+    /// <inheritdoc cref="OnEach{T}(T[])"/>
+    protected static TheoryData<StorageProvider, T1, T2> OnEach<T1, T2>(params (T1, T2)[] cases)
+    {
+        var data = new TheoryData<StorageProvider, T1, T2>();
+        foreach (var provider in Both)
+        {
+            foreach (var (a, b) in cases)
+            {
+                data.Add(provider, a, b);
+            }
+        }
+
+        return data;
+    }
+
+    /// <inheritdoc cref="OnEach{T}(T[])"/>
+    protected static TheoryData<StorageProvider, T1, T2, T3, T4> OnEach<T1, T2, T3, T4>(params (T1, T2, T3, T4)[] cases)
+    {
+        var data = new TheoryData<StorageProvider, T1, T2, T3, T4>();
+        foreach (var provider in Both)
+        {
+            foreach (var (a, b, c, d) in cases)
+            {
+                data.Add(provider, a, b, c, d);
+            }
+        }
+
+        return data;
+    }
 }
