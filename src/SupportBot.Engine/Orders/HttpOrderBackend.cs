@@ -107,11 +107,16 @@ public sealed class HttpOrderBackend(HttpClient http) : IOrderBackend
         {
             return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is OperationCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             // The client's own timeout, not the caller giving up.
             throw new OrderBackendUnavailableException(
                 $"{method} {path}: the order service did not answer within {http.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.", exception);
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException exception)
+        {
+            // Recent calls failed: the shop gets a moment to recover instead of more requests.
+            throw new OrderBackendUnavailableException($"{method} {path}: the order service failed repeatedly; calls pause briefly.", exception);
         }
         catch (HttpRequestException exception)
         {

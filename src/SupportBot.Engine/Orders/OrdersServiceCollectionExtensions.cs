@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using SupportBot.Configuration;
@@ -8,6 +9,8 @@ namespace SupportBot.Orders;
 
 public static class OrdersServiceCollectionExtensions
 {
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
     /// <summary>The order backend chosen by <c>Orders:Backend</c>, the verification door, the flows, and their kernel functions.</summary>
     public static IServiceCollection AddOrders(this IServiceCollection services)
     {
@@ -26,6 +29,17 @@ public static class OrdersServiceCollectionExtensions
             }
 
             http.Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
+        }).AddStandardResilienceHandler().Configure((HttpStandardResilienceOptions resilience, IServiceProvider sp) =>
+        {
+            // Reads are retried (with jitter) on a transient failure; a return, a cancellation or an address change
+            // never is: the shop may have acted on the first attempt. The whole call keeps to Orders:TimeoutSeconds.
+            var budget = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<OrdersOptions>>().Value.TimeoutSeconds);
+            resilience.TotalRequestTimeout.Timeout = budget;
+            resilience.AttemptTimeout.Timeout = budget / 2;
+            resilience.Retry.MaxRetryAttempts = 2;
+            resilience.Retry.Delay = TimeSpan.FromMilliseconds(100);
+            resilience.Retry.DisableForUnsafeHttpMethods();
+            resilience.CircuitBreaker.SamplingDuration = Max(resilience.CircuitBreaker.SamplingDuration, budget);
         });
         services.AddSingleton<DemoOrderBackend>();
         services.AddSingleton<IOrderBackend>(sp => sp.GetRequiredService<IOptions<OrdersOptions>>().Value.Backend == OrderBackendKind.Http

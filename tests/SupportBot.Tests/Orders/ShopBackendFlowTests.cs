@@ -41,4 +41,34 @@ public sealed class ShopBackendFlowTests
         Assert.Equal((TurnDecision.Transfer, OrderDialog.HandoffBackendDown), (reply.Decision.Action, reply.Decision.Handoff));
         Assert.StartsWith("I'm sorry, I can't reach our order system right now.", reply.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AShopRestarting_IsRetriedForReads_AndNeverForAReturn()
+    {
+        await using var shop = await FakeShopServer.StartAsync();
+        foreach (var order in DemoStore.Generate(1, DateTimeOffset.UtcNow).Orders.Where(o => DemoStore.ScenarioNumbers.Contains(o.Number)))
+        {
+            shop.Orders[order.Number] = order;
+        }
+
+        await using var host = await EngineHost.StartAsync("--Orders:Backend", "Http", "--Orders:BaseUrl", shop.BaseAddress.ToString(), "--Orders:ApiKey", shop.ApiKey);
+        var chat = new ShopperChat(host.Engine);
+
+        shop.TransientFailures = 1;
+        var status = await chat.SayAsync("where is LP10000002? ana.lima@example.com");
+        var returning = new ShopperChat(host.Engine);
+        var items = await returning.SayAsync("I want to return something from LP10000001 ana.lima@example.com");
+        var item = await returning.SayAsync(items.Actions[0]);
+        await returning.SayAsync("Too small");
+        var posts = shop.Requests.Count(r => r.Method == "POST");
+        shop.TransientFailureMethod = "POST";
+        shop.TransientFailures = 1;
+        var refused = await returning.SayAsync("Yes, create the return");
+
+        Assert.Contains("on its way with UPS", status.Text, StringComparison.Ordinal);
+        Assert.Equal(2, shop.Requests.Count(r => r.Method == "GET" && r.Target.EndsWith("/orders/LP10000002", StringComparison.Ordinal)));
+        Assert.Equal(OrderDialog.ChooseReason, item.Decision.Step);
+        Assert.Equal(posts + 1, shop.Requests.Count(r => r.Method == "POST"));
+        Assert.Equal((TurnDecision.Transfer, OrderDialog.HandoffBackendDown), (refused.Decision.Action, refused.Decision.Handoff));
+    }
 }

@@ -49,6 +49,18 @@ internal sealed class FakeShopServer : IAsyncDisposable
 
     public ShopFailure Failure { get; set; }
 
+    /// <summary>This many next requests get a 503 (a shop restarting), then it answers again.</summary>
+    public int TransientFailures
+    {
+        get => Volatile.Read(ref _transientFailures);
+        set => Volatile.Write(ref _transientFailures, value);
+    }
+
+    /// <summary>Only requests with this method count against <see cref="TransientFailures"/>; null: any.</summary>
+    public string? TransientFailureMethod { get; set; }
+
+    private int _transientFailures;
+
     public TimeSpan SlowBy { get; set; } = TimeSpan.FromSeconds(10);
 
     public Uri Address => new(_app.Urls.First());
@@ -88,6 +100,12 @@ internal sealed class FakeShopServer : IAsyncDisposable
         var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
         var authorization = context.Request.Headers.Authorization.ToString();
         Requests.Enqueue((context.Request.Method, target, authorization, body));
+
+        if ((TransientFailureMethod is null || TransientFailureMethod == context.Request.Method) && Interlocked.Decrement(ref _transientFailures) >= 0)
+        {
+            await Reply(context, 503, new { error = new { code = "unavailable", message = "restarting" } });
+            return;
+        }
 
         switch (Failure)
         {
