@@ -47,6 +47,7 @@ internal static class DirectLineLoad
             }
 
             Report(output, $"supportbot", await DriveAsync([.. bots.Select(b => new Uri(b.Urls.First()))], conversations, seconds));
+            await StageTable.WriteAsync(output, new Uri(bots[0].Urls.First()));
         }
         finally
         {

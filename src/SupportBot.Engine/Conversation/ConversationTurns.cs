@@ -77,7 +77,7 @@ public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer re
         IReadOnlyList<StoredActivity> committed;
         using (telemetry.Stage(Stages.StoreCommit))
         {
-            committed = await turn.CommitAsync(activities, result.State.ToJson(), now + ConversationState.IdleLifetime, cancellationToken).ConfigureAwait(false);
+            committed = await turn.CommitAsync(activities, result.State.ToJson(), now + ConversationState.IdleLifetime, Seen(echo), cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var wrote in result.Events.OfType<ShopperWroteToAgent>())
@@ -102,6 +102,10 @@ public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer re
             telemetry.Handoffs.Add(1, new KeyValuePair<string, object?>("reason", handoff.Reason), new KeyValuePair<string, object?>("state", handoff.State));
         }
     }
+
+    /// <summary>A shopper's message counts on their profile (Web Chat, a Bot Framework channel, the terminal); the bot's own updates do not.</summary>
+    private static ShopperSeen? Seen(Activity inbound) =>
+        inbound is { Type: ActivityTypes.Message, From.Id: { Length: > 0 } user, Timestamp: { } at } ? new ShopperSeen(user, inbound.From.Name, inbound.Locale, at) : null;
 
     private Activity Timestamped(Activity activity) => activity.Timestamp is null ? activity with { Timestamp = time.GetUtcNow() } : activity;
 }

@@ -6,6 +6,9 @@ namespace SupportBot.Storage;
 public sealed record StoredActivity(long Sequence, Activity Activity);
 
 /// <summary>What the bot remembers about a shopper across conversations.</summary>
+/// <summary>A message from a user, as their profile counts it.</summary>
+public sealed record ShopperSeen(string UserId, string? Name, string? Locale, DateTimeOffset At);
+
 public sealed record UserProfile(string Id, string? Name, string? Locale, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, int Messages);
 
 /// <summary>

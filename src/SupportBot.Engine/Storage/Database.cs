@@ -20,6 +20,22 @@ public abstract class Database
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Waits for this process's turn to write (dispose to let the next writer in): SQLite has one writer, and a
+    /// writer that finds it busy blocks its thread in SQLite's busy handler, so the hot writes queue here instead,
+    /// asynchronously. PostgreSQL writers need no gate.
+    /// </summary>
+    public virtual ValueTask<IDisposable> WriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable>(NoGate.Instance);
+
+    private sealed class NoGate : IDisposable
+    {
+        public static readonly NoGate Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+
+    /// <summary>
     /// How many turns may hold the database at once. A PostgreSQL turn keeps its connection (and the conversation's
     /// lock) until it commits, and the stores it calls meanwhile open one more each: turns beyond half the pool would
     /// wait for connections other waiting turns hold. Turns past this wait before taking any.

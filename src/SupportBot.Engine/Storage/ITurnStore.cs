@@ -44,5 +44,7 @@ public interface ITurnTransaction : IAsyncDisposable
     /// next version, in one transaction. Throws <see cref="ConcurrentTurnException"/> when the stored version is no
     /// longer the one read, and then nothing is written.
     /// </summary>
-    Task<IReadOnlyList<StoredActivity>> CommitAsync(IReadOnlyList<Activity> activities, string? stateJson, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+    /// <param name="seen">A shopper's message the user's profile counts, in the same transaction; null for none.</param>
+    Task<IReadOnlyList<StoredActivity>> CommitAsync(IReadOnlyList<Activity> activities, string? stateJson, DateTimeOffset expiresAt, ShopperSeen? seen,
+        CancellationToken cancellationToken);
 }

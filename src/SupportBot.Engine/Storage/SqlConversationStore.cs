@@ -10,6 +10,7 @@ public sealed class SqlConversationStore(Database database) : IConversationStore
 {
     public async Task CreateAsync(string conversationId, string? userId, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        using var writer = await database.WriterAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command("INSERT INTO conversations (id, user_id, created_at) VALUES (@id, @user, @at) ON CONFLICT (id) DO NOTHING")
             .With("id", conversationId).With("user", userId).WithTime("at", at);
@@ -56,16 +57,24 @@ public sealed class SqlConversationStore(Database database) : IConversationStore
 
     public async Task<UserProfile> TouchUserAsync(string userId, string? name, string? locale, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        using var writer = await database.WriterAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command("""
-            INSERT INTO users (id, name, locale, first_seen, last_seen, messages) VALUES (@id, @name, @locale, @at, @at, 1)
-            ON CONFLICT (id) DO UPDATE SET name = COALESCE(@name, users.name), locale = COALESCE(@locale, users.locale), last_seen = @at,
-                messages = users.messages + 1
-            RETURNING id, name, locale, first_seen, last_seen, messages
-            """).With("id", userId).With("name", name).With("locale", locale).WithTime("at", at);
+        await using var command = connection.Command("");
+        AddTouch(command, new ShopperSeen(userId, name, locale, at), returning: true);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return UserOf(reader);
+    }
+
+    /// <summary>Adds the statement that records a message from <paramref name="seen"/>'s user (first seen, last seen, how many).</summary>
+    internal static void AddTouch(DbCommand command, ShopperSeen seen, bool returning = false)
+    {
+        command.CommandText += """
+            INSERT INTO users (id, name, locale, first_seen, last_seen, messages) VALUES (@user_id, @user_name, @user_locale, @user_at, @user_at, 1)
+            ON CONFLICT (id) DO UPDATE SET name = COALESCE(@user_name, users.name), locale = COALESCE(@user_locale, users.locale), last_seen = @user_at,
+                messages = users.messages + 1
+            """ + (returning ? " RETURNING id, name, locale, first_seen, last_seen, messages" : "") + ";\n";
+        command.With("user_id", seen.UserId).With("user_name", seen.Name).With("user_locale", seen.Locale).WithTime("user_at", seen.At);
     }
 
     public async Task<UserProfile?> FindUserAsync(string userId, CancellationToken cancellationToken)

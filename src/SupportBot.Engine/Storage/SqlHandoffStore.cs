@@ -53,6 +53,17 @@ public sealed class SqlHandoffStore(Database database) : IHandoffStore
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
 
+        // Nearly every message finds no question: a read says so without taking the writer's turn.
+        await using (var asked = connection.Command("SELECT 1 FROM handoffs WHERE conversation_id = @conversation AND awaiting_rating = 1").With("conversation", conversationId))
+        {
+            if (await asked.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+            {
+                return null;
+            }
+        }
+
+        using var writer = await database.WriterAsync(cancellationToken).ConfigureAwait(false);
+
         // Taken in one statement, so of two instances answering at once only one sees the question; a lapsed one is
         // taken too, so it cannot come back.
         await using var command = connection.Command("UPDATE handoffs SET awaiting_rating = 0 WHERE conversation_id = @conversation AND awaiting_rating = 1 RETURNING id, closed_at")

@@ -38,7 +38,7 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
             }
 
             var opening = await OpenAsync(connection, transaction, conversationId, clientActivityId, cancellationToken).ConfigureAwait(false);
-            return new Turn(conversationId, connection, transaction, gate, opening, time);
+            return new Turn(conversationId, database, connection, transaction, gate, opening, time);
         }
         catch
         {
@@ -115,7 +115,7 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
         return new Opening(version, state, next, earlier);
     }
 
-    private sealed class Turn(string conversationId, DbConnection connection, DbTransaction? transaction, SemaphoreSlim? gate, Opening opening,
+    private sealed class Turn(string conversationId, Database database, DbConnection connection, DbTransaction? transaction, SemaphoreSlim? gate, Opening opening,
         TimeProvider time) : ITurnTransaction
     {
         private bool _disposed;
@@ -135,17 +135,23 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
             return [.. after.Where(a => a.Activity.ReplyToId == activity.Activity.Id)];
         }
 
-        public async Task<IReadOnlyList<StoredActivity>> CommitAsync(IReadOnlyList<Activity> activities, string? stateJson, DateTimeOffset expiresAt,
+        public async Task<IReadOnlyList<StoredActivity>> CommitAsync(IReadOnlyList<Activity> activities, string? stateJson, DateTimeOffset expiresAt, ShopperSeen? seen,
             CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(activities);
             var ownTransaction = transaction is null;
+            using var writer = ownTransaction ? await database.WriterAsync(cancellationToken).ConfigureAwait(false) : null;
             var writing = transaction ?? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 // The transcript entries and the state in one command (one round trip); the state's statement returns a row only when it took effect.
                 await using var command = connection.Command("", writing);
                 var stored = SqlConversationStore.AddInsert(command, conversationId, opening.NextSequence, activities);
+                if (seen is not null)
+                {
+                    SqlConversationStore.AddTouch(command, seen);
+                }
+
                 if (stateJson is not null)
                 {
                     AddSave(command, stateJson, expiresAt);

@@ -14,6 +14,7 @@ public sealed class SqliteDatabase : Database, IDisposable
 
     private readonly SqliteFile _file;
     private readonly IDisposable _owner;
+    private readonly SemaphoreSlim _writer = new(1, 1);
 
     public SqliteDatabase(string dataFolder)
     {
@@ -22,7 +23,30 @@ public sealed class SqliteDatabase : Database, IDisposable
             $"Storage: {_file.Path} is in use by another SupportBot process; one SQLite file serves one instance (use Storage:Provider=Postgres to run several)");
     }
 
-    public void Dispose() => _owner.Dispose();
+    public void Dispose()
+    {
+        _owner.Dispose();
+        _writer.Dispose();
+    }
+
+    public override async ValueTask<IDisposable> WriterAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Release(_writer);
+    }
+
+    private sealed class Release(SemaphoreSlim writer) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                writer.Release();
+            }
+        }
+    }
 
     public string FilePath => _file.Path;
 

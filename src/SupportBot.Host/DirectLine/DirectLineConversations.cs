@@ -102,7 +102,6 @@ internal sealed class DirectLineConversations(ConversationTurns turns, IConversa
         var turn = await turns.HandleAsync(ConversationKey.DirectLine(conversationId), inbound, client, streams.OnThisChannel, cancellationToken).ConfigureAwait(false);
         if (!turn.Repeated)
         {
-            await store.TouchUserAsync(shopper.Id, shopper.Name, inbound.Locale, turn.Inbound!.Activity.Timestamp!.Value, cancellationToken).ConfigureAwait(false);
             await streams.PublishAsync(conversationId, turn.All, cancellationToken).ConfigureAwait(false);
         }
 
