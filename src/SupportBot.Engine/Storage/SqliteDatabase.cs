@@ -68,7 +68,24 @@ public sealed class SqliteDatabase : Database, IDisposable
 
     public override string EqualsIgnoringCase(string column, string parameter) => $"{column} = {parameter} COLLATE NOCASE";
 
+    /// <summary>One migration at a time per file in this process (hosts sharing a data folder in one process, as tests do; other processes are refused at start).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Migrating = new(StringComparer.Ordinal);
+
     public override async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        var gate = Migrating.GetOrAdd(_file.Path, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await MigrateAloneAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<int>> MigrateAloneAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (var wal = connection.Command("PRAGMA journal_mode = WAL;"))
