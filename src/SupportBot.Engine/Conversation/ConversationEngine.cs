@@ -47,6 +47,9 @@ public sealed class ConversationEngine
     /// <summary>Channels that draw hero cards; others get the same content as text only.</summary>
     private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase) { "directline", "webchat", "emulator", "msteams" };
 
+    /// <summary>An out-of-scope verdict at least this sure outweighs a confident FAQ match (README "Scope").</summary>
+    private const double SureOutOfScope = 0.75;
+
     private readonly LiveKnowledge _knowledge;
     private readonly LiveIntents _intents;
     private readonly EntityExtractor _entities;
@@ -148,12 +151,14 @@ public sealed class ConversationEngine
             return _replies.Reply(inbound, Say(HandoffReplies.Rated(rating), null, Decision(TurnDecision.Rated)));
         }
 
-        var intent = _intents.Current.Predict(text);
+        // The message is embedded once; the intent model and the knowledge search share the vector.
+        var vector = await _knowledge.Embeddings.EmbedMessageAsync(text, cancellationToken).ConfigureAwait(false);
+        var intent = _intents.Current.Predict(text, vector);
         var found = _entities.Extract(text);
         var entities = found.Select(e => $"{e.Kind}:{e.Value}").ToList();
         var session = state.Order;
         session.Client = client;
-        var turn = new TurnContext(key, inbound, text, intent, entities, state);
+        var turn = new TurnContext(key, inbound, text, intent, entities, state) { Vector = vector };
         var memory = state.Handoff;
         if (memory.Offer is { } offer)
         {
@@ -222,11 +227,12 @@ public sealed class ConversationEngine
         }
 
         var snapshot = _knowledge.Current;
-        var (answer, picked) = Chosen(snapshot, text, snapshot.Index.Search(text, 3));
+        var (answer, picked) = Chosen(snapshot, text, snapshot.Index.Search(text, 3, turn.Vector));
         var bar = _knowledge.MinConfidence;
         var flow = FlowOf(intent);
         var close = picked ? [] : answer.Hits.Skip(1).Where(h => answer.Confidence - h.Confidence <= _options.AmbiguityMargin).ToList();
-        var faqAnswers = picked || (answer.Confidence >= bar && close.Count == 0);
+        // A message the intent model is sure is out of scope gets no FAQ answer for sharing words with an entry.
+        var faqAnswers = picked || (answer.Confidence >= bar && close.Count == 0 && !(intent.IsOutOfScope && intent.Confidence >= SureOutOfScope));
         if (found.Any(e => e.Kind == EntityKind.OrderNumber))
         {
             // An order number is about that order, whatever else the message says.
@@ -272,7 +278,7 @@ public sealed class ConversationEngine
             return Say(ReplyWriter.SmallTalk(turn.Intent.Intent, policies) + "\n\n" + resume.Text, resume.Actions, turn.Decision(TurnDecision.SmallTalk));
         }
 
-        var answer = _knowledge.Current.Index.Search(turn.Text, 3);
+        var answer = _knowledge.Current.Index.Search(turn.Text, 3, turn.Vector);
         var close = answer.Hits.Skip(1).Any(h => answer.Confidence - h.Confidence <= _options.AmbiguityMargin);
         if (answer.Confidence >= _knowledge.MinConfidence && !close)
         {

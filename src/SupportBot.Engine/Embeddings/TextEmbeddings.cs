@@ -83,7 +83,7 @@ public sealed partial class TextEmbeddings
 
 /// <summary>
 /// Looks every text up in the cache, sends what is missing to the provider in batches, and remembers the answers.
-/// Texts are cut to <see cref="EmbeddingOptions.MaxTextCharacters"/> first (the key is of the cut text).
+/// Texts are read for meaning (<see cref="MeaningText"/>) and cut to <see cref="EmbeddingOptions.MaxTextCharacters"/> first (the key is of that text).
 /// </summary>
 internal sealed class CachingEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> provider, string modelId, VectorCache cache,
     EmbeddingOptions options) : DelegatingEmbeddingGenerator<string, Embedding<float>>(provider)
@@ -131,7 +131,32 @@ internal sealed class CachingEmbeddingGenerator(IEmbeddingGenerator<string, Embe
 
     private string Cut(string text)
     {
-        var trimmed = text.Trim();
+        var trimmed = MeaningText.Of(text);
         return trimmed.Length <= options.MaxTextCharacters ? trimmed : trimmed[..options.MaxTextCharacters];
     }
+}
+
+/// <summary>
+/// What a text means rather than whom it names: e-mail addresses and order numbers become the words for them before
+/// a text is embedded ("ana@example.com" and "my email is ana@example.com" mean the same to the model as any other
+/// address), so the vector depends on the message's meaning and no identifier reaches a cache key.
+/// </summary>
+internal static partial class MeaningText
+{
+    public static string Of(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Contains('@', StringComparison.Ordinal))
+        {
+            trimmed = Email().Replace(trimmed, "email address");
+        }
+
+        return OrderNumber().Replace(trimmed, "order number");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\s@<>()\[\],;:""]+@[^\s@<>()\[\],;:""]+\.[A-Za-z]{2,}")]
+    private static partial System.Text.RegularExpressions.Regex Email();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[Ll][Pp]-?\d{6,10}\b")]
+    private static partial System.Text.RegularExpressions.Regex OrderNumber();
 }

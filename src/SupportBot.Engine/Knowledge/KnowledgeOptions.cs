@@ -99,14 +99,10 @@ public sealed class SearchOptions
     public double AnswerPassageWeight { get; set; } = 1.0;
 
     /// <summary>
-    /// With embeddings: how much of its confidence an entry loses when the question is nearer in meaning to one of the
-    /// out-of-scope examples in <c>knowledge/intents/out_of_scope.yml</c> than to anything the entry says.
+    /// With embeddings, an entry is never confident (its confidence stays just under <see cref="MinConfidence"/>) when
+    /// the question is nearer in meaning to one of the out-of-scope examples in <c>knowledge/intents/out_of_scope.yml</c>
+    /// than to anything the entry says, less this margin.
     /// </summary>
-    /// <value>Default 0.5.</value>
-    [Range(0.0, 1.0)]
-    public double OutOfScopePenalty { get; set; } = 0.5;
-
-    /// <summary>The penalty applies already when the out-of-scope example is at most this much less similar than the entry.</summary>
     /// <value>Default 0.05.</value>
     [Range(0.0, 1.0)]
     public double OutOfScopeMargin { get; set; } = 0.05;

@@ -260,9 +260,14 @@ public sealed class KnowledgeIndex : IDisposable
             var separation = i == 0 && candidate.Fused > 0 ? 1 - (Math.Max(0, runnerUp) / candidate.Fused) : 0;
 
             // Nearer in meaning to something the store does not help with than to anything this entry says: whatever
-            // words it shares ("track my amazon package"), the entry is not confidently the answer.
-            var beyond = outside is not null && outside.Similarity > candidate.Similarity - _options.OutOfScopeMargin;
-            var confidence = CandidateRanker.ConfidenceOf(candidate.Match, separation) * (beyond ? 1 - _options.OutOfScopePenalty : 1);
+            // words it shares ("track my amazon package"), the entry is never confidently the answer. It stays just
+            // under the bar, so it may still be offered as "did you mean".
+            var confidence = CandidateRanker.ConfidenceOf(candidate.Match, separation);
+            if (outside is not null && outside.Similarity > candidate.Similarity - _options.OutOfScopeMargin)
+            {
+                confidence = Math.Min(confidence, Math.Max(0, _options.MinConfidence - 0.01));
+            }
+
             hits.Add(new KnowledgeHit(_entryByDoc[candidate.Doc], candidate.Lexical.Score, Math.Round(confidence, 4), candidate.Lexical.Matches)
             {
                 Lexical = CandidateRanker.MatchOf(candidate.Lexical.Coverage, candidate.Lexical.Closeness),
