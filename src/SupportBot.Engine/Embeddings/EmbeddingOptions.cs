@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SupportBot.Configuration;
 
 namespace SupportBot.Embeddings;
 
@@ -46,35 +47,14 @@ public sealed class EmbeddingOptions : IValidatableObject
 
     public OpenAIEmbeddingOptions OpenAI { get; set; } = new();
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (Provider != EmbeddingProvider.OpenAI)
-        {
-            yield break;
-        }
-
-        if (!Uri.TryCreate(OpenAI.Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
-        {
-            yield return new ValidationResult($"Embeddings:OpenAI:Endpoint must be an http(s) URL such as http://localhost:11434/v1 when Embeddings:Provider is OpenAI (got '{OpenAI.Endpoint}')");
-        }
-
-        if (string.IsNullOrWhiteSpace(OpenAI.Model))
-        {
-            yield return new ValidationResult("Embeddings:OpenAI:Model must name the model when Embeddings:Provider is OpenAI (got '')");
-        }
-    }
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Provider == EmbeddingProvider.OpenAI ? OpenAI.ValidateEndpoint(SectionName) : [];
 }
 
 /// <summary>Settings of <c>Embeddings:OpenAI</c>: where the model is and how hard to try (the same rules as drafting's).</summary>
-public sealed class OpenAIEmbeddingOptions
+public sealed class OpenAIEmbeddingOptions : ModelEndpointOptions
 {
-    /// <summary>The base URL of the API, up to and including <c>/v1</c>.</summary>
-    public string? Endpoint { get; set; }
-
-    public string? Model { get; set; }
-
-    /// <summary>Sent as a bearer token; local servers such as Ollama need none. Prefer <c>Embeddings__OpenAI__ApiKey</c>.</summary>
-    public string? ApiKey { get; set; }
+    public OpenAIEmbeddingOptions() => AttemptTimeoutSeconds = 1.5;
 
     /// <summary>Asks the model for vectors of this size (models that support it); empty: the model's own.</summary>
     [Range(1, 16_384)]
@@ -84,34 +64,4 @@ public sealed class OpenAIEmbeddingOptions
     /// <value>Default 2 seconds.</value>
     [Range(0.1, 600.0)]
     public double BudgetSeconds { get; set; } = 2;
-
-    /// <summary>Further attempts after a failed or timed-out call, within the budget.</summary>
-    /// <value>Default 1.</value>
-    [Range(0, 5)]
-    public int MaxRetries { get; set; } = 1;
-
-    /// <value>Default 200 ms, doubled on each retry.</value>
-    [Range(0, 10_000)]
-    public int RetryDelayMilliseconds { get; set; } = 200;
-
-    /// <summary>The most one HTTP call may take before it is retried.</summary>
-    /// <value>Default 1.5 seconds.</value>
-    [Range(0.1, 600.0)]
-    public double AttemptTimeoutSeconds { get; set; } = 1.5;
-
-    /// <value>Default 0.5.</value>
-    [Range(0.01, 1.0)]
-    public double CircuitFailureRatio { get; set; } = 0.5;
-
-    /// <value>Default 4.</value>
-    [Range(2, 10_000)]
-    public int CircuitMinimumCalls { get; set; } = 4;
-
-    /// <value>Default 30 seconds.</value>
-    [Range(0.5, 3600.0)]
-    public double CircuitSamplingSeconds { get; set; } = 30;
-
-    /// <value>Default 30 seconds.</value>
-    [Range(0.5, 3600.0)]
-    public double CircuitBreakSeconds { get; set; } = 30;
 }

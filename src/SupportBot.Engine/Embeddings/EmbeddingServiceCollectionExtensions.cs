@@ -1,10 +1,8 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
 using SupportBot.Configuration;
 using SupportBot.Storage;
 
@@ -33,27 +31,7 @@ public static class EmbeddingServiceCollectionExtensions
         services.AddHttpClient(EmbeddingHttpClient).AddResilienceHandler("embeddings", (pipeline, context) =>
         {
             var model = context.ServiceProvider.GetRequiredService<IOptions<EmbeddingOptions>>().Value.OpenAI;
-            pipeline.AddTimeout(TimeSpan.FromSeconds(model.BudgetSeconds));
-            if (model.MaxRetries > 0)
-            {
-                pipeline.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = model.MaxRetries,
-                    Delay = TimeSpan.FromMilliseconds(model.RetryDelayMilliseconds),
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    ShouldRetryAfterHeader = false,
-                });
-            }
-
-            pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-            {
-                FailureRatio = model.CircuitFailureRatio,
-                MinimumThroughput = model.CircuitMinimumCalls,
-                SamplingDuration = TimeSpan.FromSeconds(model.CircuitSamplingSeconds),
-                BreakDuration = TimeSpan.FromSeconds(model.CircuitBreakSeconds),
-            });
-            pipeline.AddTimeout(TimeSpan.FromSeconds(model.AttemptTimeoutSeconds));
+            model.AddResilience(pipeline, model.BudgetSeconds);
         });
         return services;
     }
