@@ -46,6 +46,9 @@ public sealed class ConversationEngine
         "how", "what", "what's", "whats", "when", "can", "could", "do", "does", "is", "are", "why", "which", "will", "should", "if", "may",
     };
 
+    /// <summary>An out-of-scope verdict at least this sure outweighs a confident FAQ match (README "Scope").</summary>
+    private const double SureOutOfScope = 0.75;
+
     private readonly LiveKnowledge _knowledge;
     private readonly LiveIntents _intents;
     private readonly EntityExtractor _entities;
@@ -150,16 +153,19 @@ public sealed class ConversationEngine
 
         IntentPrediction intent;
         IReadOnlyList<Entity> found;
+        float[]? vector;
         using (_telemetry.Stage(Stages.Understanding))
         {
-            intent = _intents.Current.Predict(text);
+            // The message is embedded once; the intent model and the knowledge search share the vector.
+            vector = await _knowledge.Embeddings.EmbedMessageAsync(text, cancellationToken).ConfigureAwait(false);
+            intent = _intents.Current.Predict(text, vector);
             found = _entities.Extract(text);
         }
 
         var entities = found.Select(e => $"{e.Kind}:{e.Value}").ToList();
         var session = state.Order;
         session.Client = client;
-        var turn = new TurnContext(key, inbound, text, intent, entities, state);
+        var turn = new TurnContext(key, inbound, text, intent, entities, state) { Vector = vector };
         var memory = state.Handoff;
         if (memory.Offer is { } offer)
         {
@@ -230,11 +236,12 @@ public sealed class ConversationEngine
         }
 
         var snapshot = _knowledge.Current;
-        var (answer, picked) = Chosen(snapshot, text, Search(snapshot, text));
+        var (answer, picked) = Chosen(snapshot, text, Search(snapshot, turn));
         var bar = _knowledge.MinConfidence;
         var flow = FlowOf(intent);
         var close = picked ? [] : answer.Hits.Skip(1).Where(h => answer.Confidence - h.Confidence <= _options.AmbiguityMargin).ToList();
-        var faqAnswers = picked || (answer.Confidence >= bar && close.Count == 0);
+        // A message the intent model is sure is out of scope gets no FAQ answer for sharing words with an entry.
+        var faqAnswers = picked || (answer.Confidence >= bar && close.Count == 0 && !(intent.IsOutOfScope && intent.Confidence >= SureOutOfScope));
         if (found.Any(e => e.Kind == EntityKind.OrderNumber))
         {
             // An order number is about that order, whatever else the message says.
@@ -280,7 +287,7 @@ public sealed class ConversationEngine
             return Say(ReplyWriter.SmallTalk(turn.Intent.Intent, policies) + "\n\n" + resume.Text, resume.Choices, turn.Decision(TurnDecision.SmallTalk));
         }
 
-        var answer = Search(_knowledge.Current, turn.Text);
+        var answer = Search(_knowledge.Current, turn);
         var close = answer.Hits.Skip(1).Any(h => answer.Confidence - h.Confidence <= _options.AmbiguityMargin);
         if (answer.Confidence >= _knowledge.MinConfidence && !close)
         {
@@ -308,10 +315,10 @@ public sealed class ConversationEngine
         });
     }
 
-    private KnowledgeAnswer Search(KnowledgeSnapshot snapshot, string text)
+    private KnowledgeAnswer Search(KnowledgeSnapshot snapshot, TurnContext turn)
     {
         using var retrieval = _telemetry.Stage(Stages.Retrieval);
-        return snapshot.Index.Search(text, 3);
+        return snapshot.Index.Search(turn.Text, 3, turn.Vector);
     }
 
     /// <summary>An order flow's step, timed as a stage (the shop's backend is called inside it).</summary>

@@ -21,6 +21,9 @@ internal sealed record Outcome(string Text, IReadOnlyList<ReplyChoice>? Choices,
 /// <summary>What one turn knows, so every reply records the same facts about it.</summary>
 internal sealed record TurnContext(ConversationKey Key, Activity Inbound, string Text, IntentPrediction Intent, IReadOnlyList<string> Entities, ConversationState State)
 {
+    /// <summary>The message embedded once for the turn (intents and retrieval share it); null without embeddings.</summary>
+    public float[]? Vector { get; init; }
+
     public OrderSession Session => State.Order;
 
     public TurnDecision Decision(string action, KnowledgeAnswer? answer = null) => new(

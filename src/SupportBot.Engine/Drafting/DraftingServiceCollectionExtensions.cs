@@ -1,14 +1,12 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 using OpenAI;
-using Polly;
 using SupportBot.Configuration;
 
 namespace SupportBot.Drafting;
@@ -39,29 +37,7 @@ public static class DraftingServiceCollectionExtensions
         services.AddHttpClient(ModelHttpClient).AddResilienceHandler("model", (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<DraftingOptions>>().Value;
-            var model = options.OpenAI;
-            pipeline.AddTimeout(TimeSpan.FromSeconds(options.BudgetSeconds));
-            if (model.MaxRetries > 0)
-            {
-                pipeline.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = model.MaxRetries,
-                    Delay = TimeSpan.FromMilliseconds(model.RetryDelayMilliseconds),
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    // A provider asking to wait longer than the budget will not be waited for anyway.
-                    ShouldRetryAfterHeader = false,
-                });
-            }
-
-            pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-            {
-                FailureRatio = model.CircuitFailureRatio,
-                MinimumThroughput = model.CircuitMinimumCalls,
-                SamplingDuration = TimeSpan.FromSeconds(model.CircuitSamplingSeconds),
-                BreakDuration = TimeSpan.FromSeconds(model.CircuitBreakSeconds),
-            });
-            pipeline.AddTimeout(TimeSpan.FromSeconds(model.AttemptTimeoutSeconds));
+            options.OpenAI.AddResilience(pipeline, options.BudgetSeconds);
         });
         services.AddSingleton<ReplyDrafter>();
         return services;

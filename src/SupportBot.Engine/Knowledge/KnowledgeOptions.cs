@@ -74,6 +74,44 @@ public sealed class SearchOptions
     [Range(0.0, 100.0)]
     public float ProximityBoost { get; set; } = 1.5f;
 
+    /// <summary>
+    /// With embeddings: the share of an answer's score that comes from meaning (the cosine of the question and the
+    /// entry's nearest text, scaled between <see cref="SemanticFloor"/> and <see cref="SemanticCeiling"/>); the rest
+    /// comes from the words. Tuned on the editors' working set (README "How confident is an answer?").
+    /// </summary>
+    /// <value>Default 0.4.</value>
+    [Range(0.0, 1.0)]
+    public double SemanticWeight { get; set; } = 0.4;
+
+    /// <summary>A cosine at or below this counts as no likeness in meaning at all.</summary>
+    /// <value>Default 0.25.</value>
+    [Range(-1.0, 1.0)]
+    public double SemanticFloor { get; set; } = 0.25;
+
+    /// <summary>A cosine at or above this counts as the same meaning.</summary>
+    /// <value>Default 0.75.</value>
+    [Range(-1.0, 1.0)]
+    public double SemanticCeiling { get; set; } = 0.75;
+
+    /// <summary>How much a passage of the answer counts against the entry's own title and phrasings.</summary>
+    /// <value>Default 1.0 (as much).</value>
+    [Range(0.0, 1.0)]
+    public double AnswerPassageWeight { get; set; } = 1.0;
+
+    /// <summary>
+    /// With embeddings, an entry is never confident (its confidence stays just under <see cref="MinConfidence"/>) when
+    /// the question is nearer in meaning to one of the out-of-scope examples in <c>knowledge/intents/out_of_scope.yml</c>
+    /// than to anything the entry says, less this margin.
+    /// </summary>
+    /// <value>Default 0.05.</value>
+    [Range(0.0, 1.0)]
+    public double OutOfScopeMargin { get; set; } = 0.05;
+
+    /// <summary>Entries nearest in meaning that join Lucene's candidates.</summary>
+    /// <value>Default 10.</value>
+    [Range(1, 1000)]
+    public int SemanticCandidates { get; set; } = 10;
+
     /// <summary>Answers below this confidence are treated as "not sure" (the handoff gate reads it).</summary>
     /// <value>Default 0.45.</value>
     [Range(0.0, 1.0)]

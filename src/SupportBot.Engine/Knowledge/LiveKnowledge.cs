@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SupportBot.Embeddings;
 using SupportBot.Knowledge.Search;
 
 namespace SupportBot.Knowledge;
@@ -41,6 +42,7 @@ public sealed partial class LiveKnowledge : IHostedService, IDisposable
     private readonly KnowledgeLoader _loader;
     private readonly ILogger<LiveKnowledge> _logger;
     private readonly TimeProvider _time;
+    private readonly TextEmbeddings _embeddings;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly string _root;
     private FileSystemWatcher? _watcher;
@@ -48,8 +50,10 @@ public sealed partial class LiveKnowledge : IHostedService, IDisposable
     private KnowledgeSnapshot? _current;
     private KnowledgeStatus _status;
 
-    public LiveKnowledge(IOptions<KnowledgeOptions> options, IHostEnvironment environment, ILogger<LiveKnowledge> logger, TimeProvider time)
+    public LiveKnowledge(IOptions<KnowledgeOptions> options, IHostEnvironment environment, ILogger<LiveKnowledge> logger, TimeProvider time,
+        TextEmbeddings? embeddings = null)
     {
+        _embeddings = embeddings ?? TextEmbeddings.None;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
         _options = options.Value;
@@ -71,6 +75,9 @@ public sealed partial class LiveKnowledge : IHostedService, IDisposable
 
     /// <summary>The confidence below which an answer is not given on its own.</summary>
     public double MinConfidence => _options.Search.MinConfidence;
+
+    /// <summary>The embedding service the index (and the intent model) use; <see cref="TextEmbeddings.None"/> when off.</summary>
+    public TextEmbeddings Embeddings => _embeddings;
 
     /// <summary>Raised after a reload attempt, successful or not; tests and the status endpoint use it.</summary>
     public event EventHandler<KnowledgeStatus>? Reloaded;
@@ -164,7 +171,8 @@ public sealed partial class LiveKnowledge : IHostedService, IDisposable
                 return false;
             }
 
-            var index = KnowledgeIndex.Build(knowledge, _options.Search);
+            // Only texts that changed since the last build reach the model: the rest come from the vector cache.
+            var index = await KnowledgeIndex.BuildAsync(knowledge, _options.Search, _embeddings, cancellationToken).ConfigureAwait(false);
             var snapshot = new KnowledgeSnapshot(knowledge, index, (previous?.Version ?? 0) + 1, now);
             Volatile.Write(ref _current, snapshot);
             if (previous is not null)

@@ -24,6 +24,11 @@ internal static class AnswerText
             text.AppendLine(CultureInfo.InvariantCulture, $"{i + 1}. {hit.Id}  confidence {hit.Confidence:0.00}  score {hit.Score:0.00}  ({hit.Source})");
             text.AppendLine(CultureInfo.InvariantCulture, $"   {hit.Title}");
             text.AppendLine(CultureInfo.InvariantCulture, $"   why: {Why(hit.Matches)}");
+            if (hit.Semantic is { } near)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"   meaning: {near.Similarity:0.00} like its {near.Kind} \"{Preview(near.Text)}\"");
+            }
+
             text.AppendLine(CultureInfo.InvariantCulture, $"   {Preview(hit.Answer)}");
             text.AppendLine();
         }

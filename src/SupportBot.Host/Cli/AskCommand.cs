@@ -34,7 +34,7 @@ internal static class AskCommand
                 await context.Error.WriteLineAsync($"note: the knowledge has {knowledge.Errors.Count()} error(s); those entries are left out (run 'supportbot knowledge validate')").ConfigureAwait(false);
             }
 
-            using var index = KnowledgeIndex.Build(knowledge, options.Search);
+            using var index = await KnowledgeIndex.BuildAsync(knowledge, options.Search, CliContext.Embeddings(host)).ConfigureAwait(false);
             var answer = index.Search(string.Join(' ', parse.GetValue(question)!), n);
             var view = AnswerView.From(answer, options.Search.MinConfidence, null);
             if (parse.GetValue(json))

@@ -45,6 +45,9 @@ internal sealed class CliContext(string[] configArgs, TextReader input, TextWrit
         return host;
     }
 
+    /// <summary>The embedding service of <c>Embeddings:Provider</c> (vectors cached under the data folder, as the server's).</summary>
+    public static SupportBot.Embeddings.TextEmbeddings Embeddings(IHost host) => host.Services.GetRequiredService<SupportBot.Embeddings.TextEmbeddings>();
+
     /// <summary>The validated Knowledge settings (throws <see cref="OptionsValidationException"/> on a bad value).</summary>
     public static KnowledgeOptions KnowledgeOptions(IHost host) => host.Services.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
 

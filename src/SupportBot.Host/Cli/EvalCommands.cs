@@ -37,7 +37,7 @@ internal static class EvalCommands
             using var host = context.BuildToolHost();
             var options = CliContext.KnowledgeOptions(host);
             var knowledge = context.LoadKnowledge(host);
-            using var index = KnowledgeIndex.Build(knowledge, options.Search);
+            using var index = await KnowledgeIndex.BuildAsync(knowledge, options.Search, CliContext.Embeddings(host)).ConfigureAwait(false);
             var path = parse.GetValue(file)!;
             var questions = FaqEvaluation.Load(path, knowledge.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal));
             var bar = parse.GetValue(threshold) ?? options.Search.MinConfidence;

@@ -3,10 +3,12 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
+using SupportBot.Embeddings;
 using SupportBot.Evaluation;
 using SupportBot.Host.Reports;
 using SupportBot.Host.Views;
 using SupportBot.Knowledge;
+using SupportBot.Storage;
 using SupportBot.Understanding.Intents;
 
 namespace SupportBot.Host.Cli;
@@ -32,9 +34,11 @@ internal static class EvalIntentsCommand
         var report = new Option<string?>("--report") { Description = "Write an HTML report (confusion heat map, confidence histogram) to this file." };
         var trainer = new Option<IntentTrainer?>("--trainer") { Description = "Override Understanding:Trainer (SdcaMaximumEntropy, LbfgsMaximumEntropy, LinearSvm)." };
         var cv = new Option<int?>("--cv") { Description = "k-fold cross-validation on the knowledge folder's training data instead of --train/--test." };
+        var embeddings = new Option<string?>("--embeddings") { Description = "none: words only; local: words and the packaged sentence model's vectors (default: as Embeddings:Provider says)." };
+        embeddings.AcceptOnlyFromAmong("none", "local");
         var command = new Command("intents", "Evaluate the intent classifier: accuracy, out-of-scope detection, per-intent F1, confusions.")
         {
-            train, test, valid, oosLabel, json, report, trainer, cv,
+            train, test, valid, oosLabel, json, report, trainer, cv, embeddings,
         };
         command.SetAction((parse, _) => SupportBotCli.Guard(context, async () =>
         {
@@ -47,6 +51,7 @@ internal static class EvalIntentsCommand
             var jsonWanted = parse.GetResult(json) is not null;
             var jsonPath = parse.GetValue(json);
             var interactive = !jsonWanted && !Console.IsOutputRedirected && context.Output == Console.Out;
+            var embedder = Embedder(parse.GetValue(embeddings), host, context);
 
             IntentEvaluationReport result;
             if (folds is not null)
@@ -57,7 +62,7 @@ internal static class EvalIntentsCommand
                 }
 
                 var examples = IntentTrainingSet.From(LoadKnowledge(context, host));
-                result = Run(interactive, "Cross-validating", () => IntentCrossValidation.Run(examples, folds.Value, options), context);
+                result = Run(interactive, "Cross-validating", () => IntentCrossValidation.Run(examples, folds.Value, options, embedder: embedder), context);
             }
             else
             {
@@ -76,7 +81,7 @@ internal static class EvalIntentsCommand
                     options.OutOfScopeIntent = label;
                 }
 
-                var model = Run(interactive, "Training", () => IntentClassifierTrainer.Train(trainSet, validSet, options), context);
+                var model = Run(interactive, "Training", () => IntentClassifierTrainer.Train(trainSet, validSet, options, embedder: embedder), context);
                 result = interactive
                     ? WithProgress(model, testSet, label)
                     : IntentEvaluation.Run(model, testSet, label);
@@ -105,6 +110,32 @@ internal static class EvalIntentsCommand
             return SupportBotCli.Success;
         }));
         return command;
+    }
+
+    /// <summary>The sentence vectors to train with: none, the packaged model, or whatever <c>Embeddings:Provider</c> says.</summary>
+    private static IntentEmbedder? Embedder(string? choice, Microsoft.Extensions.Hosting.IHost host, CliContext context)
+    {
+        if (choice is null)
+        {
+            return IntentEmbedder.For(CliContext.Embeddings(host));
+        }
+
+        if (choice == "none")
+        {
+            return null;
+        }
+
+        // The packaged model, with the configured cache and limits.
+        var configured = host.Services.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
+        var local = new EmbeddingOptions
+        {
+            Provider = EmbeddingProvider.Local,
+            CachePath = configured.CachePath,
+            MemoryCacheEntries = configured.MemoryCacheEntries,
+            BatchSize = configured.BatchSize,
+            MaxTextCharacters = configured.MaxTextCharacters,
+        };
+        return IntentEmbedder.For(EmbeddingServiceCollectionExtensions.Create(local, host.Services.GetRequiredService<IOptions<StorageOptions>>().Value, context.ContentRoot));
     }
 
     private static KnowledgeBase LoadKnowledge(CliContext context, Microsoft.Extensions.Hosting.IHost host)

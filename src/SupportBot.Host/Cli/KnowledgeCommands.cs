@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using SupportBot.Host.Views;
 using SupportBot.Knowledge;
+using SupportBot.Knowledge.Search;
 
 namespace SupportBot.Host.Cli;
 
@@ -23,7 +24,12 @@ internal static class KnowledgeCommands
         var command = new Command("validate", "Report every problem as path:line: message; exit 1 when there is an error.") { dir, json };
         command.SetAction((parse, _) => SupportBotCli.Guard(context, async () =>
         {
-            var knowledge = Load(context, parse.GetValue(dir));
+            using var host = context.BuildToolHost();
+            var loaded = context.LoadKnowledge(host, parse.GetValue(dir));
+
+            // With embeddings, phrasings of different entries that mean nearly the same are warned about.
+            var duplicates = await NearDuplicates.FindAsync(loaded, CliContext.Embeddings(host)).ConfigureAwait(false);
+            var knowledge = loaded with { Diagnostics = [.. loaded.Diagnostics, .. duplicates] };
             var errors = knowledge.Errors.Count();
             var warnings = knowledge.Diagnostics.Count - errors;
             if (parse.GetValue(json))

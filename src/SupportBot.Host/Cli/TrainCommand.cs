@@ -39,7 +39,7 @@ internal static class TrainCommand
             var options = host.Services.GetRequiredService<IOptions<IntentOptions>>().Value;
             var store = LiveIntents.StoreFor(host.Services.GetRequiredService<IOptions<StorageOptions>>().Value, context.ContentRoot);
             var progress = parse.GetValue(json) ? null : new Progress<string>(step => context.Error.WriteLine($"train: {step}"));
-            var (model, trained) = LiveIntents.LoadOrTrain(knowledge, options, store, parse.GetValue(force), progress);
+            var (model, trained) = LiveIntents.LoadOrTrain(knowledge, options, store, parse.GetValue(force), progress, IntentEmbedder.For(CliContext.Embeddings(host)));
             var info = model.Info;
             if (parse.GetValue(json))
             {

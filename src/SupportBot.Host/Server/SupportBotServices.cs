@@ -1,4 +1,5 @@
 using SupportBot.Conversation;
+using SupportBot.Embeddings;
 using SupportBot.Knowledge;
 using SupportBot.Privacy;
 using SupportBot.Storage;
@@ -12,6 +13,7 @@ internal static class SupportBotServices
     public static IServiceCollection AddSupportBot(this IServiceCollection services)
     {
         services.AddStorage();
+        services.AddEmbeddings();
         services.AddKnowledge();
         services.AddIntents();
         services.AddConversation();

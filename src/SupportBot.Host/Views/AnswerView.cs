@@ -31,7 +31,9 @@ internal sealed record AnswerView(
             h.Entry.Source.ToString(),
             h.Entry.Link,
             h.Entry.AnswerMarkdown,
-            h.Matches.Select(m => new MatchView(m.Word, m.MatchedAs, m.Kind, m.Fields)).ToList())).ToList());
+            h.Matches.Select(m => new MatchView(m.Word, m.MatchedAs, m.Kind, m.Fields)).ToList(),
+            Math.Round(h.Lexical, 4),
+            h.Neighbour is { } n ? new NeighbourView(n.Kind.ToString().ToLowerInvariant(), n.Text, n.Similarity) : null)).ToList());
 }
 
 internal sealed record HitView(
@@ -43,6 +45,11 @@ internal sealed record HitView(
     string Source,
     string? Link,
     string Answer,
-    IReadOnlyList<MatchView> Matches);
+    IReadOnlyList<MatchView> Matches,
+    double Lexical,
+    NeighbourView? Semantic);
+
+/// <summary>The entry's text nearest the question in meaning (<c>title</c>, <c>phrasing</c> or <c>answer</c>) and its cosine.</summary>
+internal sealed record NeighbourView(string Kind, string Text, double Similarity);
 
 internal sealed record MatchView(string Word, string MatchedAs, MatchKind Kind, IReadOnlyList<string> Fields);

@@ -170,6 +170,8 @@ public sealed class CliTests
     [InlineData("--Storage:Provider", "Oracle", "supportbot: configuration: Failed to convert configuration value")]
     [InlineData("--Storage:Provider", "Postgres", "supportbot: configuration: Storage:ConnectionString is required when Storage:Provider is Postgres")]
     [InlineData("--Drafting:Provider", "OpenAI", "supportbot: configuration: Drafting:OpenAI:Endpoint must be an http(s) URL such as http://localhost:11434/v1 when Drafting:Provider is OpenAI (got '')")]
+    [InlineData("--Embeddings:Provider", "OpenAI", "supportbot: configuration: Embeddings:OpenAI:Endpoint must be an http(s) URL such as http://localhost:11434/v1 when Embeddings:Provider is OpenAI (got '')")]
+    [InlineData("--Embeddings:BatchSize", "0", "supportbot: configuration: Embeddings:BatchSize must be between 1 and 2048 (got '0')")]
     [InlineData("--Drafting:BudgetSeconds", "0", "supportbot: configuration: Drafting:BudgetSeconds must be between 0.1 and 120 (got '0')")]
     public async Task BadSetting_StopsWithOneLineAndExit2(string key, string value, string expected)
     {

@@ -108,7 +108,9 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
         var chat = new HandoffChat(fixture.Host.Engine);
 
         var first = await chat.SayAsync("blorp the flurb zindle");
-        Assert.Equal(TurnDecision.NotUnderstood, first.Decision.Action);
+
+        // Words only, gibberish is not understood; with sentence vectors the intent model calls it out of scope. Both are fallbacks.
+        Assert.Contains(first.Decision.Action, new[] { TurnDecision.NotUnderstood, TurnDecision.OutOfScope });
         Assert.Null(first.Decision.Handoff);
         Assert.Contains("Talk to a person", first.Actions);
 

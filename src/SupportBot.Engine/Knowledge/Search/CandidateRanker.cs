@@ -47,10 +47,28 @@ internal sealed class CandidateRanker(IReadOnlyList<EntryTerms> termsByDoc, Know
     /// anywhere, and a little how far it stands ahead of the runner-up. README "How confident is an answer?"
     /// documents it for operators.
     /// </summary>
-    public static double ConfidenceOf(double coverage, double closeness, double separation)
+    public static double ConfidenceOf(double coverage, double closeness, double separation) =>
+        ConfidenceOf(MatchOf(coverage, closeness), separation);
+
+    /// <summary>A match in [0,1] (lexical, or fused with meaning) made a confidence: a little more when it stands clear of the runner-up.</summary>
+    public static double ConfidenceOf(double match, double separation) =>
+        Math.Round(Math.Clamp(match * (0.8 + (0.2 * separation)), 0, 1), 4);
+
+    /// <summary>How well the words match, in [0,1].</summary>
+    public static double MatchOf(double coverage, double closeness) => (0.6 * closeness) + (0.4 * coverage);
+
+    /// <summary>
+    /// Words and meaning in one score in [0,1]: (1 − w) × a word score + w × the cosine scaled from
+    /// <c>SemanticFloor</c> (nothing alike) to <c>SemanticCeiling</c> (the same meaning), w = <c>SemanticWeight</c>.
+    /// Candidates are ordered by it with the lexical re-ranking score, and the confidence is it with the word match
+    /// (<see cref="MatchOf"/>). A question that shares a word with an entry but not its meaning ("what is the capital
+    /// of australia" and the international shipping entry) keeps at most (1 − w) of its word match: below the bar.
+    /// </summary>
+    public static double FusedOf(double lexical, double similarity, SearchOptions options)
     {
-        var match = (0.6 * closeness) + (0.4 * coverage);
-        return Math.Round(Math.Clamp(match * (0.8 + (0.2 * separation)), 0, 1), 4);
+        var span = Math.Max(1e-6, options.SemanticCeiling - options.SemanticFloor);
+        var meaning = Math.Clamp((similarity - options.SemanticFloor) / span, 0, 1);
+        return ((1 - options.SemanticWeight) * lexical) + (options.SemanticWeight * meaning);
     }
 
     /// <summary>

@@ -16,8 +16,24 @@ public enum MatchKind
 /// <summary>One of the shopper's words (or phrases) found in an entry: as what, and in which fields.</summary>
 public sealed record TermMatch(string Word, string MatchedAs, MatchKind Kind, IReadOnlyList<string> Fields);
 
-/// <summary>An entry that answers the question, with its Lucene score, a confidence in [0,1] and why it matched.</summary>
-public sealed record KnowledgeHit(FaqEntry Entry, float Score, double Confidence, IReadOnlyList<TermMatch> Matches);
+/// <summary>
+/// An entry that answers the question, with its Lucene score, a confidence in [0,1] and why it matched: the words
+/// (<see cref="Matches"/>, <see cref="Lexical"/> in [0,1]) and, with embeddings, the entry text nearest in meaning
+/// (<see cref="Neighbour"/>, its cosine in <see cref="Semantic"/>).
+/// </summary>
+public sealed record KnowledgeHit(FaqEntry Entry, float Score, double Confidence, IReadOnlyList<TermMatch> Matches)
+{
+    /// <summary>How well the words match: 0.6 × closeness to the nearest phrasing + 0.4 × coverage of the question.</summary>
+    public double Lexical { get; init; }
+
+    /// <summary>Cosine similarity of the question to <see cref="Neighbour"/>; null without embeddings.</summary>
+    public double? Semantic { get; init; }
+
+    public SemanticNeighbour? Neighbour { get; init; }
+
+    /// <summary>The lexical re-ranking score (BM25 relative to the best, coverage, closeness); for tuning and tests.</summary>
+    internal double LexicalRank { get; init; }
+}
 
 /// <summary>The ranked answers to one question, and the shopper's words the knowledge does not know.</summary>
 public sealed record KnowledgeAnswer(string Question, IReadOnlyList<KnowledgeHit> Hits, IReadOnlyList<string> UnknownWords)
@@ -25,4 +41,7 @@ public sealed record KnowledgeAnswer(string Question, IReadOnlyList<KnowledgeHit
     public KnowledgeHit? Best => Hits.Count > 0 ? Hits[0] : null;
 
     public double Confidence => Best?.Confidence ?? 0;
+
+    /// <summary>With embeddings: the out-of-scope example (<c>knowledge/intents/out_of_scope.yml</c>) nearest the question.</summary>
+    public SemanticNeighbour? Outside { get; init; }
 }

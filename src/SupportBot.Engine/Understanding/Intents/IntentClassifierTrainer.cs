@@ -19,17 +19,18 @@ public sealed class IntentTrainingException(string message) : Exception(message)
 public static class IntentClassifierTrainer
 {
     /// <summary>Bumped whenever the pipeline changes, so cached models trained by an older one are not reused.</summary>
-    public const int PipelineVersion = 4;
+    public const int PipelineVersion = 5;
 
     /// <summary>Share of each intent's examples held out for calibration when no validation set is given.</summary>
     private const double HeldOutShare = 0.15;
 
-    public static string HashOf(IEnumerable<IntentExample> examples, IntentOptions options)
+    public static string HashOf(IEnumerable<IntentExample> examples, IntentOptions options, string? embeddingModel = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(options);
         var text = new StringBuilder()
             .Append(PipelineVersion).Append('|').Append(options.Trainer).Append('|').Append(options.MaxIterations).Append('|')
+            .Append(embeddingModel).Append('|').Append(options.EmbeddingWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('|')
             .Append(options.OutOfScopeIntent).Append('|').Append(options.UseOutOfScopeClass).Append('|')
             .Append(options.OutOfScopeThreshold?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('|')
             .Append(options.OutOfScopeRecallWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
@@ -44,10 +45,11 @@ public static class IntentClassifierTrainer
     /// <summary>
     /// Trains on <paramref name="train"/>; calibration and the out-of-scope threshold come from <paramref name="valid"/>,
     /// or from a held-out slice of the training data when it is null. <paramref name="hash"/> is stored with the
-    /// model so a cache can tell which training data made it (see <see cref="HashOf"/>).
+    /// model so a cache can tell which training data made it (see <see cref="HashOf"/>). With an
+    /// <paramref name="embedder"/> every text's sentence vector joins its n-grams as features (embedded once, cached).
     /// </summary>
     public static IntentModel Train(IReadOnlyList<IntentExample> train, IReadOnlyList<IntentExample>? valid, IntentOptions options,
-        IProgress<string>? progress = null, string hash = "")
+        IProgress<string>? progress = null, string hash = "", IntentEmbedder? embedder = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
@@ -66,18 +68,19 @@ public static class IntentClassifierTrainer
 
         var ml = new MLContext(seed: 1);
         var (fit, held) = valid is null ? Split(usable) : (usable, valid.Where(e => !string.IsNullOrWhiteSpace(e.Text)).ToList());
+        var features = Features.Of(embedder, options, [.. usable.Select(e => e.Text), .. held.Select(e => e.Text)], progress);
         progress?.Report($"training on {fit.Count} examples");
-        var model = Fit(ml, fit, options);
+        var model = Fit(ml, fit, options, features);
         var intents = model.Intents;
 
         progress?.Report($"calibrating on {held.Count} held-out examples");
-        var provisional = new IntentModel(ml, model.Transformer, Info(options, intents, 1, 0, usable.Count, 0));
+        var provisional = new IntentModel(ml, model.Transformer, features.Describe(Info(options, intents, 1, 0, usable.Count, 0)));
         var scored = held
             .Where(e => Array.IndexOf(intents, e.Intent) >= 0 || e.Intent == options.OutOfScopeIntent)
-            .Select(e => (Raw: RawScores(provisional, e.Text), Truth: Array.IndexOf(intents, e.Intent), e.Intent))
+            .Select(e => (Raw: RawScores(provisional, e.Text, features.VectorOf(e.Text)), Truth: Array.IndexOf(intents, e.Intent), e.Intent))
             .ToList();
         var temperature = Calibration.FitTemperature(scored.Where(s => s.Truth >= 0).Select(s => (s.Raw, s.Truth)).ToList());
-        var calibrated = new IntentModel(ml, model.Transformer, Info(options, intents, temperature, 0, usable.Count, 0));
+        var calibrated = new IntentModel(ml, model.Transformer, features.Describe(Info(options, intents, temperature, 0, usable.Count, 0)));
         var threshold = options.OutOfScopeThreshold
             ?? ChooseThreshold(calibrated, scored.Select(s => (Calibration.Apply(s.Raw, temperature), s.Intent)).ToList(), options);
 
@@ -85,20 +88,20 @@ public static class IntentClassifierTrainer
         {
             // Calibration came from a held-out slice; the model that serves learns from every example.
             progress?.Report($"training on all {usable.Count} examples");
-            model = Fit(ml, usable, options);
+            model = Fit(ml, usable, options, features);
         }
 
-        var info = Info(options, model.Intents, temperature, threshold, usable.Count, started.Elapsed.TotalSeconds) with { Hash = hash };
-        return new IntentModel(ml, model.Transformer, info);
+        var info = features.Describe(Info(options, model.Intents, temperature, threshold, usable.Count, started.Elapsed.TotalSeconds) with { Hash = hash });
+        return new IntentModel(ml, model.Transformer, info, embedder);
     }
 
     private static IntentModelInfo Info(IntentOptions options, string[] intents, double temperature, double threshold, int examples, double seconds) =>
         new(string.Empty, intents, options.OutOfScopeIntent, options.UseOutOfScopeClass, Math.Round(threshold, 4), temperature, options.Trainer, examples, Math.Round(seconds, 3));
 
-    private static float[] RawScores(IntentModel model, string text)
+    private static float[] RawScores(IntentModel model, string text, float[]? vector)
     {
         // Temperature 1 leaves the model's own probabilities untouched (up to the log floor).
-        var probabilities = model.Probabilities(text);
+        var probabilities = model.Probabilities(text, vector);
         return [.. probabilities.Select(p => (float)p)];
     }
 
@@ -159,7 +162,7 @@ public static class IntentClassifierTrainer
         return (fit, held);
     }
 
-    private static (ITransformer Transformer, string[] Intents) Fit(MLContext ml, List<IntentExample> examples, IntentOptions options)
+    private static (ITransformer Transformer, string[] Intents) Fit(MLContext ml, List<IntentExample> examples, IntentOptions options, Features features)
     {
         // Intents are weighted to count equally: the FAQ topics bring hundreds of phrasings, a transactional intent
         // a few dozen examples, and unweighted the model would learn that nearly everything is an FAQ question.
@@ -170,12 +173,17 @@ public static class IntentClassifierTrainer
             Text = IntentText.Normalize(e.Text),
             Intent = e.Intent,
             Weight = (float)(balanced / counts[e.Intent]),
-        }));
-        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(IntentRow.Intent))
-            .Append(ml.Transforms.Text.FeaturizeText("Features", Featurizer(), nameof(IntentRow.Text)))
-            .AppendCacheCheckpoint(ml)
-            .Append(Trainer(ml, options));
-        var transformer = pipeline.Fit(data);
+            Embedding = IntentRow.Scaled(features.VectorOf(e.Text), features.Dimensions, options.EmbeddingWeight),
+        }), IntentRow.Schema(features.Dimensions));
+        IEstimator<ITransformer> pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(IntentRow.Intent))
+            .Append(ml.Transforms.Text.FeaturizeText(features.Enabled ? "Words" : "Features", Featurizer(), nameof(IntentRow.Text)));
+        if (features.Enabled)
+        {
+            pipeline = pipeline.Append(ml.Transforms.Concatenate("Features", "Words", nameof(IntentRow.Embedding)));
+        }
+
+        var trained = pipeline.AppendCacheCheckpoint(ml).Append(Trainer(ml, options));
+        var transformer = trained.Fit(data);
         var schema = transformer.GetOutputSchema(data.Schema);
         VBuffer<ReadOnlyMemory<char>> names = default;
         schema["Score"].GetSlotNames(ref names);
@@ -210,4 +218,51 @@ public static class IntentClassifierTrainer
         _ => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(
             new SdcaMaximumEntropyMulticlassTrainer.Options { MaximumNumberOfIterations = options.MaxIterations, ExampleWeightColumnName = nameof(IntentRow.Weight) }),
     };
+
+    /// <summary>The sentence vectors of a training run: every text embedded once (through the cache), or none.</summary>
+    private sealed class Features
+    {
+        private readonly Dictionary<string, float[]> _vectors;
+
+        private Features(IntentEmbedder? embedder, Dictionary<string, float[]> vectors, int dimensions, double weight)
+        {
+            Embedder = embedder;
+            _vectors = vectors;
+            Dimensions = dimensions;
+            Weight = weight;
+        }
+
+        public IntentEmbedder? Embedder { get; }
+
+        public bool Enabled => Embedder is not null;
+
+        public int Dimensions { get; }
+
+        public double Weight { get; }
+
+        public static Features Of(IntentEmbedder? embedder, IntentOptions options, IReadOnlyList<string> texts, IProgress<string>? progress)
+        {
+            if (embedder is null)
+            {
+                return new Features(null, new Dictionary<string, float[]>(StringComparer.Ordinal), 0, 0);
+            }
+
+            var distinct = texts.Distinct(StringComparer.Ordinal).ToList();
+            progress?.Report($"embedding {distinct.Count} texts (cached ones are read from disk)");
+            var vectors = embedder.EmbedAll(distinct);
+            var byText = new Dictionary<string, float[]>(StringComparer.Ordinal);
+            for (var i = 0; i < distinct.Count; i++)
+            {
+                byText[distinct[i]] = vectors[i];
+            }
+
+            return new Features(embedder, byText, vectors.Length > 0 ? vectors[0].Length : 1, options.EmbeddingWeight);
+        }
+
+        public float[]? VectorOf(string text) => _vectors.GetValueOrDefault(text);
+
+        public IntentModelInfo Describe(IntentModelInfo info) => Enabled
+            ? info with { EmbeddingModel = Embedder!.ModelId, EmbeddingDimensions = Dimensions, EmbeddingWeight = Weight }
+            : info;
+    }
 }

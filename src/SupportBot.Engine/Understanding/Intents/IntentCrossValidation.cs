@@ -6,7 +6,8 @@ namespace SupportBot.Understanding.Intents;
 /// </summary>
 public static class IntentCrossValidation
 {
-    public static IntentEvaluationReport Run(IReadOnlyList<IntentExample> examples, int folds, IntentOptions options, IProgress<string>? progress = null)
+    public static IntentEvaluationReport Run(IReadOnlyList<IntentExample> examples, int folds, IntentOptions options, IProgress<string>? progress = null,
+        IntentEmbedder? embedder = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(options);
@@ -36,7 +37,7 @@ public static class IntentCrossValidation
             progress?.Report($"fold {fold + 1} of {folds}");
             var train = examples.Where(e => foldOf[e] != fold).ToList();
             var test = examples.Where(e => foldOf[e] == fold).ToList();
-            var model = IntentClassifierTrainer.Train(train, null, options);
+            var model = IntentClassifierTrainer.Train(train, null, options, embedder: embedder);
             var report = IntentEvaluation.Run(model, test, options.OutOfScopeIntent);
             outcomes.AddRange(report.Utterances);
             p50.Add(report.PredictP50Ms);

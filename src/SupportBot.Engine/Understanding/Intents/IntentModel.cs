@@ -12,6 +12,29 @@ internal sealed class IntentRow
     public string Intent { get; set; } = "";
 
     public float Weight { get; set; } = 1;
+
+    /// <summary>The message's sentence vector times the embedding weight; one zero without embeddings.</summary>
+    public float[] Embedding { get; set; } = [0];
+
+    /// <summary>The row's schema with the embedding's size fixed (ML.NET needs it known to join it to the n-grams).</summary>
+    public static SchemaDefinition Schema(int dimensions)
+    {
+        var schema = SchemaDefinition.Create(typeof(IntentRow));
+        schema[nameof(Embedding)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Math.Max(1, dimensions));
+        return schema;
+    }
+
+    /// <summary>A vector scaled for the row; zeros when there is none (embeddings failed for this message).</summary>
+    public static float[] Scaled(float[]? vector, int dimensions, double weight)
+    {
+        var row = new float[Math.Max(1, dimensions)];
+        if (vector is not null && vector.Length == row.Length)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Multiply(vector, (float)weight, row);
+        }
+
+        return row;
+    }
 }
 
 /// <summary>The per-intent probabilities the pipeline writes.</summary>
@@ -31,7 +54,10 @@ public sealed record IntentModelInfo(
     double Temperature,
     IntentTrainer Trainer,
     int Examples,
-    double TrainSeconds);
+    double TrainSeconds,
+    string? EmbeddingModel = null,
+    int EmbeddingDimensions = 0,
+    double EmbeddingWeight = 0);
 
 /// <summary>
 /// A trained intent classifier. Thread-safe: ML.NET prediction engines are not, so each call borrows one from a pool.
@@ -41,16 +67,18 @@ public sealed class IntentModel
     private readonly ObjectPool<PredictionEngine<IntentRow, IntentRowScores>> _engines;
     private readonly string[] _intents;
     private readonly int _outOfScopeIndex;
+    private readonly IntentEmbedder? _embedder;
 
-    internal IntentModel(MLContext ml, ITransformer transformer, IntentModelInfo info)
+    internal IntentModel(MLContext ml, ITransformer transformer, IntentModelInfo info, IntentEmbedder? embedder = null)
     {
+        _embedder = info.EmbeddingModel is null ? null : embedder;
         Ml = ml;
         Transformer = transformer;
         Info = info;
         _intents = [.. info.Intents];
         _outOfScopeIndex = Array.IndexOf(_intents, info.OutOfScopeIntent);
         _engines = new DefaultObjectPool<PredictionEngine<IntentRow, IntentRowScores>>(
-            new EnginePolicy(ml, transformer), Environment.ProcessorCount * 4);
+            new EnginePolicy(ml, transformer, IntentRow.Schema(info.EmbeddingDimensions)), Environment.ProcessorCount * 4);
     }
 
     public IntentModelInfo Info { get; }
@@ -59,20 +87,37 @@ public sealed class IntentModel
 
     internal ITransformer Transformer { get; }
 
-    public IntentPrediction Predict(string text)
+    /// <summary>Whether this model reads sentence vectors as well as words.</summary>
+    public bool UsesEmbeddings => Info.EmbeddingModel is not null;
+
+    /// <summary>
+    /// The intent of a message. A model trained with embeddings reads <paramref name="vector"/> (the turn's, shared
+    /// with retrieval) or embeds the message itself when none is given.
+    /// </summary>
+    public IntentPrediction Predict(string text, float[]? vector = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var probabilities = Probabilities(text);
+        var probabilities = Probabilities(text, vector);
         return Decide(probabilities, Info.Threshold);
     }
 
     /// <summary>Calibrated probability of every intent, in <see cref="IntentModelInfo.Intents"/> order.</summary>
-    internal double[] Probabilities(string text)
+    internal double[] Probabilities(string text, float[]? vector = null)
     {
+        if (UsesEmbeddings && vector is null)
+        {
+            vector = _embedder?.Embed(text);
+        }
+
+        var row = new IntentRow
+        {
+            Text = IntentText.Normalize(text),
+            Embedding = IntentRow.Scaled(UsesEmbeddings ? vector : null, Info.EmbeddingDimensions, Info.EmbeddingWeight),
+        };
         var engine = _engines.Get();
         try
         {
-            var raw = engine.Predict(new IntentRow { Text = IntentText.Normalize(text) }).Score;
+            var raw = engine.Predict(row).Score;
             return Calibration.Apply(raw, Info.Temperature);
         }
         finally
@@ -139,10 +184,10 @@ public sealed class IntentModel
         return ranked;
     }
 
-    private sealed class EnginePolicy(MLContext ml, ITransformer transformer) : PooledObjectPolicy<PredictionEngine<IntentRow, IntentRowScores>>
+    private sealed class EnginePolicy(MLContext ml, ITransformer transformer, SchemaDefinition schema) : PooledObjectPolicy<PredictionEngine<IntentRow, IntentRowScores>>
     {
         public override PredictionEngine<IntentRow, IntentRowScores> Create() =>
-            ml.Model.CreatePredictionEngine<IntentRow, IntentRowScores>(transformer);
+            ml.Model.CreatePredictionEngine<IntentRow, IntentRowScores>(transformer, inputSchemaDefinition: schema);
 
         public override bool Return(PredictionEngine<IntentRow, IntentRowScores> obj) => true;
     }

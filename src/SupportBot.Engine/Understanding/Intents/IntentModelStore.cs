@@ -17,7 +17,7 @@ public sealed class IntentModelStore(string directory)
     public string ModelPath(string hash) => Path.Combine(directory, $"intents-{hash}.zip");
 
     /// <summary>The cached model for <paramref name="hash"/>, or null when there is none or it cannot be read.</summary>
-    public IntentModel? TryLoad(string hash)
+    public IntentModel? TryLoad(string hash, IntentEmbedder? embedder = null)
     {
         var modelPath = ModelPath(hash);
         var infoPath = Path.ChangeExtension(modelPath, ".json");
@@ -34,9 +34,14 @@ public sealed class IntentModelStore(string directory)
                 return null;
             }
 
+            if (info.EmbeddingModel is not null && info.EmbeddingModel != embedder?.ModelId)
+            {
+                return null;
+            }
+
             var ml = new MLContext(seed: 1);
             var transformer = ml.Model.Load(modelPath, out _);
-            return new IntentModel(ml, transformer, info);
+            return new IntentModel(ml, transformer, info, embedder);
         }
         catch (Exception ex) when (ex is IOException or JsonException or InvalidOperationException or FormatException or InvalidDataException)
         {
@@ -50,7 +55,7 @@ public sealed class IntentModelStore(string directory)
         ArgumentNullException.ThrowIfNull(model);
         System.IO.Directory.CreateDirectory(directory);
         var modelPath = ModelPath(model.Info.Hash);
-        var schema = model.Ml.Data.LoadFromEnumerable(Array.Empty<IntentRow>()).Schema;
+        var schema = model.Ml.Data.LoadFromEnumerable(Array.Empty<IntentRow>(), IntentRow.Schema(model.Info.EmbeddingDimensions)).Schema;
 
         // Written under temporary names and moved, so a crash never leaves a half-written model behind its name.
         // Two processes training the same data at once each write their own temporary files.

@@ -45,6 +45,14 @@ public sealed class IntentOptions
     [Range(0.0, 10.0)]
     public double OutOfScopeRecallWeight { get; set; } = 0.5;
 
+    /// <summary>
+    /// With embeddings: how much the message's sentence vector weighs beside its word and character n-grams (both
+    /// are unit length before this factor).
+    /// </summary>
+    /// <value>Default 1.0.</value>
+    [Range(0.0, 10.0)]
+    public double EmbeddingWeight { get; set; } = 1.0;
+
     /// <summary>Upper bound on the trainer's iterations (L-BFGS steps, or passes over the data for the others).</summary>
     /// <value>Default 60: enough to converge on 15,000 examples in well under a minute on two cores.</value>
     [Range(1, 1000)]

@@ -16,6 +16,7 @@ public sealed partial class LiveIntents : IHostedService, IDisposable
     private readonly IntentOptions _options;
     private readonly IntentModelStore _store;
     private readonly ILogger<LiveIntents> _logger;
+    private readonly IntentEmbedder? _embedder;
     private readonly SemaphoreSlim _trainGate = new(1, 1);
     private IntentModel? _current;
 
@@ -28,6 +29,7 @@ public sealed partial class LiveIntents : IHostedService, IDisposable
         _options = options.Value;
         _store = StoreFor(storage.Value, environment.ContentRootPath);
         _logger = logger;
+        _embedder = IntentEmbedder.For(knowledge.Embeddings);
     }
 
     public IntentModel Current => Volatile.Read(ref _current) ?? throw new InvalidOperationException("The intent model has not been loaded yet.");
@@ -42,17 +44,17 @@ public sealed partial class LiveIntents : IHostedService, IDisposable
 
     /// <summary>The cached model for this knowledge, or a newly trained (and cached) one.</summary>
     public static (IntentModel Model, bool Trained) LoadOrTrain(KnowledgeBase knowledge, IntentOptions options, IntentModelStore store,
-        bool force = false, IProgress<string>? progress = null)
+        bool force = false, IProgress<string>? progress = null, IntentEmbedder? embedder = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var examples = IntentTrainingSet.From(knowledge);
-        var hash = IntentClassifierTrainer.HashOf(examples, options);
-        if (!force && store.TryLoad(hash) is { } cached)
+        var hash = IntentClassifierTrainer.HashOf(examples, options, embedder?.ModelId);
+        if (!force && store.TryLoad(hash, embedder) is { } cached)
         {
             return (cached, false);
         }
 
-        var model = IntentClassifierTrainer.Train(examples, null, options, progress, hash);
+        var model = IntentClassifierTrainer.Train(examples, null, options, progress, hash, embedder);
         store.Save(model);
         return (model, true);
     }
@@ -95,13 +97,13 @@ public sealed partial class LiveIntents : IHostedService, IDisposable
             var knowledge = _knowledge.Current.Knowledge;
 
             // Most knowledge edits (answer wording, policies) leave the training data as it was: nothing to load or train.
-            var hash = IntentClassifierTrainer.HashOf(IntentTrainingSet.From(knowledge), _options);
+            var hash = IntentClassifierTrainer.HashOf(IntentTrainingSet.From(knowledge), _options, _embedder?.ModelId);
             if (Volatile.Read(ref _current)?.Info.Hash == hash)
             {
                 return;
             }
 
-            var (model, trained) = await Task.Run(() => LoadOrTrain(knowledge, _options, _store)).ConfigureAwait(false);
+            var (model, trained) = await Task.Run(() => LoadOrTrain(knowledge, _options, _store, embedder: _embedder)).ConfigureAwait(false);
 
             Volatile.Write(ref _current, model);
             LogModelInService(model.Info.Hash, model.Info.Intents.Count, model.Info.Examples, trained ? "trained" : "loaded from cache", model.Info.TrainSeconds);

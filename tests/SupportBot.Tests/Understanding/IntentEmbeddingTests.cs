@@ -1,0 +1,54 @@
+using SupportBot.Evaluation;
+using SupportBot.Tests.Support;
+using SupportBot.Understanding.Intents;
+
+namespace SupportBot.Tests.Understanding;
+
+/// <summary>The intent classifier with the packaged model's sentence vectors beside its n-grams (trained once for the class).</summary>
+[Trait("Category", "Unit")]
+public sealed class IntentEmbeddingTests
+{
+    private static readonly IntentOptions Options = new();
+
+    private static readonly Lazy<IntentModel> Shipped = new(() => IntentClassifierTrainer.Train(
+        IntentTrainingSet.From(SharedEmbeddings.Shipped), EvalSet("intents-valid.jsonl"), Options, embedder: IntentEmbedder.For(SharedEmbeddings.Local)));
+
+    [Fact]
+    public void Evaluate_LabelledTestSet_InScopeAccuracyAtLeast95Percent()
+    {
+        var report = IntentEvaluation.Run(Shipped.Value, EvalSet("intents-test.jsonl"), "oos");
+
+        Assert.True(Shipped.Value.UsesEmbeddings);
+        Assert.True(report.InScopeAccuracy >= 0.95, $"in-scope accuracy {report.InScopeAccuracy}, out-of-scope recall {report.OutOfScopeRecall}");
+        Assert.True(report.OutOfScopeRecall >= 0.85, $"out-of-scope recall {report.OutOfScopeRecall}");
+    }
+
+    [Fact]
+    public async Task Predict_WithTheTurnsVector_SameAsEmbeddingItself()
+    {
+        const string Text = "hey so i ordered a sweater in M but it's too small, can i get an L?";
+        var vector = await SharedEmbeddings.Local.EmbedMessageAsync(Text);
+
+        Assert.Equal(Shipped.Value.Predict(Text), Shipped.Value.Predict(Text, vector),
+            (x, y) => x.Intent == y.Intent && Math.Abs(x.Confidence - y.Confidence) < 1e-6);
+    }
+
+    [Fact]
+    public void Store_ModelWithEmbeddings_ReloadsOnlyWithTheSameEmbeddingModel()
+    {
+        using var folder = TempFolder.Create();
+        var store = new IntentModelStore(folder.Path);
+        var embedder = IntentEmbedder.For(SharedEmbeddings.Local);
+        var model = Shipped.Value;
+        store.Save(model);
+
+        var reloaded = store.TryLoad(model.Info.Hash, embedder);
+
+        Assert.NotNull(reloaded);
+        Assert.True(reloaded.UsesEmbeddings);
+        Assert.Equal(model.Predict("where is my parcel").Intent, reloaded.Predict("where is my parcel").Intent);
+        Assert.Null(store.TryLoad(model.Info.Hash, embedder: null));
+    }
+
+    private static List<IntentExample> EvalSet(string file) => SupportBot.Host.Cli.EvalIntentsCommand.Read(Path.Combine(RepoPaths.Eval, file));
+}
