@@ -100,6 +100,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // Waiting for the exit also waits for the redirected output to be read to its end.
+                await _process.WaitForExitAsync(CancellationToken.None);
                 throw new InvalidOperationException($"supportbot serve exited with {_process.ExitCode}:\n{Output}");
             }
 
