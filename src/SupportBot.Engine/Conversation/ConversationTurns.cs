@@ -96,7 +96,6 @@ public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer re
         span?.SetTag("supportbot.outcome", outcome);
         var tags = new TagList { { "channel", inbound.ChannelId ?? "unknown" }, { "outcome", outcome } };
         telemetry.TurnDuration.Record(took.TotalSeconds, tags);
-        telemetry.Turns.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
         foreach (var handoff in result.Events.OfType<HandoffRequested>())
         {
             telemetry.Handoffs.Add(1, new KeyValuePair<string, object?>("reason", handoff.Reason), new KeyValuePair<string, object?>("state", handoff.State));

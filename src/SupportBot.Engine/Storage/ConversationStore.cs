@@ -33,8 +33,6 @@ public interface IConversationStore
     /// <summary>Everything after <paramref name="watermark"/> (a sequence number; -1 for everything).</summary>
     Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken);
 
-    /// <summary>Records that the shopper wrote now (name and locale as the channel last reported them).</summary>
-    Task<UserProfile> TouchUserAsync(string userId, string? name, string? locale, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task<UserProfile?> FindUserAsync(string userId, CancellationToken cancellationToken);
 

@@ -55,25 +55,14 @@ public sealed class SqlConversationStore(Database database) : IConversationStore
         return IdOf(conversationId, await NextSequenceAsync(connection, null, conversationId, cancellationToken).ConfigureAwait(false));
     }
 
-    public async Task<UserProfile> TouchUserAsync(string userId, string? name, string? locale, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        using var writer = await database.WriterAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command("");
-        AddTouch(command, new ShopperSeen(userId, name, locale, at), returning: true);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return UserOf(reader);
-    }
-
     /// <summary>Adds the statement that records a message from <paramref name="seen"/>'s user (first seen, last seen, how many).</summary>
-    internal static void AddTouch(DbCommand command, ShopperSeen seen, bool returning = false)
+    internal static void AddTouch(DbCommand command, ShopperSeen seen)
     {
         command.CommandText += """
             INSERT INTO users (id, name, locale, first_seen, last_seen, messages) VALUES (@user_id, @user_name, @user_locale, @user_at, @user_at, 1)
             ON CONFLICT (id) DO UPDATE SET name = COALESCE(@user_name, users.name), locale = COALESCE(@user_locale, users.locale), last_seen = @user_at,
                 messages = users.messages + 1
-            """ + (returning ? " RETURNING id, name, locale, first_seen, last_seen, messages" : "") + ";\n";
+            """ + ";\n";
         command.With("user_id", seen.UserId).With("user_name", seen.Name).With("user_locale", seen.Locale).WithTime("user_at", seen.At);
     }
 

@@ -38,7 +38,6 @@ public sealed class BotTelemetry : IDisposable
         _meter = meters.Create(Name);
         TurnDuration = _meter.CreateHistogram<double>("supportbot.turn.duration", "s", "Time from a turn's start (waiting for its conversation's lock included) to its commit, by channel and outcome.", advice: Latency);
         StageDuration = _meter.CreateHistogram<double>("supportbot.stage.duration", "s", "Time spent in each stage of a turn and around it (lock wait, understanding, retrieval, drafting, order flow, store commit, delivery).", advice: Latency);
-        Turns = _meter.CreateCounter<long>("supportbot.turns", "{turn}", "Turns by outcome: answer, clarify, not_understood, out_of_scope, order_flow, transfer…");
         Handoffs = _meter.CreateCounter<long>("supportbot.handoffs", "{handoff}", "Conversations handed to people, by reason and where they went (queued, ticket, external, offline).");
         QueueWait = _meter.CreateHistogram<double>("supportbot.handoff.queue_wait", "s", "How long a handed-off shopper waited until an agent claimed the chat.", advice: Waiting);
         ActiveStreams = _meter.CreateUpDownCounter<long>("supportbot.directline.streams", "{stream}", "Direct Line WebSocket streams open on this instance.");
@@ -49,8 +48,6 @@ public sealed class BotTelemetry : IDisposable
     public Histogram<double> TurnDuration { get; }
 
     public Histogram<double> StageDuration { get; }
-
-    public Counter<long> Turns { get; }
 
     public Counter<long> Handoffs { get; }
 

@@ -23,8 +23,7 @@ public sealed class MetricsEndpointTests
 
         var text = await server.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
 
-        Assert.Contains("supportbot_turns_total{", text, StringComparison.Ordinal);
-        Assert.Matches("""supportbot_turns_total\{[^}]*outcome="answer"[^}]*\} [1-9]""", text);
+        Assert.Matches("""supportbot_turn_duration_seconds_count\{[^}]*outcome="answer"[^}]*\} [1-9]""", text);
         Assert.Matches("""supportbot_handoffs_total\{[^}]*reason="requested"[^}]*\} [1-9]""", text);
         foreach (var stage in new[] { "lock_wait", "understanding", "retrieval", "drafting", "store_commit", "delivery" })
         {

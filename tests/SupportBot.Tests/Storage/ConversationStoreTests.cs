@@ -50,8 +50,9 @@ public sealed class ConversationStoreTests : OnBothProviders
     {
         await using var test = await TestDatabase.CreateAsync(provider);
 
-        await new SqlConversationStore(test.Database).TouchUserAsync("u1", "Sam", "en-US", DateTimeOffset.UnixEpoch, default);
-        var profile = await new SqlConversationStore(test.Reopen()).TouchUserAsync("u1", null, null, DateTimeOffset.UnixEpoch.AddDays(1), default);
+        await TurnStoreTests.SeenAsync(test.Database, "c1", new ShopperSeen("u1", "Sam", "en-US", DateTimeOffset.UnixEpoch));
+        await TurnStoreTests.SeenAsync(test.Reopen(), "c2", new ShopperSeen("u1", null, null, DateTimeOffset.UnixEpoch.AddDays(1)));
+        var profile = (await new SqlConversationStore(test.Database).FindUserAsync("u1", default))!;
 
         Assert.Equal("Sam", profile.Name);
         Assert.Equal("en-US", profile.Locale);

@@ -66,8 +66,8 @@ public sealed class PrivacyStoreTests : OnBothProviders
         await conversations.CreateAsync("c2", "u2", Start.AddMinutes(1), default);
         await conversations.AppendAsync("c1", [Said("u1", $"it is {Email}"), Said("u1", "thanks")], default);
         await conversations.AppendAsync("c2", [Said("u2", "hello")], default);
-        await conversations.TouchUserAsync("u1", "Ana", "en", Start, default);
-        await conversations.TouchUserAsync("u2", "Bo", "en", Start, default);
+        await TurnStoreTests.SeenAsync(database, "c1", new ShopperSeen("u1", "Ana", "en", Start));
+        await TurnStoreTests.SeenAsync(database, "c2", new ShopperSeen("u2", "Bo", "en", Start));
         await new SqlHandoffStore(database).AddAsync(new HandoffTicket
         {
             Id = "h1",

@@ -149,4 +149,11 @@ public sealed class TurnStoreTests : OnBothProviders
     };
 
     private static Activity Reply(string to) => new() { Type = ActivityTypes.Message, Text = "asked", ReplyToId = to, From = new ChannelAccount("bot", null, "bot") };
+
+    /// <summary>A turn of <paramref name="conversationId"/> that only counts a shopper's message on their profile.</summary>
+    internal static async Task SeenAsync(Database database, string conversationId, ShopperSeen seen)
+    {
+        await using var turn = await new SqlTurnStore(database, new FakeTimeProvider(seen.At)).BeginAsync(conversationId, null, default);
+        await turn.CommitAsync([], null, seen.At, seen, default);
+    }
 }
