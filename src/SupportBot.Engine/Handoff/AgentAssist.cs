@@ -10,7 +10,8 @@ public sealed record SuggestedReply(string Markdown, string SourceId, string Sou
 /// <summary>
 /// Agent assist: the help-centre passage that answers the shopper's latest answerable message, cut to the part
 /// that addresses it, for the agent to edit. It reuses the bot's retrieval, so the agent sees what the bot would
-/// have quoted.
+/// have quoted: the same sentence vector (the packaged model, by default) decides the intent and the entry, so a
+/// messily worded question finds its answer for the agent as it would for the bot.
 /// </summary>
 public sealed class AgentAssist(LiveKnowledge knowledge, LiveIntents intents)
 {
@@ -21,19 +22,20 @@ public sealed class AgentAssist(LiveKnowledge knowledge, LiveIntents intents)
     };
 
     /// <param name="shopperTexts">The shopper's messages, newest first.</param>
-    public SuggestedReply? Suggest(IEnumerable<string> shopperTexts)
+    public async Task<SuggestedReply?> SuggestAsync(IEnumerable<string> shopperTexts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(shopperTexts);
         var snapshot = knowledge.Current;
         foreach (var text in shopperTexts.Where(t => !string.IsNullOrWhiteSpace(t)).Take(5))
         {
-            var intent = intents.Current.Predict(text);
+            var vector = await knowledge.Embeddings.EmbedMessageAsync(text, cancellationToken).ConfigureAwait(false);
+            var intent = intents.Current.Predict(text, vector);
             if (!intent.IsOutOfScope && NotAProblem.Contains(intent.Intent) && intent.Confidence >= 0.5)
             {
                 continue;
             }
 
-            var answer = snapshot.Index.Search(text, 1);
+            var answer = snapshot.Index.Search(text, 1, vector);
             if (answer.Best is { } best && answer.Confidence >= knowledge.MinConfidence)
             {
                 var passage = KnowledgeSearchResult.From([best]).Passages[0];

@@ -213,7 +213,7 @@ internal static class AgentApi
         var stored = await session.TranscriptAsync(ticket.ConversationId, -1, cancellationToken).ConfigureAwait(false);
         var lines = TranscriptLine.Of(stored, knowledge.Current.Knowledge.Prompt.Persona);
         var shopperTexts = lines.Where(l => l.From == "shopper").Select(l => l.Text).Reverse().Append(ticket.LastMessage ?? "");
-        var suggestion = assist.Suggest(shopperTexts);
+        var suggestion = await assist.SuggestAsync(shopperTexts, cancellationToken).ConfigureAwait(false);
         return HandoffView.Of(QueueItemView.Of(ticket, time.GetUtcNow()), ticket, lines, stored.Count > 0 ? stored[^1].Sequence : -1, suggestion);
     }
 

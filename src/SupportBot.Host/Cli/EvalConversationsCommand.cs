@@ -69,14 +69,13 @@ internal static class EvalConversationsCommand
             }
 
             // Settings are checked before anything runs; the report marks the answer bar they set.
-            double threshold;
-            using (var host = context.BuildToolHost())
-            {
-                threshold = CliContext.KnowledgeOptions(host).Search.MinConfidence;
-            }
+            using var host = context.BuildToolHost();
+            var threshold = CliContext.KnowledgeOptions(host).Search.MinConfidence;
+            var embeddings = CliContext.Embeddings(host);
 
             var earlier = ReadBaseline(parse.GetValue(baseline));
-            var settings = new EvaluationSettings(parse.GetValue(tolerance), parse.GetValue(repeat), parse.GetValue(parallel));
+            var settings = new EvaluationSettings(parse.GetValue(tolerance), parse.GetValue(repeat), parse.GetValue(parallel),
+                embeddings.IsEnabled ? new MeaningComparer(embeddings) : null);
             ConversationRun run;
             if (address is not null)
             {

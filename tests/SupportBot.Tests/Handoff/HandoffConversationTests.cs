@@ -192,14 +192,14 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
     }
 
     [Fact]
-    public void SuggestedReply_AnswersTheLatestProblem_NotTheAskForAPerson()
+    public async Task SuggestedReply_AnswersTheLatestProblem_NotTheAskForAPerson()
     {
         var assist = fixture.Host.Services.GetRequiredService<AgentAssist>();
 
-        var suggestion = assist.Suggest(["I'd like to talk to a person please", "how long do I have to return something?", "hello"]);
+        var suggestion = await assist.SuggestAsync(["I'd like to talk to a person please", "how long do I have to return something?", "hello"]);
 
         Assert.NotNull(suggestion);
         Assert.Contains("30 days", suggestion.Markdown, StringComparison.Ordinal);
-        Assert.Null(assist.Suggest(["talk to a human", "thanks"]));
+        Assert.Null(await assist.SuggestAsync(["talk to a human", "thanks"]));
     }
 }

@@ -1,7 +1,11 @@
 namespace SupportBot.Evaluation.Conversations;
 
-/// <summary>How a run goes: the default text tolerance, how many times each conversation runs, how many at once.</summary>
-public sealed record EvaluationSettings(TextTolerance Tolerance = TextTolerance.Normalized, int Repeat = 1, int Parallel = 2);
+/// <summary>
+/// How a run goes: the default text tolerance, how many times each conversation runs, how many at once, and (with
+/// embeddings) how texts are compared for meaning under <see cref="TextTolerance.Semantic"/>; without it that tolerance
+/// ignores the text and holds the recorded intent and FAQ source only.
+/// </summary>
+public sealed record EvaluationSettings(TextTolerance Tolerance = TextTolerance.Normalized, int Repeat = 1, int Parallel = 2, MeaningComparer? Meaning = null);
 
 /// <summary>
 /// Replays conversations against a driver, in parallel, each <see cref="EvaluationSettings.Repeat"/> times, and
@@ -74,6 +78,11 @@ public sealed class ConversationEvaluator(IConversationDriver driver, Evaluation
             {
                 var actual = turn.IsStart ? welcome : await session.SayAsync(turn.UserText, cancellationToken).ConfigureAwait(false);
                 var failures = TurnChecker.Check(turn, actual, tolerance);
+                if (tolerance == TextTolerance.Semantic && settings.Meaning is { } meaning)
+                {
+                    failures = [.. failures, .. await MeaningFailuresAsync(meaning, turn, actual, cancellationToken).ConfigureAwait(false)];
+                }
+
                 results.Add(new TurnResult(results.Count + 1, turn.Line, turn.IsStart ? "(conversation start)" : turn.UserText, failures.Count == 0, failures, actual)
                 {
                     ExpectedIntent = turn.Intent ?? (tolerance == TextTolerance.Semantic ? turn.Recorded?.Intent : null),
@@ -89,6 +98,27 @@ public sealed class ConversationEvaluator(IConversationDriver driver, Evaluation
 
             return results;
         }
+    }
+
+    private static async Task<List<AssertionFailure>> MeaningFailuresAsync(MeaningComparer meaning, ScriptedTurn turn, TurnObservation actual,
+        CancellationToken cancellationToken)
+    {
+        var failures = new List<AssertionFailure>();
+        for (var i = 0; i < turn.BotTexts.Count; i++)
+        {
+            var check = turn.BotTexts.Count > 1 ? $"text of message {i + 1}" : "text";
+            if (i >= actual.Texts.Count)
+            {
+                failures.Add(new AssertionFailure(check, turn.BotTexts[i] ?? "a message", "no message"));
+            }
+            else if (turn.BotTexts[i] is { } text
+                && await meaning.CompareAsync(check, text, actual.Texts[i], cancellationToken).ConfigureAwait(false) is { } failure)
+            {
+                failures.Add(failure);
+            }
+        }
+
+        return failures;
     }
 
     public static ConversationMetrics Measure(IReadOnlyList<ConversationResult> results)
