@@ -3,7 +3,8 @@ using SupportBot.Benchmarks;
 
 // "latency" prints per-query, per-prediction and per-turn distributions; "load [conversations] [seconds] [instances]"
 // drives Direct Line end to end next to a bare echo server (on PostgreSQL when SUPPORTBOT_LOAD_POSTGRES holds a
-// connection string; several instances need it); anything else goes to BenchmarkDotNet (e.g. --filter '*').
+// connection string; several instances need it); "intents150 folder" writes a 150-intent set of the public
+// benchmarks' size for timing `eval intents`; anything else goes to BenchmarkDotNet (e.g. --filter '*').
 if (args is ["load", ..])
 {
     var conversations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
@@ -17,6 +18,13 @@ if (args is ["load", ..])
     }
 
     await DirectLineLoad.RunAsync(Console.Out, conversations, seconds, string.IsNullOrEmpty(postgres) ? null : postgres, instances);
+    return;
+}
+
+if (args is ["intents150", var folder])
+{
+    SyntheticIntents.Write(folder);
+    Console.WriteLine($"wrote {folder}/train.jsonl, valid.jsonl, test.jsonl (150 intents + oos); time it with: supportbot eval intents --train {folder}/train.jsonl --valid {folder}/valid.jsonl --test {folder}/test.jsonl --json");
     return;
 }
 

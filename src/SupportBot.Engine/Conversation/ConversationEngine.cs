@@ -239,9 +239,11 @@ public sealed class ConversationEngine
         var (answer, picked) = Chosen(snapshot, text, Search(snapshot, turn));
         var bar = _knowledge.MinConfidence;
         var flow = FlowOf(intent);
-        var close = picked ? [] : answer.Hits.Skip(1).Where(h => answer.Confidence - h.Confidence <= _options.AmbiguityMargin).ToList();
-        // A message the intent model is sure is out of scope gets no FAQ answer for sharing words with an entry.
-        var faqAnswers = picked || (answer.Confidence >= bar && close.Count == 0 && !(intent.IsOutOfScope && intent.Confidence >= SureOutOfScope));
+        var decision = picked ? new AnswerDecision(AnswerKind.Direct, []) : AnswerDecision.Of(answer, Thresholds);
+        // A message the intent model is sure is out of scope gets no FAQ answer for sharing words with an entry, nor
+        // does one it calls out of scope when the answer is under the bar and given only for its lead.
+        var faqAnswers = picked || (decision.Kind == AnswerKind.Direct
+            && !(intent.IsOutOfScope && (intent.Confidence >= SureOutOfScope || answer.Confidence < bar)));
         if (found.Any(e => e.Kind == EntityKind.OrderNumber))
         {
             // An order number is about that order, whatever else the message says.
@@ -261,15 +263,15 @@ public sealed class ConversationEngine
         if (faqAnswers)
         {
             // A question about doing something the bot can do ("how do I cancel my order?") gets the answer and the offer.
-            IReadOnlyList<ReplyChoice>? offer = flow is not null && intent.Confidence >= _options.FlowConfidence ? [new ReplyChoice(ButtonOf(flow))] : null;
-            return await AnswerAsync(turn, answer, offer, "", cancellationToken).ConfigureAwait(false);
+            // Entries nearly as likely come after the answer, as related questions, never instead of it.
+            List<ReplyChoice> offer = flow is not null && intent.Confidence >= _options.FlowConfidence ? [new ReplyChoice(ButtonOf(flow))] : [];
+            offer.AddRange(decision.Alternatives.Select(h => new ReplyChoice(h.Entry.Title)));
+            return await AnswerAsync(turn, answer, offer.Count > 0 ? offer : null, "", cancellationToken).ConfigureAwait(false);
         }
 
-        if (answer.Confidence >= _options.SuggestionConfidence)
+        if (decision.Kind == AnswerKind.Clarify)
         {
-            var choices = answer.Hits.Where(h => h == answer.Best || close.Contains(h) || h.Confidence >= _options.SuggestionConfidence)
-                .Select(h => new ReplyChoice(h.Entry.Title)).ToList();
-            return Say(ReplyWriter.DidYouMean(), choices, turn.Decision(TurnDecision.Clarify, answer));
+            return Say(ReplyWriter.DidYouMean(), [.. decision.Alternatives.Select(h => new ReplyChoice(h.Entry.Title))], turn.Decision(TurnDecision.Clarify, answer));
         }
 
         return Say(ReplyWriter.NotUnderstood(), [.. Topics(), new ReplyChoice(ButtonOf(HandoffButton))], turn.Decision(TurnDecision.NotUnderstood, answer));
@@ -288,8 +290,9 @@ public sealed class ConversationEngine
         }
 
         var answer = Search(_knowledge.Current, turn);
-        var close = answer.Hits.Skip(1).Any(h => answer.Confidence - h.Confidence <= _options.AmbiguityMargin);
-        if (answer.Confidence >= _knowledge.MinConfidence && !close)
+        // Inside a flow a wrong digression costs the shopper their place, so only an answer over the bar is given
+        // ("purple monkey dishwasher" while the bot waits for an order number is not a cookware question).
+        if (AnswerDecision.Of(answer, Thresholds).Kind == AnswerKind.Direct && answer.Confidence >= _knowledge.MinConfidence)
         {
             return await AnswerAsync(turn, answer, resume.Choices, "\n\n" + ReplyWriter.Resume(resume.Text), cancellationToken).ConfigureAwait(false);
         }
@@ -314,6 +317,8 @@ public sealed class ConversationEngine
             Cited = draft.Sources,
         });
     }
+
+    private SearchOptions Thresholds => _knowledge.SearchOptions;
 
     private KnowledgeAnswer Search(KnowledgeSnapshot snapshot, TurnContext turn)
     {

@@ -17,13 +17,4 @@ public sealed class ConversationOptions
     [Range(0.0, 1.0)]
     public double FlowConfidence { get; set; } = 0.5;
 
-    /// <summary>Answers whose confidence is within this margin of the best are offered as "Did you mean …?".</summary>
-    /// <value>Default 0.08.</value>
-    [Range(0.0, 1.0)]
-    public double AmbiguityMargin { get; set; } = 0.08;
-
-    /// <summary>Below the answer bar but above this, the best answers are offered as choices instead of a guess.</summary>
-    /// <value>Default 0.25.</value>
-    [Range(0.0, 1.0)]
-    public double SuggestionConfidence { get; set; } = 0.25;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SupportBot.Knowledge;
 using SupportBot.Knowledge.Search;
 
 namespace SupportBot.Evaluation;
@@ -45,7 +46,38 @@ public sealed record FaqEvaluationReport(
     [property: JsonPropertyName("query_p50_ms")] double QueryP50Ms,
     [property: JsonPropertyName("query_p99_ms")] double QueryP99Ms,
     [property: JsonPropertyName("calibration")] IReadOnlyList<CalibrationBucket> Calibration,
-    [property: JsonPropertyName("misses")] IReadOnlyList<FaqMiss> Misses);
+    [property: JsonPropertyName("misses")] IReadOnlyList<FaqMiss> Misses)
+{
+    /// <summary>What the bot would do with each question (<see cref="AnswerDecision"/>), and how often it would be right.</summary>
+    [JsonPropertyName("decisions")]
+    public required AnswerDecisionReport Decisions { get; init; }
+}
+
+/// <summary>
+/// The answer decision on a labelled set. Over the answerable questions: how many get a direct answer and how often
+/// it is the right entry, how many a "Did you mean…?" and how often the right entry is among the choices, how many
+/// a fallback. Over the unanswerable ones: how many are not answered directly. With the thresholds used.
+/// </summary>
+public sealed record AnswerDecisionReport(
+    [property: JsonPropertyName("direct_rate")] double DirectRate,
+    [property: JsonPropertyName("direct_accuracy")] double DirectAccuracy,
+    [property: JsonPropertyName("clarify_rate")] double ClarifyRate,
+    [property: JsonPropertyName("clarify_accuracy")] double ClarifyAccuracy,
+    [property: JsonPropertyName("fallback_rate")] double FallbackRate,
+    [property: JsonPropertyName("unanswerable_held_back")] double UnanswerableHeldBack,
+    [property: JsonPropertyName("thresholds")] AnswerDecisionThresholds Thresholds);
+
+public sealed record AnswerDecisionThresholds(
+    [property: JsonPropertyName("min_confidence")] double MinConfidence,
+    [property: JsonPropertyName("tie_margin")] double TieMargin,
+    [property: JsonPropertyName("clear_lead_confidence")] double ClearLeadConfidence,
+    [property: JsonPropertyName("clear_lead")] double ClearLead,
+    [property: JsonPropertyName("suggestion_confidence")] double SuggestionConfidence,
+    [property: JsonPropertyName("alternative_margin")] double AlternativeMargin)
+{
+    public static AnswerDecisionThresholds Of(SearchOptions o) =>
+        new(o.MinConfidence, o.TieMargin, o.ClearLeadConfidence, o.ClearLead, o.SuggestionConfidence, o.AlternativeMargin);
+}
 
 /// <summary>Runs a labelled question set against an index and scores it.</summary>
 public static class FaqEvaluation
@@ -82,11 +114,15 @@ public static class FaqEvaluation
         return questions;
     }
 
+    /// <param name="thresholds">The answer decision's thresholds; <see cref="SearchOptions.MinConfidence"/> is the confidence bar.</param>
     public static FaqEvaluationReport Run(KnowledgeIndex index, IReadOnlyList<(FaqQuestion Question, int Line)> questions,
-        double threshold, IProgress<int>? progress = null)
+        SearchOptions thresholds, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var threshold = thresholds.MinConfidence;
+        int direct = 0, directRight = 0, clarify = 0, clarifyRight = 0, fallback = 0, heldBack = 0;
         int answerable = 0, hit1 = 0, hit3 = 0, answered = 0, answeredRight = 0, unanswerable = 0, abstained = 0;
         double reciprocalRanks = 0;
         var latencies = new Latencies();
@@ -106,12 +142,29 @@ public static class FaqEvaluation
                 buckets[bucket].Correct += rank == 0 ? 1 : 0;
             }
 
+            var decision = AnswerDecision.Of(answer, thresholds);
             if (question.Expected is null)
             {
                 unanswerable++;
                 abstained += confident ? 0 : 1;
+                heldBack += decision.Kind == AnswerKind.Direct ? 0 : 1;
+            }
+            else if (decision.Kind == AnswerKind.Direct)
+            {
+                direct++;
+                directRight += rank == 0 ? 1 : 0;
+            }
+            else if (decision.Kind == AnswerKind.Clarify)
+            {
+                clarify++;
+                clarifyRight += decision.Alternatives.Any(h => h.Entry.Id == question.Expected) ? 1 : 0;
             }
             else
+            {
+                fallback++;
+            }
+
+            if (question.Expected is not null)
             {
                 answerable++;
                 hit1 += rank == 0 ? 1 : 0;
@@ -147,6 +200,13 @@ public static class FaqEvaluation
             latencies.Percentile(0.50),
             latencies.Percentile(0.99),
             buckets.Select((b, i) => new CalibrationBucket(i / 10.0, (i + 1) / 10.0, b.Count, b.Correct)).Where(b => b.Count > 0).ToList(),
-            misses);
+            misses)
+        {
+            Decisions = new AnswerDecisionReport(
+                Rates.Fraction(direct, answerable), Rates.Fraction(directRight, direct),
+                Rates.Fraction(clarify, answerable), Rates.Fraction(clarifyRight, clarify),
+                Rates.Fraction(fallback, answerable), Rates.Fraction(heldBack, unanswerable),
+                AnswerDecisionThresholds.Of(thresholds)),
+        };
     }
 }

@@ -112,6 +112,34 @@ public sealed class SearchOptions
     [Range(1, 1000)]
     public int SemanticCandidates { get; set; } = 10;
 
+    /// <summary>
+    /// Two entries whose confidences are this close at the top are genuinely close: the shopper is asked "Did you
+    /// mean…?" instead of getting one of them (see <see cref="Search.AnswerDecision"/>).
+    /// </summary>
+    /// <value>Default 0.01.</value>
+    [Range(0.0, 1.0)]
+    public double TieMargin { get; set; } = 0.01;
+
+    /// <summary>Below <see cref="MinConfidence"/> but at or above this, an answer that leads the runner-up by <see cref="ClearLead"/> is given.</summary>
+    /// <value>Default 0.40.</value>
+    [Range(0.0, 1.0)]
+    public double ClearLeadConfidence { get; set; } = 0.40;
+
+    /// <summary>See <see cref="ClearLeadConfidence"/>.</summary>
+    /// <value>Default 0.08.</value>
+    [Range(0.0, 1.0)]
+    public double ClearLead { get; set; } = 0.08;
+
+    /// <summary>Below the answer's level but at or above this, the best entries are offered as "Did you mean…?" instead of a guess.</summary>
+    /// <value>Default 0.25.</value>
+    [Range(0.0, 1.0)]
+    public double SuggestionConfidence { get; set; } = 0.25;
+
+    /// <summary>Entries whose confidence is within this margin of a given answer are offered after it, as related questions.</summary>
+    /// <value>Default 0.08.</value>
+    [Range(0.0, 1.0)]
+    public double AlternativeMargin { get; set; } = 0.08;
+
     /// <summary>Answers below this confidence are treated as "not sure" (the handoff gate reads it).</summary>
     /// <value>Default 0.45.</value>
     [Range(0.0, 1.0)]

@@ -76,6 +76,9 @@ public sealed partial class LiveKnowledge : IHostedService, IDisposable
     /// <summary>The confidence below which an answer is not given on its own.</summary>
     public double MinConfidence => _options.Search.MinConfidence;
 
+    /// <summary>The search's part of the answer decision's thresholds; the conversation adds its own.</summary>
+    public SearchOptions SearchOptions => _options.Search;
+
     /// <summary>The embedding service the index (and the intent model) use; <see cref="TextEmbeddings.None"/> when off.</summary>
     public TextEmbeddings Embeddings => _embeddings;
 

@@ -40,7 +40,8 @@ internal static class EvalCommands
             using var index = await KnowledgeIndex.BuildAsync(knowledge, options.Search, CliContext.Embeddings(host)).ConfigureAwait(false);
             var path = parse.GetValue(file)!;
             var questions = FaqEvaluation.Load(path, knowledge.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal));
-            var bar = parse.GetValue(threshold) ?? options.Search.MinConfidence;
+            var bar = options.Search;
+            bar.MinConfidence = parse.GetValue(threshold) ?? bar.MinConfidence;
             var asJson = parse.GetValue(json);
             var report = asJson || Console.IsOutputRedirected || context.Output != Console.Out
                 ? FaqEvaluation.Run(index, questions, bar)
@@ -66,7 +67,7 @@ internal static class EvalCommands
         return command;
     }
 
-    private static FaqEvaluationReport WithProgress(KnowledgeIndex index, List<(FaqQuestion, int)> questions, double bar)
+    private static FaqEvaluationReport WithProgress(KnowledgeIndex index, List<(FaqQuestion, int)> questions, SearchOptions bar)
     {
         FaqEvaluationReport? report = null;
         AnsiConsole.Progress().AutoClear(true).Start(progress =>
@@ -90,6 +91,10 @@ internal static class EvalCommands
         await o.WriteLineAsync($"hit@3       {r.HitAt3:0.000}").ConfigureAwait(false);
         await o.WriteLineAsync($"MRR         {r.Mrr:0.000}").ConfigureAwait(false);
         await o.WriteLineAsync($"at confidence >= {r.Threshold:0.00}: answered {r.AnsweredRate:P0}, right when answered {r.AnsweredPrecision:P1}, unanswerable held back {r.AbstainRate:P0}").ConfigureAwait(false);
+        var d = r.Decisions;
+        var t = d.Thresholds;
+        await o.WriteLineAsync($"answer first (answerable questions): direct {d.DirectRate:P1} (right {d.DirectAccuracy:P1}), did you mean {d.ClarifyRate:P1} (right entry among the choices {d.ClarifyAccuracy:P1}), fallback {d.FallbackRate:P1}; unanswerable not answered {d.UnanswerableHeldBack:P0}").ConfigureAwait(false);
+        await o.WriteLineAsync($"  thresholds: bar {t.MinConfidence:0.00}, tie margin {t.TieMargin:0.00}, clear lead {t.ClearLead:0.00} from {t.ClearLeadConfidence:0.00}, suggestions from {t.SuggestionConfidence:0.00}, alternatives within {t.AlternativeMargin:0.00}").ConfigureAwait(false);
         await o.WriteLineAsync($"query       p50 {r.QueryP50Ms:0.000} ms, p99 {r.QueryP99Ms:0.000} ms").ConfigureAwait(false);
         await o.WriteLineAsync("calibration (best answer's confidence -> share right):").ConfigureAwait(false);
         foreach (var b in r.Calibration)

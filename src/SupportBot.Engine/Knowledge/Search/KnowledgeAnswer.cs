@@ -31,6 +31,12 @@ public sealed record KnowledgeHit(FaqEntry Entry, float Score, double Confidence
 
     public SemanticNeighbour? Neighbour { get; init; }
 
+    /// <summary>
+    /// The question is nearer in meaning to an out-of-scope example than to anything this entry says, so its
+    /// confidence was held under the bar: it is never answered on its lead alone.
+    /// </summary>
+    public bool HeldBack { get; init; }
+
     /// <summary>The lexical re-ranking score (BM25 relative to the best, coverage, closeness); for tuning and tests.</summary>
     internal double LexicalRank { get; init; }
 }

@@ -263,7 +263,8 @@ public sealed class KnowledgeIndex : IDisposable
             // words it shares ("track my amazon package"), the entry is never confidently the answer. It stays just
             // under the bar, so it may still be offered as "did you mean".
             var confidence = CandidateRanker.ConfidenceOf(candidate.Match, separation);
-            if (outside is not null && outside.Similarity > candidate.Similarity - _options.OutOfScopeMargin)
+            var heldBack = outside is not null && outside.Similarity > candidate.Similarity - _options.OutOfScopeMargin;
+            if (heldBack)
             {
                 confidence = Math.Min(confidence, Math.Max(0, _options.MinConfidence - 0.01));
             }
@@ -274,6 +275,7 @@ public sealed class KnowledgeIndex : IDisposable
                 LexicalRank = candidate.Lexical.Rank,
                 Semantic = Math.Round(candidate.Similarity, 4),
                 Neighbour = candidate.Neighbour,
+                HeldBack = heldBack,
             });
         }
 
