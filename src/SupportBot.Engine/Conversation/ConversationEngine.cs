@@ -240,10 +240,12 @@ public sealed class ConversationEngine
         var bar = _knowledge.MinConfidence;
         var flow = FlowOf(intent);
         var decision = picked ? new AnswerDecision(AnswerKind.Direct, []) : AnswerDecision.Of(answer, Thresholds);
-        // A message the intent model is sure is out of scope gets no FAQ answer for sharing words with an entry, nor
-        // does one it calls out of scope when the answer is under the bar and given only for its lead.
+        // A message the intent model is sure is out of scope gets no FAQ answer for sharing words with an entry. An
+        // answer under the bar, given for its lead alone, also needs the intent model to place the message in the
+        // store's scope with some confidence: "do you sell engagement rings" leads with the gift-card entry.
         var faqAnswers = picked || (decision.Kind == AnswerKind.Direct
-            && !(intent.IsOutOfScope && (intent.Confidence >= SureOutOfScope || answer.Confidence < bar)));
+            && !(intent.IsOutOfScope && intent.Confidence >= SureOutOfScope)
+            && (answer.Confidence >= bar || (!intent.IsOutOfScope && intent.Confidence >= _options.FlowConfidence)));
         if (found.Any(e => e.Kind == EntityKind.OrderNumber))
         {
             // An order number is about that order, whatever else the message says.

@@ -70,14 +70,25 @@ public sealed class ConversationEngineTests(EngineFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task VagueQuestion_OffersDidYouMeanChoices()
+    public async Task OneVagueWord_OffersDidYouMeanChoices()
     {
-        var replies = await fixture.Engine.HandleAsync(Message("how long do i have to send back a jumper"));
+        var replies = await fixture.Engine.HandleAsync(Message("delivery"));
 
         var reply = MessageOf(replies);
         Assert.Equal(TurnDecision.Clarify, DecisionOf(replies).Action);
         Assert.StartsWith("I want to be sure", reply.Text, StringComparison.Ordinal);
-        Assert.Contains(reply.SuggestedActions!.Actions, a => a.Title == "How long do I have to return something?" && a.Type == CardAction.ImBack);
+        Assert.Contains(reply.SuggestedActions!.Actions, a => a.Title == "My order is late. What can I do?" && a.Type == CardAction.ImBack);
+    }
+
+    [Fact]
+    public async Task AClearButMessyQuestion_IsAnsweredFirst_WithTheCloseEntryAfterTheAnswer()
+    {
+        var replies = await fixture.Engine.HandleAsync(Message("how long does delivery take"));
+
+        var reply = MessageOf(replies);
+        Assert.Equal(TurnDecision.Answer, DecisionOf(replies).Action);
+        Assert.Equal("order-processing-time", DecisionOf(replies).FaqId);
+        Assert.Contains(reply.SuggestedActions!.Actions, a => a.Title == "What shipping options do you offer?" && a.Type == CardAction.ImBack);
     }
 
     [Theory]

@@ -76,13 +76,13 @@ public sealed class EvalConversationsCliTests
     }
 
     [Fact]
-    public async Task SemanticTolerance_ComparesTheRecordedDecision_NotTheWording()
+    public async Task SemanticTolerance_ComparesTheRecordedDecisionAndTheMeaning_NotTheWording()
     {
         using var folder = TempFolder.Create();
         folder.Write("t.transcript", """
             [
               {"type":"message","from":{"id":"u1","role":"user"},"text":"how long do I have to return something?"},
-              {"type":"message","from":{"id":"bot","role":"bot"},"text":"Old wording that no longer matches."},
+              {"type":"message","from":{"id":"bot","role":"bot"},"text":"Most things can be sent back for a refund up to 30 days after they were delivered, and swapped for another size for 45 days."},
               {"type":"trace","name":"SupportBot.Decision","from":{"id":"bot","role":"bot"},"value":{"action":"answer","intent":"faq_returns_refunds","faqId":"return-window"}}
             ]
             """);

@@ -41,9 +41,17 @@ public sealed partial class MeaningComparer(TextEmbeddings embeddings, double th
             return new AssertionFailure(check + " (meaning)", expected, actual, $"the number {string.Join(", ", missing)} is missing");
         }
 
-        if (Negation().IsMatch(literal) != Negation().IsMatch(actual))
+        // A negation the script states must be there; one the bot adds counts only when its reply is no longer than
+        // the expected one, since a fuller answer may carry other sentences ("Final Sale items can't be returned").
+        var expectedNegated = Negation().IsMatch(literal);
+        if (expectedNegated && !Negation().IsMatch(actual))
         {
-            return new AssertionFailure(check + " (meaning)", expected, actual, Negation().IsMatch(literal) ? "the negation is missing" : "negated where the expected text is not");
+            return new AssertionFailure(check + " (meaning)", expected, actual, "the negation is missing");
+        }
+
+        if (!expectedNegated && Negation().IsMatch(actual) && Sentences(actual) <= Sentences(literal))
+        {
+            return new AssertionFailure(check + " (meaning)", expected, actual, "negated where the expected text is not");
         }
 
         var similarity = await SimilarityAsync(expected, actual, cancellationToken).ConfigureAwait(false);
@@ -69,6 +77,11 @@ public sealed partial class MeaningComparer(TextEmbeddings embeddings, double th
         var vectors = await embeddings.EmbedAsync([wanted, said], cancellationToken).ConfigureAwait(false);
         return TensorPrimitives.CosineSimilarity(vectors[0], vectors[1]);
     }
+
+    private static int Sentences(string text) => SentenceEnd().Count(text.TrimEnd()) + 1;
+
+    [GeneratedRegex(@"[.!?](?:\s|$)")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"\{[a-z]+\}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
