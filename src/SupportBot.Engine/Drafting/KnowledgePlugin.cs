@@ -28,13 +28,14 @@ public sealed record KnowledgeSearchResult([property: JsonPropertyName("passages
     public static KnowledgeSearchResult From(KnowledgeAnswer answer) => From(answer.Hits);
 
     public static KnowledgeSearchResult From(IEnumerable<KnowledgeHit> hits) =>
-        new(hits.Select(h => new KnowledgePassage(h.Entry.Id, h.Entry.Title, h.Entry.AnswerMarkdown, h.Entry.Link, Math.Round(h.Confidence, 3))).ToList());
+        new(hits.Select(h => new KnowledgePassage(h.Entry.Id, h.Entry.Title, h.Entry.AnswerMarkdown, h.Entry.Link, Math.Round(h.Confidence, 3), h.Entry.Summary)).ToList());
 }
 
-/// <summary>One FAQ answer as a drafter sees it.</summary>
+/// <summary>One FAQ answer as a drafter sees it, with the editor's summary of what must not be left out when there is one.</summary>
 public sealed record KnowledgePassage(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("link"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Link,
-    [property: JsonPropertyName("confidence")] double Confidence);
+    [property: JsonPropertyName("confidence")] double Confidence,
+    [property: JsonPropertyName("summary"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Summary = null);

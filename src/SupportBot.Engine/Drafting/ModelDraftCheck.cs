@@ -15,13 +15,20 @@ public static class DraftRejection
     public const string ForeignLink = "foreign_link";
     public const string Html = "html";
     public const string Unreadable = "unreadable";
+    /// <summary>A sentence of a cited passage repeated without one of its numbers, or with a number no cited passage states.</summary>
+    public const string LostNumber = "lost_number";
+
+    /// <summary>A sentence of a cited passage repeated without its "not", "never" or "no".</summary>
+    public const string LostNegation = "lost_negation";
 }
 
 /// <summary>
 /// The rules a model's draft must keep before a shopper sees it: it says something, it is not the agreed "unsure"
 /// word, it cites at least one source as <c>[source:ID]</c> and only sources this turn looked up, and every link
 /// or address in it appears in those sources (a model talked into adding a tracking link or image would
-/// otherwise leak the conversation to a stranger's server).
+/// otherwise leak the conversation to a stranger's server), and every sentence of a cited source it repeats keeps
+/// that sentence's numbers and negation (<see cref="DraftFacts"/>): "within 14 days" may not become "within 30 days"
+/// or vanish, "we don't sell your data" may not become "we sell your data".
 /// </summary>
 /// <remarks>
 /// Links are read the way Web Chat will render them: the draft is parsed as Markdown, so inline, reference-style and
@@ -83,7 +90,8 @@ internal static partial class ModelDraftCheck
         }
 
         var body = SpaceBeforePunctuation().Replace(Citation().Replace(text, ""), "$1").Trim();
-        return ModelDraftVerdict.Accept(body, citations.Select(id => byId[id]).ToList());
+        var cited = citations.Select(id => byId[id]).ToList();
+        return DraftFacts.Lost(body, cited) is { } lost ? ModelDraftVerdict.Reject(lost) : ModelDraftVerdict.Accept(body, cited);
     }
 
     /// <summary>Bare <c>www.</c> and <c>http(s)://</c> addresses become links, as they do in Web Chat.</summary>

@@ -39,6 +39,12 @@ public sealed record FaqEntry
     /// <summary>The answer as Markdown, policy placeholders replaced by their values.</summary>
     public required string AnswerMarkdown { get; init; }
 
+    /// <summary>
+    /// The editor's short statement of what a shopper must not miss (front-matter <c>summary:</c>, placeholders filled),
+    /// the core of every excerpt of a long answer; null when the entry has none.
+    /// </summary>
+    public string? Summary { get; init; }
+
     /// <summary>The answer as plain text, for indexing and for channels without Markdown.</summary>
     public required string AnswerText { get; init; }
 

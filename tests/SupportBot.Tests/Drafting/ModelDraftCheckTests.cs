@@ -11,6 +11,24 @@ public sealed class ModelDraftCheckTests
         new("refund-timing", "When will I get my refund?", "Refunds take 5–7 business days.", "https://help.example.com/refunds", 0.6),
     ];
 
+    private static readonly KnowledgePassage[] Privacy =
+    [
+        new("data-sharing", "Do you sell my data?", "We **don't sell your personal information**. We share only what's needed with carriers.\n\nCard details are never stored in full on our systems.", null, 0.9),
+        new("refund-timing", "When will I get my refund?", "Refunds take 5–7 business days.", null, 0.6),
+    ];
+
+    [Theory]
+    [InlineData("We never sell your personal information [source:data-sharing].", null)]
+    [InlineData("Your personal information is not sold; card details are never stored in full [source:data-sharing].", null)]
+    [InlineData("We sell your personal information only to carriers [source:data-sharing].", DraftRejection.LostNegation)]
+    [InlineData("We don't sell your data. Card details are stored in full on our systems [source:data-sharing].", DraftRejection.LostNegation)]
+    [InlineData("Refunds take 3–5 business days [source:refund-timing].", DraftRejection.LostNumber)]
+    [InlineData("Refunds take 5–7 or 10 business days [source:refund-timing].", DraftRejection.LostNumber)]
+    [InlineData("Refunds take 5 to 7 business days [source:refund-timing].", null)]
+    [InlineData("Hi Ana! Your order 10000002 is on its way. We don't sell your personal information [source:data-sharing].", null)]
+    public void Draft_KeepsTheNumbersAndNegationsOfTheSentencesItRepeats(string draft, string? rejection) =>
+        Assert.Equal(rejection, ModelDraftCheck.Check(draft, Privacy).Rejection);
+
     [Fact]
     public void CitedDraft_IsAccepted_WithoutItsCitationMarks()
     {

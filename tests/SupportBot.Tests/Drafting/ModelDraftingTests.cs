@@ -108,6 +108,9 @@ public sealed class ModelDraftingTests
     [InlineData("UNSURE", DraftRejection.Unsure)]
     [InlineData("Send us the order here: https://returns.example.net/form [source:return-window]", DraftRejection.ForeignLink)]
     [InlineData("![](https://collect.example.org/p.gif?q=order) You have 30 days [source:return-window]", DraftRejection.ForeignLink)]
+    [InlineData("You can return most items within 60 days of delivery for a refund [source:return-window].", DraftRejection.LostNumber)]
+    [InlineData("Exchanges for a different size or color are accepted within 30 days of delivery [source:return-window].", DraftRejection.LostNumber)]
+    [InlineData("You can return most items within 30 days of delivery. Final Sale items can be returned too [source:return-window].", DraftRejection.LostNegation)]
     public async Task UnusableDraft_IsNotSent_TheLocalDraftIsAndTheTurnIsLowConfidence(string draft, string reason)
     {
         await using var model = await FakeChatModel.StartAsync(Step.Text(draft));
@@ -120,6 +123,20 @@ public sealed class ModelDraftingTests
         Assert.Equal(reason, decision.DraftFallback);
         Assert.True(decision.LowConfidence);
         Assert.Equal(await LocalAnswer(ReturnQuestion), text);
+    }
+
+    [Fact]
+    public async Task DraftThatKeepsTheNumbersAndTheNegations_IsSent()
+    {
+        const string Draft = "You have 30 days from delivery to return most items, or 45 days to exchange them; Final Sale items can't be returned at all [source:return-window].";
+        await using var model = await FakeChatModel.StartAsync(Step.Text(Draft));
+        await using var host = await EngineHost.StartAsync(model.Settings());
+
+        var (text, decision) = Outcome(await host.Engine.HandleAsync(Ask(ReturnQuestion)));
+
+        Assert.Equal(ReplyDrafter.ModelDrafter, decision.Drafter);
+        Assert.Null(decision.DraftFallback);
+        Assert.StartsWith("You have 30 days from delivery to return most items, or 45 days", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -123,6 +123,59 @@ public sealed class KnowledgeLoaderTests
     }
 
     [Fact]
+    public void Load_LongAnswerWithoutSummary_IsAWarningAtTheId()
+    {
+        using var folder = TempFolder.Create();
+        var answer = string.Join(' ', Enumerable.Repeat("Returns are free for members.", 23));
+        folder.Write("faq/a.md", new FaqFile(Answer: answer).ToString());
+
+        var knowledge = Load(folder);
+
+        Assert.False(knowledge.HasErrors);
+        var warning = Assert.Single(knowledge.Diagnostics);
+        Assert.Matches(@"a\.md:2: warning: the answer is 115 words long \(more than 110\) and has no 'summary:'", warning.ToString());
+    }
+
+    [Fact]
+    public void Load_LongAnswerWithSummary_HasNoWarning_AndTheSummaryIsKept()
+    {
+        using var folder = TempFolder.Create();
+        var answer = string.Join(' ', Enumerable.Repeat("Returns are free for members.", 23));
+        folder.Write("faq/a.md", new FaqFile(Answer: answer, Extra: "summary: Returns are free for members.").ToString());
+
+        var knowledge = Load(folder);
+
+        Assert.Empty(knowledge.Diagnostics);
+        Assert.Equal("Returns are free for members.", Assert.Single(knowledge.Entries).Summary);
+    }
+
+    [Fact]
+    public void Load_SummaryWithANumberTheAnswerNeverStates_IsAnErrorAtTheSummary()
+    {
+        using var folder = TempFolder.Create();
+        folder.Write("faq/a.md", new FaqFile(Answer: "Returns are accepted within 30 days.", Extra: "summary: Returns are accepted within 60 days.").ToString());
+
+        var knowledge = Load(folder);
+
+        var error = Assert.Single(knowledge.Errors);
+        Assert.EndsWith(":10: the summary says '60' but the answer never does; a summary may only say what the answer says", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SummaryThatDropsTheAnswersNegation_IsAWarningAtTheSummary()
+    {
+        using var folder = TempFolder.Create();
+        folder.Write("faq/a.md", new FaqFile(Answer: "We don't sell your personal information. We share it with carriers.",
+            Extra: "summary: We sell your personal information to carriers.").ToString());
+
+        var knowledge = Load(folder);
+
+        Assert.False(knowledge.HasErrors);
+        var warning = Assert.Single(knowledge.Diagnostics);
+        Assert.Contains(":10: warning: the summary repeats \"We don't sell your personal information.\" without its negation", warning.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_UnknownField_IsAWarningAndTheEntryLoads()
     {
         using var folder = TempFolder.Create();
@@ -135,7 +188,7 @@ public sealed class KnowledgeLoaderTests
         var warning = Assert.Single(knowledge.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Equal(10, warning.Line);
-        Assert.EndsWith(":10: warning: unknown field 'colour' is ignored (known: id, title, questions, tags, locale, topic, intent, related, link)", warning.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith(":10: warning: unknown field 'colour' is ignored (known: id, title, questions, tags, locale, topic, intent, related, link, summary)", warning.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

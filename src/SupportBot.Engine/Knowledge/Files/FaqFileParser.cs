@@ -7,7 +7,7 @@ namespace SupportBot.Knowledge.Files;
 /// <summary>Turns one FAQ Markdown file into a <see cref="FaqEntry"/>, reporting each problem at its line.</summary>
 internal static partial class FaqFileParser
 {
-    private static readonly string[] KnownFields = ["id", "title", "questions", "tags", "locale", "topic", "intent", "related", "link"];
+    private static readonly string[] KnownFields = ["id", "title", "questions", "tags", "locale", "topic", "intent", "related", "link", "summary"];
 
     public static FaqEntry? Parse(string text, string displayPath, string defaultTopic, string defaultLocale,
         StorePolicies policies, DiagnosticBag diagnostics)
@@ -26,7 +26,7 @@ internal static partial class FaqFileParser
             return null;
         }
 
-        string? id = null, title = null, locale = null, topic = null, intent = null, link = null;
+        string? id = null, title = null, locale = null, topic = null, intent = null, link = null, summary = null;
         IReadOnlyList<(string Text, int Line)> questions = [], tags = [], related = [];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in front.Children)
@@ -47,6 +47,7 @@ internal static partial class FaqFileParser
                 case "topic": topic = yaml.Scalar(value, key); break;
                 case "intent": intent = yaml.Scalar(value, key); break;
                 case "link": link = yaml.Scalar(value, key); break;
+                case "summary": summary = yaml.Scalar(value, key); break;
                 case "questions": questions = yaml.List(value, key, allowCommaSeparated: false); break;
                 case "tags": tags = yaml.List(value, key, allowCommaSeparated: true); break;
                 case "related": related = yaml.List(value, key, allowCommaSeparated: true); break;
@@ -98,6 +99,15 @@ internal static partial class FaqFileParser
             : document.Body[..(document.Body.Length - document.Body.TrimStart().Length)].Count(c => c == '\n');
         answer = policies.Fill(answer, displayPath, document.BodyFirstLine + leadingBlankLines, diagnostics);
 
+        var summaryLine = LineOfKey(front, yaml, "summary");
+        if (summary is not null)
+        {
+            summary = policies.Fill(summary, displayPath, summaryLine, diagnostics);
+        }
+
+        var answerText = Markdig.Markdown.ToPlainText(answer).Trim();
+        EntrySummaryRules.Check(answer, answerText, summary, displayPath, summaryLine, LineOfKey(front, yaml, "id"), diagnostics);
+
         if (diagnostics.ErrorCountFor(displayPath) > errorsBefore)
         {
             return null;
@@ -116,7 +126,8 @@ internal static partial class FaqFileParser
             Related = related.Select(r => new LocatedText(r.Text, r.Line)).ToList(),
             Link = link,
             AnswerMarkdown = answer,
-            AnswerText = Markdig.Markdown.ToPlainText(answer).Trim(),
+            AnswerText = answerText,
+            Summary = string.IsNullOrWhiteSpace(summary) ? null : summary.Trim(),
             Source = new SourceLocation(displayPath, LineOfKey(front, yaml, "id")),
         };
     }

@@ -1,0 +1,21 @@
+using SupportBot.Knowledge;
+
+namespace SupportBot.Tests.Support;
+
+/// <summary>The knowledge folder of the checkout, loaded once for tests that go over every shipped entry.</summary>
+internal static class ShippedKnowledge
+{
+    private static readonly Lazy<KnowledgeBase> Loaded = new(() => new KnowledgeLoader(new KnowledgeOptions()).Load(RepoPaths.Knowledge));
+
+    public static KnowledgeBase Knowledge => Loaded.Value;
+
+    /// <summary>The ids of the shipped entries (each file is named after its entry), known before any test runs.</summary>
+    public static IEnumerable<string> EntryIds => Directory
+        .EnumerateFiles(Path.Combine(RepoPaths.Knowledge, "faq"), "*.md", SearchOption.AllDirectories)
+        .Select(Path.GetFileNameWithoutExtension)
+        .OfType<string>()
+        .Order(StringComparer.Ordinal);
+
+    /// <summary>The first way the entry says shoppers ask it (the title when it lists none).</summary>
+    public static string FirstPhrasing(FaqEntry entry) => entry.Questions.Count > 0 ? entry.Questions[0].Text : entry.Title;
+}
