@@ -160,13 +160,15 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFolder
 
     /// <summary>
     /// <c>responses/&lt;catalogue&gt;.yml</c> and its translations <c>&lt;catalogue&gt;.&lt;locale&gt;.yml</c>, each checked
-    /// against its <see cref="ResponseSchema"/>; a catalogue without its default file is an error (the bot would have no words).
+    /// against its <see cref="ResponseSchema"/>; a catalogue without its default file, or with errors in it, speaks with the built-in one.
     /// </summary>
     private ResponseCatalog LoadResponses(string root, DiagnosticBag diagnostics, ref int files)
     {
         var folder = Path.Combine(root, ResponsesFolder);
         var schemas = ResponseSchemas.All.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var loaded = new Dictionary<(string, string), IReadOnlyDictionary<string, ResponseTemplate>>();
+        var broken = new HashSet<string>(StringComparer.Ordinal);
+        bool HasErrorsIn(string catalogue) => broken.Contains(catalogue);
         var paths = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList() : [];
         foreach (var path in paths)
         {
@@ -188,13 +190,19 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFolder
             files++;
             var locale = parts.Length == 2 ? parts[1].ToLowerInvariant() : ResponseCatalog.DefaultLocale;
             var text = TextFileReader.Read(path, display, options.MaxFileBytes, diagnostics);
+            var errorsBefore = diagnostics.ErrorCountFor(display);
             loaded[(schema.Name, locale)] = text is null ? new Dictionary<string, ResponseTemplate>()
                 : ResponseFileParser.Parse(text, display, schema, locale == ResponseCatalog.DefaultLocale, diagnostics);
+            if (locale == ResponseCatalog.DefaultLocale && (text is null || diagnostics.ErrorCountFor(display) > errorsBefore))
+            {
+                broken.Add(schema.Name);
+            }
         }
 
-        foreach (var schema in schemas.Values.Where(s => !loaded.ContainsKey((s.Name, ResponseCatalog.DefaultLocale))))
+        foreach (var schema in schemas.Values.Where(s => !loaded.ContainsKey((s.Name, ResponseCatalog.DefaultLocale)) || HasErrorsIn(s.Name)))
         {
-            diagnostics.Error(Display(root, Path.Combine(folder, schema.Name + ".yml")), 1, $"missing: the '{schema.Name}' catalogue holds what the bot says there");
+            // Optional like the prompt: a shop that has not written (or broke) its own words gets the starter ones.
+            loaded[(schema.Name, ResponseCatalog.DefaultLocale)] = BuiltInResponses.Load(schema);
         }
 
         return new ResponseCatalog(loaded);
