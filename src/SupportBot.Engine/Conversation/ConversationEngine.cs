@@ -241,14 +241,14 @@ public sealed partial class ConversationEngine
         var snapshot = _knowledge.Current;
         var (answer, picked) = Chosen(snapshot, text, Search(snapshot, turn));
         var bar = _knowledge.MinConfidence;
-        var flow = FlowOf(intent);
+        var flow = OrderDialog.Refine(FlowOf(intent), text);
         var close = picked ? [] : answer.Hits.Skip(1).Where(h => answer.Confidence - h.Confidence <= _options.AmbiguityMargin).ToList();
         // A message the intent model is sure is out of scope gets no FAQ answer for sharing words with an entry.
         var faqAnswers = picked || (answer.Confidence >= bar && close.Count == 0 && !(intent.IsOutOfScope && intent.Confidence >= SureOutOfScope));
         if (found.Any(e => e.Kind == EntityKind.OrderNumber))
         {
             // An order number is about that order, whatever else the message says.
-            return FlowReply(turn, await TimedAsync(_dialog.StartAsync(session, flow ?? OrderFlow.Status, input, keepOrder: false, cancellationToken)).ConfigureAwait(false));
+            return FlowReply(turn, await TimedAsync(_dialog.StartAsync(session, flow ?? OrderDialog.Refine(OrderFlow.Status, text)!, input, keepOrder: false, cancellationToken)).ConfigureAwait(false));
         }
 
         if (flow is not null && intent.Confidence >= _options.FlowConfidence && !(faqAnswers && AsksAboutThePolicy(text)))

@@ -63,6 +63,20 @@ public sealed partial class OrderDialog
         ["change_address"] = OrderFlow.ChangeAddress,
     };
 
+    /// <summary>
+    /// The flow a message asks for, given the one its intent suggests: a message that swaps an item for another size
+    /// or colour is an exchange, whatever else it shares with a return or a status question.
+    /// </summary>
+    public static string? Refine(string? flow, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return flow is null or OrderFlow.Return or OrderFlow.Status && ExchangeWords().IsMatch(text) ? OrderFlow.Exchange : flow;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:exchang\w*|exchnag\w*|swap\w*|switch (?:it|them|the \w+) for|trade (?:it|them|the \w+) for|(?:bigger|smaller|larger|different) (?:size|one|colou?r)|size (?:up|down))\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ExchangeWords();
+
     private static readonly Dictionary<string, IOrderFlow> Flows = new IOrderFlow[]
     {
         new StatusFlow(), new ReturnFlow(), new ExchangeFlow(), new ReturnStatusFlow(), new CancelFlow(), new AddressChangeFlow(),

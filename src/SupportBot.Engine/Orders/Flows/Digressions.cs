@@ -33,7 +33,7 @@ public static partial class Digressions
             return FlowExit.None;
         }
 
-        if (Restart().IsMatch(clean))
+        if (Restart().IsMatch(WithoutFillers(clean)))
         {
             return FlowExit.Restart;
         }
@@ -60,7 +60,7 @@ public static partial class Digressions
         return Fillers().Replace(text.Trim(), "");
     }
 
-    [GeneratedRegex(@"^(?:(?:wait|hold on|hang on|oh|ah|um+|hm+|ok(?:ay)?|so|and|also|btw|by the way|actually|quick question|sorry|one more thing|before that|oh and|but)\b[\s,.:!-]*)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:wait|hold on|hang on|oh|ah|ugh|argh|meh|um+|hm+|ok(?:ay)?|so|and|also|btw|by the way|actually|quick question|sorry|one more thing|before that|oh and|but|no|hey|hi)\b[\s,.:!-]*)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Fillers();
 
     [GeneratedRegex(@"^(?:how|what|what's|whats|when|where|why|which|who|do|does|did|can|could|is|are|will|would|should|may|if)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

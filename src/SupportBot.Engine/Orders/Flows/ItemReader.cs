@@ -85,14 +85,15 @@ internal static partial class ItemReader
             return null;
         }
 
-        var sized = SizeNamed().Match(lower);
-        if (sized.Success)
+        // The last size named is the one wanted: "the M is too small, can I get an L".
+        var sized = SizeNamed().Matches(lower).LastOrDefault();
+        if (sized is not null)
         {
             var value = sized.Groups["size"].Value;
             return SizeWords.TryGetValue(value, out var letter) ? letter : value.ToUpperInvariant();
         }
 
-        var word = Words(lower).FirstOrDefault(w => SizeWords.ContainsKey(w) && (w.Length > 1 || lower.Trim().Length <= 3));
+        var word = Words(lower).LastOrDefault(w => SizeWords.ContainsKey(w) && (w.Length > 1 || lower.Trim().Length <= 3));
         if (word is not null)
         {
             return SizeWords[word];
@@ -122,7 +123,7 @@ internal static partial class ItemReader
     [GeneratedRegex(@"\b(?:smaller|size down|one down|down a size|next size down|a size down)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Smaller();
 
-    [GeneratedRegex(@"\b(?:size|in an?|in)\s+(?<size>extra small|extra large|x-small|x-large|xxs|xs|s|m|l|xl|xxl|2xl|3xl|small|medium|large|\d{1,2}(?:\.5)?)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\b(?:size|in an?|in|an?|for an?|for)\s+(?<size>extra small|extra large|x-small|x-large|xxs|xs|s|m|l|xl|xxl|2xl|3xl|small|medium|large|\d{1,2}(?:\.5)?)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex SizeNamed();
 
     [GeneratedRegex(@"[a-z0-9][a-z0-9'-]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
