@@ -5,6 +5,7 @@ using SupportBot.Schema;
 using SupportBot.Drafting;
 using SupportBot.Handoff;
 using SupportBot.Orders;
+using SupportBot.Orders.Flows;
 using SupportBot.Telemetry;
 using SupportBot.Knowledge;
 using SupportBot.Knowledge.Search;
@@ -22,7 +23,7 @@ namespace SupportBot.Conversation;
 /// <see cref="ReplyDrafter"/>), the decision, and the events; <see cref="TurnRenderer"/> makes activities of them. It works on the conversation's <see cref="ConversationState"/> it is given and keeps
 /// nothing between turns: <see cref="ConversationTurns"/> loads that state, serialises the turns, and saves it.
 /// </summary>
-public sealed class ConversationEngine
+public sealed partial class ConversationEngine
 {
     private static readonly HashSet<string> SmallTalkIntents = new(StringComparer.Ordinal) { "greeting", "thanks", "goodbye", "bot_challenge", "affirm", "deny" };
     private const string HandoffButton = "handoff";
@@ -32,6 +33,7 @@ public sealed class ConversationEngine
     {
         ["Check my order"] = OrderFlow.Status,
         ["Start a return"] = OrderFlow.Return,
+        ["Exchange an item"] = OrderFlow.Exchange,
         ["Check my return"] = OrderFlow.ReturnStatus,
         ["Where is my refund"] = OrderFlow.ReturnStatus,
         ["Cancel my order"] = OrderFlow.Cancel,
@@ -188,7 +190,7 @@ public sealed class ConversationEngine
             return await _handoffs.HandOffAsync(turn, before, "", cancellationToken).ConfigureAwait(false);
         }
 
-        var input = new DialogInput(text, intent.IsOutOfScope ? null : intent.Intent, found, OrderPolicies.From(policies));
+        var input = new DialogInput(text, intent.IsOutOfScope ? null : intent.Intent, found, OrderPolicies.From(policies)) { Responses = knowledge.Responses };
         var outcome = await RouteAsync(turn, input, policies, cancellationToken).ConfigureAwait(false);
         memory.Offered = outcome.Choices ?? [];
         if (_policy.AfterAnswer(outcome.Decision, intent.IsOutOfScope, outcome.FlowHandoff, memory) is { } after)
@@ -204,10 +206,10 @@ public sealed class ConversationEngine
     {
         var (text, intent, session) = (turn.Text, turn.Intent, turn.Session);
         var found = input.Entities;
-        if (session.Flow is not null && IsStop(text))
+        if (await _dialog.TryLeaveAsync(session, input, cancellationToken).ConfigureAwait(false) is { } left)
         {
-            session.EndFlow();
-            return Say("OK, I've stopped there. What else can I help you with?", Topics(), turn.Decision(TurnDecision.FlowExit));
+            // Ending a flow offers the topics again; starting it over asks its first question.
+            return left.Exit == FlowExit.Restart ? FlowReply(turn, left.Reply) : Say(left.Reply.Text, Topics(), turn.Decision(TurnDecision.FlowExit));
         }
 
         if (FlowButtons.TryGetValue(text.TrimEnd('.', '!', '?'), out var pressed))
@@ -222,12 +224,13 @@ public sealed class ConversationEngine
                 return FlowReply(turn, await TimedAsync(continued).ConfigureAwait(false));
             }
 
-            if (FlowOf(intent) is { } other && other != session.Flow && intent.Confidence >= _options.FlowConfidence)
+            // Another flow's request switches flows; a question about it ("wait, how do exchanges work?") is a digression.
+            if (FlowOf(intent) is { } other && other != session.Flow && intent.Confidence >= _options.FlowConfidence && !AsksAboutThePolicy(Digressions.WithoutFillers(text)))
             {
                 return FlowReply(turn, await TimedAsync(_dialog.StartAsync(session, other, input, keepOrder: false, cancellationToken)).ConfigureAwait(false));
             }
 
-            return await InterruptionAsync(turn, policies, cancellationToken).ConfigureAwait(false);
+            return await InterruptionAsync(turn, input, policies, cancellationToken).ConfigureAwait(false);
         }
 
         if (SmallTalkIntents.Contains(intent.Intent) && intent.Confidence >= _options.SmallTalkConfidence)
@@ -238,7 +241,7 @@ public sealed class ConversationEngine
         var snapshot = _knowledge.Current;
         var (answer, picked) = Chosen(snapshot, text, Search(snapshot, turn));
         var bar = _knowledge.MinConfidence;
-        var flow = FlowOf(intent);
+        var flow = OrderDialog.Refine(FlowOf(intent), text);
         var decision = picked ? new AnswerDecision(AnswerKind.Direct, []) : AnswerDecision.Of(answer, Thresholds);
         // A message the intent model is sure is out of scope gets no FAQ answer for sharing words with an entry. An
         // answer under the bar, given for its lead alone, also needs the intent model to place the message in the
@@ -249,7 +252,7 @@ public sealed class ConversationEngine
         if (found.Any(e => e.Kind == EntityKind.OrderNumber))
         {
             // An order number is about that order, whatever else the message says.
-            return FlowReply(turn, await TimedAsync(_dialog.StartAsync(session, flow ?? OrderFlow.Status, input, keepOrder: false, cancellationToken)).ConfigureAwait(false));
+            return FlowReply(turn, await TimedAsync(_dialog.StartAsync(session, flow ?? OrderDialog.Refine(OrderFlow.Status, text)!, input, keepOrder: false, cancellationToken)).ConfigureAwait(false));
         }
 
         if (flow is not null && intent.Confidence >= _options.FlowConfidence && !(faqAnswers && AsksAboutThePolicy(text)))
@@ -283,20 +286,20 @@ public sealed class ConversationEngine
     /// A message in the middle of a flow that does not answer its question: small talk or an FAQ question is answered,
     /// then the flow's question is asked again, so the shopper can carry on where they left off.
     /// </summary>
-    private async Task<Outcome> InterruptionAsync(TurnContext turn, StorePolicies policies, CancellationToken cancellationToken)
+    private async Task<Outcome> InterruptionAsync(TurnContext turn, DialogInput input, StorePolicies policies, CancellationToken cancellationToken)
     {
-        var resume = OrderDialog.Reprompt(turn.Session);
+        var resume = OrderDialog.Reprompt(turn.Session, input);
         if (SmallTalkIntents.Contains(turn.Intent.Intent) && turn.Intent.Confidence >= _options.SmallTalkConfidence)
         {
             return Say(ReplyWriter.SmallTalk(turn.Intent.Intent, policies) + "\n\n" + resume.Text, resume.Choices, turn.Decision(TurnDecision.SmallTalk));
         }
 
+        // Mid-flow there is no "did you mean": the best answer is given and the flow's question follows, so the
+        // shopper is never left with two open questions at once.
         var answer = Search(_knowledge.Current, turn);
-        // Inside a flow a wrong digression costs the shopper their place, so only an answer over the bar is given
-        // ("purple monkey dishwasher" while the bot waits for an order number is not a cookware question).
-        if (AnswerDecision.Of(answer, Thresholds).Kind == AnswerKind.Direct && answer.Confidence >= _knowledge.MinConfidence)
+        if (answer.Confidence >= _knowledge.MinConfidence)
         {
-            return await AnswerAsync(turn, answer, resume.Choices, "\n\n" + ReplyWriter.Resume(resume.Text), cancellationToken).ConfigureAwait(false);
+            return await AnswerAsync(turn, answer, resume.Choices, "\n\n" + OrderDialog.Resume(input, resume.Text), cancellationToken).ConfigureAwait(false);
         }
 
         return Say(ReplyWriter.NotUnderstoodInFlow(resume.Text), resume.Choices, turn.Decision(TurnDecision.NotUnderstood, answer));
@@ -371,11 +374,21 @@ public sealed class ConversationEngine
     /// </summary>
     private static bool AsksAboutThePolicy(string text)
     {
+        if (AsksTheBotToAct().IsMatch(text))
+        {
+            return false;
+        }
+
         var first = text.AsSpan().TrimStart();
         var end = first.IndexOfAny(' ', '\'', ',');
         var word = (end < 0 ? first : first[..end]).ToString();
         return PolicyQuestionWords.Contains(word);
     }
+
+    /// <summary>"can I swap it for a bigger size", "could you cancel it": a request put as a question.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:can|could|would|will)\s+(?:i|you|u|we|ya)\s+(?:please\s+|pls\s+|just\s+)?(?:swap|exchange|switch|trade|change|get|cancel|return|send|track|check|have)\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AsksTheBotToAct();
 
     private static string ButtonOf(string flow) => FlowButtons.First(b => b.Value == flow).Key;
 

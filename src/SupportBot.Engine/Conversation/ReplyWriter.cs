@@ -37,7 +37,7 @@ internal static class ReplyWriter
 
     public static string Resume(string question) => $"Now, back to where we were: {question}";
 
-    public static string NotUnderstoodInFlow(string question) => $"Sorry, I didn't catch that. {question} (Say \"start over\" to do something else.)";
+    public static string NotUnderstoodInFlow(string question) => $"Sorry, I didn't catch that. {question} (Say \"never mind\" to do something else.)";
 
     public static string DidYouMean() => "I want to be sure I answer the right question. Did you mean one of these?";
 

@@ -12,6 +12,9 @@ public sealed record KnowledgeBase(
     int FileCount,
     IReadOnlyList<KnowledgeDiagnostic> Diagnostics)
 {
+    /// <summary>What the bot says outside the FAQ (<c>responses/*.yml</c>), by catalogue and locale.</summary>
+    public SupportBot.Knowledge.Responses.ResponseCatalog Responses { get; init; } = SupportBot.Knowledge.Responses.ResponseCatalog.Empty;
+
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
     public IEnumerable<KnowledgeDiagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);

@@ -1,6 +1,7 @@
 using System.Text;
 using SupportBot.Handoff;
 using SupportBot.Knowledge.Files;
+using SupportBot.Knowledge.Responses;
 using SupportBot.Knowledge.Search;
 using SupportBot.Understanding.Intents;
 
@@ -23,6 +24,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFolder
     public const string FaqFolder = "faq";
     public const string IntentsFolder = "intents";
     public const string PromptsFolder = "prompts";
+    public const string ResponsesFolder = "responses";
 
     public KnowledgeBase Load(string rootPath)
     {
@@ -113,7 +115,8 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFolder
         intents = IntentChecks.Apply(intents, entries, diagnostics);
         var prompt = LoadPrompt(root, policies, diagnostics, ref files);
         var frustration = LoadFrustration(root, diagnostics, ref files);
-        return new KnowledgeBase(root, entries, policies, synonyms, intents, prompt, frustration, files, diagnostics.Items);
+        var responses = LoadResponses(root, diagnostics, ref files);
+        return new KnowledgeBase(root, entries, policies, synonyms, intents, prompt, frustration, files, diagnostics.Items) { Responses = responses };
     }
 
     private ReplyPrompt LoadPrompt(string root, StorePolicies policies, DiagnosticBag diagnostics, ref int files)
@@ -153,6 +156,56 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFolder
         var display = Display(root, path);
         var text = TextFileReader.Read(path, display, options.MaxFileBytes, diagnostics);
         return (text is null ? null : FrustrationFileParser.Parse(text, display, diagnostics)) ?? BuiltInLexicon.Load();
+    }
+
+    /// <summary>
+    /// <c>responses/&lt;catalogue&gt;.yml</c> and its translations <c>&lt;catalogue&gt;.&lt;locale&gt;.yml</c>, each checked
+    /// against its <see cref="ResponseSchema"/>; a catalogue without its default file, or with errors in it, speaks with the built-in one.
+    /// </summary>
+    private ResponseCatalog LoadResponses(string root, DiagnosticBag diagnostics, ref int files)
+    {
+        var folder = Path.Combine(root, ResponsesFolder);
+        var schemas = ResponseSchemas.All.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var loaded = new Dictionary<(string, string), IReadOnlyDictionary<string, ResponseTemplate>>();
+        var broken = new HashSet<string>(StringComparer.Ordinal);
+        bool HasErrorsIn(string catalogue) => broken.Contains(catalogue);
+        var paths = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList() : [];
+        foreach (var path in paths)
+        {
+            var display = Display(root, path);
+            var name = Path.GetFileName(path);
+            if (!name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+            {
+                diagnostics.Warning(display, 1, "not a YAML (.yml) file: ignored");
+                continue;
+            }
+
+            var parts = Path.GetFileNameWithoutExtension(name).Split('.');
+            if (!schemas.TryGetValue(parts[0], out var schema) || parts.Length > 2)
+            {
+                diagnostics.Warning(display, 1, $"unknown catalogue '{parts[0]}': ignored (known: {string.Join(", ", schemas.Keys)}; a translation is <catalogue>.<locale>.yml)");
+                continue;
+            }
+
+            files++;
+            var locale = parts.Length == 2 ? parts[1].ToLowerInvariant() : ResponseCatalog.DefaultLocale;
+            var text = TextFileReader.Read(path, display, options.MaxFileBytes, diagnostics);
+            var errorsBefore = diagnostics.ErrorCountFor(display);
+            loaded[(schema.Name, locale)] = text is null ? new Dictionary<string, ResponseTemplate>()
+                : ResponseFileParser.Parse(text, display, schema, locale == ResponseCatalog.DefaultLocale, diagnostics);
+            if (locale == ResponseCatalog.DefaultLocale && (text is null || diagnostics.ErrorCountFor(display) > errorsBefore))
+            {
+                broken.Add(schema.Name);
+            }
+        }
+
+        foreach (var schema in schemas.Values.Where(s => !loaded.ContainsKey((s.Name, ResponseCatalog.DefaultLocale)) || HasErrorsIn(s.Name)))
+        {
+            // Optional like the prompt: a shop that has not written (or broke) its own words gets the starter ones.
+            loaded[(schema.Name, ResponseCatalog.DefaultLocale)] = BuiltInResponses.Load(schema);
+        }
+
+        return new ResponseCatalog(loaded);
     }
 
     private static string TopicOf(string faqRoot, string path)

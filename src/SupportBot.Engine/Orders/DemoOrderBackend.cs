@@ -22,21 +22,24 @@ public sealed class DemoOrderBackend : IOrderBackend
     private readonly Database _database;
     private readonly TimeProvider _time;
     private readonly Func<int> _returnWindowDays;
+    private readonly Func<int> _exchangeWindowDays;
 
     /// <summary>The demo store in the product's database; its return window is the one <c>policies.yml</c> states, read at each return.</summary>
     public DemoOrderBackend(IOptions<OrdersOptions> orders, Database database, LiveKnowledge knowledge, TimeProvider time)
-        : this(database, SeedOf(orders), time, () => OrderPolicies.From(knowledge.Current.Knowledge.Policies).ReturnWindowDays)
+        : this(database, SeedOf(orders), time, () => OrderPolicies.From(knowledge.Current.Knowledge.Policies).ReturnWindowDays,
+            () => OrderPolicies.From(knowledge.Current.Knowledge.Policies).ExchangeWindowDays)
     {
     }
 
     /// <summary>Opens (and on first start creates and seeds) the store in <paramref name="database"/>; returns are accepted for 30 days unless told otherwise.</summary>
-    internal DemoOrderBackend(Database database, int seed, TimeProvider time, Func<int>? returnWindowDays = null)
+    internal DemoOrderBackend(Database database, int seed, TimeProvider time, Func<int>? returnWindowDays = null, Func<int>? exchangeWindowDays = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(time);
         _database = database;
         _time = time;
         _returnWindowDays = returnWindowDays ?? (() => 30);
+        _exchangeWindowDays = exchangeWindowDays ?? (() => 45);
 
         // Start-up work, as opening the database is: the store is there before the first conversation asks.
         DemoOrderTables.CreateAndSeedOnceAsync(database, seed, time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
@@ -77,7 +80,7 @@ public sealed class DemoOrderBackend : IOrderBackend
 
         var now = _time.GetUtcNow();
         ReturnRequest? created = null;
-        await ChangeOrderAsync(number, order => ReturnRefusal(order, requested, now), async (order, connection, transaction) =>
+        await ChangeOrderAsync(number, order => Refusal(order, requested, now, _returnWindowDays()), async (order, connection, transaction) =>
         {
             do
             {
@@ -86,6 +89,40 @@ public sealed class DemoOrderBackend : IOrderBackend
                 created = new ReturnRequest(rma, requested, reason, ReturnStatus.LabelSent, now, DemoStore.LabelUrl(rma), null);
             }
             while (!await DemoOrderTables.TryInsertReturnAsync(connection, transaction, order.Number, created, cancellationToken).ConfigureAwait(false));
+        }, cancellationToken).ConfigureAwait(false);
+        return created!;
+    }
+
+    /// <summary>
+    /// An exchange goes back like a return (an <c>EXC-</c> number and a prepaid label, in <c>demo_returns</c> with the
+    /// wanted size in its reason), under the longer exchange window of <c>policies.yml</c>.
+    /// </summary>
+    public async Task<ExchangeRequest> CreateExchangeAsync(string number, ExchangeLine line, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(reason);
+        if (line.Quantity <= 0 || string.IsNullOrWhiteSpace(line.NewSize))
+        {
+            throw new ArgumentException("An exchange needs a positive quantity and the size wanted.", nameof(line));
+        }
+
+        var now = _time.GetUtcNow();
+        ExchangeRequest? created = null;
+        var requested = new ReturnLine(line.LineId, line.Quantity);
+        await ChangeOrderAsync(number, order => Refusal(order, [requested], now, _exchangeWindowDays()), async (order, connection, transaction) =>
+        {
+            do
+            {
+                var rma = $"EXC-{Random.Shared.Next(300_000, 1_000_000).ToString(CultureInfo.InvariantCulture)}";
+                created = new ExchangeRequest(rma, line, now, DemoStore.LabelUrl(rma));
+                var asReturn = new ReturnRequest(rma, [requested], $"Exchange for {line.NewSize}: {reason}", ReturnStatus.LabelSent, now, created.LabelUrl, null);
+                if (await DemoOrderTables.TryInsertReturnAsync(connection, transaction, order.Number, asReturn, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+            while (true);
         }, cancellationToken).ConfigureAwait(false);
         return created!;
     }
@@ -182,8 +219,11 @@ public sealed class DemoOrderBackend : IOrderBackend
         return orders;
     }
 
-    /// <summary>The shop's reason why <paramref name="requested"/> may not be returned from <paramref name="order"/> at <paramref name="now"/>, or null.</summary>
-    private OrderActionRefusedException? ReturnRefusal(Order order, IReadOnlyList<ReturnLine> requested, DateTimeOffset now)
+    /// <summary>
+    /// The shop's reason why <paramref name="requested"/> may not be sent back from <paramref name="order"/> at
+    /// <paramref name="now"/> within <paramref name="window"/> days of delivery (the return or the exchange window), or null.
+    /// </summary>
+    private static OrderActionRefusedException? Refusal(Order order, IReadOnlyList<ReturnLine> requested, DateTimeOffset now, int window)
     {
         var deliveredAt = order.Shipment?.DeliveredAt;
         if (order.Status != OrderStatus.Delivered || deliveredAt is null)
@@ -214,7 +254,6 @@ public sealed class DemoOrderBackend : IOrderBackend
             }
         }
 
-        var window = _returnWindowDays();
         if (now - deliveredAt.Value > TimeSpan.FromDays(window))
         {
             return new OrderActionRefusedException(ReturnEligibility.OutsideWindow,

@@ -15,6 +15,7 @@ namespace SupportBot.Orders;
 /// <item><term><c>GET orders/{number}</c></term><description>200 an <see cref="Order"/>; 404 when there is none.</description></item>
 /// <item><term><c>GET customers/{customer_id}/orders</c></term><description>200 an array of <see cref="Order"/> in any order (sorted here, newest first); 404 is read as none.</description></item>
 /// <item><term><c>POST orders/{number}/returns</c></term><description>body <c>{"lines":[{"line_id":"L1","quantity":1}],"reason":"…"}</c>; 201 a <see cref="ReturnRequest"/>.</description></item>
+/// <item><term><c>POST orders/{number}/exchanges</c></term><description>body <c>{"line":{"line_id":"L1","quantity":1,"new_size":"L"},"reason":"…"}</c>; 201 an <see cref="ExchangeRequest"/>. A shop without exchanges answers 404, 405 or 501 and the bot hands the request to a person.</description></item>
 /// <item><term><c>POST orders/{number}/cancel</c></term><description>no body; 200 the cancelled <see cref="Order"/>.</description></item>
 /// <item><term><c>PUT orders/{number}/shipping-address</c></term><description>body an <see cref="Address"/>; 200 the updated <see cref="Order"/>.</description></item>
 /// </list>
@@ -71,6 +72,27 @@ public sealed class HttpOrderBackend(HttpClient http) : IOrderBackend
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(reason);
         return ActAsync<ReturnRequest>(HttpMethod.Post, number, "returns", JsonContent.Create(new ReturnBody(lines, reason), options: Json), cancellationToken);
+    }
+
+    public async Task<ExchangeRequest> CreateExchangeAsync(string number, ExchangeLine line, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(reason);
+        var path = $"orders/{Uri.EscapeDataString(number)}/exchanges";
+        using var body = JsonContent.Create(new ExchangeBody(line, reason), options: Json);
+        using var response = await SendAsync(HttpMethod.Post, path, body, cancellationToken).ConfigureAwait(false);
+
+        // A shop whose API has no exchanges: not an outage, a request a person completes.
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented
+            && await FindOrderAsync(number, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            throw new OrderActionRefusedException(OrderActionRefusedException.NotSupported, "The order service does not create exchanges.");
+        }
+
+        await ThrowIfRefusedAsync(response, number, cancellationToken).ConfigureAwait(false);
+        EnsureSuccess(response, path);
+        return await ReadAsync<ExchangeRequest>(response, path, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<Order> CancelAsync(string number, CancellationToken cancellationToken)
@@ -199,6 +221,10 @@ public sealed class HttpOrderBackend(HttpClient http) : IOrderBackend
 
     private sealed record ReturnBody(
         [property: JsonPropertyName("lines")] IReadOnlyList<ReturnLine> Lines,
+        [property: JsonPropertyName("reason")] string Reason);
+
+    private sealed record ExchangeBody(
+        [property: JsonPropertyName("line")] ExchangeLine Line,
         [property: JsonPropertyName("reason")] string Reason);
 
     private sealed record ErrorBody([property: JsonPropertyName("error")] ErrorDetail? Error);

@@ -17,6 +17,14 @@ public interface IOrderBackend
     /// <exception cref="OrderActionRefusedException">The backend refuses (not delivered, already returned, final sale…).</exception>
     Task<ReturnRequest> CreateReturnAsync(string number, IReadOnlyList<ReturnLine> lines, string reason, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates an exchange: the line goes back on a prepaid label and the same item in <see cref="ExchangeLine.NewSize"/>
+    /// is sent. A backend that cannot create exchanges refuses with <see cref="OrderActionRefusedException.NotSupported"/>,
+    /// and the bot hands the request to a person.
+    /// </summary>
+    /// <exception cref="OrderActionRefusedException">Not delivered, outside the exchange window, final sale, already returned, or not supported.</exception>
+    Task<ExchangeRequest> CreateExchangeAsync(string number, ExchangeLine line, string reason, CancellationToken cancellationToken);
+
     /// <summary>Cancels an order that has not shipped.</summary>
     /// <exception cref="OrderActionRefusedException">The order has shipped, or is already cancelled.</exception>
     Task<Order> CancelAsync(string number, CancellationToken cancellationToken);
@@ -43,7 +51,10 @@ public sealed class OrderActionRefusedException : Exception
     public OrderActionRefusedException(string message, Exception innerException)
         : base(message, innerException) => Code = "refused";
 
-    /// <summary>A stable reason: <c>already_shipped</c>, <c>already_cancelled</c>, <c>not_delivered</c>, <c>already_returned</c>, <c>final_sale</c>, <c>outside_window</c>, <c>unknown_line</c>.</summary>
+    /// <summary>The backend has no such operation (e.g. a shop's API without exchanges): a person does it instead.</summary>
+    public const string NotSupported = "not_supported";
+
+    /// <summary>A stable reason: <c>already_shipped</c>, <c>already_cancelled</c>, <c>not_delivered</c>, <c>already_returned</c>, <c>final_sale</c>, <c>outside_window</c>, <c>unknown_line</c>, <c>not_supported</c>.</summary>
     public string Code { get; }
 }
 

@@ -125,3 +125,16 @@ public sealed record Refund(
     [property: JsonPropertyName("status")] RefundStatus Status,
     [property: JsonPropertyName("method")] string Method,
     [property: JsonPropertyName("issued_at")] DateTimeOffset? IssuedAt);
+
+/// <summary>One line to exchange, and the size (or colour) wanted instead.</summary>
+public sealed record ExchangeLine(
+    [property: JsonPropertyName("line_id")] string LineId,
+    [property: JsonPropertyName("quantity")] int Quantity,
+    [property: JsonPropertyName("new_size")] string NewSize);
+
+/// <summary>An exchange the shop created: its number, the prepaid label for the item going back, and what is sent instead.</summary>
+public sealed record ExchangeRequest(
+    [property: JsonPropertyName("rma")] string Rma,
+    [property: JsonPropertyName("line")] ExchangeLine Line,
+    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
+    [property: JsonPropertyName("label_url")] string LabelUrl);

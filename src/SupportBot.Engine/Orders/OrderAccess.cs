@@ -138,6 +138,12 @@ public sealed class OrderAccess(IOrderBackend backend, VerificationLimiter limit
         return backend.CreateReturnAsync(order.Number, lines, reason, cancellationToken);
     }
 
+    public Task<ExchangeRequest> CreateExchangeAsync(OrderSession session, Order order, ExchangeLine line, string reason, CancellationToken cancellationToken)
+    {
+        Require(session, order);
+        return backend.CreateExchangeAsync(order.Number, line, reason, cancellationToken);
+    }
+
     public Task<Order> CancelAsync(OrderSession session, Order order, CancellationToken cancellationToken)
     {
         Require(session, order);

@@ -18,7 +18,8 @@ public sealed record OrderPolicies(
     string DropOff,
     string CanadaDropOff,
     string SupportEmail,
-    string? SupportPhone)
+    string? SupportPhone,
+    int ExchangeWindowDays)
 {
     private static readonly ConditionalWeakTable<StorePolicies, OrderPolicies> ByVersion = [];
 
@@ -27,6 +28,20 @@ public sealed record OrderPolicies(
     {
         ArgumentNullException.ThrowIfNull(policies);
         return ByVersion.GetValue(policies, Read);
+    }
+
+    /// <summary>The numbers every order sentence may quote, by their placeholder names in <c>responses/orders.yml</c>.</summary>
+    public IEnumerable<(string Name, string Value)> Placeholders()
+    {
+        static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        yield return ("return_window_days", Text(ReturnWindowDays));
+        yield return ("exchange_window_days", Text(ExchangeWindowDays));
+        yield return ("cancellation_window_minutes", Text(CancellationWindowMinutes));
+        yield return ("refund_processing_days", Text(RefundProcessingDays));
+        yield return ("refund_to_original_method_days", Text(RefundToOriginalMethodDays));
+        yield return ("label_valid_days", Text(LabelValidDays));
+        yield return ("late_contact_days", Text(LateContactDays));
+        yield return ("authorization_release_days", Text(AuthorizationReleaseDays));
     }
 
     private static OrderPolicies Read(StorePolicies policies)
@@ -43,6 +58,7 @@ public sealed record OrderPolicies(
             policies.GetText("returns.drop_off_text") ?? "a carrier drop-off point",
             policies.GetText("returns.canada_drop_off_text") ?? policies.GetText("returns.drop_off_text") ?? "a carrier drop-off point",
             policies.GetText("store.support_email") ?? "our support team",
-            policies.GetText("store.support_phone"));
+            policies.GetText("store.support_phone"),
+            Number("returns.exchange_window_days", Number("returns.window_days", 30)));
     }
 }

@@ -12,6 +12,7 @@ public static class OrderFlow
     public const string ReturnStatus = "return_status";
     public const string Cancel = "cancel_order";
     public const string ChangeAddress = "change_address";
+    public const string Exchange = "exchange";
 }
 
 /// <summary>
@@ -58,6 +59,15 @@ public sealed class OrderSession
 
     public string? ReturnReason { get; set; }
 
+    /// <summary>The size or colour wanted in the exchange flow ("L", "one size up", "navy").</summary>
+    public string? NewSize { get; set; }
+
+    /// <summary>
+    /// What the shopper said about the item before the order was in hand ("the jeans"), matched against the order's
+    /// lines once it is, so the item question is skipped when the answer came early.
+    /// </summary>
+    public string? ItemHint { get; set; }
+
     /// <summary>The new address typed in the change-address flow, waiting for confirmation.</summary>
     public Address? PendingAddress { get; set; }
 
@@ -91,6 +101,8 @@ public sealed class OrderSession
         Step = null;
         SelectedLines.Clear();
         ReturnReason = null;
+        NewSize = null;
+        ItemHint = null;
         PendingAddress = null;
         PendingActions = [];
         PendingLines = [];
@@ -116,6 +128,7 @@ public sealed class OrderSession
         Add("failed_verifications", FailedVerifications > 0 ? FailedVerifications.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         Add("return_lines", SelectedLines.Count > 0 ? string.Join(",", SelectedLines) : null);
         Add("return_reason", ReturnReason);
+        Add("new_size", NewSize);
         return slots;
     }
 }

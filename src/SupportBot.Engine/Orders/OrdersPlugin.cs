@@ -33,7 +33,7 @@ public sealed class OrdersPlugin(OrderAccess access, LiveKnowledge knowledge, Ti
             Verification.Verified => Result(session, result.Order!),
             Verification.Locked => OrderResult.Error("locked", "Too many failed attempts: hand the shopper to a person."),
             Verification.EmailRequired => OrderResult.Error("email_required", "Only the email address on the order is accepted now; ask the shopper for it."),
-            Verification.TryLater => OrderResult.Error("try_later", OrderReplies.TryLater(result.RetryAfter)),
+            Verification.TryLater => OrderResult.Error("try_later", $"Too many failed checks: try again in {Math.Max(1, (int)Math.Ceiling(result.RetryAfter.TotalMinutes)).ToString(System.Globalization.CultureInfo.InvariantCulture)} minutes with the e-mail on the order."),
             _ => OrderResult.Error("mismatch", $"The details do not match. {access.MaxAttempts - session.FailedVerifications} attempts left."),
         };
     }

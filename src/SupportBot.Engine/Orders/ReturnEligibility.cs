@@ -19,8 +19,14 @@ public static class ReturnEligibility
 
     public static IReadOnlyList<LineEligibility> Of(Order order, OrderPolicies policies, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(policies);
+        return Of(order, policies.ReturnWindowDays, now);
+    }
+
+    /// <summary>The same rules with another window: exchanges are allowed for longer than returns (<c>returns.exchange_window_days</c>).</summary>
+    public static IReadOnlyList<LineEligibility> Of(Order order, int windowDays, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
         var delivered = order.Shipment?.DeliveredAt;
         return order.Items.Select(item =>
         {
@@ -30,7 +36,7 @@ public static class ReturnEligibility
             var reason = order.Status != OrderStatus.Delivered || delivered is null ? NotDelivered
                 : item.FinalSale ? FinalSale
                 : left <= 0 ? AlreadyReturned
-                : now - delivered.Value > TimeSpan.FromDays(policies.ReturnWindowDays) ? OutsideWindow
+                : now - delivered.Value > TimeSpan.FromDays(windowDays) ? OutsideWindow
                 : null;
             return new LineEligibility(item, Math.Max(0, left), reason);
         }).ToList();

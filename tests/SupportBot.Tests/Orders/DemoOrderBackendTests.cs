@@ -218,6 +218,53 @@ public sealed partial class DemoOrderBackendTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task CreateExchange_WithinTheExchangeWindow_GetsANumberAndALabel_AndIsPersistedWithTheSize(StorageProvider provider)
+    {
+        await using var store = await DemoStoreDatabase.CreateAsync(provider);
+        var backend = store.Open(_time);
+
+        var created = await backend.CreateExchangeAsync("LP10000001", new ExchangeLine("L1", 1, "L"), "Too small", default);
+
+        Assert.StartsWith("EXC-", created.Rma, StringComparison.Ordinal);
+        Assert.Equal($"https://www.larkspurandpine.com/returns/label/{created.Rma}", created.LabelUrl);
+        Assert.Equal((Now, new ExchangeLine("L1", 1, "L")), (created.CreatedAt, created.Line));
+        var stored = Assert.Single((await store.OpenAnotherInstance(_time).FindOrderAsync("LP10000001", default))!.Returns);
+        Assert.Equal((created.Rma, "Exchange for L: Too small"), (stored.Rma, stored.Reason));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task CreateExchange_AgainstTheRules_IsRefusedWithTheReason(StorageProvider provider)
+    {
+        await using var store = await DemoStoreDatabase.CreateAsync(provider);
+        var backend = store.Open(_time);
+
+        async Task<string> Refused(string number, string line) =>
+            (await Assert.ThrowsAsync<OrderActionRefusedException>(() => backend.CreateExchangeAsync(number, new ExchangeLine(line, 1, "L"), "x", default))).Code;
+
+        Assert.Equal("final_sale", await Refused("LP10000001", "L3"));
+        _time.Advance(TimeSpan.FromMinutes(1)); // LP10000003 was delivered 45 days before Now: a minute later it is past the 45-day window
+        Assert.Equal("outside_window", await Refused("LP10000003", "L1"));
+        Assert.Equal("not_delivered", await Refused("LP10000002", "L1"));
+        Assert.Equal("already_returned", await Refused("LP10000008", "L1"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task CreateExchange_AfterTheReturnWindow_ButWithinTheExchangeWindow_IsAccepted(StorageProvider provider)
+    {
+        await using var store = await DemoStoreDatabase.CreateAsync(provider);
+        var backend = store.Open(_time);
+        _time.Advance(TimeSpan.FromDays(30)); // LP10000001 was delivered 5 days before Now: 35 days now, past 30, within 45
+
+        await Assert.ThrowsAsync<OrderActionRefusedException>(() => backend.CreateReturnAsync("LP10000001", [new ReturnLine("L1", 1)], "x", default));
+        var created = await backend.CreateExchangeAsync("LP10000001", new ExchangeLine("L1", 1, "XL"), "x", default);
+
+        Assert.StartsWith("EXC-", created.Rma, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task CreateReturn_SeveralLines_AndTheSameLineTwice_AreOneReturn(StorageProvider provider)
     {
         await using var store = await DemoStoreDatabase.CreateAsync(provider);

@@ -92,6 +92,38 @@ public sealed class HttpOrderBackendTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateExchange_PostsTheLineAndTheNewSize_AndReads201()
+    {
+        var created = await Backend().CreateExchangeAsync("LP10000001", new ExchangeLine("L1", 1, "L"), "Exchange for L", default);
+
+        var request = Assert.Single(_shop.Requests);
+        Assert.Equal(("POST", "/shop/api/orders/LP10000001/exchanges"), (request.Method, request.Target));
+        Assert.Equal("""{"line":{"line_id":"L1","quantity":1,"new_size":"L"},"reason":"Exchange for L"}""", request.Body);
+        Assert.StartsWith("EXC-", created.Rma, StringComparison.Ordinal);
+        Assert.Equal(new ExchangeLine("L1", 1, "L"), created.Line);
+    }
+
+    [Fact]
+    public async Task CreateExchange_OnAShopWithoutExchanges_IsRefusedAsNotSupported_NotAnOutage()
+    {
+        _shop.ExchangesSupported = false;
+
+        var refused = await Assert.ThrowsAsync<OrderActionRefusedException>(
+            () => Backend().CreateExchangeAsync("LP10000001", new ExchangeLine("L1", 1, "L"), "Exchange for L", default));
+
+        Assert.Equal(OrderActionRefusedException.NotSupported, refused.Code);
+    }
+
+    [Fact]
+    public async Task CreateExchange_NotDelivered_IsTheShopsRefusal()
+    {
+        var refused = await Assert.ThrowsAsync<OrderActionRefusedException>(
+            () => Backend().CreateExchangeAsync("LP10000002", new ExchangeLine("L1", 1, "L"), "x", default));
+
+        Assert.Equal("not_delivered", refused.Code);
+    }
+
+    [Fact]
     public async Task Cancel_Posts_AndReadsTheCancelledOrder()
     {
         var cancelled = await Backend().CancelAsync("LP10000006", default);

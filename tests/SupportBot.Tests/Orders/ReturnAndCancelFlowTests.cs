@@ -107,13 +107,18 @@ public sealed class ReturnAndCancelFlowTests(OrderFlowFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task StartOver_LeavesTheFlow_AndAskingForAPerson_HandsOffWithTheSlots()
+    public async Task StartOver_RestartsTheFlow_NeverMindLeavesIt_AndAskingForAPerson_HandsOffWithTheSlots()
     {
         var chat = Chat();
-        await chat.SayAsync("I want to return something");
-        var left = await chat.SayAsync("start over");
+        await chat.SayAsync("I want to return something from LP10000001");
+        var again = await chat.SayAsync("start over");
+        Assert.Equal((OrderFlow.Return, OrderDialog.NeedNumber), (again.Decision.Flow, again.Decision.Step));
+        Assert.StartsWith("OK, let's start again.", again.Text, StringComparison.Ordinal);
+
+        var left = await chat.SayAsync("actually never mind, i'll just keep it");
         Assert.Equal(TurnDecision.FlowExit, left.Decision.Action);
         Assert.Null(left.Decision.Flow);
+        Assert.DoesNotContain("Which item", left.Text, StringComparison.Ordinal);
 
         await chat.SayAsync("where is my order");
         await chat.SayAsync("LP10000004");

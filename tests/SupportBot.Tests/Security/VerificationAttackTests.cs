@@ -39,7 +39,7 @@ public sealed class VerificationAttackTests
 
         // From now on a ZIP is not even checked: the right one is turned away like any other.
         var rightZip = await shop.AskInNewConversationAsync("where is LP10000004, zip 10027");
-        Assert.Equal(OrderReplies.EmailRequired, rightZip);
+        Assert.Equal(RepoWords.EmailRequired, rightZip);
 
         // Wrong e-mails still count; after five failures each try waits a minute, and it is refused, not slept on.
         foreach (var guess in new[] { "a@example.com", "b@example.com" })
@@ -47,7 +47,7 @@ public sealed class VerificationAttackTests
             Assert.Contains("couldn't match", await shop.AskInNewConversationAsync($"where is LP10000004, {guess}"), StringComparison.Ordinal);
         }
 
-        Assert.Equal(OrderReplies.TryLater(TimeSpan.FromMinutes(1)), await shop.AskInNewConversationAsync("where is LP10000004, c@example.com"));
+        Assert.Equal(RepoWords.TryLater(TimeSpan.FromMinutes(1)), await shop.AskInNewConversationAsync("where is LP10000004, c@example.com"));
         for (var failure = 6; failure <= 10; failure++)
         {
             shop.Clock.Advance(TimeSpan.FromSeconds(61));
@@ -57,7 +57,7 @@ public sealed class VerificationAttackTests
         // Locked for the window: even the right e-mail is refused, with how long to wait.
         shop.Clock.Advance(TimeSpan.FromMinutes(5));
         var locked = await shop.AskInNewConversationAsync("where is LP10000004, ben.okafor@example.com");
-        Assert.Equal(OrderReplies.TryLater(TimeSpan.FromMinutes(55)), locked);
+        Assert.Equal(RepoWords.TryLater(TimeSpan.FromMinutes(55)), locked);
         Assert.DoesNotContain("Ben", locked, StringComparison.Ordinal);
 
         shop.Clock.Advance(TimeSpan.FromMinutes(56));
@@ -87,7 +87,7 @@ public sealed class VerificationAttackTests
         }
 
         Assert.Equal(toReal, toUnknown);
-        Assert.Equal(OrderReplies.EmailRequired, toReal[3]);
+        Assert.Equal(RepoWords.EmailRequired, toReal[3]);
         Assert.StartsWith("There have been too many attempts", toReal[^1], StringComparison.Ordinal);
     }
 

@@ -44,6 +44,9 @@ internal sealed class FakeShopServer : IAsyncDisposable
 
     public ConcurrentDictionary<string, Order> Orders { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Off: the shop's API has no exchanges route (405), as many shops' APIs do not.</summary>
+    public bool ExchangesSupported { get; set; } = true;
+
     /// <summary>Every request: method, raw target as sent (still escaped), Authorization header, body.</summary>
     public ConcurrentQueue<(string Method, string Target, string Authorization, string Body)> Requests { get; } = new();
 
@@ -184,6 +187,12 @@ internal sealed class FakeShopServer : IAsyncDisposable
                     return (201, created);
                 });
                 return;
+            case ["orders", var number, "exchanges"] when method == "POST" && ExchangesSupported:
+                var exchange = JsonSerializer.Deserialize<ExchangeBody>(body, Json)!;
+                await ReplyWithOrder(context, number, order => order.Status != OrderStatus.Delivered
+                    ? Refuse(422, "not_delivered", "It has not been delivered.")
+                    : (201, new ExchangeRequest($"EXC-{Interlocked.Increment(ref _rmas)}", exchange.Line, order.PlacedAt.AddDays(30), "https://shop.example.com/labels/exc")));
+                return;
             default:
                 context.Response.StatusCode = 405;
                 return;
@@ -210,6 +219,8 @@ internal sealed class FakeShopServer : IAsyncDisposable
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(JsonSerializer.Serialize(body, body.GetType(), Json));
     }
+
+    private sealed record ExchangeBody(ExchangeLine Line, string Reason);
 
     private sealed record ReturnBody(
         [property: System.Text.Json.Serialization.JsonPropertyName("lines")] IReadOnlyList<ReturnLine> Lines,
