@@ -271,7 +271,13 @@ public sealed partial class ConversationEngine
             // Entries nearly as likely come after the answer, as related questions, never instead of it.
             List<ReplyChoice> offer = flow is not null && intent.Confidence >= _options.FlowConfidence ? [new ReplyChoice(ButtonOf(flow))] : [];
             offer.AddRange(decision.Alternatives.Select(h => new ReplyChoice(h.Entry.Title)));
-            return await AnswerAsync(turn, answer, offer.Count > 0 ? offer : null, "", cancellationToken).ConfigureAwait(false);
+            var answered = await AnswerAsync(turn, answer, offer.Count > 0 ? offer : null, "", cancellationToken).ConfigureAwait(false);
+
+            // What the shop does on request through a person ("please delete my data") is done, not only described:
+            // the answer goes out with a handoff for the entry's reason. A question about it gets the answer.
+            return answer.Best?.Entry.HandoffOnRequest is { } requested && !AsksAboutThePolicy(text)
+                ? answered with { FlowHandoff = requested }
+                : answered;
         }
 
         if (decision.Kind == AnswerKind.Clarify)
@@ -386,7 +392,7 @@ public sealed partial class ConversationEngine
     }
 
     /// <summary>"can I swap it for a bigger size", "could you cancel it": a request put as a question.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:can|could|would|will)\s+(?:i|you|u|we|ya)\s+(?:please\s+|pls\s+|just\s+)?(?:swap|exchange|switch|trade|change|get|cancel|return|send|track|check|have)\b",
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:can|could|would|will)\s+(?:i|you|u|we|ya)\s+(?:please\s+|pls\s+|just\s+)?(?:swap|exchange|switch|trade|change|get|cancel|return|send|track|check|have|delete|erase|remove|close)\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex AsksTheBotToAct();
 

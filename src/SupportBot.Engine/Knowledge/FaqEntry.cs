@@ -45,6 +45,14 @@ public sealed record FaqEntry
     /// </summary>
     public string? Summary { get; init; }
 
+    /// <summary>
+    /// What the shop does on request through a person (front-matter <c>handoff_on_request:</c>, the handoff's
+    /// reason, e.g. <c>data_deletion_request</c>): a shopper who asks for it ("please delete my data") gets the answer
+    /// and a handoff with that reason, never the article alone; one who asks about it ("how do I delete my
+    /// account?") gets the answer.
+    /// </summary>
+    public string? HandoffOnRequest { get; init; }
+
     /// <summary>The answer as plain text, for indexing and for channels without Markdown.</summary>
     public required string AnswerText { get; init; }
 

@@ -188,7 +188,27 @@ public sealed class KnowledgeLoaderTests
         var warning = Assert.Single(knowledge.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Equal(10, warning.Line);
-        Assert.EndsWith(":10: warning: unknown field 'colour' is ignored (known: id, title, questions, tags, locale, topic, intent, related, link, summary)", warning.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith(":10: warning: unknown field 'colour' is ignored (known: id, title, questions, tags, locale, topic, intent, related, link, summary, handoff_on_request)", warning.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("handoff_on_request: data_deletion_request", null)]
+    [InlineData("handoff_on_request: Delete It", ":10: handoff_on_request 'Delete It' must be a reason in lowercase words joined by '_', e.g. 'data_deletion_request'")]
+    public void Load_HandoffOnRequest_IsAReasonName(string field, string? error)
+    {
+        using var folder = TempFolder.Create();
+        folder.Write("faq/a.md", new FaqFile(Extra: field).ToString());
+
+        var knowledge = Load(folder);
+
+        if (error is null)
+        {
+            Assert.Equal("data_deletion_request", Assert.Single(knowledge.Entries).HandoffOnRequest);
+        }
+        else
+        {
+            Assert.EndsWith(error, Assert.Single(knowledge.Errors).ToString(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

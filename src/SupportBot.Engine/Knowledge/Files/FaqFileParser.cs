@@ -7,7 +7,7 @@ namespace SupportBot.Knowledge.Files;
 /// <summary>Turns one FAQ Markdown file into a <see cref="FaqEntry"/>, reporting each problem at its line.</summary>
 internal static partial class FaqFileParser
 {
-    private static readonly string[] KnownFields = ["id", "title", "questions", "tags", "locale", "topic", "intent", "related", "link", "summary"];
+    private static readonly string[] KnownFields = ["id", "title", "questions", "tags", "locale", "topic", "intent", "related", "link", "summary", "handoff_on_request"];
 
     public static FaqEntry? Parse(string text, string displayPath, string defaultTopic, string defaultLocale,
         StorePolicies policies, DiagnosticBag diagnostics)
@@ -26,7 +26,7 @@ internal static partial class FaqFileParser
             return null;
         }
 
-        string? id = null, title = null, locale = null, topic = null, intent = null, link = null, summary = null;
+        string? id = null, title = null, locale = null, topic = null, intent = null, link = null, summary = null, handoffOnRequest = null;
         IReadOnlyList<(string Text, int Line)> questions = [], tags = [], related = [];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in front.Children)
@@ -48,6 +48,7 @@ internal static partial class FaqFileParser
                 case "intent": intent = yaml.Scalar(value, key); break;
                 case "link": link = yaml.Scalar(value, key); break;
                 case "summary": summary = yaml.Scalar(value, key); break;
+                case "handoff_on_request": handoffOnRequest = yaml.Scalar(value, key); break;
                 case "questions": questions = yaml.List(value, key, allowCommaSeparated: false); break;
                 case "tags": tags = yaml.List(value, key, allowCommaSeparated: true); break;
                 case "related": related = yaml.List(value, key, allowCommaSeparated: true); break;
@@ -86,6 +87,12 @@ internal static partial class FaqFileParser
         if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
         {
             diagnostics.Error(displayPath, LineOfKey(front, yaml, "link"), $"link '{link}' must be an absolute http(s) address");
+        }
+
+        if (handoffOnRequest is not null && !IntentPattern().IsMatch(handoffOnRequest))
+        {
+            diagnostics.Error(displayPath, LineOfKey(front, yaml, "handoff_on_request"),
+                $"handoff_on_request '{handoffOnRequest}' must be a reason in lowercase words joined by '_', e.g. 'data_deletion_request'");
         }
 
         var answer = document.Body.Trim();
@@ -128,6 +135,7 @@ internal static partial class FaqFileParser
             AnswerMarkdown = answer,
             AnswerText = answerText,
             Summary = string.IsNullOrWhiteSpace(summary) ? null : summary.Trim(),
+            HandoffOnRequest = handoffOnRequest,
             Source = new SourceLocation(displayPath, LineOfKey(front, yaml, "id")),
         };
     }
