@@ -110,7 +110,7 @@ public sealed partial class ConversationEngine
         if (inbound.Type == ActivityTypes.ConversationUpdate)
         {
             return inbound.MembersAdded?.Any(m => m.Id != Bot.Id && m.Role != "bot") == true
-                ? Result(state, Say(ReplyWriter.Welcome(policies, knowledge.Prompt), Topics(), Decision(TurnDecision.Welcome)))
+                ? Result(state, Say(ReplyWriter.Of(knowledge).Welcome(knowledge.Prompt), Topics(), Decision(TurnDecision.Welcome)))
                 : TurnResult.Nothing(state);
         }
 
@@ -130,7 +130,7 @@ public sealed partial class ConversationEngine
         // Everything below reads the capped text: its cost is bounded however long the message (the transcript keeps it whole).
         var (text, cut) = TextBudget.Cap(inbound.Text?.Trim() ?? TextOfValue(inbound.Value), _limits.MaxTextCharacters);
         var result = await MessageTurnAsync(key, state, inbound, client, text, knowledge, cancellationToken).ConfigureAwait(false);
-        return cut ? NoteReadOnlyTheStart(result) : result;
+        return cut ? NoteReadOnlyTheStart(result, ReplyWriter.Of(knowledge)) : result;
     }
 
     private async Task<TurnResult> MessageTurnAsync(ConversationKey key, ConversationState state, Activity inbound, ClientIdentity client, string? text, KnowledgeBase knowledge,
@@ -145,7 +145,7 @@ public sealed partial class ConversationEngine
 
         if (string.IsNullOrEmpty(text))
         {
-            return Result(state, Say(ReplyWriter.EmptyMessage(), null, Decision(TurnDecision.NotUnderstood)));
+            return Result(state, Say(ReplyWriter.Of(knowledge).EmptyMessage(), null, Decision(TurnDecision.NotUnderstood)));
         }
 
         if (await _session.TryRateAsync(conversation, text, cancellationToken).ConfigureAwait(false) is { } rating)
@@ -191,7 +191,7 @@ public sealed partial class ConversationEngine
         }
 
         var input = new DialogInput(text, intent.IsOutOfScope ? null : intent.Intent, found, OrderPolicies.From(policies)) { Responses = knowledge.Responses };
-        var outcome = await RouteAsync(turn, input, policies, cancellationToken).ConfigureAwait(false);
+        var outcome = await RouteAsync(turn, input, cancellationToken).ConfigureAwait(false);
         memory.Offered = outcome.Choices ?? [];
         if (_policy.AfterAnswer(outcome.Decision, intent.IsOutOfScope, outcome.FlowHandoff, memory) is { } after)
         {
@@ -202,7 +202,7 @@ public sealed partial class ConversationEngine
         return Result(state, outcome);
     }
 
-    private async Task<Outcome> RouteAsync(TurnContext turn, DialogInput input, StorePolicies policies, CancellationToken cancellationToken)
+    private async Task<Outcome> RouteAsync(TurnContext turn, DialogInput input, CancellationToken cancellationToken)
     {
         var (text, intent, session) = (turn.Text, turn.Intent, turn.Session);
         var found = input.Entities;
@@ -230,12 +230,12 @@ public sealed partial class ConversationEngine
                 return FlowReply(turn, await TimedAsync(_dialog.StartAsync(session, other, input, keepOrder: false, cancellationToken)).ConfigureAwait(false));
             }
 
-            return await InterruptionAsync(turn, input, policies, cancellationToken).ConfigureAwait(false);
+            return await InterruptionAsync(turn, input, cancellationToken).ConfigureAwait(false);
         }
 
         if (SmallTalkIntents.Contains(intent.Intent) && intent.Confidence >= _options.SmallTalkConfidence)
         {
-            return Say(ReplyWriter.SmallTalk(intent.Intent, policies), null, turn.Decision(TurnDecision.SmallTalk));
+            return Say(Words.SmallTalk(intent.Intent), null, turn.Decision(TurnDecision.SmallTalk));
         }
 
         var snapshot = _knowledge.Current;
@@ -262,7 +262,7 @@ public sealed partial class ConversationEngine
 
         if (intent.IsOutOfScope && answer.Confidence < bar)
         {
-            return Say(ReplyWriter.OutOfScope(policies), [.. Topics(), new ReplyChoice(ButtonOf(HandoffButton))], turn.Decision(TurnDecision.OutOfScope, answer));
+            return Say(Words.OutOfScope(), [.. Topics(), new ReplyChoice(ButtonOf(HandoffButton))], turn.Decision(TurnDecision.OutOfScope, answer));
         }
 
         if (faqAnswers)
@@ -282,22 +282,22 @@ public sealed partial class ConversationEngine
 
         if (decision.Kind == AnswerKind.Clarify)
         {
-            return Say(ReplyWriter.DidYouMean(), [.. decision.Alternatives.Select(h => new ReplyChoice(h.Entry.Title))], turn.Decision(TurnDecision.Clarify, answer));
+            return Say(Words.DidYouMean(), [.. decision.Alternatives.Select(h => new ReplyChoice(h.Entry.Title))], turn.Decision(TurnDecision.Clarify, answer));
         }
 
-        return Say(ReplyWriter.NotUnderstood(), [.. Topics(), new ReplyChoice(ButtonOf(HandoffButton))], turn.Decision(TurnDecision.NotUnderstood, answer));
+        return Say(Words.NotUnderstood(), [.. Topics(), new ReplyChoice(ButtonOf(HandoffButton))], turn.Decision(TurnDecision.NotUnderstood, answer));
     }
 
     /// <summary>
     /// A message in the middle of a flow that does not answer its question: small talk or an FAQ question is answered,
     /// then the flow's question is asked again, so the shopper can carry on where they left off.
     /// </summary>
-    private async Task<Outcome> InterruptionAsync(TurnContext turn, DialogInput input, StorePolicies policies, CancellationToken cancellationToken)
+    private async Task<Outcome> InterruptionAsync(TurnContext turn, DialogInput input, CancellationToken cancellationToken)
     {
         var resume = OrderDialog.Reprompt(turn.Session, input);
         if (SmallTalkIntents.Contains(turn.Intent.Intent) && turn.Intent.Confidence >= _options.SmallTalkConfidence)
         {
-            return Say(ReplyWriter.SmallTalk(turn.Intent.Intent, policies) + "\n\n" + resume.Text, resume.Choices, turn.Decision(TurnDecision.SmallTalk));
+            return Say(Words.SmallTalk(turn.Intent.Intent) + "\n\n" + resume.Text, resume.Choices, turn.Decision(TurnDecision.SmallTalk));
         }
 
         // Mid-flow there is no "did you mean": the best answer is given and the flow's question follows, so the
@@ -308,7 +308,7 @@ public sealed partial class ConversationEngine
             return await AnswerAsync(turn, answer, resume.Choices, "\n\n" + OrderDialog.Resume(input, resume.Text), cancellationToken).ConfigureAwait(false);
         }
 
-        return Say(ReplyWriter.NotUnderstoodInFlow(resume.Text), resume.Choices, turn.Decision(TurnDecision.NotUnderstood, answer));
+        return Say(Words.NotUnderstoodInFlow(resume.Text), resume.Choices, turn.Decision(TurnDecision.NotUnderstood, answer));
     }
 
     private async Task<Outcome> AnswerAsync(TurnContext turn, KnowledgeAnswer answer, IReadOnlyList<ReplyChoice>? actions, string suffix, CancellationToken cancellationToken)
@@ -330,6 +330,9 @@ public sealed partial class ConversationEngine
     }
 
     private SearchOptions Thresholds => _knowledge.SearchOptions;
+
+    /// <summary>The bot's own sentences from the knowledge in service.</summary>
+    private ReplyWriter Words => ReplyWriter.Of(_knowledge.Current.Knowledge);
 
     private KnowledgeAnswer Search(KnowledgeSnapshot snapshot, TurnContext turn)
     {

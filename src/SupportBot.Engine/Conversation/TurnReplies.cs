@@ -63,8 +63,8 @@ internal static class TurnReplies
     public static TurnResult Result(ConversationState state, BotReply reply, TurnDecision decision, params TurnEvent[] events) => new(state, reply, decision, events);
 
     /// <summary>Part of a long message was not read: the bot's message says so after what it answered.</summary>
-    public static TurnResult NoteReadOnlyTheStart(TurnResult result) =>
-        result.Reply is { } reply ? result with { Reply = reply.Append("\n\n" + ReplyWriter.ReadOnlyTheStart()) } : result;
+    public static TurnResult NoteReadOnlyTheStart(TurnResult result, ReplyWriter words) =>
+        result.Reply is { } reply ? result with { Reply = reply.Append("\n\n" + words.ReadOnlyTheStart()) } : result;
 
     public static List<ReplyChoice> Topics() => ReplyWriter.Topics.Select(t => new ReplyChoice(t.Title, t.Sends)).ToList();
 

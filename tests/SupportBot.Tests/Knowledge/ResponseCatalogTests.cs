@@ -16,6 +16,7 @@ public sealed class ResponseCatalogTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_folder, "responses"));
         File.Copy(Path.Combine(RepoPaths.Knowledge, "policies.yml"), Path.Combine(_folder, "policies.yml"));
         File.Copy(Path.Combine(RepoPaths.Knowledge, "responses", "orders.yml"), Path.Combine(_folder, "responses", "orders.yml"));
+        File.Copy(Path.Combine(RepoPaths.Knowledge, "responses", "conversation.yml"), Path.Combine(_folder, "responses", "conversation.yml"));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -27,6 +28,20 @@ public sealed class ResponseCatalogTests : IDisposable
 
         Assert.DoesNotContain(knowledge.Diagnostics, d => d.Path.StartsWith("responses", StringComparison.Ordinal));
         Assert.All(OrderTexts.Schema.Keys.Keys, key => Assert.NotNull(knowledge.Responses.Find(OrderTexts.Catalogue, key)));
+        Assert.All(ConversationTexts.Schema.Keys.Keys, key => Assert.NotNull(knowledge.Responses.Find(ConversationTexts.Catalogue, key)));
+    }
+
+    [Fact]
+    public void TheBotsOwnSentences_APlaceholderTheKeyDoesNotTake_IsAnError()
+    {
+        var path = Path.Combine(_folder, "responses", "conversation.yml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace(
+            "did_you_mean: \"I want to be sure I answer the right question. Did you mean one of these?\"",
+            "did_you_mean: \"Which of these did you mean, {store}?\"", StringComparison.Ordinal));
+
+        var knowledge = Load();
+
+        Assert.Contains(knowledge.Diagnostics, d => d.Path.EndsWith("conversation.yml", StringComparison.Ordinal) && d.Message.Contains("store", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error);
     }
 
     [Fact]
