@@ -43,11 +43,6 @@ public sealed partial class ConversationEngine
         ["Talk to a person"] = HandoffButton,
     };
 
-    private static readonly HashSet<string> PolicyQuestionWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "how", "what", "what's", "whats", "when", "can", "could", "do", "does", "is", "are", "why", "which", "will", "should", "if", "may",
-    };
-
     /// <summary>An out-of-scope verdict at least this sure outweighs a confident FAQ match (README "Scope").</summary>
     private const double SureOutOfScope = 0.75;
 
@@ -225,7 +220,7 @@ public sealed partial class ConversationEngine
             }
 
             // Another flow's request switches flows; a question about it ("wait, how do exchanges work?") is a digression.
-            if (FlowOf(intent) is { } other && other != session.Flow && intent.Confidence >= _options.FlowConfidence && !AsksAboutThePolicy(Digressions.WithoutFillers(text)))
+            if (FlowOf(intent) is { } other && other != session.Flow && intent.Confidence >= _options.FlowConfidence && !RequestOrQuestion.AsksAboutThePolicy(Digressions.WithoutFillers(text)))
             {
                 return FlowReply(turn, await TimedAsync(_dialog.StartAsync(session, other, input, keepOrder: false, cancellationToken)).ConfigureAwait(false));
             }
@@ -255,7 +250,7 @@ public sealed partial class ConversationEngine
             return FlowReply(turn, await TimedAsync(_dialog.StartAsync(session, flow ?? OrderDialog.Refine(OrderFlow.Status, text)!, input, keepOrder: false, cancellationToken)).ConfigureAwait(false));
         }
 
-        if (flow is not null && intent.Confidence >= _options.FlowConfidence && !(faqAnswers && AsksAboutThePolicy(text)))
+        if (flow is not null && intent.Confidence >= _options.FlowConfidence && !(faqAnswers && RequestOrQuestion.AsksAboutThePolicy(text)))
         {
             return FlowReply(turn, await TimedAsync(_dialog.StartAsync(session, flow, input, keepOrder: false, cancellationToken)).ConfigureAwait(false));
         }
@@ -275,7 +270,7 @@ public sealed partial class ConversationEngine
 
             // What the shop does on request through a person ("please delete my data") is done, not only described:
             // the answer goes out with a handoff for the entry's reason. A question about it gets the answer.
-            return answer.Best?.Entry.HandoffOnRequest is { } requested && !AsksAboutThePolicy(text)
+            return answer.Best?.Entry.HandoffOnRequest is { } requested && !RequestOrQuestion.AsksAboutThePolicy(text)
                 ? answered with { FlowHandoff = requested }
                 : answered;
         }
@@ -376,28 +371,6 @@ public sealed partial class ConversationEngine
 
     private static string? FlowOf(IntentPrediction intent) =>
         !intent.IsOutOfScope && OrderDialog.FlowOfIntent.TryGetValue(intent.Intent, out var flow) ? flow : null;
-
-    /// <summary>
-    /// "How do I cancel an order?" asks about the policy and gets the FAQ answer (with the offer to do it);
-    /// "cancel my order" or "where is my order?" asks the bot to act.
-    /// </summary>
-    private static bool AsksAboutThePolicy(string text)
-    {
-        if (AsksTheBotToAct().IsMatch(text))
-        {
-            return false;
-        }
-
-        var first = text.AsSpan().TrimStart();
-        var end = first.IndexOfAny(' ', '\'', ',');
-        var word = (end < 0 ? first : first[..end]).ToString();
-        return PolicyQuestionWords.Contains(word);
-    }
-
-    /// <summary>"can I swap it for a bigger size", "could you cancel it": a request put as a question.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:can|could|would|will)\s+(?:i|you|u|we|ya)\s+(?:please\s+|pls\s+|just\s+)?(?:swap|exchange|switch|trade|change|get|cancel|return|send|track|check|have|delete|erase|remove|close)\b",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex AsksTheBotToAct();
 
     private static string ButtonOf(string flow) => FlowButtons.First(b => b.Value == flow).Key;
 

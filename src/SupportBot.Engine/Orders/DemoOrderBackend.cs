@@ -41,9 +41,12 @@ public sealed class DemoOrderBackend : IOrderBackend
         _returnWindowDays = returnWindowDays ?? (() => 30);
         _exchangeWindowDays = exchangeWindowDays ?? (() => 45);
 
-        // Start-up work, as opening the database is: the store is there before the first conversation asks.
-        DemoOrderTables.CreateAndSeedOnceAsync(database, seed, time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
+        // Creating and seeding starts with the store and is awaited by every read and change, so nothing blocks on it.
+        Seeded = DemoOrderTables.CreateAndSeedOnceAsync(database, seed, time.GetUtcNow(), CancellationToken.None);
     }
+
+    /// <summary>Completes when the tables exist and hold the demo data (seeded by whichever instance came first).</summary>
+    public Task Seeded { get; }
 
     public async Task<Order?> FindOrderAsync(string number, CancellationToken cancellationToken)
     {
@@ -177,7 +180,7 @@ public sealed class DemoOrderBackend : IOrderBackend
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(number);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenSeededAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var order = await DemoOrderReads.ReadAsync(_database, connection, transaction, Normalise(number), forUpdate: true, cancellationToken).ConfigureAwait(false)
             ?? throw UnknownOrder(number);
@@ -191,13 +194,19 @@ public sealed class DemoOrderBackend : IOrderBackend
         return order;
     }
 
+    private async Task<DbConnection> OpenSeededAsync(CancellationToken cancellationToken)
+    {
+        await Seeded.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// The orders whose numbers <paramref name="select"/> lists (its parameters from <paramref name="bind"/>), read in
     /// one repeatable-read transaction so each is consistent with itself and the others while other instances write.
     /// </summary>
     private async Task<IReadOnlyList<Order>> ReadOrdersAsync(string select, Func<DbCommand, DbCommand> bind, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenSeededAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
         var numbers = new List<string>();
         await using (var command = bind(connection.Command(select, transaction)))

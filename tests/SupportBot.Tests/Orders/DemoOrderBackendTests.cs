@@ -343,6 +343,7 @@ public sealed partial class DemoOrderBackendTests : OnBothProviders
     {
         await using var store = await DemoStoreDatabase.CreateAsync(provider);
         var backend = store.Open(_time);
+        await backend.Seeded;
         Assert.Equal(1, await store.ExecuteAsync("UPDATE demo_returns SET status = 'Rejected' WHERE rma = 'RMA-100008'"));
 
         var created = await backend.CreateReturnAsync("LP10000008", [new ReturnLine("L1", 1)], "x", default);

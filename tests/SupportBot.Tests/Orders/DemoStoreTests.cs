@@ -272,6 +272,7 @@ public sealed class DemoStoreTests : OnBothProviders
         var data = DemoStore.Generate(2026, Now);
 
         var instances = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => store.OpenAnotherInstance(new FakeTimeProvider(Now)))));
+        await Task.WhenAll(instances.Select(i => i.Seeded));
 
         Assert.Equal(1, await store.CountAsync("demo_store"));
         Assert.Equal(data.Customers.Count, await store.CountAsync("demo_customers"));

@@ -45,6 +45,15 @@ internal static class FlowSteps
         return new DialogReply(text, choices ?? [], []);
     }
 
+    /// <summary>
+    /// Returns and exchanges begin once an order has arrived: before that the shopper hears its status (<paramref name="key"/>)
+    /// and what can be done instead, and the flow ends. Null when the order was delivered.
+    /// </summary>
+    public static DialogReply? UnlessDelivered(FlowTurn turn, Order order, string key) => order.Status == OrderStatus.Delivered
+        ? null
+        : Finish(turn.Session, turn.Words.Say(key, ("order", order.Number), ("status", OrderReplies.Status(order, turn.Words, turn.Now))),
+            OrderReplies.NextSteps(order, turn.Words, turn.Now));
+
     public static IReadOnlyList<ReplyChoice> Buttons(OrderWords words, params string[] keys) => [.. keys.Select(k => new ReplyChoice(words.Say(k)))];
 
     /// <summary>Yes (true), no (false), or neither (null) — from the words or the affirm/deny intents.</summary>

@@ -46,10 +46,9 @@ internal sealed class ReturnFlow : IOrderFlow
     {
         var (session, words, input) = (turn.Session, turn.Words, turn.Input);
         var number = ("order", order.Number);
-        if (order.Status != OrderStatus.Delivered)
+        if (FlowSteps.UnlessDelivered(turn, order, "return.not_delivered") is { } notYet)
         {
-            return FlowSteps.Finish(session, words.Say("return.not_delivered", number, ("status", OrderReplies.Status(order, words, turn.Now))),
-                OrderReplies.NextSteps(order, words, turn.Now));
+            return notYet;
         }
 
         var lines = ReturnEligibility.Of(order, words.Policies, turn.Now);
