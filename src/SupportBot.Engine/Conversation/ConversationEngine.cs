@@ -26,23 +26,6 @@ namespace SupportBot.Conversation;
 public sealed partial class ConversationEngine
 {
     private static readonly HashSet<string> SmallTalkIntents = new(StringComparer.Ordinal) { "greeting", "thanks", "goodbye", "bot_challenge", "affirm", "deny" };
-    private const string HandoffButton = "handoff";
-
-    /// <summary>What the bot's own buttons say, and the flow each starts; pressing one needs no intent model.</summary>
-    private static readonly Dictionary<string, string> FlowButtons = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Check my order"] = OrderFlow.Status,
-        ["Start a return"] = OrderFlow.Return,
-        ["Exchange an item"] = OrderFlow.Exchange,
-        ["Check my return"] = OrderFlow.ReturnStatus,
-        ["Where is my refund"] = OrderFlow.ReturnStatus,
-        ["Cancel my order"] = OrderFlow.Cancel,
-        ["Cancel this order"] = OrderFlow.Cancel,
-        ["Change my delivery address"] = OrderFlow.ChangeAddress,
-        ["Change the delivery address"] = OrderFlow.ChangeAddress,
-        ["Talk to a person"] = HandoffButton,
-    };
-
     /// <summary>An out-of-scope verdict at least this sure outweighs a confident FAQ match (README "Scope").</summary>
     private const double SureOutOfScope = 0.75;
 
@@ -105,7 +88,7 @@ public sealed partial class ConversationEngine
         if (inbound.Type == ActivityTypes.ConversationUpdate)
         {
             return inbound.MembersAdded?.Any(m => m.Id != Bot.Id && m.Role != "bot") == true
-                ? Result(state, Say(ReplyWriter.Of(knowledge).Welcome(knowledge.Prompt), Topics(), Decision(TurnDecision.Welcome)))
+                ? Result(state, Say(ReplyWriter.Of(knowledge).Welcome(knowledge.Prompt), ReplyWriter.Of(knowledge).Topics(), Decision(TurnDecision.Welcome)))
                 : TurnResult.Nothing(state);
         }
 
@@ -145,24 +128,27 @@ public sealed partial class ConversationEngine
 
         if (await _session.TryRateAsync(conversation, text, cancellationToken).ConfigureAwait(false) is { } rating)
         {
-            return Result(state, new BotReply(HandoffReplies.Rated(rating)), Decision(TurnDecision.Rated), new RatingGiven(rating));
+            return Result(state, new BotReply(HandoffWords.Of(_knowledge.Current.Knowledge).Rated(rating)), Decision(TurnDecision.Rated), new RatingGiven(rating));
         }
 
         IntentPrediction intent;
         IReadOnlyList<Entity> found;
         float[]? vector;
+        string understood;
         using (_telemetry.Stage(Stages.Understanding))
         {
-            // The message is embedded once; the intent model and the knowledge search share the vector.
-            vector = await _knowledge.Embeddings.EmbedMessageAsync(text, cancellationToken).ConfigureAwait(false);
-            intent = _intents.Current.Predict(text, vector);
+            // The message is embedded once; the intent model and the knowledge search share the vector. Both read it
+            // with misspellings corrected ("retrun" as "return"), as the search does, so a typo is not out of scope.
+            understood = _knowledge.Current.Index.Respell(text);
+            vector = await _knowledge.Embeddings.EmbedMessageAsync(understood, cancellationToken).ConfigureAwait(false);
+            intent = _intents.Current.Predict(understood, vector);
             found = _entities.Extract(text);
         }
 
         var entities = found.Select(e => $"{e.Kind}:{e.Value}").ToList();
         var session = state.Order;
         session.Client = client;
-        var turn = new TurnContext(key, inbound, text, intent, entities, state) { Vector = vector };
+        var turn = new TurnContext(key, inbound, text, intent, entities, state) { Vector = vector, Understood = understood };
         var memory = state.Handoff;
         if (memory.Offer is { } offer)
         {
@@ -178,7 +164,7 @@ public sealed partial class ConversationEngine
         var frustration = FrustrationDetector.Read(knowledge.Frustration, text, pressedOffer ? [] : memory.RecentTexts);
         memory.Remember(text);
         var asked = (intent.Intent == "talk_to_human" && !intent.IsOutOfScope)
-            || (FlowButtons.TryGetValue(text.TrimEnd('.', '!', '?'), out var button) && button == HandoffButton);
+            || Buttons.Pressed(text) == FlowButtons.Handoff;
         if (_policy.BeforeAnswer(intent.Intent, intent.Confidence, intent.IsOutOfScope, asked, frustration) is { } before)
         {
             using var handingOff = _telemetry.Stage(Stages.Handoff);
@@ -204,10 +190,10 @@ public sealed partial class ConversationEngine
         if (await _dialog.TryLeaveAsync(session, input, cancellationToken).ConfigureAwait(false) is { } left)
         {
             // Ending a flow offers the topics again; starting it over asks its first question.
-            return left.Exit == FlowExit.Restart ? FlowReply(turn, left.Reply) : Say(left.Reply.Text, Topics(), turn.Decision(TurnDecision.FlowExit));
+            return left.Exit == FlowExit.Restart ? FlowReply(turn, left.Reply) : Say(left.Reply.Text, Words.Topics(), turn.Decision(TurnDecision.FlowExit));
         }
 
-        if (FlowButtons.TryGetValue(text.TrimEnd('.', '!', '?'), out var pressed))
+        if (Buttons.Pressed(text) is { } pressed)
         {
             return FlowReply(turn, await TimedAsync(_dialog.StartAsync(session, pressed, input, keepOrder: true, cancellationToken)).ConfigureAwait(false));
         }
@@ -257,14 +243,14 @@ public sealed partial class ConversationEngine
 
         if (intent.IsOutOfScope && answer.Confidence < bar)
         {
-            return Say(Words.OutOfScope(), [.. Topics(), new ReplyChoice(ButtonOf(HandoffButton))], turn.Decision(TurnDecision.OutOfScope, answer));
+            return Say(Words.OutOfScope(), [.. Words.Topics(), new ReplyChoice(Buttons.LabelOf(FlowButtons.Handoff))], turn.Decision(TurnDecision.OutOfScope, answer));
         }
 
         if (faqAnswers)
         {
             // A question about doing something the bot can do ("how do I cancel my order?") gets the answer and the offer.
             // Entries nearly as likely come after the answer, as related questions, never instead of it.
-            List<ReplyChoice> offer = flow is not null && intent.Confidence >= _options.FlowConfidence ? [new ReplyChoice(ButtonOf(flow))] : [];
+            List<ReplyChoice> offer = flow is not null && intent.Confidence >= _options.FlowConfidence ? [new ReplyChoice(Buttons.LabelOf(flow))] : [];
             offer.AddRange(decision.Alternatives.Select(h => new ReplyChoice(h.Entry.Title)));
             var answered = await AnswerAsync(turn, answer, offer.Count > 0 ? offer : null, "", cancellationToken).ConfigureAwait(false);
 
@@ -280,7 +266,7 @@ public sealed partial class ConversationEngine
             return Say(Words.DidYouMean(), [.. decision.Alternatives.Select(h => new ReplyChoice(h.Entry.Title))], turn.Decision(TurnDecision.Clarify, answer));
         }
 
-        return Say(Words.NotUnderstood(), [.. Topics(), new ReplyChoice(ButtonOf(HandoffButton))], turn.Decision(TurnDecision.NotUnderstood, answer));
+        return Say(Words.NotUnderstood(), [.. Words.Topics(), new ReplyChoice(Buttons.LabelOf(FlowButtons.Handoff))], turn.Decision(TurnDecision.NotUnderstood, answer));
     }
 
     /// <summary>
@@ -329,6 +315,8 @@ public sealed partial class ConversationEngine
     /// <summary>The bot's own sentences from the knowledge in service.</summary>
     private ReplyWriter Words => ReplyWriter.Of(_knowledge.Current.Knowledge);
 
+    private FlowButtons Buttons => new(_knowledge.Current.Knowledge.Responses);
+
     private KnowledgeAnswer Search(KnowledgeSnapshot snapshot, TurnContext turn)
     {
         using var retrieval = _telemetry.Stage(Stages.Retrieval);
@@ -371,8 +359,6 @@ public sealed partial class ConversationEngine
 
     private static string? FlowOf(IntentPrediction intent) =>
         !intent.IsOutOfScope && OrderDialog.FlowOfIntent.TryGetValue(intent.Intent, out var flow) ? flow : null;
-
-    private static string ButtonOf(string flow) => FlowButtons.First(b => b.Value == flow).Key;
 
     /// <summary>A postBack or card submit carries its meaning in <c>value</c>, not <c>text</c>.</summary>
     private static string? TextOfValue(JsonElement? value) => value switch

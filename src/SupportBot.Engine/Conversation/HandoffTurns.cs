@@ -23,6 +23,8 @@ internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, Live
 
     private const int MaxAgentNameLength = 100;
 
+    private HandoffWords Words => HandoffWords.Of(knowledge.Current.Knowledge);
+
     /// <summary>The Bot Framework handoff protocol's events (<c>handoff.initiate</c>, <c>handoff.status</c>).</summary>
     public static bool IsHandoffEvent(string? name) => name?.StartsWith("handoff.", StringComparison.Ordinal) == true;
 
@@ -49,7 +51,7 @@ internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, Live
             HandoffId = outcome.Ticket?.Id,
             Slots = slots,
         };
-        var reply = new BotReply(prefix + HandoffReplies.Preface(verdict.Reason) + outcome.Text, outcome.Choices) { HandoffState = outcome.State };
+        var reply = new BotReply(prefix + Words.Preface(verdict.Reason) + outcome.Text, outcome.Choices) { HandoffState = outcome.State };
         return Result(turn.State, reply, decision, new HandoffRequested(verdict.Reason, outcome.State, outcome.Ticket?.Id, outcome.ContactCentreEvent));
     }
 
@@ -72,12 +74,12 @@ internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, Live
         if (text is not null && IsStop(text))
         {
             await line.LeaveQueueAsync(open, cancellationToken).ConfigureAwait(false);
-            var left = new BotReply(HandoffReplies.LeftQueue(knowledge.Current.Knowledge.Prompt.Persona), Topics()) { HandoffState = HandoffReplies.BackToBotState };
+            var left = new BotReply(Words.LeftQueue(), ReplyWriter.Of(knowledge.Current.Knowledge).Topics()) { HandoffState = HandoffStates.BackToBot };
             return Result(state, left, decision with { Action = TurnDecision.LeftQueue });
         }
 
-        var waiting = open.Status == HandoffStatus.Pending ? HandoffReplies.StillConnecting() : HandoffReplies.StillQueued(await line.PositionOfAsync(open, cancellationToken).ConfigureAwait(false));
-        return Result(state, new BotReply(waiting) { HandoffState = HandoffReplies.QueuedState }, decision);
+        var waiting = open.Status == HandoffStatus.Pending ? Words.StillConnecting() : Words.StillQueued(await line.PositionOfAsync(open, cancellationToken).ConfigureAwait(false));
+        return Result(state, new BotReply(waiting) { HandoffState = HandoffStates.Queued }, decision);
     }
 
     /// <summary>The answer to "leave a message?": an e-mail address makes it a ticket; "no thanks" declines; anything else is a new question.</summary>
@@ -87,14 +89,14 @@ internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, Live
         {
             var ticket = await line.LeaveMessageAsync(offer, email.Value, turn.Text, cancellationToken).ConfigureAwait(false);
             var decision = turn.Decision(TurnDecision.MessageTaken) with { Handoff = ticket.Reason, HandoffId = ticket.Id, HandoffState = "ticket" };
-            return Result(turn.State, new BotReply(HandoffReplies.MessageTaken(email.Value)), decision,
+            return Result(turn.State, new BotReply(Words.MessageTaken(email.Value)), decision,
                 new HandoffRequested(ticket.Reason, "ticket", ticket.Id, null));
         }
 
-        var declined = turn.Text.TrimEnd('.', '!').Equals("No thanks", StringComparison.OrdinalIgnoreCase)
+        var declined = turn.Text.TrimEnd('.', '!').Equals(Words.NoThanks, StringComparison.OrdinalIgnoreCase)
             || IsStop(turn.Text)
             || (turn.Intent.Intent == "deny" && turn.Intent.Confidence >= options.SmallTalkConfidence);
-        return declined ? Result(turn.State, Say(HandoffReplies.OfferDeclined(), Topics(), turn.Decision(TurnDecision.SmallTalk))) : null;
+        return declined ? Result(turn.State, Say(Words.OfferDeclined(), ReplyWriter.Of(knowledge.Current.Knowledge).Topics(), turn.Decision(TurnDecision.SmallTalk))) : null;
     }
 
     /// <summary>

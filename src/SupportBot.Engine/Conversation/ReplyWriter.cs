@@ -1,5 +1,6 @@
 using SupportBot.Knowledge;
 using SupportBot.Knowledge.Responses;
+using SupportBot.Replies;
 
 namespace SupportBot.Conversation;
 
@@ -11,15 +12,6 @@ namespace SupportBot.Conversation;
 /// </summary>
 internal sealed class ReplyWriter(ResponseCatalog catalog, StorePolicies policies)
 {
-    /// <summary>The welcome's buttons: what each says, and what it sends (an FAQ title is answered from that entry directly).</summary>
-    public static readonly IReadOnlyList<(string Title, string Sends)> Topics =
-    [
-        ("Where is my order?", "Where is my order?"),
-        ("How do I return something?", "How do I return an item?"),
-        ("Shipping options", "What shipping options do you offer?"),
-        ("Payment methods", "What payment methods do you accept?"),
-    ];
-
     private static readonly HashSet<string> SmallTalkKeys = new(StringComparer.Ordinal)
     {
         "greeting", "thanks", "goodbye", "bot_challenge", "affirm", "deny",
@@ -42,6 +34,14 @@ internal sealed class ReplyWriter(ResponseCatalog catalog, StorePolicies policie
     public string EmptyMessage() => Say("empty_message");
 
     public string ReadOnlyTheStart() => Say("read_only_the_start");
+
+    public string Greeting(string firstName) => Say("answer.greeting", ("first_name", firstName));
+
+    public string AnswerNotFound() => Say("answer.not_found");
+
+    /// <summary>The topic buttons: each shows its title and sends its question (an FAQ title is answered from that entry directly).</summary>
+    public List<ReplyChoice> Topics() =>
+        [.. ConversationTexts.Topics.Select(t => new ReplyChoice(Say($"topics.{t}.title"), Say($"topics.{t}.sends")))];
 
     private string Say(string key, params (string Name, string Value)[] values)
     {

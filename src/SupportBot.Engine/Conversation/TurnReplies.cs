@@ -24,6 +24,9 @@ internal sealed record TurnContext(ConversationKey Key, Activity Inbound, string
     /// <summary>The message embedded once for the turn (intents and retrieval share it); null without embeddings.</summary>
     public float[]? Vector { get; init; }
 
+    /// <summary>The message as the understanding reads it: misspelled words the knowledge could correct, corrected.</summary>
+    public string Understood { get; init; } = Text;
+
     public OrderSession Session => State.Order;
 
     public TurnDecision Decision(string action, KnowledgeAnswer? answer = null) => new(
@@ -65,8 +68,6 @@ internal static class TurnReplies
     /// <summary>Part of a long message was not read: the bot's message says so after what it answered.</summary>
     public static TurnResult NoteReadOnlyTheStart(TurnResult result, ReplyWriter words) =>
         result.Reply is { } reply ? result with { Reply = reply.Append("\n\n" + words.ReadOnlyTheStart()) } : result;
-
-    public static List<ReplyChoice> Topics() => ReplyWriter.Topics.Select(t => new ReplyChoice(t.Title, t.Sends)).ToList();
 
     public static TurnDecision Decision(string action) => new(action, null, 0, null, 0, [], []);
 }

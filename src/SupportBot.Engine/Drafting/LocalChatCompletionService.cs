@@ -1,6 +1,7 @@
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Services;
+using SupportBot.Conversation;
 using SupportBot.Knowledge;
 
 namespace SupportBot.Drafting;
@@ -16,7 +17,6 @@ public sealed class LocalChatCompletionService(LiveKnowledge knowledge) : IChatC
     public const string ModelId = "supportbot-local";
 
     /// <summary>The reply when the chat holds no passage to answer from.</summary>
-    public const string NoGroundingReply = "I'm sorry, I couldn't find that in our help centre.";
 
     /// <summary>Metadata key listing the source ids a reply used.</summary>
     public const string SourcesKey = "sources";
@@ -47,15 +47,16 @@ public sealed class LocalChatCompletionService(LiveKnowledge knowledge) : IChatC
     internal ChatMessageContent Compose(Grounding grounding)
     {
         var prompt = knowledge.Current.Knowledge.Prompt;
+        var words = ReplyWriter.Of(knowledge.Current.Knowledge);
         if (grounding.Passages.Count == 0)
         {
-            return new ChatMessageContent(AuthorRole.Assistant, NoGroundingReply, ModelId,
+            return new ChatMessageContent(AuthorRole.Assistant, words.AnswerNotFound(), ModelId,
                 metadata: new Dictionary<string, object?> { [SourcesKey] = Array.Empty<string>() });
         }
 
         var source = grounding.Passages[0];
         var excerpt = AnswerExcerpt.Choose(grounding.Question, source);
-        var text = ReplyFooter.Append(ReplyFooter.Greet(excerpt.Markdown, grounding.Shopper), [source], prompt);
+        var text = ReplyFooter.Append(ReplyFooter.Greet(excerpt.Markdown, grounding.Shopper, words), [source], prompt);
         return new ChatMessageContent(AuthorRole.Assistant, text, ModelId, metadata: new Dictionary<string, object?>
         {
             [SourcesKey] = new[] { source.Id },

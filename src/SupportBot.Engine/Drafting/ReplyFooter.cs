@@ -1,3 +1,4 @@
+using SupportBot.Conversation;
 using SupportBot.Knowledge;
 
 namespace SupportBot.Drafting;
@@ -17,6 +18,6 @@ internal static class ReplyFooter
         return prompt.SignOff.Length == 0 ? text : text + "\n\n" + prompt.SignOff;
     }
 
-    public static string Greet(string body, ShopperProfile shopper) =>
-        shopper.FirstName is null ? body : $"Hi {shopper.FirstName}!\n\n{body}";
+    public static string Greet(string body, ShopperProfile shopper, ReplyWriter words) =>
+        shopper.FirstName is null ? body : $"{words.Greeting(shopper.FirstName)}\n\n{body}";
 }

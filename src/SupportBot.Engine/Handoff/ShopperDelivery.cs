@@ -22,7 +22,7 @@ internal sealed class ShopperDelivery(IShopperChannel channel, HandoffNotices no
         ActivityRenderer.Message(Envelope(ticket), new BotReply(text, choices)
         {
             HandoffState = state,
-            AgentName = state == HandoffReplies.WithAgentState ? ticket.AgentName : null,
+            AgentName = state == HandoffStates.WithAgent ? ticket.AgentName : null,
         });
 
     /// <summary>The agent speaks as a bot-side account of their own; the client id makes a retried send land once.</summary>

@@ -96,7 +96,7 @@ public sealed class LocalDrafterTests(EngineFixture fixture) : IClassFixture<Eng
     {
         var draft = await fixture.Services.GetRequiredService<ReplyDrafter>().DraftAsync(new DraftRequest("What is the meaning of life?", [], ShopperProfile.Anonymous));
 
-        Assert.Equal(LocalChatCompletionService.NoGroundingReply, draft.Markdown);
+        Assert.Equal("I'm sorry, I couldn't find that in our help centre.", draft.Markdown);
         Assert.Empty(draft.Sources);
     }
 

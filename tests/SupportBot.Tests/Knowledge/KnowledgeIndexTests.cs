@@ -126,6 +126,18 @@ public sealed class KnowledgeIndexTests : IDisposable
     }
 
     [Fact]
+    public void Respell_CorrectsMisspellings_ButNotRealWordsTheKnowledgeDoesNotUse()
+    {
+        using var index = Build();
+
+        // "refnud" and "washng" are typos (read as the knowledge writes the word); "passport" and "coat" are English the
+        // knowledge never writes, and stay.
+        Assert.Equal("when do i get my refund, can I washing my coat?", index.Respell("when do i get my refnud, can I washng my coat?"));
+        Assert.Equal("I lost my passport", index.Respell("I lost my passport"));
+        Assert.DoesNotContain(index.Search("I lost my passport").Hits.SelectMany(h => h.Matches), m => m.Kind == MatchKind.Typo);
+    }
+
+    [Fact]
     public void Search_WithTypoToleranceOff_DoesNotCorrect()
     {
         using var index = Build(new SearchOptions { TypoTolerance = false });

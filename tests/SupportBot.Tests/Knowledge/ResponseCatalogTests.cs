@@ -1,3 +1,5 @@
+using SupportBot.Conversation;
+using SupportBot.Handoff;
 using SupportBot.Knowledge;
 using SupportBot.Knowledge.Responses;
 using SupportBot.Orders;
@@ -17,6 +19,7 @@ public sealed class ResponseCatalogTests : IDisposable
         File.Copy(Path.Combine(RepoPaths.Knowledge, "policies.yml"), Path.Combine(_folder, "policies.yml"));
         File.Copy(Path.Combine(RepoPaths.Knowledge, "responses", "orders.yml"), Path.Combine(_folder, "responses", "orders.yml"));
         File.Copy(Path.Combine(RepoPaths.Knowledge, "responses", "conversation.yml"), Path.Combine(_folder, "responses", "conversation.yml"));
+        File.Copy(Path.Combine(RepoPaths.Knowledge, "responses", "handoff.yml"), Path.Combine(_folder, "responses", "handoff.yml"));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -29,6 +32,43 @@ public sealed class ResponseCatalogTests : IDisposable
         Assert.DoesNotContain(knowledge.Diagnostics, d => d.Path.StartsWith("responses", StringComparison.Ordinal));
         Assert.All(OrderTexts.Schema.Keys.Keys, key => Assert.NotNull(knowledge.Responses.Find(OrderTexts.Catalogue, key)));
         Assert.All(ConversationTexts.Schema.Keys.Keys, key => Assert.NotNull(knowledge.Responses.Find(ConversationTexts.Catalogue, key)));
+        Assert.All(HandoffTexts.Schema.Keys.Keys, key => Assert.NotNull(knowledge.Responses.Find(HandoffTexts.Catalogue, key)));
+    }
+
+    [Fact]
+    public void TheHandoffSentences_ComeFromTheCatalogue_WithTheQueuePlaceAndWaitInTheirForms()
+    {
+        var path = Path.Combine(_folder, "responses", "handoff.yml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace(
+            "agent_joined: \"You're now chatting with {agent} from the support team.\"",
+            "agent_joined: \"{agent} from our team is here now.\"", StringComparison.Ordinal));
+        var words = HandoffWords.Of(Load());
+
+        Assert.Equal("Tess from our team is here now.", words.AgentJoined("Tess"));
+        Assert.StartsWith("I'm connecting you with a member of our support team. You're next in the queue; the wait is about 1 minute,", words.Connecting(1, TimeSpan.FromSeconds(60)), StringComparison.Ordinal);
+        Assert.Contains("You're number 3 in the queue; the wait is about 4 minutes,", words.Connecting(3, TimeSpan.FromMinutes(3.5)), StringComparison.Ordinal);
+        Assert.Contains("I can't estimate the wait yet", words.Connecting(2, null), StringComparison.Ordinal);
+        Assert.Equal("Thanks, I've added that for our team. You're number 2 in the queue.", words.StillQueued(2));
+    }
+
+    [Fact]
+    public void AFlowButtonReworded_StillStartsItsFlow_AndTheTopicsFollowTheCatalogue()
+    {
+        var path = Path.Combine(_folder, "responses", "conversation.yml");
+        File.WriteAllText(path, File.ReadAllText(path)
+            .Replace("check_order: \"Check my order\"", "check_order: \"Track my parcel\"", StringComparison.Ordinal)
+            .Replace("title: \"Shipping options\"", "title: \"Delivery\"", StringComparison.Ordinal));
+        var knowledge = Load();
+        var buttons = new FlowButtons(knowledge.Responses);
+
+        Assert.False(knowledge.HasErrors);
+        Assert.Equal("Track my parcel", buttons.LabelOf(OrderFlow.Status));
+        Assert.Equal(OrderFlow.Status, buttons.Pressed("track my parcel!"));
+        Assert.Null(buttons.Pressed("Check my order"));
+        Assert.Equal(FlowButtons.Handoff, buttons.Pressed("Talk to a person"));
+        Assert.Equal(OrderFlow.Return, buttons.Pressed("Start a return"));
+        var topics = ReplyWriter.Of(knowledge).Topics();
+        Assert.Contains(topics, t => t.Title == "Delivery" && t.Value == "What shipping options do you offer?");
     }
 
     [Fact]

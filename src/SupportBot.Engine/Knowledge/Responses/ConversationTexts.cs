@@ -23,5 +23,22 @@ public static class ConversationTexts
         ("not_understood", []),
         ("out_of_scope", ["store"]),
         ("empty_message", []),
-        ("read_only_the_start", []));
+        ("read_only_the_start", []),
+        ("answer.greeting", ["first_name"]),
+        ("answer.not_found", []),
+        ("topics.order_status.title", []),
+        ("topics.order_status.sends", []),
+        ("topics.returns.title", []),
+        ("topics.returns.sends", []),
+        ("topics.shipping.title", []),
+        ("topics.shipping.sends", []),
+        ("topics.payment.title", []),
+        ("topics.payment.sends", []),
+        ("button.check_order", []),
+        ("button.check_return", []),
+        ("button.cancel_order", []),
+        ("button.change_address", []));
+
+    /// <summary>The welcome's topic buttons, in the order shown.</summary>
+    public static IReadOnlyList<string> Topics { get; } = ["order_status", "returns", "shipping", "payment"];
 }

@@ -17,5 +17,5 @@ public sealed record ResponseSchema(string Name, IReadOnlyDictionary<string, IRe
 /// <summary>Every catalogue the product reads; a capability that moves its wording into <c>knowledge/responses/</c> adds its schema here.</summary>
 public static class ResponseSchemas
 {
-    public static IReadOnlyList<ResponseSchema> All { get; } = [OrderTexts.Schema, ConversationTexts.Schema];
+    public static IReadOnlyList<ResponseSchema> All { get; } = [OrderTexts.Schema, ConversationTexts.Schema, HandoffTexts.Schema];
 }

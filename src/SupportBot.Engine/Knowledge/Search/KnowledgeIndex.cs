@@ -141,6 +141,9 @@ public sealed class KnowledgeIndex : IDisposable
             new SynonymExpander(knowledge.Synonyms, analyzer), options, semantic);
     }
 
+    /// <inheritdoc cref="QueryReader.Respell"/>
+    public string Respell(string question) => _queryReader.Respell(question);
+
     /// <summary>
     /// The best entries for a question. With embeddings, <paramref name="vector"/> is the question's (a turn embeds its
     /// message once and shares it); without one the index embeds the question itself.
@@ -157,7 +160,8 @@ public sealed class KnowledgeIndex : IDisposable
             return new KnowledgeAnswer(question, [], unknown);
         }
 
-        var query = _semantic is null ? null : vector ?? _semantic.Embed(question);
+        // The meaning is read with misspellings corrected, as the conversation reads it (see Respell).
+        var query = _semantic is null ? null : vector ?? _semantic.Embed(Respell(question));
         var docs = known == 0 ? [] : Candidates(concepts, known, top);
         if (query is null)
         {

@@ -1,3 +1,4 @@
+using SupportBot.Embeddings;
 using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
@@ -132,8 +133,11 @@ internal sealed class KnowledgeVocabulary : IDisposable
     }
 
     /// <summary>Whether a word is one typo correction looks at: a word of letters long enough to have a typo, with correction on.</summary>
+    /// <remarks>
+    /// A real English word the knowledge happens not to use ("passport", "coat") is what the shopper meant, never a typo.
+    /// </remarks>
     public bool MayCorrect(string surface) =>
-        _options.TypoTolerance && surface.Length is >= 4 and <= MaxCorrectedLength && surface.All(char.IsLetter);
+        _options.TypoTolerance && surface.Length is >= 4 and <= MaxCorrectedLength && surface.All(char.IsLetter) && !EnglishWords.Contains(surface);
 
     public void Dispose()
     {

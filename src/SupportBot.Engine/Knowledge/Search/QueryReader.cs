@@ -1,7 +1,10 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
 namespace SupportBot.Knowledge.Search;
 
 /// <summary>Turns a shopper's question into concepts: their words, synonym phrases, and corrected misspellings.</summary>
-internal sealed class QueryReader(ShopperAnalyzer analyzer, SynonymExpander synonyms, KnowledgeVocabulary vocabulary, SearchOptions options)
+internal sealed partial class QueryReader(ShopperAnalyzer analyzer, SynonymExpander synonyms, KnowledgeVocabulary vocabulary, SearchOptions options)
 {
     /// <summary>
     /// Concepts one query keeps: far more than any question has, few enough that the Lucene query stays well under
@@ -36,6 +39,36 @@ internal sealed class QueryReader(ShopperAnalyzer analyzer, SynonymExpander syno
 
         return Strongest(concepts);
     }
+
+    /// <summary>
+    /// The question with the words the knowledge does not know and could correct written as the knowledge writes them
+    /// ("how do i retrun an itme" becomes "how do i return an items"), for the readers that see only the raw text
+    /// (the intent model and the sentence embedding). Words the knowledge knows are left as the shopper wrote them.
+    /// </summary>
+    public string Respell(string question)
+    {
+        var corrections = MaxCorrections;
+        StringBuilder? respelled = null;
+        var copied = 0;
+        foreach (Match word in Word().Matches(question))
+        {
+            if (vocabulary.IsWritten(word.Value)
+                || AnalyzedToken.Analyze(analyzer, KnowledgeIndex.QuestionsField, word.Value) is not [{ } token] || vocabulary.Contains(token.Term)
+                || Correct(word.Value, ref corrections) is not { } corrected)
+            {
+                continue;
+            }
+
+            respelled ??= new StringBuilder(question.Length + 16);
+            respelled.Append(question, copied, word.Index - copied).Append(vocabulary.SurfaceOf(corrected));
+            copied = word.Index + word.Length;
+        }
+
+        return respelled is null ? question : respelled.Append(question, copied, question.Length - copied).ToString();
+    }
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex Word();
 
     /// <summary>Beyond <see cref="MaxConcepts"/>, the weakest are dropped (known before unknown, rare before common), in question order.</summary>
     private static List<QueryConcept> Strongest(List<QueryConcept> concepts)
