@@ -22,10 +22,16 @@ internal static class DirectLineLoad
 {
     private const string Secret = "load-secret-0123456789-abcdef-0123456789";
 
-    public static async Task RunAsync(TextWriter output, int conversations, int seconds, string? postgres = null, int instances = 1)
+    /// <summary>How one run is set up: its size, where state lives, and whether the packaged model reads each message.</summary>
+    public sealed record Settings(int Conversations, int Seconds, int Instances = 1, string? Postgres = null, bool Embeddings = false, int ThinkMilliseconds = 20);
+
+    public static async Task RunAsync(TextWriter output, Settings run)
     {
+        var (conversations, seconds, instances, postgres) = (run.Conversations, run.Seconds, run.Instances, run.Postgres);
         var storage = postgres is null ? "SQLite" : "PostgreSQL";
-        output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {conversations} conversations for {seconds} s each; {storage}, {instances} instance(s)");
+        var messages = LoadMessages.Load();
+        output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {conversations} conversations for {seconds} s each, "
+            + $"{run.ThinkMilliseconds} ms think time, {messages.Length} distinct messages; {storage}, {instances} instance(s); embeddings {(run.Embeddings ? "Local (packaged model)" : "None (lexical only)")}");
         var data = Path.Combine(Path.GetTempPath(), "supportbot-load-" + Environment.ProcessId);
         string[] settings =
         [
@@ -33,6 +39,7 @@ internal static class DirectLineLoad
 
             // One loopback client drives every conversation: the per-client budgets are off so the pipeline is measured, not the limiter.
             "--Limits:MessagesPerMinutePerConversation", "0", "--Limits:MessagesPerMinutePerClient", "0", "--Limits:HandoffsPerHourPerClient", "0",
+            "--Embeddings:Provider", run.Embeddings ? "Local" : "None",
             .. postgres is null ? Array.Empty<string>() : ["--Storage:Provider", "Postgres", "--Storage:ConnectionString", postgres],
         ];
         var bots = new List<WebApplication>();
@@ -46,7 +53,7 @@ internal static class DirectLineLoad
                 bots.Add(bot);
             }
 
-            Report(output, $"supportbot", await DriveAsync([.. bots.Select(b => new Uri(b.Urls.First()))], conversations, seconds));
+            Report(output, $"supportbot", await DriveAsync([.. bots.Select(b => new Uri(b.Urls.First()))], run, messages));
             await StageTable.WriteAsync(output, new Uri(bots[0].Urls.First()));
         }
         finally
@@ -60,7 +67,7 @@ internal static class DirectLineLoad
 
         await using var echo = EchoDirectLine.Build();
         await echo.StartAsync();
-        Report(output, "bare echo", await DriveAsync([new Uri(echo.Urls.First())], conversations, seconds));
+        Report(output, "bare echo", await DriveAsync([new Uri(echo.Urls.First())], run, messages));
         await echo.StopAsync();
         for (var i = 0; i < instances; i++)
         {
@@ -73,15 +80,15 @@ internal static class DirectLineLoad
 
     private sealed record Result(int Turns, double Seconds, Latencies Latency, int Errors, int Lost, int Duplicated);
 
-    private static async Task<Result> DriveAsync(Uri[] servers, int conversations, int seconds)
+    private static async Task<Result> DriveAsync(Uri[] servers, Settings run, string[] messages)
     {
+        var (conversations, seconds) = (run.Conversations, run.Seconds);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { Timeout = TimeSpan.FromSeconds(30) };
         var latency = new Latencies();
         var gate = new object();
         int turns = 0, errors = 0, lost = 0, duplicated = 0;
         var clock = Stopwatch.StartNew();
         var end = TimeSpan.FromSeconds(seconds);
-        var questions = new[] { "how long do I have to return something?", "do you ship to canada", "hello", "where is my parcel", "thanks" };
 
         await Task.WhenAll(Enumerable.Range(0, conversations).Select(async n =>
         {
@@ -102,10 +109,16 @@ internal static class DirectLineLoad
                 var receiving = ReceiveAsync(socket, seen, replies, () => Interlocked.Increment(ref duplicated));
                 for (var i = 0; clock.Elapsed < end; i++)
                 {
+                    if (i > 0 && run.ThinkMilliseconds > 0)
+                    {
+                        // A shopper reads the reply before typing again; without it the run measures a flood, not shoppers.
+                        await Task.Delay(run.ThinkMilliseconds);
+                    }
+
                     var began = Stopwatch.GetTimestamp();
                     using var post = new HttpRequestMessage(HttpMethod.Post, On(n + i, $"/v3/directline/conversations/{conversation}/activities"))
                     {
-                        Content = JsonContent.Create(new { type = "message", text = questions[i % questions.Length], from = new { id = $"u{n}" }, channelData = new { clientActivityID = $"{n}-{i}" } }),
+                        Content = JsonContent.Create(new { type = "message", text = messages[((n * 7919) + i) % messages.Length], from = new { id = $"u{n}" }, channelData = new { clientActivityID = $"{n}-{i}" } }),
                     };
                     post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                     using var posted = await http.SendAsync(post);

@@ -7,9 +7,14 @@ using SupportBot.Benchmarks;
 // benchmarks' size for timing `eval intents`; anything else goes to BenchmarkDotNet (e.g. --filter '*').
 if (args is ["load", ..])
 {
-    var conversations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
-    var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 60;
-    var instances = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1;
+    // Positional: conversations, seconds, instances; flags: --embeddings (the packaged model reads every message), --think MS.
+    var embeddings = args.Contains("--embeddings");
+    var thinkAt = Array.IndexOf(args, "--think");
+    var think = thinkAt > 0 && thinkAt + 1 < args.Length ? int.Parse(args[thinkAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 20;
+    var positional = args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (thinkAt < 0 || i + 1 != thinkAt + 1)).ToArray();
+    var conversations = positional.Length > 0 ? int.Parse(positional[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
+    var seconds = positional.Length > 1 ? int.Parse(positional[1], System.Globalization.CultureInfo.InvariantCulture) : 60;
+    var instances = positional.Length > 2 ? int.Parse(positional[2], System.Globalization.CultureInfo.InvariantCulture) : 1;
     var postgres = Environment.GetEnvironmentVariable("SUPPORTBOT_LOAD_POSTGRES");
     if (instances > 1 && string.IsNullOrEmpty(postgres))
     {
@@ -17,7 +22,7 @@ if (args is ["load", ..])
         return;
     }
 
-    await DirectLineLoad.RunAsync(Console.Out, conversations, seconds, string.IsNullOrEmpty(postgres) ? null : postgres, instances);
+    await DirectLineLoad.RunAsync(Console.Out, new DirectLineLoad.Settings(conversations, seconds, instances, string.IsNullOrEmpty(postgres) ? null : postgres, embeddings, think));
     return;
 }
 

@@ -35,10 +35,6 @@ internal sealed class ReplyWriter(ResponseCatalog catalog, StorePolicies policie
 
     public string ReadOnlyTheStart() => Say("read_only_the_start");
 
-    public string Greeting(string firstName) => Say("answer.greeting", ("first_name", firstName));
-
-    public string AnswerNotFound() => Say("answer.not_found");
-
     /// <summary>The topic buttons: each shows its title and sends its question (an FAQ title is answered from that entry directly).</summary>
     public List<ReplyChoice> Topics() =>
         [.. ConversationTexts.Topics.Select(t => new ReplyChoice(Say($"topics.{t}.title"), Say($"topics.{t}.sends")))];

@@ -1,7 +1,6 @@
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Services;
-using SupportBot.Conversation;
 using SupportBot.Knowledge;
 
 namespace SupportBot.Drafting;
@@ -47,10 +46,10 @@ public sealed class LocalChatCompletionService(LiveKnowledge knowledge) : IChatC
     internal ChatMessageContent Compose(Grounding grounding)
     {
         var prompt = knowledge.Current.Knowledge.Prompt;
-        var words = ReplyWriter.Of(knowledge.Current.Knowledge);
+        var words = knowledge.Current.Knowledge.Responses;
         if (grounding.Passages.Count == 0)
         {
-            return new ChatMessageContent(AuthorRole.Assistant, words.AnswerNotFound(), ModelId,
+            return new ChatMessageContent(AuthorRole.Assistant, ReplyFooter.NotFound(words), ModelId,
                 metadata: new Dictionary<string, object?> { [SourcesKey] = Array.Empty<string>() });
         }
 

@@ -1,5 +1,5 @@
-using SupportBot.Conversation;
 using SupportBot.Knowledge;
+using SupportBot.Knowledge.Responses;
 
 namespace SupportBot.Drafting;
 
@@ -18,6 +18,13 @@ internal static class ReplyFooter
         return prompt.SignOff.Length == 0 ? text : text + "\n\n" + prompt.SignOff;
     }
 
-    public static string Greet(string body, ShopperProfile shopper, ReplyWriter words) =>
-        shopper.FirstName is null ? body : $"{words.Greeting(shopper.FirstName)}\n\n{body}";
+    /// <summary>The answer after the editors' greeting (<c>answer.greeting</c> in conversation.yml) when the shopper's name is known.</summary>
+    public static string Greet(string body, ShopperProfile shopper, ResponseCatalog words) =>
+        shopper.FirstName is null ? body : $"{Say(words, "answer.greeting", shopper.FirstName)}\n\n{body}";
+
+    /// <summary>What the drafter says when nothing grounds an answer (<c>answer.not_found</c>).</summary>
+    public static string NotFound(ResponseCatalog words) => Say(words, "answer.not_found", null);
+
+    private static string Say(ResponseCatalog words, string key, string? firstName) =>
+        words.Say(ConversationTexts.Catalogue, key, new Dictionary<string, string>(StringComparer.Ordinal) { ["first_name"] = firstName ?? "" });
 }
