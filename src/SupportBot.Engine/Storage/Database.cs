@@ -26,6 +26,9 @@ public abstract class Database
     /// </summary>
     public virtual ValueTask<IDisposable> WriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable>(NoGate.Instance);
 
+    /// <summary>Where a turn that has no transaction of its own commits (SQLite: many turns in one transaction); null on PostgreSQL.</summary>
+    internal virtual GroupCommit? Commits => null;
+
     private sealed class NoGate : IDisposable
     {
         public static readonly NoGate Instance = new();

@@ -8,23 +8,29 @@ namespace SupportBot.Storage;
 /// <summary>
 /// Turns over the shared <see cref="Database"/>. On PostgreSQL the turn runs inside one transaction that first takes
 /// the conversation's advisory lock, so a turn on another instance waits for this one to commit. On SQLite (one
-/// instance) the lock is a gate in this process and the commit is one short write transaction: holding SQLite's
-/// single writer for a whole turn would stall every other conversation.
+/// instance) the lock is a gate in this process, and the commit joins the other turns committing at the same moment in
+/// one write transaction (<see cref="GroupCommit"/>): holding SQLite's single writer for a whole turn, or paying a
+/// transaction per turn, would make every conversation queue behind it.
 /// </summary>
 public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnStore
 {
-    /// <summary>Gates by a hash of the conversation id: fixed memory however many conversations, and a rare shared gate only waits.</summary>
-    private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 1024).Select(_ => new SemaphoreSlim(1, 1))];
+    /// <summary>One gate per conversation with a turn in flight (SQLite): no two conversations ever wait for each other.</summary>
+    private readonly KeyedGates _gates = new();
 
     /// <summary>Turns allowed to hold the database at once (<see cref="Database.MaxConcurrentTurns"/>); null when unbounded.</summary>
     private readonly SemaphoreSlim? _slots = database.MaxConcurrentTurns == int.MaxValue ? null : new SemaphoreSlim(database.MaxConcurrentTurns);
 
     public async Task<ITurnTransaction> BeginAsync(string conversationId, string? clientActivityId, CancellationToken cancellationToken)
     {
-        var gate = database.IsShared ? _slots : _gates[(int)((uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)_gates.Length)];
-        if (gate is not null)
+        IDisposable? gate = null;
+        if (!database.IsShared)
         {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            gate = await _gates.EnterAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        }
+        else if (_slots is not null)
+        {
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            gate = new SlotRelease(_slots);
         }
 
         DbConnection? connection = null;
@@ -52,7 +58,7 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
 
-            gate?.Release();
+            gate?.Dispose();
             throw;
         }
     }
@@ -115,7 +121,12 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
         return new Opening(version, state, next, earlier);
     }
 
-    private sealed class Turn(string conversationId, Database database, DbConnection connection, DbTransaction? transaction, SemaphoreSlim? gate, Opening opening,
+    private sealed class SlotRelease(SemaphoreSlim slots) : IDisposable
+    {
+        public void Dispose() => slots.Release();
+    }
+
+    private sealed class Turn(string conversationId, Database database, DbConnection connection, DbTransaction? transaction, IDisposable? gate, Opening opening,
         TimeProvider time) : ITurnTransaction
     {
         private bool _disposed;
@@ -139,36 +150,18 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
             CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(activities);
+            if (transaction is null && database.Commits is { } commits)
+            {
+                // SQLite: with the turns committing at the same moment, in one transaction on the writer's connection.
+                return await commits.WriteAsync((batch, inBatch) => WriteAsync(batch, inBatch, activities, stateJson, expiresAt, seen, CancellationToken.None), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
             var ownTransaction = transaction is null;
-            using var writer = ownTransaction ? await database.WriterAsync(cancellationToken).ConfigureAwait(false) : null;
             var writing = transaction ?? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                // The transcript entries and the state in one command (one round trip); the state's statement returns a row only when it took effect.
-                await using var command = connection.Command("", writing);
-                var stored = SqlConversationStore.AddInsert(command, conversationId, opening.NextSequence, activities);
-                if (seen is not null)
-                {
-                    SqlConversationStore.AddTouch(command, seen);
-                }
-
-                if (stateJson is not null)
-                {
-                    AddSave(command, stateJson, expiresAt);
-                    await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                    var saved = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                    await reader.DisposeAsync().ConfigureAwait(false);
-                    if (!saved)
-                    {
-                        await writing.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                        throw new ConcurrentTurnException(conversationId);
-                    }
-                }
-                else if (command.CommandText.Length > 0)
-                {
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
+                var stored = await WriteAsync(connection, writing, activities, stateJson, expiresAt, seen, cancellationToken).ConfigureAwait(false);
                 await writing.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return stored;
             }
@@ -179,6 +172,43 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
                     await writing.DisposeAsync().ConfigureAwait(false);
                 }
             }
+        }
+
+        /// <summary>
+        /// The transcript entries and the state in one command (one round trip); the state's statement returns a row
+        /// only when it took effect, else another writer got there first and nothing of this turn may be kept (the
+        /// caller rolls back: the whole transaction, or in a batch this turn's savepoint).
+        /// </summary>
+        private async Task<IReadOnlyList<StoredActivity>> WriteAsync(DbConnection on, DbTransaction writing, IReadOnlyList<Activity> activities, string? stateJson,
+            DateTimeOffset expiresAt, ShopperSeen? seen, CancellationToken cancellationToken)
+        {
+            await using var command = on.Command("", writing);
+            var stored = SqlConversationStore.AddInsert(command, conversationId, opening.NextSequence, activities);
+            if (seen is not null)
+            {
+                SqlConversationStore.AddTouch(command, seen);
+            }
+
+            if (stateJson is not null)
+            {
+                AddSave(command, stateJson, expiresAt);
+                bool saved;
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    saved = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                if (!saved)
+                {
+                    throw new ConcurrentTurnException(conversationId);
+                }
+            }
+            else if (command.CommandText.Length > 0)
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return stored;
         }
 
         public async ValueTask DisposeAsync()
@@ -196,7 +226,7 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
             }
 
             await connection.DisposeAsync().ConfigureAwait(false);
-            gate?.Release();
+            gate?.Dispose();
         }
 
         /// <summary>A first save inserts; a later one must find the version it read, else another writer got there first.</summary>

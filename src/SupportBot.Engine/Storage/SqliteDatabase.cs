@@ -8,23 +8,35 @@ namespace SupportBot.Storage;
 /// process asked to serve the same file is refused at start-up (<see cref="SingleProcessLock"/>): the turn lock lives
 /// in this process, so two processes on one file would interleave turns.
 /// </summary>
-public sealed class SqliteDatabase : Database, IDisposable
+public sealed class SqliteDatabase : Database, IDisposable, IAsyncDisposable
 {
     public const string FileName = "supportbot.db";
 
     private readonly SqliteFile _file;
     private readonly IDisposable _owner;
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly GroupCommit _commits;
 
     public SqliteDatabase(string dataFolder)
     {
         _file = new SqliteFile(System.IO.Path.Combine(dataFolder, FileName));
         _owner = SingleProcessLock.Take(_file.Path + ".lock",
             $"Storage: {_file.Path} is in use by another SupportBot process; one SQLite file serves one instance (use Storage:Provider=Postgres to run several)");
+        _commits = new GroupCommit(async cancellationToken => await _file.OpenAsync(cancellationToken).ConfigureAwait(false), WriterAsync);
+    }
+
+    internal override GroupCommit? Commits => _commits;
+
+    public async ValueTask DisposeAsync()
+    {
+        // Turns already queued are committed before the file is let go.
+        await _commits.DisposeAsync().ConfigureAwait(false);
+        Dispose();
     }
 
     public void Dispose()
     {
+        _commits.Complete();
         _owner.Dispose();
         _writer.Dispose();
     }

@@ -31,9 +31,22 @@ internal sealed class SqliteFile
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = ConnectionPragmas;
-        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        // The settings stay with the physical connection the pool hands out again, so each is set once, not on every
+        // open: a turn opens several, and preparing the pragmas each time was a measurable share of a turn under load.
+        if (connection.Handle is { } handle && !Configured.TryGetValue(handle, out _))
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = ConnectionPragmas;
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            Configured.AddOrUpdate(handle, Marker);
+        }
+
         return connection;
     }
+
+    private static readonly object Marker = new();
+
+    /// <summary>The physical connections already configured; an entry goes when its connection is collected.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
 }
