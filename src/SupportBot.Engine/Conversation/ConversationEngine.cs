@@ -71,16 +71,22 @@ public sealed partial class ConversationEngine
     /// never the activity), on its <paramref name="state"/>: the turn owns that instance and returns it, changed, in the result.
     /// </summary>
     /// <param name="client">Who sent it, as the channel adapter knows it from the transport (never from the activity's own fields).</param>
+    public Task<TurnResult> HandleAsync(ConversationKey key, ConversationState state, Activity inbound, ClientIdentity client,
+        CancellationToken cancellationToken = default) => HandleAsync(key, state, inbound, client, null, cancellationToken);
+
+    /// <param name="standing">Where the conversation stands with people, when the caller read it with the state
+    /// (<see cref="ConversationTurns"/> does, in the turn's first command); null to ask the handoff store.</param>
     public async Task<TurnResult> HandleAsync(ConversationKey key, ConversationState state, Activity inbound, ClientIdentity client,
-        CancellationToken cancellationToken = default)
+        HandoffStanding? standing, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(inbound);
         ArgumentNullException.ThrowIfNull(client);
-        return await TurnAsync(key, state, inbound, client, cancellationToken).ConfigureAwait(false);
+        return await TurnAsync(key, state, inbound, client, standing, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<TurnResult> TurnAsync(ConversationKey key, ConversationState state, Activity inbound, ClientIdentity client, CancellationToken cancellationToken)
+    private async Task<TurnResult> TurnAsync(ConversationKey key, ConversationState state, Activity inbound, ClientIdentity client, HandoffStanding? standing,
+        CancellationToken cancellationToken)
     {
         var knowledge = _knowledge.Current.Knowledge;
         var policies = knowledge.Policies;
@@ -107,16 +113,17 @@ public sealed partial class ConversationEngine
 
         // Everything below reads the capped text: its cost is bounded however long the message (the transcript keeps it whole).
         var (text, cut) = TextBudget.Cap(inbound.Text?.Trim() ?? TextOfValue(inbound.Value), _limits.MaxTextCharacters);
-        var result = await MessageTurnAsync(key, state, inbound, client, text, knowledge, cancellationToken).ConfigureAwait(false);
+        var result = await MessageTurnAsync(key, state, inbound, client, text, knowledge, standing, cancellationToken).ConfigureAwait(false);
         return cut ? NoteReadOnlyTheStart(result, ReplyWriter.Of(knowledge)) : result;
     }
 
     private async Task<TurnResult> MessageTurnAsync(ConversationKey key, ConversationState state, Activity inbound, ClientIdentity client, string? text, KnowledgeBase knowledge,
-        CancellationToken cancellationToken)
+        HandoffStanding? standing, CancellationToken cancellationToken)
     {
         var conversation = key.Value;
         var policies = knowledge.Policies;
-        if (await _line.OpenForAsync(conversation, cancellationToken).ConfigureAwait(false) is { } open)
+        var open = standing is null ? await _line.OpenForAsync(conversation, cancellationToken).ConfigureAwait(false) : standing.Open;
+        if (open is not null)
         {
             return await _handoffs.WhileHandedOffAsync(state, open, text, cancellationToken).ConfigureAwait(false);
         }
@@ -126,7 +133,7 @@ public sealed partial class ConversationEngine
             return Result(state, Say(ReplyWriter.Of(knowledge).EmptyMessage(), null, Decision(TurnDecision.NotUnderstood)));
         }
 
-        if (await _session.TryRateAsync(conversation, text, cancellationToken).ConfigureAwait(false) is { } rating)
+        if (standing?.RatingAsked != false && await _session.TryRateAsync(conversation, text, cancellationToken).ConfigureAwait(false) is { } rating)
         {
             return Result(state, new BotReply(HandoffWords.Of(_knowledge.Current.Knowledge).Rated(rating)), Decision(TurnDecision.Rated), new RatingGiven(rating));
         }

@@ -37,8 +37,9 @@ public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer re
     BotTelemetry telemetry, TimeProvider time)
 {
     /// <summary>Runs (or replays) one turn; <paramref name="stamp"/> lets the channel set what it owns (channel id, server time) before storing.</summary>
+    /// <param name="botWillReply">Called once the turn knows the bot, not a person, is answering (Web Chat's typing indicator).</param>
     public async Task<TurnRecord> HandleAsync(ConversationKey key, Activity inbound, ClientIdentity client, Func<Activity, Activity>? stamp = null,
-        CancellationToken cancellationToken = default)
+        Action? botWillReply = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inbound);
         ArgumentNullException.ThrowIfNull(client);
@@ -64,8 +65,13 @@ public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer re
         // A conversation update only asks for the welcome: the replies are stored, the update is not.
         var stored = inbound.Type != ActivityTypes.ConversationUpdate;
         var echo = stored ? stamp(inbound with { Id = turn.NextId }) : inbound;
+        if (!turn.Handoff.WithAgent)
+        {
+            botWillReply?.Invoke();
+        }
+
         var state = ConversationState.FromJson(turn.State?.Json);
-        var result = await engine.HandleAsync(key, state, echo, client, cancellationToken).ConfigureAwait(false);
+        var result = await engine.HandleAsync(key, state, echo, client, turn.Handoff, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<Activity> replies;
         using (telemetry.Stage(Stages.Render))
         {

@@ -15,9 +15,6 @@ internal sealed class HandoffLine(IHandoffStore store, TicketChanges changes, Ha
 
     public Task<HandoffTicket?> OpenForAsync(string conversationId, CancellationToken cancellationToken) => store.FindOpenAsync(conversationId, cancellationToken);
 
-    public async Task<bool> BotIsSilentAsync(string conversationId, CancellationToken cancellationToken) =>
-        (await OpenForAsync(conversationId, cancellationToken).ConfigureAwait(false))?.Status == HandoffStatus.Assigned;
-
     public async Task<HandoffOutcome> HandOffAsync(HandoffRequest request, HandoffMemory memory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

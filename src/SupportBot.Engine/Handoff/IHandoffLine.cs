@@ -26,9 +26,6 @@ public interface IHandoffLine
     /// <summary>The conversation's open handoff: queued, pending with a platform, or owned by an agent.</summary>
     Task<HandoffTicket?> OpenForAsync(string conversationId, CancellationToken cancellationToken);
 
-    /// <summary>True while a person owns the conversation: the bot neither answers nor shows itself typing.</summary>
-    Task<bool> BotIsSilentAsync(string conversationId, CancellationToken cancellationToken);
-
     Task<HandoffOutcome> HandOffAsync(HandoffRequest request, HandoffMemory memory, CancellationToken cancellationToken);
 
     /// <summary>The shopper answered the offer to leave a message with an e-mail address: it becomes a ticket in the queue.</summary>

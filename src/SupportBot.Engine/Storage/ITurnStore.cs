@@ -1,3 +1,4 @@
+using SupportBot.Handoff;
 using SupportBot.Schema;
 
 namespace SupportBot.Storage;
@@ -29,6 +30,9 @@ public interface ITurnTransaction : IAsyncDisposable
 
     /// <summary>The state the last committed turn saved; null when there is none (a new conversation) or it has expired.</summary>
     SavedState? State { get; }
+
+    /// <summary>Where the conversation stands with people, read with the state (so a turn asks the store once, not three times).</summary>
+    HandoffStanding Handoff { get; }
 
     /// <summary>The activity already stored with the client activity id the turn began with, if any: a retried post is answered from here.</summary>
     StoredActivity? Earlier { get; }

@@ -37,7 +37,19 @@ public sealed class SqlHandoffStore(Database database) : IHandoffStore
         First(await QueryAsync("id = @a", id, cancellationToken).ConfigureAwait(false));
 
     public async Task<HandoffTicket?> FindOpenAsync(string conversationId, CancellationToken cancellationToken) =>
-        First(await QueryAsync($"conversation_id = @a AND status IN ({InList(OpenStatuses)}) ORDER BY created_at DESC", conversationId, cancellationToken).ConfigureAwait(false));
+        First(await QueryAsync(OpenOf("@a"), conversationId, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// Where a conversation stands with people, as two statements a turn sends with its own first reads: its open
+    /// ticket (none, or one row of the ticket's columns, read by <see cref="Read"/>) and whether a rating question is
+    /// waiting (a count).
+    /// </summary>
+    internal static string StandingSql(string conversationParameter) =>
+        $"SELECT {Columns} FROM handoffs WHERE {OpenOf(conversationParameter)} LIMIT 1;\n"
+        + $"SELECT COUNT(*) FROM handoffs WHERE conversation_id = {conversationParameter} AND awaiting_rating = 1;\n";
+
+    private static string OpenOf(string conversationParameter) =>
+        $"conversation_id = {conversationParameter} AND status IN ({InList(OpenStatuses)}) ORDER BY created_at DESC";
 
     public async Task<int> AheadOfAsync(HandoffTicket ticket, CancellationToken cancellationToken)
     {
@@ -142,7 +154,7 @@ public sealed class SqlHandoffStore(Database database) : IHandoffStore
         return tickets;
     }
 
-    private static HandoffTicket Read(DbDataReader r) => new()
+    internal static HandoffTicket Read(DbDataReader r) => new()
     {
         Id = r.GetString(0),
         ConversationId = r.GetString(1),

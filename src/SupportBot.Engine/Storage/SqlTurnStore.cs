@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using System.Text.Json;
+using SupportBot.Handoff;
 using SupportBot.Schema;
 
 namespace SupportBot.Storage;
@@ -64,7 +65,7 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
     }
 
     /// <summary>What a turn reads before it runs.</summary>
-    private sealed record Opening(long Version, SavedState? State, long NextSequence, StoredActivity? Earlier);
+    private sealed record Opening(long Version, SavedState? State, long NextSequence, StoredActivity? Earlier, HandoffStanding Handoff);
 
     /// <summary>
     /// The lock (on a shared database), the saved state, the next sequence and a retried client id, sent as one
@@ -81,6 +82,7 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
 
         sql.Append("SELECT version, state, expires_at FROM conversation_state WHERE conversation_id = @id;\n");
         sql.Append("SELECT COALESCE(MAX(seq), -1) + 1 FROM activities WHERE conversation_id = @id;\n");
+        sql.Append(SqlHandoffStore.StandingSql("@id"));
         if (clientActivityId is not null)
         {
             sql.Append("SELECT seq, json FROM activities WHERE conversation_id = @id AND client_id = @client;\n");
@@ -111,6 +113,11 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var next = reader.Whole(0);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var open = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? SqlHandoffStore.Read(reader) : null;
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var ratingAsked = reader.Whole(0) > 0;
         StoredActivity? earlier = null;
         if (clientActivityId is not null && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)
             && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -118,7 +125,7 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
             earlier = new StoredActivity(reader.Whole(0), JsonSerializer.Deserialize<Activity>(reader.GetString(1), ActivityJson.Options)!);
         }
 
-        return new Opening(version, state, next, earlier);
+        return new Opening(version, state, next, earlier, new HandoffStanding(open, ratingAsked));
     }
 
     private sealed class SlotRelease(SemaphoreSlim slots) : IDisposable
@@ -136,6 +143,8 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
         public SavedState? State => opening.State;
 
         public StoredActivity? Earlier => opening.Earlier;
+
+        public HandoffStanding Handoff => opening.Handoff;
 
         public string NextId => SqlConversationStore.IdOf(conversationId, opening.NextSequence);
 

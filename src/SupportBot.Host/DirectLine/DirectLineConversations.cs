@@ -16,7 +16,7 @@ namespace SupportBot.Host.DirectLine;
 /// streams. <see cref="ConversationTurns"/> serialises the posts of a conversation and answers a retried client
 /// activity id with the first post's id.
 /// </summary>
-internal sealed class DirectLineConversations(ConversationTurns turns, IConversationStore store, IHandoffLine line, DirectLineStreams streams, TimeProvider time)
+internal sealed class DirectLineConversations(ConversationTurns turns, IConversationStore store, DirectLineStreams streams, TimeProvider time)
 {
     public const string ChannelId = DirectLineStreams.ChannelId;
 
@@ -42,7 +42,7 @@ internal sealed class DirectLineConversations(ConversationTurns turns, IConversa
             Recipient = ConversationEngine.Bot,
             MembersAdded = [new ChannelAccount(userId ?? "user", Role: "user")],
         };
-        var welcome = await turns.HandleAsync(ConversationKey.DirectLine(conversationId), update, ClientIdentity.InProcess(update), streams.OnThisChannel, cancellationToken)
+        var welcome = await turns.HandleAsync(ConversationKey.DirectLine(conversationId), update, ClientIdentity.InProcess(update), streams.OnThisChannel, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         await streams.PublishAsync(conversationId, welcome.All, cancellationToken).ConfigureAwait(false);
         return true;
@@ -90,16 +90,12 @@ internal sealed class DirectLineConversations(ConversationTurns turns, IConversa
             From = shopper,
         };
 
-        // Web Chat shows "typing" while the turn runs; it is a signal, not part of the transcript, so it is not stored.
-        // While a person owns the conversation the bot is not the one who would be typing.
-        if (!await line.BotIsSilentAsync(conversationId, cancellationToken).ConfigureAwait(false))
-        {
-            streams.PublishTyping(conversationId);
-        }
-
         // The shopper's message, the replies and the conversation's state are committed together before the post is
         // answered: a crash in between loses nothing the client was told about, and its retry is answered anew.
-        var turn = await turns.HandleAsync(ConversationKey.DirectLine(conversationId), inbound, client, streams.OnThisChannel, cancellationToken).ConfigureAwait(false);
+        // Web Chat shows "typing" while the turn runs (a signal, not stored), unless a person owns the conversation:
+        // the turn says so once it has read where the conversation stands.
+        var turn = await turns.HandleAsync(ConversationKey.DirectLine(conversationId), inbound, client, streams.OnThisChannel,
+            () => streams.PublishTyping(conversationId), cancellationToken).ConfigureAwait(false);
         if (!turn.Repeated)
         {
             await streams.PublishAsync(conversationId, turn.All, cancellationToken).ConfigureAwait(false);

@@ -53,7 +53,7 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         Assert.Null(whileOwned.Message);
         Assert.Equal((TurnDecision.WithAgent, "assigned"), (whileOwned.Decision.Action, whileOwned.Decision.HandoffState));
         Assert.Equal("faq_returns_refunds", whileOwned.Decision.Intent);
-        Assert.False((await fixture.Line.BotIsSilentAsync(chat.Conversation, default)));
+        Assert.Null(await fixture.Line.OpenForAsync(chat.Conversation, default));
 
         var transcript = await fixture.Agents.TranscriptAsync(chat.Conversation, -1, default);
         // What the desk delivered outside the turns: no reply to a shopper's message.
