@@ -37,6 +37,36 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
+    public async Task TheGrafanaDashboard_QueriesOnlyMetricsTheBotExports()
+    {
+        await using var server = await StartAsync();
+        var shopper = new DirectLineClient(server.Client, Secret);
+        (await shopper.StartAsync()).EnsureSuccessStatusCode();
+        await shopper.PostOkAsync("how long do I have to return something?");
+        await shopper.PostOkAsync("i want to talk to a person");
+        var exported = await server.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var source = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "src", "SupportBot.Engine", "Telemetry", "BotTelemetry.cs"));
+
+        // The Prometheus name of each instrument the bot declares: dots become underscores, seconds get their suffix.
+        var declared = System.Text.RegularExpressions.Regex.Matches(source, "Create\\w+<\\w+>\\(\"(?<name>[a-z._]+)\", \"(?<unit>[^\"]*)\"")
+            .Select(m => m.Groups["name"].Value.Replace('.', '_') + (m.Groups["unit"].Value == "s" ? "_seconds" : ""))
+            .ToHashSet(StringComparer.Ordinal);
+        var dashboard = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "deploy", "grafana", "supportbot-dashboard.json"));
+
+        var queried = System.Text.RegularExpressions.Regex.Matches(dashboard, @"\b(?:supportbot|http_server)_[a-z_]+").Select(m => m.Value).Distinct().ToList();
+
+        Assert.Contains("supportbot_stage_duration_seconds_bucket", queried);
+        Assert.All(queried, name =>
+        {
+            // A series the turns above produced is in the text; one that needs other events (an agent's claim, a model
+            // call) must at least be an instrument the bot declares, under its OpenTelemetry name.
+            var instrument = System.Text.RegularExpressions.Regex.Replace(name, "_(?:bucket|sum|count|total)$", "");
+            Assert.True(exported.Contains(name, StringComparison.Ordinal) || declared.Contains(instrument),
+                $"the dashboard queries {name}, which the bot neither exported nor declares");
+        });
+    }
+
+    [Fact]
     public async Task AForwardedRequest_IsNotLocal_AndNeedsAnAgent()
     {
         await using var server = await StartAsync();
