@@ -28,7 +28,7 @@ internal sealed class EngineForBenchmarks : IAsyncDisposable
 
     public ConversationTurns Engine => Services.GetRequiredService<ConversationTurns>();
 
-    public static async Task<EngineForBenchmarks> StartAsync(KnowledgeBase? knowledge = null)
+    public static async Task<EngineForBenchmarks> StartAsync(KnowledgeBase? knowledge = null, params string[] settings)
     {
         var scratch = Path.Combine(Path.GetTempPath(), "supportbot-bench", Guid.NewGuid().ToString("N"));
         var folder = Path.Combine(BenchmarkData.Root, "knowledge");
@@ -43,7 +43,7 @@ internal sealed class EngineForBenchmarks : IAsyncDisposable
             ContentRootPath = BenchmarkData.Root,
             Args = ["--Knowledge:Path", folder, "--Knowledge:WatchForChanges", "false", "--Storage:DataPath", Path.Combine(scratch, "data"),
                 "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning",
-                "--Handoff:Hours:0", "Mon-Sun 00:00-24:00", "--Handoff:Hours:1", "Mon-Sun 00:00-24:00"],
+                "--Handoff:Hours:0", "Mon-Sun 00:00-24:00", "--Handoff:Hours:1", "Mon-Sun 00:00-24:00", .. settings],
         });
         builder.Services.AddStorage().AddKnowledge().AddIntents().AddConversation();
         var host = builder.Build();

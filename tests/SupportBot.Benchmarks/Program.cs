@@ -33,6 +33,12 @@ if (args is ["intents150", var folder])
     return;
 }
 
+if (args is ["telemetry-cost"])
+{
+    await TelemetryCost.RunAsync(Console.Out);
+    return;
+}
+
 if (args is ["latency", ..])
 {
     // "latency turns" skips the per-query runs (the 10k base takes minutes to embed on a cold cache).

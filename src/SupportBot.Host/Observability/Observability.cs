@@ -26,11 +26,6 @@ internal static class Observability
     {
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("supportbot"))
-            .WithTracing(tracing => tracing
-                .AddSource(BotTelemetry.Name)
-                .AddAspNetCoreInstrumentation(http => http.Filter = context => !Unsampled.Contains(context.Request.Path.Value, StringComparer.Ordinal))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql())
             .WithMetrics(metrics => metrics
                 .AddMeter(BotTelemetry.Name, "Npgsql")
                 .AddAspNetCoreInstrumentation()
@@ -39,7 +34,13 @@ internal static class Observability
                 .AddPrometheusExporter());
         if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            telemetry.UseOtlpExporter();
+            // Spans only where they can go: recorded with nowhere to send them they cost every turn and show nothing.
+            telemetry.WithTracing(tracing => tracing
+                    .AddSource(BotTelemetry.Name)
+                    .AddAspNetCoreInstrumentation(http => http.Filter = context => !Unsampled.Contains(context.Request.Path.Value, StringComparer.Ordinal))
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql())
+                .UseOtlpExporter();
         }
 
         return services;
