@@ -33,7 +33,9 @@ internal static partial class BotConnectorApi
                 AllowAutoRedirect = false,
                 UseProxy = false,
                 ConnectCallback = provider.GetRequiredService<ServiceUrlPolicy>().ConnectAsync,
-            });
+            })
+            .AddResilienceHandler("bot-connector", (pipeline, context) =>
+                ConnectorResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<BotConnectorOptions>>().Value));
         return services;
     }
 

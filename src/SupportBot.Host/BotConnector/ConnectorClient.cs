@@ -41,9 +41,13 @@ internal sealed class ConnectorClient(HttpClient http, IOptions<BotConnectorOpti
             using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
         }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             throw new HttpRequestException($"The channel did not answer within {options.Value.ReplyTimeoutSeconds} s.", ex);
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException ex)
+        {
+            throw new HttpRequestException("The channel failed too often just now; replies to it are paused for a few seconds.", ex);
         }
     }
 

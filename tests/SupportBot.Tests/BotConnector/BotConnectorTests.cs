@@ -14,16 +14,16 @@ public sealed class BotConnectorTests
 {
     internal static readonly string[] Emulator = ["--environment", "Development", "--BotConnector:ValidateInboundTokens", "false"];
 
-    private static object Inbound(Uri serviceUrl, string text) => new
+    private static object Inbound(Uri serviceUrl, string text, string conversation = "conv-1", string id = "act-1") => new
     {
         type = "message",
-        id = "act-1",
+        id,
         text,
         serviceUrl = serviceUrl.ToString().TrimEnd('/'),
         channelId = "emulator",
         from = new { id = "user-1", name = "Sam", role = "user" },
         recipient = new { id = "bot-1", name = "Pip", role = "bot" },
-        conversation = new { id = "conv-1" },
+        conversation = new { id = conversation },
     };
 
     [Fact]
@@ -46,14 +46,64 @@ public sealed class BotConnectorTests
     }
 
     [Fact]
-    public async Task ChannelRefusingTheReply_Is502()
+    public async Task ChannelRefusingTheReply_Is502_AndTheReplyIsNotSentTwice()
     {
         await using var channel = await RecordingServer.StartAsync(async (context, _) => { context.Response.StatusCode = 500; await context.Response.WriteAsync("down"); });
         await using var server = await RunningServer.StartAsync(Emulator);
 
         using var response = await server.Client.PostAsJsonAsync("/api/messages", Inbound(channel.Address, "hello"));
 
+        // A 500 may come after the channel showed the reply: sending it again could show it twice.
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Single(channel.Requests);
+    }
+
+    [Fact]
+    public async Task AChannelThatSaysTooManyRequests_GetsTheReplyAgain_AfterItsRetryAfter()
+    {
+        var calls = 0;
+        await using var channel = await RecordingServer.StartAsync(async (context, _) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                context.Response.StatusCode = 429;
+                context.Response.Headers.RetryAfter = "0";
+                return;
+            }
+
+            await context.Response.WriteAsJsonAsync(new { id = "1" });
+        });
+        await using var server = await RunningServer.StartAsync(Emulator);
+
+        using var response = await server.Client.PostAsJsonAsync("/api/messages", Inbound(channel.Address, "do you ship to canada", "conv-429"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var requests = channel.Requests.ToList();
+        Assert.Equal(requests[0].Body, requests[1].Body);
+        Assert.True(requests.Exists(r => r.Body.Contains("Canad", StringComparison.Ordinal)), string.Join("\n", requests.Select(r => r.Body)));
+    }
+
+    [Fact]
+    public async Task AChannelThatGoesDown_MidConversation_IsA502ProblemDetails_AndTheNextTurnWorksWhenItIsBack()
+    {
+        await using var server = await RunningServer.StartAsync(Emulator);
+        Uri gone;
+        await using (var channel = await RecordingServer.StartAsync())
+        {
+            using var first = await server.Client.PostAsJsonAsync("/api/messages", Inbound(channel.Address, "hello", "conv-down", "act-1"));
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            gone = channel.Address;
+        }
+
+        using var whileDown = await server.Client.PostAsJsonAsync("/api/messages", Inbound(gone, "how long do refunds take", "conv-down", "act-2"));
+        await using var back = await RecordingServer.StartAsync();
+        using var afterwards = await server.Client.PostAsJsonAsync("/api/messages", Inbound(back.Address, "do you ship to canada", "conv-down", "act-3"));
+
+        Assert.Equal(HttpStatusCode.BadGateway, whileDown.StatusCode);
+        Assert.Equal("application/problem+json", whileDown.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("Exception", await whileDown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+        Assert.Contains(back.Requests, r => r.Body.Contains("Canad", StringComparison.Ordinal));
     }
 
     [Theory]
