@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace SupportBot.Host.DirectLine;
@@ -18,14 +19,18 @@ internal sealed record DirectLineCredential(bool IsSecret, string? ConversationI
 /// names its conversation and user, so a token for conversation A is refused on B; it is opaque to clients (not a
 /// JWT), which Web Chat accepts.
 /// </summary>
-internal sealed class DirectLineTokens
+internal sealed class DirectLineTokens : IDisposable
 {
+    /// <summary>Tokens verified recently, so a conversation's every post does not decrypt its token again; bounded.</summary>
+    private const int VerifiedTokensKept = 10_000;
+
     /// <summary>The purpose that keeps these tokens apart from anything else the key ring protects (cookies, …).</summary>
     public const string Purpose = "SupportBot.DirectLine.ConversationToken.v2";
 
     private readonly byte[] _secretHash;
     private readonly ITimeLimitedDataProtector _protector;
     private readonly TimeProvider _time;
+    private readonly MemoryCache _verified = new(new MemoryCacheOptions { SizeLimit = VerifiedTokensKept });
 
     public DirectLineTokens(IOptions<DirectLineOptions> options, IDataProtectionProvider protection, TimeProvider time)
     {
@@ -56,20 +61,34 @@ internal sealed class DirectLineTokens
             return new DirectLineCredential(true, null, null, DateTimeOffset.MaxValue);
         }
 
+        // Only a token that decrypted and authenticated is remembered, so a stranger's guesses cost them, not the cache;
+        // its expiry is checked on every use against the server's clock.
+        if (_verified.TryGetValue(credential, out DirectLineCredential? known) && known is not null)
+        {
+            return known.ExpiresAt > _time.GetUtcNow() ? known : null;
+        }
+
         try
         {
             var payload = JsonSerializer.Deserialize<TokenPayload>(_protector.Unprotect(credential, out var expires));
 
             // Data Protection checks expiry against the wall clock; the server's clock (TimeProvider) has the last word.
-            return payload is { Conv.Length: > 0 } && expires > _time.GetUtcNow()
-                ? new DirectLineCredential(false, payload.Conv, payload.User, expires)
-                : null;
+            if (payload is not { Conv.Length: > 0 } || expires <= _time.GetUtcNow())
+            {
+                return null;
+            }
+
+            var verified = new DirectLineCredential(false, payload.Conv, payload.User, expires);
+            _verified.Set(credential, verified, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = expires });
+            return verified;
         }
         catch (Exception ex) when (ex is CryptographicException or FormatException or JsonException)
         {
             return null;
         }
     }
+
+    public void Dispose() => _verified.Dispose();
 
     private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 
