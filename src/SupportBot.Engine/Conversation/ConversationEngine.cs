@@ -94,7 +94,7 @@ public sealed partial class ConversationEngine
         if (inbound.Type == ActivityTypes.ConversationUpdate)
         {
             return inbound.MembersAdded?.Any(m => m.Id != Bot.Id && m.Role != "bot") == true
-                ? Result(state, Say(ReplyWriter.Of(knowledge).Welcome(knowledge.Prompt), ReplyWriter.Of(knowledge).Topics(), Decision(TurnDecision.Welcome)))
+                ? Result(state, Welcome(ReplyWriter.Of(knowledge), knowledge.Prompt))
                 : TurnResult.Nothing(state);
         }
 
@@ -135,7 +135,7 @@ public sealed partial class ConversationEngine
 
         if (standing?.RatingAsked != false && await _session.TryRateAsync(conversation, text, cancellationToken).ConfigureAwait(false) is { } rating)
         {
-            return Result(state, new BotReply(HandoffWords.Of(_knowledge.Current.Knowledge).Rated(rating)), Decision(TurnDecision.Rated), new RatingGiven(rating));
+            return Result(state, new BotReply(HandoffWords.Of(knowledge).Rated(rating)), Decision(TurnDecision.Rated), new RatingGiven(rating));
         }
 
         IntentPrediction intent;
@@ -155,7 +155,7 @@ public sealed partial class ConversationEngine
         var entities = found.Select(e => $"{e.Kind}:{e.Value}").ToList();
         var session = state.Order;
         session.Client = client;
-        var turn = new TurnContext(key, inbound, text, intent, entities, state) { Vector = vector, Understood = understood };
+        var turn = new TurnContext(key, inbound, text, intent, entities, state) { Vector = vector, Understood = understood, Pressed = Buttons.Pressed(text) };
         var memory = state.Handoff;
         if (memory.Offer is { } offer)
         {
@@ -171,7 +171,7 @@ public sealed partial class ConversationEngine
         var frustration = FrustrationDetector.Read(knowledge.Frustration, text, pressedOffer ? [] : memory.RecentTexts);
         memory.Remember(text);
         var asked = (intent.Intent == "talk_to_human" && !intent.IsOutOfScope)
-            || Buttons.Pressed(text) == FlowButtons.Handoff;
+            || turn.Pressed == FlowButtons.Handoff;
         if (_policy.BeforeAnswer(intent.Intent, intent.Confidence, intent.IsOutOfScope, asked, frustration) is { } before)
         {
             using var handingOff = _telemetry.Stage(Stages.Handoff);
@@ -200,7 +200,7 @@ public sealed partial class ConversationEngine
             return left.Exit == FlowExit.Restart ? FlowReply(turn, left.Reply) : Say(left.Reply.Text, Words.Topics(), turn.Decision(TurnDecision.FlowExit));
         }
 
-        if (Buttons.Pressed(text) is { } pressed)
+        if (turn.Pressed is { } pressed)
         {
             return FlowReply(turn, await TimedAsync(_dialog.StartAsync(session, pressed, input, keepOrder: true, cancellationToken)).ConfigureAwait(false));
         }
@@ -318,6 +318,8 @@ public sealed partial class ConversationEngine
     }
 
     private SearchOptions Thresholds => _knowledge.SearchOptions;
+
+    private static Outcome Welcome(ReplyWriter words, ReplyPrompt prompt) => Say(words.Welcome(prompt), words.Topics(), Decision(TurnDecision.Welcome));
 
     /// <summary>The bot's own sentences from the knowledge in service.</summary>
     private ReplyWriter Words => ReplyWriter.Of(_knowledge.Current.Knowledge);

@@ -39,14 +39,6 @@ internal sealed class ReplyWriter(ResponseCatalog catalog, StorePolicies policie
     public List<ReplyChoice> Topics() =>
         [.. ConversationTexts.Topics.Select(t => new ReplyChoice(Say($"topics.{t}.title"), Say($"topics.{t}.sends")))];
 
-    private string Say(string key, params (string Name, string Value)[] values)
-    {
-        var all = new Dictionary<string, string>(StringComparer.Ordinal) { ["store"] = policies.GetText("store.name") ?? "this store" };
-        foreach (var (name, value) in values)
-        {
-            all[name] = value;
-        }
-
-        return catalog.Say(ConversationTexts.Catalogue, key, all);
-    }
+    private string Say(string key, params (string Name, string Value)[] values) =>
+        catalog.Say(ConversationTexts.Catalogue, key, null, [("store", policies.GetText("store.name") ?? "this store"), .. values]);
 }

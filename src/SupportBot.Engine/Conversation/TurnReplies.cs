@@ -27,6 +27,9 @@ internal sealed record TurnContext(ConversationKey Key, Activity Inbound, string
     /// <summary>The message as the understanding reads it: misspelled words the knowledge could correct, corrected.</summary>
     public string Understood { get; init; } = Text;
 
+    /// <summary>The flow (or <see cref="FlowButtons.Handoff"/>) whose button the message's text is the label of, if any.</summary>
+    public string? Pressed { get; init; }
+
     public OrderSession Session => State.Order;
 
     public TurnDecision Decision(string action, KnowledgeAnswer? answer = null) => new(

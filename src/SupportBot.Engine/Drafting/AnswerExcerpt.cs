@@ -106,10 +106,8 @@ internal sealed class AnswerExcerpt
 
     private sealed record AnswerShape(IReadOnlyList<Unit> Units, IReadOnlyList<HashSet<string>> BlockTerms, HashSet<string> TitleTerms, string? Summary)
     {
-        private static readonly ShopperAnalyzer Analyzer = new();
-
         public static HashSet<string> Terms(string text) =>
-            AnalyzedToken.Analyze(Analyzer, "answer", text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+            AnalyzedToken.Analyze(Sentence.Analyzer, "answer", text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
 
         public static AnswerShape Of(string answer, string title, string? summary)
         {

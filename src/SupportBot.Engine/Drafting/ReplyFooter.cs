@@ -26,5 +26,5 @@ internal static class ReplyFooter
     public static string NotFound(ResponseCatalog words) => Say(words, "answer.not_found", null);
 
     private static string Say(ResponseCatalog words, string key, string? firstName) =>
-        words.Say(ConversationTexts.Catalogue, key, new Dictionary<string, string>(StringComparer.Ordinal) { ["first_name"] = firstName ?? "" });
+        words.Say(ConversationTexts.Catalogue, key, null, [("first_name", firstName ?? "")]);
 }

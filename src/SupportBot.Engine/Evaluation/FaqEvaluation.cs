@@ -149,27 +149,26 @@ public static class FaqEvaluation
                 abstained += confident ? 0 : 1;
                 heldBack += decision.Kind == AnswerKind.Direct ? 0 : 1;
             }
-            else if (decision.Kind == AnswerKind.Direct)
-            {
-                direct++;
-                directRight += rank == 0 ? 1 : 0;
-            }
-            else if (decision.Kind == AnswerKind.Clarify)
-            {
-                clarify++;
-                clarifyRight += decision.Alternatives.Any(h => h.Entry.Id == question.Expected) ? 1 : 0;
-            }
             else
-            {
-                fallback++;
-            }
-
-            if (question.Expected is not null)
             {
                 answerable++;
                 hit1 += rank == 0 ? 1 : 0;
                 hit3 += rank is >= 0 and < 3 ? 1 : 0;
                 reciprocalRanks += rank >= 0 ? 1.0 / (rank + 1) : 0;
+                switch (decision.Kind)
+                {
+                    case AnswerKind.Direct:
+                        direct++;
+                        directRight += rank == 0 ? 1 : 0;
+                        break;
+                    case AnswerKind.Clarify:
+                        clarify++;
+                        clarifyRight += decision.Alternatives.Any(h => h.Entry.Id == question.Expected) ? 1 : 0;
+                        break;
+                    default:
+                        fallback++;
+                        break;
+                }
             }
 
             if (confident)

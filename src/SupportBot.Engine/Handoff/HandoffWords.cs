@@ -88,6 +88,5 @@ internal sealed class HandoffWords(ResponseCatalog catalog, StorePolicies polici
     private string Count(string key, int count) =>
         Say(key, (ResponseTemplate.CountPlaceholder, ResponseTemplate.Count(count)));
 
-    private string Say(string key, params (string Name, string Value)[] values) =>
-        catalog.Say(HandoffTexts.Catalogue, key, values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal));
+    private string Say(string key, params (string Name, string Value)[] values) => catalog.Say(HandoffTexts.Catalogue, key, null, values);
 }

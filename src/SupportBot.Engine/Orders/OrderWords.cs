@@ -23,13 +23,7 @@ public sealed class OrderWords(ResponseCatalog catalog, OrderPolicies policies, 
             throw new KeyNotFoundException($"'{key}' is not a key of the orders catalogue.");
         }
 
-        var all = policies.Placeholders().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
-        foreach (var (name, value) in values)
-        {
-            all[name] = value;
-        }
-
-        return catalog.Say(OrderTexts.Catalogue, key, all, locale);
+        return catalog.Say(OrderTexts.Catalogue, key, locale, [.. policies.Placeholders(), .. values]);
     }
 
     /// <summary>A sentence with a count, in its <c>one</c> or <c>other</c> form.</summary>

@@ -54,7 +54,7 @@ internal sealed class GroupCommit : IAsyncDisposable
         {
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
             {
-                if (!next.Abandoned)
+                if (!next.TryAbandon())
                 {
                     batch.Add(next);
                 }
@@ -115,7 +115,8 @@ internal sealed class GroupCommit : IAsyncDisposable
 
     private abstract class PendingWrite
     {
-        public abstract bool Abandoned { get; }
+        /// <summary>Ends a write whose caller gave up before its batch began (its task is cancelled); false for one still wanted.</summary>
+        public abstract bool TryAbandon();
 
         public abstract Task RunAsync(DbConnection connection, DbTransaction transaction);
 
@@ -130,7 +131,7 @@ internal sealed class GroupCommit : IAsyncDisposable
 
         public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public override bool Abandoned => cancellationToken.IsCancellationRequested && Done.TrySetCanceled(cancellationToken);
+        public override bool TryAbandon() => cancellationToken.IsCancellationRequested && Done.TrySetCanceled(cancellationToken);
 
         public override async Task RunAsync(DbConnection connection, DbTransaction transaction) =>
             _result = await write(connection, transaction).ConfigureAwait(false);

@@ -43,6 +43,19 @@ public sealed class ResponseCatalog
     public string Say(string catalogue, string key, IReadOnlyDictionary<string, string> values, string? locale = null) =>
         Find(catalogue, key, locale)?.Render(values) ?? $"[{catalogue}:{key}]";
 
+    /// <summary>The sentence with <paramref name="values"/> filled in; of two values with one name, the later is used.</summary>
+    public string Say(string catalogue, string key, string? locale, IEnumerable<(string Name, string Value)> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            all[name] = value;
+        }
+
+        return Say(catalogue, key, all, locale);
+    }
+
     private static IEnumerable<string> Candidates(string? locale)
     {
         if (!string.IsNullOrEmpty(locale))

@@ -9,7 +9,8 @@ namespace SupportBot.Knowledge.Sentences;
 /// </summary>
 internal sealed partial record Sentence(string Markdown, SentenceFacts Facts, IReadOnlySet<string> Terms)
 {
-    private static readonly ShopperAnalyzer Analyzer = new();
+    /// <summary>One analyser for every sentence and excerpt reading (Lucene analysers are safe to share across threads).</summary>
+    internal static ShopperAnalyzer Analyzer { get; } = new();
 
     public static Sentence Of(string markdown)
     {
