@@ -20,10 +20,15 @@ namespace SupportBot.Benchmarks;
 /// </summary>
 internal static class DirectLineLoad
 {
-    private const string Secret = "load-secret-0123456789-abcdef-0123456789";
+    /// <summary>The Direct Line secret of the bots the run starts; a bot started apart (<c>--server</c>) must be given it too.</summary>
+    public const string Secret = "load-secret-0123456789-abcdef-0123456789";
 
-    /// <summary>How one run is set up: its size, where state lives, and whether the packaged model reads each message.</summary>
-    public sealed record Settings(int Conversations, int Seconds, int Instances = 1, string? Postgres = null, bool Embeddings = false, int ThinkMilliseconds = 20);
+    /// <summary>
+    /// How one run is set up: its size, where state lives, whether the packaged model reads each message, and
+    /// optionally a bot already running in its own process (so its memory can be read apart from the generator's).
+    /// </summary>
+    public sealed record Settings(int Conversations, int Seconds, int Instances = 1, string? Postgres = null, bool Embeddings = false, int ThinkMilliseconds = 20,
+        Uri? Server = null);
 
     public static async Task RunAsync(TextWriter output, Settings run)
     {
@@ -42,6 +47,13 @@ internal static class DirectLineLoad
             "--Embeddings:Provider", run.Embeddings ? "Local" : "None",
             .. postgres is null ? Array.Empty<string>() : ["--Storage:Provider", "Postgres", "--Storage:ConnectionString", postgres],
         ];
+        if (run.Server is not null)
+        {
+            Report(output, "supportbot", await DriveAsync([run.Server], run, messages));
+            await StageTable.WriteAsync(output, run.Server);
+            return;
+        }
+
         var bots = new List<WebApplication>();
         try
         {

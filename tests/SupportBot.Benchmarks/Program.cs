@@ -7,11 +7,14 @@ using SupportBot.Benchmarks;
 // benchmarks' size for timing `eval intents`; anything else goes to BenchmarkDotNet (e.g. --filter '*').
 if (args is ["load", ..])
 {
-    // Positional: conversations, seconds, instances; flags: --embeddings (the packaged model reads every message), --think MS.
+    // Positional: conversations, seconds, instances; flags: --embeddings (the packaged model reads every message), --think MS,
+    // --server URL (drive a bot already running with the load's secret instead of starting one; no echo run).
     var embeddings = args.Contains("--embeddings");
-    var thinkAt = Array.IndexOf(args, "--think");
-    var think = thinkAt > 0 && thinkAt + 1 < args.Length ? int.Parse(args[thinkAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 20;
-    var positional = args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (thinkAt < 0 || i + 1 != thinkAt + 1)).ToArray();
+    string? Flag(string name) => Array.IndexOf(args, name) is var at && at > 0 && at + 1 < args.Length ? args[at + 1] : null;
+    var think = Flag("--think") is { } ms ? int.Parse(ms, System.Globalization.CultureInfo.InvariantCulture) : 20;
+    var server = Flag("--server") is { } url ? new Uri(url) : null;
+    var flagValueAt = new[] { Array.IndexOf(args, "--think") + 1, Array.IndexOf(args, "--server") + 1 };
+    var positional = args.Select((a, i) => (a, i)).Skip(1).Where(p => !p.a.StartsWith("--", StringComparison.Ordinal) && !flagValueAt.Contains(p.i)).Select(p => p.a).ToArray();
     var conversations = positional.Length > 0 ? int.Parse(positional[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
     var seconds = positional.Length > 1 ? int.Parse(positional[1], System.Globalization.CultureInfo.InvariantCulture) : 60;
     var instances = positional.Length > 2 ? int.Parse(positional[2], System.Globalization.CultureInfo.InvariantCulture) : 1;
@@ -22,7 +25,7 @@ if (args is ["load", ..])
         return;
     }
 
-    await DirectLineLoad.RunAsync(Console.Out, new DirectLineLoad.Settings(conversations, seconds, instances, string.IsNullOrEmpty(postgres) ? null : postgres, embeddings, think));
+    await DirectLineLoad.RunAsync(Console.Out, new DirectLineLoad.Settings(conversations, seconds, instances, string.IsNullOrEmpty(postgres) ? null : postgres, embeddings, think, server));
     return;
 }
 
@@ -41,13 +44,17 @@ if (args is ["telemetry-cost"])
 
 if (args is ["latency", ..])
 {
-    // "latency turns" skips the per-query runs (the 10k base takes minutes to embed on a cold cache).
+    // "latency turns" skips the per-query runs (the 10k base takes minutes to embed on a cold cache);
+    // "latency queries" runs only the per-query distributions.
     if (args is not [_, "turns"])
     {
         QueryLatency.Run(Console.Out);
     }
 
-    await TurnLatency.RunAsync(Console.Out);
+    if (args is not [_, "queries"])
+    {
+        await TurnLatency.RunAsync(Console.Out);
+    }
     return;
 }
 

@@ -31,7 +31,7 @@ public sealed class KnowledgeIndex : IDisposable
     private const int RerankDepth = 20;
 
     private readonly ShopperAnalyzer _analyzer;
-    private readonly RAMDirectory _directory;
+    private readonly FrozenDirectory _directory;
     private readonly DirectoryReader _directoryReader;
     private readonly IndexSearcher _searcher;
     private readonly FaqEntry[] _entryByDoc;
@@ -44,7 +44,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly FaqEntry[] _entries;
     private readonly int[] _docByOrdinal;
 
-    private KnowledgeIndex(ShopperAnalyzer analyzer, RAMDirectory directory, IReadOnlyList<FaqEntry> entries, EntryTerms[] terms,
+    private KnowledgeIndex(ShopperAnalyzer analyzer, FrozenDirectory directory, IReadOnlyList<FaqEntry> entries, EntryTerms[] terms,
         KnowledgeVocabulary vocabulary, SynonymExpander synonyms, SearchOptions options, SemanticIndex? semantic)
     {
         _options = options;
@@ -117,15 +117,18 @@ public sealed class KnowledgeIndex : IDisposable
             terms[i] = EntryTerms.Of(analyzed[i]);
         });
 
-        var directory = new RAMDirectory();
+        using var written = new RAMDirectory();
         var config = new IndexWriterConfig(ShopperAnalyzer.Version, analyzer)
         {
             OpenMode = OpenMode.CREATE,
             Similarity = FaqSimilarity.Instance,
             RAMBufferSizeMB = 1024,
             MaxBufferedDocs = IndexWriterConfig.DISABLE_AUTO_FLUSH,
+
+            // Separate files, so the frozen copy reads each directly rather than through slices of a compound file.
+            UseCompoundFile = false,
         };
-        using (var writer = new IndexWriter(directory, config))
+        using (var writer = new IndexWriter(written, config))
         {
             // One writer thread and a buffer larger than any knowledge base: a single segment, so statistics come
             // straight from it (a multi-segment reader rebuilds merged views of its term dictionaries per query).
@@ -137,7 +140,7 @@ public sealed class KnowledgeIndex : IDisposable
             writer.Commit();
         }
 
-        return new KnowledgeIndex(analyzer, directory, entries, terms, new KnowledgeVocabulary(analyzed, terms, analyzer, options),
+        return new KnowledgeIndex(analyzer, FrozenDirectory.CopyOf(written), entries, terms, new KnowledgeVocabulary(analyzed, terms, analyzer, options),
             new SynonymExpander(knowledge.Synonyms, analyzer), options, semantic);
     }
 
