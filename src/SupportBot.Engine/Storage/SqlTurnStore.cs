@@ -45,6 +45,15 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
             }
 
             var opening = await OpenAsync(connection, transaction, conversationId, clientActivityId, cancellationToken).ConfigureAwait(false);
+            if (transaction is null && database.Commits is not null)
+            {
+                // SQLite: the commit goes through the writer's connection, so this one goes back to the pool now rather
+                // than being held while the turn thinks and waits for its batch (a thousand turns in flight were a
+                // thousand open connections, each with its own page cache).
+                await connection.DisposeAsync().ConfigureAwait(false);
+                connection = null;
+            }
+
             return new Turn(conversationId, database, connection, transaction, gate, opening, time);
         }
         catch
@@ -133,10 +142,15 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
         public void Dispose() => slots.Release();
     }
 
-    private sealed class Turn(string conversationId, Database database, DbConnection connection, DbTransaction? transaction, IDisposable? gate, Opening opening,
+    private sealed class Turn(string conversationId, Database database, DbConnection? held, DbTransaction? transaction, IDisposable? gate, Opening opening,
         TimeProvider time) : ITurnTransaction
     {
         private bool _disposed;
+        private DbConnection? _connection = held;
+
+        /// <summary>The turn's connection: held from the start on PostgreSQL (its transaction), opened when first needed on SQLite.</summary>
+        private async Task<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
+            _connection ??= await database.OpenAsync(cancellationToken).ConfigureAwait(false);
 
         public string ConversationId => conversationId;
 
@@ -151,6 +165,7 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
         public async Task<IReadOnlyList<StoredActivity>> RepliesToAsync(StoredActivity activity, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(activity);
+            var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
             var after = await SqlConversationStore.ReadAfterAsync(connection, transaction, conversationId, activity.Sequence, cancellationToken).ConfigureAwait(false);
             return [.. after.Where(a => a.Activity.ReplyToId == activity.Activity.Id)];
         }
@@ -167,6 +182,7 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
             }
 
             var ownTransaction = transaction is null;
+            var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
             var writing = transaction ?? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
@@ -234,7 +250,11 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
                 await transaction.DisposeAsync().ConfigureAwait(false);
             }
 
-            await connection.DisposeAsync().ConfigureAwait(false);
+            if (_connection is not null)
+            {
+                await _connection.DisposeAsync().ConfigureAwait(false);
+            }
+
             gate?.Dispose();
         }
 

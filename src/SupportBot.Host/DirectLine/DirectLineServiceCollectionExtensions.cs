@@ -9,6 +9,7 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddValidatedOptions<DirectLineOptions>(DirectLineOptions.SectionName);
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineStreams>();
+        services.AddSingleton<StreamKeepAlive>();
         services.AddSingleton<DirectLineConversations>();
         services.AddCors(cors => cors.AddPolicy(DirectLineApi.CorsPolicy, policy => policy
             .AllowAnyOrigin()

@@ -11,11 +11,10 @@ namespace SupportBot.Host.DirectLine;
 /// </summary>
 internal static class DirectLineStream
 {
-    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
 
     public static async Task<IResult> AcceptAsync(string conversationId, string? t, string? watermark, HttpContext context,
-        DirectLineTokens tokens, DirectLineConversations conversations, CancellationToken cancellationToken)
+        DirectLineTokens tokens, DirectLineConversations conversations, StreamKeepAlive keepAlive, CancellationToken cancellationToken)
     {
         var credential = tokens.Check(t);
         if (credential is null || !credential.Allows(conversationId))
@@ -44,22 +43,31 @@ internal static class DirectLineStream
         {
             var backlog = await conversations.ReadAfterAsync(conversationId, sent, closed.Token).ConfigureAwait(false);
             sent = await SendAsync(socket, backlog, sent, closed.Token).ConfigureAwait(false);
+            // One read stays pending across keep-alive beats: an idle stream costs no timer and no new task per beat.
+            Task<bool>? waiting = null;
             while (!closed.IsCancellationRequested && socket.State == WebSocketState.Open)
             {
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(closed.Token);
-                wait.CancelAfter(KeepAlive);
-                try
-                {
-                    var batch = await subscription.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
-                    sent = await SendAsync(socket, batch, sent, closed.Token).ConfigureAwait(false);
-                    if (subscription.MustCatchUp())
-                    {
-                        sent = await SendAsync(socket, await conversations.ReadAfterAsync(conversationId, sent, closed.Token).ConfigureAwait(false), sent, closed.Token).ConfigureAwait(false);
-                    }
-                }
-                catch (OperationCanceledException) when (!closed.IsCancellationRequested)
+                waiting ??= subscription.Reader.WaitToReadAsync(closed.Token).AsTask();
+                if (await Task.WhenAny(waiting, keepAlive.NextBeat).ConfigureAwait(false) != waiting)
                 {
                     await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, true, closed.Token).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (!await waiting.ConfigureAwait(false))
+                {
+                    throw new ChannelClosedException();
+                }
+
+                waiting = null;
+                while (subscription.Reader.TryRead(out var batch))
+                {
+                    sent = await SendAsync(socket, batch, sent, closed.Token).ConfigureAwait(false);
+                }
+
+                if (subscription.MustCatchUp())
+                {
+                    sent = await SendAsync(socket, await conversations.ReadAfterAsync(conversationId, sent, closed.Token).ConfigureAwait(false), sent, closed.Token).ConfigureAwait(false);
                 }
             }
         }

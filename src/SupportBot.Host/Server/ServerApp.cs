@@ -58,7 +58,9 @@ internal static class ServerApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        // No protocol pings: they cost a timer per socket. The stream's empty frames, on one shared clock
+        // (StreamKeepAlive), keep idle connections open through proxies and find dead peers instead.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
