@@ -10,15 +10,15 @@ namespace SupportBot.DemoStore;
 /// <summary>
 /// The demo store: Larkspur &amp; Pine, a made-up clothing and home store, behind the same <see cref="IOrderBackend"/>
 /// as a shop's own (<c>Orders:Backend</c> = <c>Demo</c>). Its orders live in the product's own <see cref="Database"/>
-/// (the <c>demo_*</c> tables of <see cref="DemoOrderTables"/>), seeded from <see cref="DemoSeed"/>'s files on first start. Kept
-/// there rather than in a file of its own so that there is one way to store anything: on SQLite it sits next to the
-/// conversations in <c>supportbot.db</c>; on PostgreSQL every instance sees the same orders, so a return made through
-/// one instance is there on the next. It enforces the shop's rules itself, as a real order system would: the bot
-/// asks, the store decides. A change reads the order again inside its transaction with the order's row locked
+/// (the <c>demo_*</c> tables of <see cref="DemoOrderTables"/>), seeded from <see cref="DemoSeed"/>'s files on first
+/// start. Kept there rather than in a file of its own so that there is one way to store anything: on SQLite it sits
+/// next to the conversations in <c>supportbot.db</c>; on PostgreSQL every instance sees the same orders, so a return
+/// made through one instance is there on the next. It enforces the shop's rules itself, as a real order system would:
+/// the bot asks, the store decides. A change reads the order again inside its transaction with the order's row locked
 /// (<see cref="Database.ForUpdate"/>; SQLite's write transaction on one instance), so two conversations acting on the
 /// same order at once, on any instances, cannot both succeed.
 /// </summary>
-public sealed class DemoOrderBackend : IOrderBackend
+internal sealed class DemoOrderBackend : IOrderBackend
 {
     private readonly Database _database;
     private readonly TimeProvider _time;
