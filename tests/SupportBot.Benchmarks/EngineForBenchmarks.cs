@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SupportBot.Conversation;
+using SupportBot.DemoStore;
 using SupportBot.Knowledge;
 using SupportBot.Storage;
 using SupportBot.Understanding.Intents;
@@ -45,7 +46,7 @@ internal sealed class EngineForBenchmarks : IAsyncDisposable
                 "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning",
                 "--Handoff:Hours:0", "Mon-Sun 00:00-24:00", "--Handoff:Hours:1", "Mon-Sun 00:00-24:00", .. settings],
         });
-        builder.Services.AddStorage().AddKnowledge().AddIntents().AddConversation();
+        builder.Services.AddStorage().AddKnowledge().AddIntents().AddConversation().AddDemoStore();
         var host = builder.Build();
         await host.StartAsync();
         return new EngineForBenchmarks(host, scratch);

@@ -2,8 +2,8 @@ namespace SupportBot.Orders;
 
 /// <summary>
 /// The shop's system of record for orders. The bot never decides an order's state itself: it asks, and it asks the
-/// backend to act. Implementations: <see cref="DemoOrderBackend"/> (the embedded demo store) and
-/// <see cref="HttpOrderBackend"/> (a shop's own API).
+/// backend to act. Implementations: <see cref="HttpOrderBackend"/> (a shop's own API) and, in SupportBot.DemoStore,
+/// <c>DemoOrderBackend</c> (the demo store).
 /// </summary>
 public interface IOrderBackend
 {

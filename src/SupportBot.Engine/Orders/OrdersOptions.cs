@@ -5,7 +5,7 @@ namespace SupportBot.Orders;
 /// <summary>Which order system the bot talks to.</summary>
 public enum OrderBackendKind
 {
-    /// <summary>The embedded demo store: <c>demo_*</c> tables in the product's database (Storage:Provider), seeded on first start.</summary>
+    /// <summary>The demo store of SupportBot.DemoStore: <c>demo_*</c> tables in the product's database (Storage:Provider), seeded from its JSON files on first start.</summary>
     Demo,
 
     /// <summary>The shop's own backend over HTTP (the contract is in the README).</summary>
@@ -37,10 +37,6 @@ public sealed class OrdersOptions : IValidatableObject
 
     /// <summary>Limits on failed verifications across conversations (<c>Orders:Verification:…</c>).</summary>
     public VerificationOptions Verification { get; set; } = new();
-
-    /// <summary>The demo store's random seed: the same seed gives the same orders.</summary>
-    /// <value>Default 2026.</value>
-    public int DemoSeed { get; set; } = 2026;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -41,14 +41,23 @@ public static class OrdersServiceCollectionExtensions
             resilience.Retry.DisableForUnsafeHttpMethods();
             resilience.CircuitBreaker.SamplingDuration = Max(resilience.CircuitBreaker.SamplingDuration, budget);
         });
-        services.AddSingleton<DemoOrderBackend>();
-        services.AddSingleton<IOrderBackend>(sp => sp.GetRequiredService<IOptions<OrdersOptions>>().Value.Backend == OrderBackendKind.Http
-            ? sp.GetRequiredService<HttpOrderBackend>()
-            : sp.GetRequiredService<DemoOrderBackend>());
+        services.AddKeyedSingleton<IOrderBackend>(OrderBackendKind.Http, (sp, _) => sp.GetRequiredService<HttpOrderBackend>());
+        services.AddSingleton<IOrderBackend>(ChosenBackend);
         services.AddSingleton<VerificationLimiter>();
         services.AddSingleton<OrderAccess>();
         services.AddSingleton<OrderDialog>();
         services.AddSingleton<KernelPlugin>(sp => KernelPluginFactory.CreateFromObject(ActivatorUtilities.CreateInstance<OrdersPlugin>(sp), OrdersPlugin.PluginName));
         return services;
+    }
+
+    /// <summary>
+    /// The order backend for the value of <c>Orders:Backend</c> that is added under it as a keyed service: the shop's
+    /// own over HTTP (added here) or the demo store (<c>AddDemoStore</c> of SupportBot.DemoStore).
+    /// </summary>
+    private static IOrderBackend ChosenBackend(IServiceProvider services)
+    {
+        var kind = services.GetRequiredService<IOptions<OrdersOptions>>().Value.Backend;
+        return services.GetKeyedService<IOrderBackend>(kind) ?? throw new InvalidOperationException(
+            $"Orders:Backend is {kind}, but no order backend of that kind is added: the demo store comes with SupportBot.DemoStore (services.AddDemoStore()).");
     }
 }

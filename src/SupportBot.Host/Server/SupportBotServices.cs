@@ -1,4 +1,5 @@
 using SupportBot.Conversation;
+using SupportBot.DemoStore;
 using SupportBot.Embeddings;
 using SupportBot.Knowledge;
 using SupportBot.Privacy;
@@ -17,6 +18,7 @@ internal static class SupportBotServices
         services.AddKnowledge();
         services.AddIntents();
         services.AddConversation();
+        services.AddDemoStore();
         services.AddPrivacy();
         return services;
     }

@@ -38,9 +38,25 @@ public sealed partial class DependencyRulesTests
         Assert.Empty(offenders);
     }
 
+    [Fact]
+    public void TheEngine_HoldsNoDemoStore()
+    {
+        // The demo store is SupportBot.DemoStore, one order backend among others: the product knows none of its data or tables.
+        var demoTypes = typeof(SupportBot.Orders.IOrderBackend).Assembly.GetTypes().Where(t => t.Name.StartsWith("Demo", StringComparison.Ordinal)).Select(t => t.FullName);
+        var demoSources = SourcesIn(".").Where(f => DemoData().IsMatch(File.ReadAllText(f))).Select(Relative);
+
+        Assert.Empty(demoTypes);
+        Assert.Empty(demoSources);
+        Assert.DoesNotContain("SupportBot.DemoStore.csproj", File.ReadAllText(Path.Combine(Engine, "SupportBot.Engine.csproj")), StringComparison.Ordinal);
+    }
+
     private static IEnumerable<string> SourcesIn(string folder) => Directory.EnumerateFiles(Path.Combine(Engine, folder), "*.cs", SearchOption.AllDirectories);
 
     private static string Relative(string file) => Path.GetRelativePath(Engine, file);
+
+    // The demo store's tables and its shop's web address.
+    [GeneratedRegex(@"\bdemo_(store|customers|orders|order_items|returns|return_lines)\b|larkspurandpine\.com")]
+    private static partial Regex DemoData();
 
     [GeneratedRegex(@"\bSupportBot\.Conversation\b")]
     private static partial Regex ConversationNamespace();

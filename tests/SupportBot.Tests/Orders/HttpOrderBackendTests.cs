@@ -10,7 +10,7 @@ namespace SupportBot.Tests.Orders;
 /// <summary>The HTTP adapter against a real server that follows the README's contract, and one that misbehaves.</summary>
 public sealed class HttpOrderBackendTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Now = DemoOrderBackendTests.Now;
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 15, 0, 0, TimeSpan.Zero);
 
     private FakeShopServer _shop = null!;
     private HttpClient _client = null!;
@@ -18,10 +18,7 @@ public sealed class HttpOrderBackendTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _shop = await FakeShopServer.StartAsync();
-        foreach (var order in DemoStore.Generate(1, Now).Orders.Where(o => DemoStore.ScenarioNumbers.Contains(o.Number)))
-        {
-            _shop.Orders[order.Number] = order;
-        }
+        _shop.StockDemoScenarios(Now);
 
         _client = _shop.CreateClient();
     }
@@ -34,7 +31,7 @@ public sealed class HttpOrderBackendTests : IAsyncLifetime
 
     private HttpOrderBackend Backend() => new(_client);
 
-    private static string Json<T>(T value) => DemoOrderBackendTests.Json(value);
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value);
 
     [Fact]
     public async Task FindOrder_Existing_ReadsTheWholeOrder_WithTheApiKey()

@@ -12,10 +12,7 @@ public sealed class ShopBackendFlowTests
     public async Task ConfiguredHttpBackend_ServesTheFlows_WithTheApiKey()
     {
         await using var shop = await FakeShopServer.StartAsync("shop-key-771");
-        foreach (var order in DemoStore.Generate(1, DateTimeOffset.UtcNow).Orders.Where(o => DemoStore.ScenarioNumbers.Contains(o.Number)))
-        {
-            shop.Orders[order.Number] = order;
-        }
+        shop.StockDemoScenarios(TimeProvider.System.GetUtcNow());
 
         await using var host = await EngineHost.StartAsync("--Orders:Backend", "Http", "--Orders:BaseUrl", shop.BaseAddress.ToString(), "--Orders:ApiKey", "shop-key-771");
         var chat = new ShopperChat(host.Engine);
@@ -46,10 +43,7 @@ public sealed class ShopBackendFlowTests
     public async Task AShopRestarting_IsRetriedForReads_AndNeverForAReturn()
     {
         await using var shop = await FakeShopServer.StartAsync();
-        foreach (var order in DemoStore.Generate(1, DateTimeOffset.UtcNow).Orders.Where(o => DemoStore.ScenarioNumbers.Contains(o.Number)))
-        {
-            shop.Orders[order.Number] = order;
-        }
+        shop.StockDemoScenarios(TimeProvider.System.GetUtcNow());
 
         await using var host = await EngineHost.StartAsync("--Orders:Backend", "Http", "--Orders:BaseUrl", shop.BaseAddress.ToString(), "--Orders:ApiKey", shop.ApiKey);
         var chat = new ShopperChat(host.Engine);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using SupportBot.DemoStore;
 using SupportBot.Orders;
 
 namespace SupportBot.Tests.Support;
@@ -43,6 +44,15 @@ internal sealed class FakeShopServer : IAsyncDisposable
     public string ApiKey { get; }
 
     public ConcurrentDictionary<string, Order> Orders { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Stocks the shop with the demo store's scenario orders (LP10000001–LP10000012), dated relative to <paramref name="now"/>.</summary>
+    public void StockDemoScenarios(DateTimeOffset now)
+    {
+        foreach (var order in DemoSeed.Load(now).Scenarios)
+        {
+            Orders[order.Number] = order;
+        }
+    }
 
     /// <summary>Off: the shop's API has no exchanges route (405), as many shops' APIs do not.</summary>
     public bool ExchangesSupported { get; set; } = true;

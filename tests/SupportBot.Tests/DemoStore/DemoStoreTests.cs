@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Time.Testing;
+using SupportBot.DemoStore;
 using SupportBot.Orders;
 using SupportBot.Storage;
 using SupportBot.Tests.Storage;
 using SupportBot.Understanding.Entities;
 
-namespace SupportBot.Tests.Orders;
+namespace SupportBot.Tests.DemoStore;
 
 /// <summary>
 /// The seeded demo store on a real SQLite file and a real PostgreSQL database: size, variety, the named scenarios,
-/// determinism, restarts, and instances starting together.
+/// the seed files' orders stored exactly, restarts, and instances starting together.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class DemoStoreTests : OnBothProviders
@@ -16,22 +17,22 @@ public sealed class DemoStoreTests : OnBothProviders
     private static readonly DateTimeOffset Now = DemoOrderBackendTests.Now;
     private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
 
-    public static TheoryData<StorageProvider, int> Seeds => OnEach(2026, 1, 424242);
+    private static readonly DemoStoreData Seed = DemoSeed.Load(Now);
 
-    /// <summary>The orders of a store seeded with <paramref name="seed"/> on a fresh database.</summary>
-    private static async Task<IReadOnlyList<Order>> SeededOrdersAsync(StorageProvider provider, int seed = 2026)
+    /// <summary>The orders of a store seeded on a fresh database.</summary>
+    private static async Task<IReadOnlyList<Order>> SeededOrdersAsync(StorageProvider provider)
     {
         await using var store = await DemoStoreDatabase.CreateAsync(provider);
-        return await store.Open(new FakeTimeProvider(Now), seed).AllOrdersAsync(default);
+        return await store.Open(new FakeTimeProvider(Now)).AllOrdersAsync(default);
     }
 
     private static string Json<T>(T value) => DemoOrderBackendTests.Json(value);
 
     [Theory]
-    [MemberData(nameof(Seeds))]
-    public async Task Seed_HasAtLeast200OrdersOfAtLeast80Customers_InTheUsAndCanada(StorageProvider provider, int seed)
+    [MemberData(nameof(Providers))]
+    public async Task Seed_HasAtLeast200OrdersOfAtLeast80Customers_InTheUsAndCanada(StorageProvider provider)
     {
-        var orders = await SeededOrdersAsync(provider, seed);
+        var orders = await SeededOrdersAsync(provider);
 
         Assert.True(orders.Count >= 200, $"{orders.Count} orders");
         Assert.True(orders.Select(o => o.CustomerId).Distinct().Count() >= 80);
@@ -41,10 +42,10 @@ public sealed class DemoStoreTests : OnBothProviders
     }
 
     [Theory]
-    [MemberData(nameof(Seeds))]
-    public async Task Seed_HasEveryStateOfOrdersParcelsReturnsAndRefunds(StorageProvider provider, int seed)
+    [MemberData(nameof(Providers))]
+    public async Task Seed_HasEveryStateOfOrdersParcelsReturnsAndRefunds(StorageProvider provider)
     {
-        var orders = await SeededOrdersAsync(provider, seed);
+        var orders = await SeededOrdersAsync(provider);
         var returns = orders.SelectMany(o => o.Returns).ToList();
 
         Assert.Equal(Enum.GetValues<OrderStatus>(), orders.Select(o => o.Status).Distinct().Order());
@@ -56,10 +57,10 @@ public sealed class DemoStoreTests : OnBothProviders
     }
 
     [Theory]
-    [MemberData(nameof(Seeds))]
-    public async Task Seed_StatesAreConsistent(StorageProvider provider, int seed)
+    [MemberData(nameof(Providers))]
+    public async Task Seed_StatesAreConsistent(StorageProvider provider)
     {
-        var orders = await SeededOrdersAsync(provider, seed);
+        var orders = await SeededOrdersAsync(provider);
 
         Assert.All(orders, order =>
         {
@@ -174,21 +175,22 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Seed_GeneratedOrderNumbers_AreNotScenarioNumbers(StorageProvider provider)
+    public async Task Seed_BackgroundOrderNumbers_AreNotScenarioNumbers(StorageProvider provider)
     {
         var orders = await SeededOrdersAsync(provider);
+        var scenarioNumbers = Enumerable.Range(1, 12).Select(n => $"LP{10000000 + n}").ToList();
 
-        var generated = orders.Select(o => o.Number).Except(DemoStore.ScenarioNumbers).ToList();
+        var background = orders.Select(o => o.Number).Except(scenarioNumbers).ToList();
 
-        Assert.Equal(DemoStore.ScenarioNumbers.Order(), orders.Select(o => o.Number).Intersect(DemoStore.ScenarioNumbers).Order());
-        Assert.All(generated, number => Assert.Matches("^LP2[0-9]{7}$", number));
+        Assert.Equal(scenarioNumbers, orders.Select(o => o.Number).Intersect(scenarioNumbers).Order());
+        Assert.All(background, number => Assert.Matches("^LP2[0-9]{7}$", number));
     }
 
     [Theory]
-    [MemberData(nameof(Seeds))]
-    public async Task Seed_EveryOrderNumberTrackingNumberEmailAndPostalCode_IsRecognisedByTheBot(StorageProvider provider, int seed)
+    [MemberData(nameof(Providers))]
+    public async Task Seed_EveryOrderNumberTrackingNumberEmailAndPostalCode_IsRecognisedByTheBot(StorageProvider provider)
     {
-        var orders = await SeededOrdersAsync(provider, seed);
+        var orders = await SeededOrdersAsync(provider);
         var extractor = new EntityExtractor(new FakeTimeProvider(Now));
         string[] Found(string text, EntityKind kind) => extractor.Extract(text).Where(e => e.Kind == kind).Select(e => e.Value).ToArray();
 
@@ -231,16 +233,14 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Store_SameSeed_SameOrders_AndEveryOrderRoundTripsExactly(StorageProvider provider)
+    public async Task Store_EveryOrderOfTheSeedFiles_RoundTripsExactly(StorageProvider provider)
     {
-        var generated = DemoStore.Generate(2026, Now).Orders.ToDictionary(o => o.Number);
+        var seeded = Seed.Orders.ToDictionary(o => o.Number);
 
-        var a = await SeededOrdersAsync(provider);
-        var b = await SeededOrdersAsync(provider);
+        var stored = await SeededOrdersAsync(provider);
 
-        Assert.Equal(Json(a), Json(b));
-        Assert.Equal(generated.Count, a.Count);
-        Assert.All(a, stored => Assert.Equal(Json(generated[stored.Number]), Json(stored)));
+        Assert.Equal(seeded.Count, stored.Count);
+        Assert.All(stored, order => Assert.Equal(Json(seeded[order.Number]), Json(order)));
     }
 
     [Theory]
@@ -253,14 +253,14 @@ public sealed class DemoStoreTests : OnBothProviders
         var rma = (await first.CreateReturnAsync("LP10000001", [new ReturnLine("L2", 1)], "x", default)).Rma;
         var before = await first.AllOrdersAsync(default);
 
-        // A new instance on the same database, even with another seed and another day, finds the store as it was left.
-        var second = store.OpenAnotherInstance(new FakeTimeProvider(Now.AddDays(3)), seed: 99);
+        // A new instance on the same database, even on another day, finds the store as it was left.
+        var second = store.OpenAnotherInstance(new FakeTimeProvider(Now.AddDays(3)));
         var after = await second.AllOrdersAsync(default);
 
         Assert.Equal(Json(before), Json(after));
         Assert.Equal(OrderStatus.Cancelled, after.Single(o => o.Number == "LP10000006").Status);
         Assert.Equal(rma, Assert.Single(after.Single(o => o.Number == "LP10000001").Returns).Rma);
-        Assert.Equal(DemoStore.Generate(2026, Now).Customers.Count, await store.CountAsync("demo_customers"));
+        Assert.Equal(Seed.Customers.Count, await store.CountAsync("demo_customers"));
         Assert.Equal(before.Count, await store.CountAsync("demo_orders"));
     }
 
@@ -269,18 +269,33 @@ public sealed class DemoStoreTests : OnBothProviders
     public async Task InstancesStartingTogether_SeedTheStoreOnce(StorageProvider provider)
     {
         await using var store = await DemoStoreDatabase.CreateAsync(provider);
-        var data = DemoStore.Generate(2026, Now);
 
         var instances = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => store.OpenAnotherInstance(new FakeTimeProvider(Now)))));
         await Task.WhenAll(instances.Select(i => i.Seeded));
 
         Assert.Equal(1, await store.CountAsync("demo_store"));
-        Assert.Equal(data.Customers.Count, await store.CountAsync("demo_customers"));
-        Assert.Equal(data.Orders.Count, await store.CountAsync("demo_orders"));
-        Assert.Equal(data.Orders.Sum(o => o.Items.Count), await store.CountAsync("demo_order_items"));
-        Assert.Equal(data.Orders.Sum(o => o.Returns.Count), await store.CountAsync("demo_returns"));
+        Assert.Equal(Seed.Customers.Count, await store.CountAsync("demo_customers"));
+        Assert.Equal(Seed.Orders.Count(), await store.CountAsync("demo_orders"));
+        Assert.Equal(Seed.Orders.Sum(o => o.Items.Count), await store.CountAsync("demo_order_items"));
+        Assert.Equal(Seed.Orders.Sum(o => o.Returns.Count), await store.CountAsync("demo_returns"));
         var seen = await Task.WhenAll(instances.Select(i => i.AllOrdersAsync(default)));
-        Assert.All(seen, orders => Assert.Equal(Json(data.Orders.OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.Number, StringComparer.Ordinal)), Json(orders)));
+        Assert.All(seen, orders => Assert.Equal(Json(Seed.Orders.OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.Number, StringComparer.Ordinal)), Json(orders)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task AStoreSeededBeforeTheSeedFiles_IsLeftAsItIs(StorageProvider provider)
+    {
+        // Until the seed files, demo_store also recorded the random seed the orders were generated from.
+        await using var store = await DemoStoreDatabase.CreateAsync(provider);
+        await store.ExecuteAsync("CREATE TABLE demo_store (id INTEGER PRIMARY KEY CHECK (id = 1), seed INTEGER NOT NULL, seeded_at TEXT NOT NULL)");
+        await store.ExecuteAsync("INSERT INTO demo_store (id, seed, seeded_at) VALUES (1, 2026, '2026-01-15T12:00:00.0000000+00:00')");
+
+        var backend = store.Open(new FakeTimeProvider(Now));
+        await backend.Seeded;
+
+        Assert.Equal(1, await store.CountAsync("demo_store"));
+        Assert.Equal(0, await store.CountAsync("demo_orders"));
     }
 
     [Theory]

@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SupportBot.DemoStore;
 using SupportBot.Orders;
 using SupportBot.Storage;
 using SupportBot.Tests.Storage;
 using SupportBot.Tests.Support;
 
-namespace SupportBot.Tests.Orders;
+namespace SupportBot.Tests.DemoStore;
 
 /// <summary>
 /// The demo store's rules, enforced by the store itself, on a real SQLite file and a real PostgreSQL database; and its

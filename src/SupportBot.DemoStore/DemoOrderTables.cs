@@ -1,9 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using SupportBot.Orders;
 using SupportBot.Storage;
 
-namespace SupportBot.Orders;
+namespace SupportBot.DemoStore;
 
 /// <summary>
 /// The demo shop's tables in the shared <see cref="Database"/>, all named <c>demo_*</c> so whoever looks into a shop's
@@ -18,7 +19,7 @@ internal static class DemoOrderTables
     private const string SeedingLock = "supportbot:demo-store";
 
     private const string Schema = """
-        CREATE TABLE IF NOT EXISTS demo_store (id INTEGER PRIMARY KEY CHECK (id = 1), seed INTEGER NOT NULL, seeded_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS demo_store (id INTEGER PRIMARY KEY CHECK (id = 1), seeded_at TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS demo_customers (
             id TEXT PRIMARY KEY, email TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL, country TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS demo_orders (
@@ -43,12 +44,13 @@ internal static class DemoOrderTables
     private static readonly JsonSerializerOptions ShipmentJson = new(JsonSerializerDefaults.General);
 
     /// <summary>
-    /// Creates what is missing of the tables and, the first time, fills them with <see cref="DemoStore.Generate"/>'s
-    /// data, in one transaction under <see cref="SeedingLock"/>. The <c>demo_store</c> row says the store was seeded:
-    /// a later start, or another instance that waited on the lock, finds it and leaves the store as shoppers left it.
+    /// Creates what is missing of the tables and, the first time, fills them with <see cref="DemoSeed"/>'s data dated
+    /// relative to <paramref name="now"/>, in one transaction under <see cref="SeedingLock"/>. The <c>demo_store</c> row
+    /// says the store was seeded: a later start, or another instance that waited on the lock, finds it and leaves the
+    /// store as shoppers left it.
     /// </summary>
     /// <returns>Whether this call seeded the store.</returns>
-    public static async Task<bool> CreateAndSeedOnceAsync(Database database, int seed, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<bool> CreateAndSeedOnceAsync(Database database, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -60,17 +62,23 @@ internal static class DemoOrderTables
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var mark = connection.Command("INSERT INTO demo_store (id, seed, seeded_at) VALUES (1, @seed, @at) ON CONFLICT (id) DO NOTHING", transaction)
-            .With("seed", seed).WithTime("at", now))
+        // Looked at before inserting, not left to ON CONFLICT: a store seeded before the seed files has a NOT NULL
+        // seed column in its demo_store row, which an insert without it would trip over before any conflict.
+        await using (var seeded = connection.Command("SELECT COUNT(*) FROM demo_store", transaction))
         {
-            if (await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            if (Convert.ToInt64(await seeded.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return false;
             }
         }
 
-        var data = DemoStore.Generate(seed, now);
+        await using (var mark = connection.Command("INSERT INTO demo_store (id, seeded_at) VALUES (1, @at)", transaction).WithTime("at", now))
+        {
+            await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var data = DemoSeed.Load(now);
         foreach (var customer in data.Customers)
         {
             await InsertCustomerAsync(connection, transaction, customer, cancellationToken).ConfigureAwait(false);
@@ -171,7 +179,7 @@ internal static class DemoOrderTables
         {
             if (!await TryInsertReturnAsync(connection, transaction, order.Number, request, cancellationToken).ConfigureAwait(false))
             {
-                throw new InvalidOperationException($"The demo data has {request.Rma} twice.");
+                throw new InvalidDataException($"The demo store's seed has {request.Rma} twice.");
             }
         }
     }

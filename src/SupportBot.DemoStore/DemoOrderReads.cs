@@ -1,7 +1,8 @@
 using System.Data.Common;
+using SupportBot.Orders;
 using SupportBot.Storage;
 
-namespace SupportBot.Orders;
+namespace SupportBot.DemoStore;
 
 /// <summary>An order of the demo store read back from its <see cref="DemoOrderTables"/> rows, inside the caller's transaction.</summary>
 internal static class DemoOrderReads

@@ -1,23 +1,24 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using SupportBot.Knowledge;
+using SupportBot.Orders;
 using SupportBot.Storage;
 
-namespace SupportBot.Orders;
+namespace SupportBot.DemoStore;
 
 /// <summary>
-/// The embedded demo store: Larkspur &amp; Pine's orders in the product's own <see cref="Database"/> (the
-/// <c>demo_*</c> tables of <see cref="DemoOrderTables"/>), seeded by <see cref="DemoStore"/> on first start. Kept
-/// there rather than in a file of its own so that there is one way to store anything: on SQLite it sits next to the
-/// conversations in <c>supportbot.db</c>; on PostgreSQL every instance sees the same orders, so a return made through
-/// one instance is there on the next. It enforces the shop's rules itself, as a real order system would: the bot
-/// asks, the store decides. A change reads the order again inside its transaction with the order's row locked
+/// The demo store: Larkspur &amp; Pine, a made-up clothing and home store, behind the same <see cref="IOrderBackend"/>
+/// as a shop's own (<c>Orders:Backend</c> = <c>Demo</c>). Its orders live in the product's own <see cref="Database"/>
+/// (the <c>demo_*</c> tables of <see cref="DemoOrderTables"/>), seeded from <see cref="DemoSeed"/>'s files on first
+/// start. Kept there rather than in a file of its own so that there is one way to store anything: on SQLite it sits
+/// next to the conversations in <c>supportbot.db</c>; on PostgreSQL every instance sees the same orders, so a return
+/// made through one instance is there on the next. It enforces the shop's rules itself, as a real order system would:
+/// the bot asks, the store decides. A change reads the order again inside its transaction with the order's row locked
 /// (<see cref="Database.ForUpdate"/>; SQLite's write transaction on one instance), so two conversations acting on the
 /// same order at once, on any instances, cannot both succeed.
 /// </summary>
-public sealed class DemoOrderBackend : IOrderBackend
+internal sealed class DemoOrderBackend : IOrderBackend
 {
     private readonly Database _database;
     private readonly TimeProvider _time;
@@ -25,14 +26,14 @@ public sealed class DemoOrderBackend : IOrderBackend
     private readonly Func<int> _exchangeWindowDays;
 
     /// <summary>The demo store in the product's database; its return window is the one <c>policies.yml</c> states, read at each return.</summary>
-    public DemoOrderBackend(IOptions<OrdersOptions> orders, Database database, LiveKnowledge knowledge, TimeProvider time)
-        : this(database, SeedOf(orders), time, () => OrderPolicies.From(knowledge.Current.Knowledge.Policies).ReturnWindowDays,
+    public DemoOrderBackend(Database database, LiveKnowledge knowledge, TimeProvider time)
+        : this(database, time, () => OrderPolicies.From(knowledge.Current.Knowledge.Policies).ReturnWindowDays,
             () => OrderPolicies.From(knowledge.Current.Knowledge.Policies).ExchangeWindowDays)
     {
     }
 
     /// <summary>Opens (and on first start creates and seeds) the store in <paramref name="database"/>; returns are accepted for 30 days unless told otherwise.</summary>
-    internal DemoOrderBackend(Database database, int seed, TimeProvider time, Func<int>? returnWindowDays = null, Func<int>? exchangeWindowDays = null)
+    internal DemoOrderBackend(Database database, TimeProvider time, Func<int>? returnWindowDays = null, Func<int>? exchangeWindowDays = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(time);
@@ -42,7 +43,7 @@ public sealed class DemoOrderBackend : IOrderBackend
         _exchangeWindowDays = exchangeWindowDays ?? (() => 45);
 
         // Creating and seeding starts with the store and is awaited by every read and change, so nothing blocks on it.
-        Seeded = DemoOrderTables.CreateAndSeedOnceAsync(database, seed, time.GetUtcNow(), CancellationToken.None);
+        Seeded = DemoOrderTables.CreateAndSeedOnceAsync(database, time.GetUtcNow(), CancellationToken.None);
     }
 
     /// <summary>Completes when the tables exist and hold the demo data (seeded by whichever instance came first).</summary>
@@ -89,7 +90,7 @@ public sealed class DemoOrderBackend : IOrderBackend
             {
                 // Seeded returns use RMA-1xxxxx and RMA-2xxxxx; new ones the rest.
                 var rma = $"RMA-{Random.Shared.Next(300_000, 1_000_000).ToString(CultureInfo.InvariantCulture)}";
-                created = new ReturnRequest(rma, requested, reason, ReturnStatus.LabelSent, now, DemoStore.LabelUrl(rma), null);
+                created = new ReturnRequest(rma, requested, reason, ReturnStatus.LabelSent, now, LabelUrl(rma), null);
             }
             while (!await DemoOrderTables.TryInsertReturnAsync(connection, transaction, order.Number, created, cancellationToken).ConfigureAwait(false));
         }, cancellationToken).ConfigureAwait(false);
@@ -118,7 +119,7 @@ public sealed class DemoOrderBackend : IOrderBackend
             do
             {
                 var rma = $"EXC-{Random.Shared.Next(300_000, 1_000_000).ToString(CultureInfo.InvariantCulture)}";
-                created = new ExchangeRequest(rma, line, now, DemoStore.LabelUrl(rma));
+                created = new ExchangeRequest(rma, line, now, LabelUrl(rma));
                 var asReturn = new ReturnRequest(rma, [requested], $"Exchange for {line.NewSize}: {reason}", ReturnStatus.LabelSent, now, created.LabelUrl, null);
                 if (await DemoOrderTables.TryInsertReturnAsync(connection, transaction, order.Number, asReturn, cancellationToken).ConfigureAwait(false))
                 {
@@ -272,11 +273,8 @@ public sealed class DemoOrderBackend : IOrderBackend
         return null;
     }
 
-    private static int SeedOf(IOptions<OrdersOptions> orders)
-    {
-        ArgumentNullException.ThrowIfNull(orders);
-        return orders.Value.DemoSeed;
-    }
+    /// <summary>The store's printable prepaid return label of an RMA, as the seeded returns have them.</summary>
+    private static string LabelUrl(string rma) => $"https://www.larkspurandpine.com/returns/label/{rma}";
 
     /// <summary>Order numbers as shoppers type them: any case, stray spaces.</summary>
     private static string Normalise(string number) => number.Trim().ToUpperInvariant();

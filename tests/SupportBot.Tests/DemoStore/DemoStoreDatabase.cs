@@ -1,9 +1,9 @@
 using System.Globalization;
-using SupportBot.Orders;
+using SupportBot.DemoStore;
 using SupportBot.Storage;
 using SupportBot.Tests.Support;
 
-namespace SupportBot.Tests.Orders;
+namespace SupportBot.Tests.DemoStore;
 
 /// <summary>A fresh database of one kind for the demo store, and the store's instances on it.</summary>
 internal sealed class DemoStoreDatabase(TestDatabase test) : IAsyncDisposable
@@ -13,10 +13,10 @@ internal sealed class DemoStoreDatabase(TestDatabase test) : IAsyncDisposable
     public static async Task<DemoStoreDatabase> CreateAsync(StorageProvider provider) => new(await TestDatabase.CreateAsync(provider));
 
     /// <summary>The store on this test's own handle of the database (created and seeded when it is the first).</summary>
-    public DemoOrderBackend Open(TimeProvider time, int seed = 2026, Func<int>? returnWindowDays = null) => new(test.Database, seed, time, returnWindowDays);
+    public DemoOrderBackend Open(TimeProvider time, Func<int>? returnWindowDays = null) => new(test.Database, time, returnWindowDays);
 
     /// <summary>The store as another instance (or this one restarted) opens it: a handle of its own on the same database.</summary>
-    public DemoOrderBackend OpenAnotherInstance(TimeProvider time, int seed = 2026) => new(test.Reopen(), seed, time);
+    public DemoOrderBackend OpenAnotherInstance(TimeProvider time) => new(test.Reopen(), time);
 
     /// <summary>How many rows a table has, read straight from the database.</summary>
     public async Task<long> CountAsync(string table)
