@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using SupportBot.Handoff;
+using SupportBot.Host.Branding;
 using SupportBot.Knowledge;
 
 namespace SupportBot.Host.Agents;
@@ -19,8 +20,7 @@ internal static class AgentApi
 
     public static IEndpointRouteBuilder MapAgentApi(this IEndpointRouteBuilder app)
     {
-        var page = Path.Combine(((IApplicationBuilder)app).ApplicationServices.GetRequiredService<IWebHostEnvironment>().WebRootPath, "agent.html");
-        app.MapGet("/agent", () => Results.File(page, "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapBrandedPage("/agent", "agent.html");
 
         var api = app.MapGroup("/agent/api").WithTags("Agents").AddEndpointFilter<SameOriginCheck>();
         api.MapPost("/session", SignInAsync).RequireRateLimiting(AgentAuthentication.SignInLimit);

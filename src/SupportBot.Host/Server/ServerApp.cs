@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using SupportBot.Host.Agents;
 using SupportBot.Host.BotConnector;
+using SupportBot.Host.Branding;
 using SupportBot.Host.Cli;
 using SupportBot.Host.DirectLine;
 using SupportBot.Host.Privacy;
@@ -32,6 +33,7 @@ internal static class ServerApp
         builder.Services.AddWebChatTokenLimits();
         builder.Services.AddBotConnector();
         builder.Services.AddAgentConsole();
+        builder.Services.AddBranding();
         builder.Services.AddRetentionService();
         builder.Services.AddProblemDetails();
         builder.Services.AddInputLimits();
@@ -66,7 +68,8 @@ internal static class ServerApp
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapStorePage();
+        app.MapBrandedPage("/", "index.html");
+        app.MapBrandingAssets();
         app.MapHealthEndpoints();
         app.MapMetrics();
         app.MapKnowledgeApi();

@@ -7,6 +7,7 @@ namespace SupportBot.Tests.Browser;
 /// Microsoft's real Web Chat, in Debian's Chromium driven by Playwright, against the real host on 127.0.0.1:
 /// the page gets a token, starts a conversation, and the shopper's question is answered, over WebSocket and polling.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class WebChatPageTests
 {
     [Theory]
@@ -25,6 +26,11 @@ public sealed class WebChatPageTests
         await page.GotoAsync(new Uri(server.Address, transport == "polling" ? "/?transport=polling" : "/").ToString());
         var transcript = page.Locator("#webchat");
         await transcript.GetByText("virtual assistant", new() { Exact = false }).First.WaitForAsync(new() { Timeout = 20_000 });
+
+        // With no Branding names set, the page names the shop and the assistant as the knowledge does.
+        Assert.Equal("Larkspur & Pine", await page.Locator(".masthead .brand").InnerTextAsync());
+        Assert.Equal("Pip", await page.Locator(".chat-title").InnerTextAsync());
+        Assert.True(await transcript.GetByText("Pip · virtual assistant").CountAsync() > 0);
 
         var input = page.GetByPlaceholder("Type your message");
         await input.FillAsync("how long do I have to return something?");
