@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Resident memory of the server after 1,000 Direct Line conversations of three turns each (DESIGN.md: <= 300 MB).
+# Resident memory of the server after 1,000 Direct Line conversations of three turns each (target: <= 300 MB).
 # Usage: tests/SupportBot.Benchmarks/measure-memory.sh   (builds Release, serves on 127.0.0.1:5096, stops by itself)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
