@@ -5,6 +5,7 @@ using Spectre.Console;
 using SupportBot.Evaluation.Conversations;
 using SupportBot.Host.Evaluation;
 using SupportBot.Host.Reports;
+using SupportBot.Host.Reports.Conversations;
 
 namespace SupportBot.Host.Cli;
 
@@ -95,7 +96,7 @@ internal static class EvalConversationsCommand
             await WriteTextAsync(context.Output, run, comparison).ConfigureAwait(false);
             await WriteFileAsync(parse.GetValue(junit), () => JUnitReport.Write(run)).ConfigureAwait(false);
             await WriteFileAsync(parse.GetValue(json), () => JsonSerializer.Serialize(run, ConversationJson.Options)).ConfigureAwait(false);
-            await WriteFileAsync(parse.GetValue(report), () => ConversationHtmlReport.Write(run, comparison, threshold)).ConfigureAwait(false);
+            await WriteFileAsync(parse.GetValue(report), () => ConversationHtmlReport.RenderAsync(run, comparison, threshold)).ConfigureAwait(false);
 
             var failed = run.Problems.Count > 0
                 || run.Conversations.Any(c => c.Outcome is ConversationOutcome.Failed or ConversationOutcome.Error)
@@ -136,7 +137,9 @@ internal static class EvalConversationsCommand
     private static ConversationRun? ReadBaseline(string? path) =>
         path is null ? null : BaselineComparer.ReadBaselineFile(path, out var error) ?? throw new UsageException($"--baseline {error}");
 
-    private static async Task WriteFileAsync(string? path, Func<string> content)
+    private static Task WriteFileAsync(string? path, Func<string> content) => WriteFileAsync(path, () => Task.FromResult(content()));
+
+    private static async Task WriteFileAsync(string? path, Func<Task<string>> content)
     {
         if (path is null)
         {
@@ -148,7 +151,7 @@ internal static class EvalConversationsCommand
             Directory.CreateDirectory(folder);
         }
 
-        await File.WriteAllTextAsync(path, content()).ConfigureAwait(false);
+        await File.WriteAllTextAsync(path, await content().ConfigureAwait(false)).ConfigureAwait(false);
     }
 
     private static async Task WriteTextAsync(TextWriter o, ConversationRun run, BaselineComparison? comparison)

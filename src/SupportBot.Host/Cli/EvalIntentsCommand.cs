@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Spectre.Console;
 using SupportBot.Embeddings;
 using SupportBot.Evaluation;
-using SupportBot.Host.Reports;
+using SupportBot.Host.Reports.Intents;
 using SupportBot.Host.Views;
 using SupportBot.Knowledge;
 using SupportBot.Storage;
@@ -89,7 +89,7 @@ internal static class EvalIntentsCommand
 
             if (parse.GetValue(report) is { } reportPath)
             {
-                IntentHtmlReport.Write(result, reportPath);
+                await IntentHtmlReport.WriteAsync(result, reportPath).ConfigureAwait(false);
             }
 
             var serialized = JsonSerializer.Serialize(result, ViewJson.Options);

@@ -88,10 +88,13 @@ internal static class ReportPlot
         line.LegendText = string.Create(CultureInfo.InvariantCulture, $"threshold {threshold:0.00}");
     }
 
-    public static string DataUri(Plot plot, int width, int height)
+    /// <summary>A chart at the width of the report's page, the size of every histogram and line chart.</summary>
+    public static byte[] Png(Plot plot) => Png(plot, 1100, 460);
+
+    public static byte[] Png(Plot plot, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(plot);
-        return ReportHtml.PngDataUri(plot.GetImageBytes(width, height, ImageFormat.Png));
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 
     private static string? FindSansFont()

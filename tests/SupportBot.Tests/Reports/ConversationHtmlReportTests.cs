@@ -1,10 +1,12 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using SupportBot.Evaluation.Conversations;
-using SupportBot.Host.Reports;
+using SupportBot.Host.Reports.Conversations;
 
 namespace SupportBot.Tests.Reports;
 
 /// <summary>The offline conversation report: failures first, charts embedded, shopper text never executed as markup.</summary>
+[Trait("Category", "Unit")]
 public sealed partial class ConversationHtmlReportTests
 {
     private static readonly BaselineComparison Comparison = new([SampleConversationRun.LateParcelKey], [SampleConversationRun.RefundStatusKey]);
@@ -12,10 +14,16 @@ public sealed partial class ConversationHtmlReportTests
     [GeneratedRegex("""(?:src|href)\s*=\s*"(?!data:)""")]
     private static partial Regex ExternalReference();
 
+    [GeneratedRegex("<h2[^>]*>([^<]+)</h2>")]
+    private static partial Regex SectionHeadings();
+
+    [GeneratedRegex("<h3>([^<]+) <span class=\"badge")]
+    private static partial Regex FailureHeadings();
+
     [Fact]
-    public void Write_SampleRun_PutsFailuresBeforeChartsAndTheTableLast()
+    public async Task RenderAsync_SampleRun_PutsFailuresBeforeChartsAndTheTableLast()
     {
-        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), Comparison, 0.45);
+        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), Comparison, 0.45);
 
         var headline = html.IndexOf("<h2>Headline</h2>", StringComparison.Ordinal);
         var failures = html.IndexOf("<h2 id=\"failures\">Failures</h2>", StringComparison.Ordinal);
@@ -28,9 +36,9 @@ public sealed partial class ConversationHtmlReportTests
     }
 
     [Fact]
-    public void Write_SampleRun_EmbedsRenderedChartsAndNothingFromOutside()
+    public async Task RenderAsync_SampleRun_EmbedsRenderedChartsAndNothingFromOutside()
     {
-        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), Comparison, 0.45);
+        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), Comparison, 0.45);
 
         Assert.Equal(3, ReportCharts.Rendered(html).Count);
         Assert.DoesNotContain("http://", html, StringComparison.OrdinalIgnoreCase);
@@ -40,18 +48,58 @@ public sealed partial class ConversationHtmlReportTests
     }
 
     [Fact]
-    public void Write_ShopperTextWithScript_IsEncoded()
+    public async Task RenderAsync_ShopperTextWithScript_IsEncoded()
     {
-        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), null, 0.45);
+        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), null, 0.45);
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; my parcel is late", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; my parcel is late", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Write_FailedTurn_ShowsChecksAndTheWordDiffMarked()
+    public async Task RenderAsync_SampleRun_HasEverySectionInReadingOrder()
     {
-        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), null, 0.45);
+        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), Comparison, 0.45);
+
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Conversation evaluation: local engine, knowledge/</title>", html, StringComparison.Ordinal);
+        Assert.Equal(
+            ["Headline", "Failures", "FAQ confidence", "Threshold sweep", "First response time", "All conversations"],
+            SectionHeadings().Matches(html).Select(m => m.Groups[1].Value));
+        Assert.Equal(["late parcel", "returns window", "broken flow"], FailureHeadings().Matches(html).Select(m => m.Groups[1].Value));
+    }
+
+    [Fact]
+    public async Task RenderAsync_MarkupInEveryShopperAndScriptField_IsEncoded()
+    {
+        const string Hostile = "<img src=x onerror=alert(1)>";
+        var sample = SampleConversationRun.Create();
+        var late = sample.Conversations[1];
+        var turn = late.Turns[1] with
+        {
+            Actual = late.Turns[1].Actual with { Texts = [Hostile] },
+            Failures = [new AssertionFailure(Hostile, Hostile, Hostile, $"before [-{Hostile}-]{{+<script>x</script>+}} after")],
+        };
+        var run = sample with
+        {
+            Target = Hostile,
+            Conversations = [late with { Name = Hostile, Path = Hostile, Turns = [late.Turns[0], turn] }],
+            Problems = [new FileProblem(Hostile, 1, Hostile)],
+        };
+
+        var html = await ConversationHtmlReport.RenderAsync(run, new BaselineComparison([], [Hostile]), 0.45);
+
+        Assert.DoesNotContain("<img src=x", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("before <del>&lt;img src=x onerror=alert(1)&gt;</del><ins>&lt;script&gt;x&lt;/script&gt;</ins> after", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"bot muted\">bot: &lt;img src=x onerror=alert(1)&gt;</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>&lt;img src=x onerror=alert(1)&gt;</li>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderAsync_FailedTurn_ShowsChecksAndTheWordDiffMarked()
+    {
+        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), null, 0.45);
 
         var section = Section(html, "late parcel");
         Assert.Contains("turn 2 (line 14)", section, StringComparison.Ordinal);
@@ -60,14 +108,14 @@ public sealed partial class ConversationHtmlReportTests
         Assert.Contains("<td>intent</td><td>missing_package</td><td>order_status</td>", section, StringComparison.Ordinal);
         Assert.DoesNotContain("turn 1 (line 10)", section, StringComparison.Ordinal);
         Assert.Contains("passed 3 of 5 runs", Section(html, "returns window"), StringComparison.Ordinal);
-        Assert.Contains("step &#39;confirm&#39; is not in flow &#39;returns&#39;", Section(html, "broken flow"), StringComparison.Ordinal);
-        Assert.Contains("eval/conversations/bad.chat:7: unknown directive &#39;&gt; wat&#39;", html, StringComparison.Ordinal);
+        Assert.Contains("step &#x27;confirm&#x27; is not in flow &#x27;returns&#x27;", Section(html, "broken flow"), StringComparison.Ordinal);
+        Assert.Contains("eval/conversations/bad.chat:7: unknown directive &#x27;&gt; wat&#x27;", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Write_WithBaseline_MarksTheRegressionFirstAndListsTheFix()
+    public async Task RenderAsync_WithBaseline_MarksTheRegressionFirstAndListsTheFix()
     {
-        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), Comparison, 0.45);
+        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), Comparison, 0.45);
 
         var regression = "<span class=\"badge regression\">regression</span>";
         Assert.Contains(regression, Section(html, "late parcel"), StringComparison.Ordinal);
@@ -78,55 +126,56 @@ public sealed partial class ConversationHtmlReportTests
     }
 
     [Fact]
-    public void Write_WithoutBaseline_HasNoBaselineMarks()
+    public async Task RenderAsync_WithoutBaseline_HasNoBaselineMarks()
     {
-        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), null, 0.45);
+        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), null, 0.45);
 
         Assert.DoesNotContain("badge regression", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Fixed since the baseline", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Write_Headline_ShowsEveryMetricWithNullAsDashAndContainmentApart()
+    public async Task RenderAsync_Headline_ShowsEveryMetricWithNullAsDashAndContainmentApart()
     {
-        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), null, 0.45);
+        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), null, 0.45);
 
         Assert.Contains("<th>intent accuracy</th><td class=\"num\">—</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<th>turn pass rate</th><td class=\"num\">66.7&nbsp;% <span class=\"muted\">(0.6667)</span></td>", html, StringComparison.Ordinal);
-        Assert.Contains("<th>containment, confirmed</th><td class=\"num\">20.0&nbsp;%", html, StringComparison.Ordinal);
-        Assert.Contains("<th>containment, assumed</th><td class=\"num\">40.0&nbsp;%", html, StringComparison.Ordinal);
+        Assert.Contains("<th>turn pass rate</th><td class=\"num\">66.7&#xA0;% <span class=\"muted\">(0.6667)</span></td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>containment, confirmed</th><td class=\"num\">20.0&#xA0;%", html, StringComparison.Ordinal);
+        Assert.Contains("<th>containment, assumed</th><td class=\"num\">40.0&#xA0;%", html, StringComparison.Ordinal);
         Assert.Contains("confirmed: the shopper said it helped; assumed: no handoff and no complaint", html, StringComparison.Ordinal);
         Assert.Contains("<th>first response p50</th><td class=\"num\">165.5 ms</td>", html, StringComparison.Ordinal);
         Assert.Contains("local engine, knowledge/", html, StringComparison.Ordinal);
-        Assert.Contains("2026-11-23 18:30:00 +00:00", html, StringComparison.Ordinal);
+        // The renderer writes '+' as a character reference; the reader sees the offset as written here.
+        Assert.Contains("2026-11-23 18:30:00 +00:00", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Write_SweepTable_HasTheUsualBarsAndTheCurrentOne()
+    public async Task RenderAsync_SweepTable_HasTheUsualBarsAndTheCurrentOne()
     {
         // Four turns name their entry: right at 0.91, wrong at 0.52, right at 0.77 and right at 0.38 (the flaky one).
-        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), null, 0.42);
+        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), null, 0.42);
 
         var table = html[html.IndexOf("<table class=\"sweep\">", StringComparison.Ordinal)..];
         table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
         var rows = Regex.Count(table, "<tr[ >]") - 1;
         Assert.Equal(6, rows);
-        Assert.Contains("<tr class=\"current\"><td class=\"num\">0.42 (current)</td><td class=\"num\">75.0&nbsp;%", table, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"num\">0.3</td><td class=\"num\">100.0&nbsp;% <span class=\"muted\">(1)</span></td><td class=\"num\">25.0&nbsp;%", table, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"num\">0.6</td><td class=\"num\">50.0&nbsp;% <span class=\"muted\">(0.5)</span></td><td class=\"num\">0.0&nbsp;% <span class=\"muted\">(0)</span></td><td class=\"num\">2 of 4</td>", table, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"current\"><td class=\"num\">0.42 (current)</td><td class=\"num\">75.0&#xA0;%", table, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">0.3</td><td class=\"num\">100.0&#xA0;% <span class=\"muted\">(1)</span></td><td class=\"num\">25.0&#xA0;%", table, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">0.6</td><td class=\"num\">50.0&#xA0;% <span class=\"muted\">(0.5)</span></td><td class=\"num\">0.0&#xA0;% <span class=\"muted\">(0)</span></td><td class=\"num\">2 of 4</td>", table, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Write_CurrentThresholdOnAUsualBar_IsOneRow()
+    public async Task RenderAsync_CurrentThresholdOnAUsualBar_IsOneRow()
     {
-        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), null, 0.45);
+        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), null, 0.45);
 
         Assert.Equal(1, Regex.Count(html, @"<td class=""num"">0\.45"));
         Assert.Contains("0.45 (current)", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Write_NoTurnNamesAnFaqEntry_SaysSoInsteadOfAnEmptySweep()
+    public async Task RenderAsync_NoTurnNamesAnFaqEntry_SaysSoInsteadOfAnEmptySweep()
     {
         var run = SampleConversationRun.Create();
         run = run with
@@ -134,7 +183,7 @@ public sealed partial class ConversationHtmlReportTests
             Conversations = run.Conversations.Select(c => c with { Turns = c.Turns.Select(t => t with { ExpectedFaq = null }).ToList() }).ToList(),
         };
 
-        var html = ConversationHtmlReport.Write(run, null, 0.45);
+        var html = await ConversationHtmlReport.RenderAsync(run, null, 0.45);
 
         Assert.Contains("nothing to sweep", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<table class=\"sweep\">", html, StringComparison.Ordinal);
@@ -142,9 +191,9 @@ public sealed partial class ConversationHtmlReportTests
     }
 
     [Fact]
-    public void Write_AllConversationsTable_HasOneRowEach()
+    public async Task RenderAsync_AllConversationsTable_HasOneRowEach()
     {
-        var html = ConversationHtmlReport.Write(SampleConversationRun.Create(), Comparison, 0.45);
+        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), Comparison, 0.45);
 
         var table = html[html.IndexOf("<h2>All conversations</h2>", StringComparison.Ordinal)..];
         Assert.Equal(5, Regex.Count(table, "<tr><td>"));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using SupportBot.Host.Reports;
+using System.Text.RegularExpressions;
+using SupportBot.Host.Reports.Intents;
 using SupportBot.Tests.Support;
 using SupportBot.Understanding.Intents;
 using Xunit.Abstractions;
@@ -7,18 +8,14 @@ using Xunit.Abstractions;
 namespace SupportBot.Tests.Reports;
 
 /// <summary>The offline HTML report: one file, charts embedded, utterance text never executed as markup.</summary>
+[Trait("Category", "Unit")]
 public sealed class IntentHtmlReportTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Write_SmallReport_HasHeadlineChartsAndEncodedText()
+    public async Task WriteAsync_SmallReport_HasHeadlineChartsAndEncodedText()
     {
-        using var folder = TempFolder.Create();
-        var path = Path.Combine(folder.Path, "report.html");
+        var html = await WrittenAsync(SmallReport());
 
-        IntentHtmlReport.Write(SmallReport(), path);
-
-        Assert.True(File.Exists(path));
-        var html = File.ReadAllText(path);
         foreach (var headline in new[] { "0.8123", "0.6789", "0.7345", "0.6512", "0.45", "1.37", "LbfgsMaximumEntropy", "0.0421", "0.3117" })
         {
             Assert.Contains(headline, html, StringComparison.Ordinal);
@@ -32,14 +29,26 @@ public sealed class IntentHtmlReportTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Write_SmallReport_IsSelfContained()
+    public async Task WriteAsync_SmallReport_HasEverySectionInReadingOrder()
     {
-        using var folder = TempFolder.Create();
-        var path = Path.Combine(folder.Path, "report.html");
+        var html = await WrittenAsync(SmallReport());
 
-        IntentHtmlReport.Write(SmallReport(), path);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Intent evaluation: LbfgsMaximumEntropy</title>", html, StringComparison.Ordinal);
+        Assert.Equal(
+            ["Headline", "Confusion matrix", "Confidence", "Per intent", "Most confused", "Mistakes"],
+            Regex.Matches(html, "<h2>([^<]+)</h2>").Select(m => m.Groups[1].Value));
+        Assert.Contains("<th>in-scope accuracy</th><td class=\"num\">81.2&#xA0;% <span class=\"muted\">(0.8123)</span></td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>oos</td><td>refund</td><td class=\"num\">1</td><td class=\"num\">33.3&#xA0;%", html, StringComparison.Ordinal);
+        Assert.Contains("All 5, most confident first.", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"meter\"><span style=\"width:85.7%\"></span></span>", html, StringComparison.Ordinal);
+    }
 
-        var html = File.ReadAllText(path);
+    [Fact]
+    public async Task WriteAsync_SmallReport_IsSelfContained()
+    {
+        var html = await WrittenAsync(SmallReport());
+
         Assert.DoesNotContain("http://", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("https://", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
@@ -48,14 +57,10 @@ public sealed class IntentHtmlReportTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Write_PerIntentTable_IsSortedByF1Ascending()
+    public async Task WriteAsync_PerIntentTable_IsSortedByF1Ascending()
     {
-        using var folder = TempFolder.Create();
-        var path = Path.Combine(folder.Path, "report.html");
+        var html = await WrittenAsync(SmallReport());
 
-        IntentHtmlReport.Write(SmallReport(), path);
-
-        var html = File.ReadAllText(path);
         var table = html[html.IndexOf("<h2>Per intent</h2>", StringComparison.Ordinal)..html.IndexOf("<h2>Most confused</h2>", StringComparison.Ordinal)];
         var order = new[] { ">oos<", ">track-order<", ">refund<" }.Select(s => table.IndexOf(s, StringComparison.Ordinal)).ToList();
         Assert.All(order, i => Assert.True(i > 0));
@@ -63,29 +68,34 @@ public sealed class IntentHtmlReportTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Write_150Labels_CompletesWithIndexedHeatMap()
+    public async Task WriteAsync_150Labels_CompletesWithIndexedHeatMap()
     {
-        using var folder = TempFolder.Create();
-        var path = Path.Combine(folder.Path, "report.html");
         var report = ManyLabels(150);
 
         var started = Stopwatch.GetTimestamp();
-        IntentHtmlReport.Write(report, path);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        output.WriteLine($"150-label report written in {elapsed.TotalMilliseconds:0} ms, {new FileInfo(path).Length / 1024} KB");
+        var html = await WrittenAsync(report);
+        output.WriteLine($"150-label report written in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms, {html.Length / 1024} K characters");
 
-        var html = File.ReadAllText(path);
         Assert.Equal(2, ReportCharts.Rendered(html).Count);
         Assert.Contains("Label indices", html, StringComparison.Ordinal);
         Assert.Contains("intent-148", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Write_ConfusionNotSquare_Throws()
+    public async Task WriteAsync_ConfusionNotSquare_Throws()
     {
         var report = SmallReport() with { Confusion = [[1, 0], [0, 1]] };
 
-        Assert.Throws<ArgumentException>(() => IntentHtmlReport.Write(report, Path.Combine(Path.GetTempPath(), "never-written.html")));
+        await Assert.ThrowsAsync<ArgumentException>(() => IntentHtmlReport.WriteAsync(report, Path.Combine(Path.GetTempPath(), "never-written.html")));
+    }
+
+    /// <summary>The report as written to a file, the way <c>eval intents --report</c> writes it.</summary>
+    private static async Task<string> WrittenAsync(IntentEvaluationReport report)
+    {
+        using var folder = TempFolder.Create();
+        var path = Path.Combine(folder.Path, "report.html");
+        await IntentHtmlReport.WriteAsync(report, path);
+        return await File.ReadAllTextAsync(path);
     }
 
     private static IntentEvaluationReport SmallReport()

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 
 namespace SupportBot.Tests.Reports;
@@ -7,12 +8,13 @@ internal static partial class ReportCharts
 {
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
-    [GeneratedRegex("data:image/png;base64,([A-Za-z0-9+/=]+)")]
+    // The renderer escapes '+' in attribute values as a character reference, which the browser reads back as '+'.
+    [GeneratedRegex("data:image/png;base64,([^\"]+)")]
     private static partial Regex PngDataUri();
 
     public static IReadOnlyList<byte[]> Rendered(string html)
     {
-        var pngs = PngDataUri().Matches(html).Select(m => Convert.FromBase64String(m.Groups[1].Value)).ToList();
+        var pngs = PngDataUri().Matches(html).Select(m => Convert.FromBase64String(WebUtility.HtmlDecode(m.Groups[1].Value))).ToList();
         foreach (var png in pngs)
         {
             Assert.Equal(PngSignature, png.Take(PngSignature.Length));
