@@ -44,7 +44,7 @@ if (args is ["latency", ..])
     // "latency turns" skips the per-query runs (the 10k base takes minutes to embed on a cold cache).
     if (args is not [_, "turns"])
     {
-        QueryLatency.Run(Console.Out);
+        await QueryLatency.RunAsync(Console.Out);
     }
 
     await TurnLatency.RunAsync(Console.Out);
