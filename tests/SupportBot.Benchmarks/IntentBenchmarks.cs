@@ -12,10 +12,10 @@ public class IntentPredictionBenchmarks
     private int _next;
 
     [GlobalSetup]
-    public void Setup()
+    public async Task Setup()
     {
         var knowledge = BenchmarkData.Starter();
-        _model = IntentClassifierTrainer.Train(IntentTrainingSet.From(knowledge), null, new IntentOptions());
+        _model = await IntentClassifierTrainer.TrainAsync(IntentTrainingSet.From(knowledge), null, new IntentOptions());
         _messages = BenchmarkData.Questions(knowledge);
         foreach (var message in _messages)
         {

@@ -48,7 +48,7 @@ if (args is ["latency", ..])
     // "latency queries" runs only the per-query distributions.
     if (args is not [_, "turns"])
     {
-        QueryLatency.Run(Console.Out);
+        await QueryLatency.RunAsync(Console.Out);
     }
 
     if (args is not [_, "queries"])

@@ -13,10 +13,10 @@ namespace SupportBot.Benchmarks;
 /// </summary>
 internal static class QueryLatency
 {
-    public static void Run(TextWriter output)
+    public static async Task RunAsync(TextWriter output)
     {
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-        Intents(output);
+        await IntentsAsync(output);
         foreach (var size in new[] { "starter", "10k" })
         {
             var knowledge = BenchmarkData.OfSize(size);
@@ -31,11 +31,11 @@ internal static class QueryLatency
     }
 
     /// <summary>Per-message intent prediction latency with the model trained from the shipped knowledge.</summary>
-    private static void Intents(TextWriter output)
+    private static async Task IntentsAsync(TextWriter output)
     {
         var knowledge = BenchmarkData.Starter();
         var train = Stopwatch.StartNew();
-        var model = IntentClassifierTrainer.Train(IntentTrainingSet.From(knowledge), null, new IntentOptions());
+        var model = await IntentClassifierTrainer.TrainAsync(IntentTrainingSet.From(knowledge), null, new IntentOptions());
         var trainSeconds = train.Elapsed.TotalSeconds;
         var messages = BenchmarkData.Questions(knowledge);
         var latencies = Measure(messages, message => model.Predict(message));

@@ -47,21 +47,21 @@ public sealed partial class ConversationEngine
         IHandoffLine line, IAgentSession session, HandoffPolicy policy, TimeProvider time, IOptions<ConversationOptions> options, IOptions<LimitsOptions> limits,
         BotTelemetry telemetry)
     {
-        _telemetry = telemetry;
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(limits);
+        _telemetry = telemetry;
         _limits = limits.Value;
+        _options = options.Value;
         _line = line;
         _session = session;
         _policy = policy;
-        _handoffs = new HandoffTurns(line, session, intents, knowledge, options.Value);
-        ArgumentNullException.ThrowIfNull(options);
+        _handoffs = new HandoffTurns(line, session, intents, knowledge, _options);
         _knowledge = knowledge;
         _intents = intents;
         _drafter = drafter;
         _dialog = dialog;
         _time = time;
         _entities = new EntityExtractor(time);
-        _options = options.Value;
     }
 
     public static ChannelAccount Bot => Participants.Bot;
@@ -89,7 +89,6 @@ public sealed partial class ConversationEngine
         CancellationToken cancellationToken)
     {
         var knowledge = _knowledge.Current.Knowledge;
-        var policies = knowledge.Policies;
         var conversation = key.Value;
         if (inbound.Type == ActivityTypes.ConversationUpdate)
         {

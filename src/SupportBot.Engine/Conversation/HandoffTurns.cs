@@ -59,7 +59,7 @@ internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, Live
     public async Task<TurnResult> WhileHandedOffAsync(ConversationState state, HandoffTicket open, string? text, CancellationToken cancellationToken)
     {
         // What the message is about is still recorded: for the agent's and the evaluation's reading of the trace.
-        var intent = string.IsNullOrEmpty(text) ? null : intents.Current.Predict(text);
+        var intent = string.IsNullOrEmpty(text) ? null : await intents.Current.PredictAsync(text, cancellationToken).ConfigureAwait(false);
         var decision = new TurnDecision(TurnDecision.WithAgent, intent?.Intent, intent?.Confidence ?? 0, null, 0, [], [])
         {
             Handoff = open.Reason,

@@ -18,8 +18,8 @@ public sealed class KnowledgePlugin(LiveKnowledge knowledge)
 
     [KernelFunction(SearchFunction)]
     [Description("Searches the store's help centre and returns the best matching passages, each with the source id to cite.")]
-    public KnowledgeSearchResult Search([Description("The shopper's question in plain words")] string query) =>
-        KnowledgeSearchResult.From(knowledge.Current.Index.Search(query, Passages));
+    public async Task<KnowledgeSearchResult> SearchAsync([Description("The shopper's question in plain words")] string query, CancellationToken cancellationToken) =>
+        KnowledgeSearchResult.From(await knowledge.Current.Index.SearchAsync(query, Passages, cancellationToken).ConfigureAwait(false));
 }
 
 /// <summary>The passages a search found, best first; what a drafter may state about the help centre.</summary>

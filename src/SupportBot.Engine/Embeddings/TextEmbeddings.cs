@@ -74,9 +74,6 @@ public sealed partial class TextEmbeddings
         }
     }
 
-    /// <summary>The same for callers without a turn (the <c>ask</c> command, the editors' search page, a model's tool call).</summary>
-    public float[]? EmbedMessage(string text) => EmbedMessageAsync(text).GetAwaiter().GetResult();
-
     [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Embedding a message failed; this turn is understood by its words only")]
     private partial void LogEmbeddingFailed(Exception exception);
 }

@@ -115,8 +115,8 @@ public static class FaqEvaluation
     }
 
     /// <param name="thresholds">The answer decision's thresholds; <see cref="SearchOptions.MinConfidence"/> is the confidence bar.</param>
-    public static FaqEvaluationReport Run(KnowledgeIndex index, IReadOnlyList<(FaqQuestion Question, int Line)> questions,
-        SearchOptions thresholds, IProgress<int>? progress = null)
+    public static async Task<FaqEvaluationReport> RunAsync(KnowledgeIndex index, IReadOnlyList<(FaqQuestion Question, int Line)> questions,
+        SearchOptions thresholds, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(questions);
@@ -131,7 +131,7 @@ public static class FaqEvaluation
         for (var i = 0; i < questions.Count; i++)
         {
             var (question, line) = questions[i];
-            var answer = latencies.Time(() => index.Search(question.Text!, RankDepth));
+            var answer = await latencies.TimeAsync(() => index.SearchAsync(question.Text!, RankDepth, cancellationToken)).ConfigureAwait(false);
             var ids = answer.Hits.Select(h => h.Entry.Id).ToList();
             var confident = answer.Confidence >= threshold;
             var rank = question.Expected is null ? -1 : ids.IndexOf(question.Expected);

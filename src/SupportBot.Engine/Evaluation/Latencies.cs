@@ -26,6 +26,16 @@ public sealed class Latencies
         return result;
     }
 
+    /// <summary>Awaits <paramref name="work"/> and records how long it took.</summary>
+    public async Task<T> TimeAsync<T>(Func<Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await work().ConfigureAwait(false);
+        Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return result;
+    }
+
     /// <summary>The nearest-rank percentile, <paramref name="p"/> in (0,1], rounded to 0.1 µs.</summary>
     public double Percentile(double p)
     {

@@ -7,7 +7,7 @@ namespace SupportBot.Handoff;
 /// Records what is delivered in the conversation's transcript, once: the channel of an engine without a server (the
 /// CLI, evaluation), and the first half of every channel that posts elsewhere afterwards.
 /// </summary>
-public sealed class TranscriptShopperChannel(ITurnStore turns, IConversationStore store) : IShopperChannel
+public sealed class TranscriptShopperChannel(ITurnStore turns, IConversationStore store, TimeProvider time) : IShopperChannel
 {
     public async Task<long> DeliverAsync(HandoffTicket ticket, IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
         (await RecordAsync(ticket, activities, cancellationToken).ConfigureAwait(false)).Sequence;
@@ -17,7 +17,7 @@ public sealed class TranscriptShopperChannel(ITurnStore turns, IConversationStor
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(activities);
-        var (stored, appended) = await turns.AppendOnceAsync(store, ticket.ConversationId, ticket.ShopperId, activities, activities[0].Timestamp ?? DateTimeOffset.UtcNow, cancellationToken)
+        var (stored, appended) = await turns.AppendOnceAsync(store, ticket.ConversationId, ticket.ShopperId, activities, activities[0].Timestamp ?? time.GetUtcNow(), cancellationToken)
             .ConfigureAwait(false);
         return (stored[0].Sequence, appended);
     }

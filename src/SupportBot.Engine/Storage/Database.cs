@@ -5,19 +5,62 @@ namespace SupportBot.Storage;
 /// <summary>
 /// The database every store shares: SQLite (a file under the data folder, one instance) or PostgreSQL (several
 /// instances). The stores write one SQL for both; this names the few places the two differ, and holds the schema's
-/// versions (<see cref="SchemaMigrations"/>), applied when the database is first opened.
+/// versions (<see cref="SchemaMigrations"/>), brought up to date before the first connection is handed out.
 /// </summary>
-public abstract class Database
+public abstract class Database(TimeProvider time)
 {
+    private readonly Lock _migrationGate = new();
+    private Task? _migration;
+    private volatile bool _schemaIsCurrent;
+
     public abstract StorageProvider Provider { get; }
 
-    /// <summary>The schema versions this process applied when it opened the database (none when it was current).</summary>
-    public IReadOnlyList<int> AppliedAtOpen { get; internal set; } = [];
+    /// <summary>The clock the schema versions are recorded with.</summary>
+    protected TimeProvider Time { get; } = time;
+
+    /// <summary>The schema versions this process applied when it first opened the database (none when it was current).</summary>
+    public IReadOnlyList<int> AppliedAtOpen { get; private set; } = [];
 
     /// <summary>Whether instances may share it; on SQLite the conversation lock lives in this process.</summary>
     public bool IsShared => Provider == StorageProvider.Postgres;
 
-    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+    /// <summary>A connection, once the schema is current: the first caller applies what is missing, the others wait for it.</summary>
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        _schemaIsCurrent ? OpenConnectionAsync(cancellationToken) : OpenOnceCurrentAsync(cancellationToken);
+
+    private async Task<DbConnection> OpenOnceCurrentAsync(CancellationToken cancellationToken)
+    {
+        await BringSchemaUpToDateAsync(cancellationToken).ConfigureAwait(false);
+        return await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Applies the missing schema versions once per process (<see cref="AppliedAtOpen"/> says which). The host does it
+    /// while starting (<see cref="SchemaAtStart"/>), before anything reads the database synchronously. Callers share
+    /// one run (a caller that gives up stops waiting, not the run); a failed run is not remembered, so the next caller
+    /// tries again.
+    /// </summary>
+    public Task BringSchemaUpToDateAsync(CancellationToken cancellationToken)
+    {
+        lock (_migrationGate)
+        {
+            if (_migration is null || _migration.IsFaulted || _migration.IsCanceled)
+            {
+                _migration = MigrateOnceAsync();
+            }
+
+            return _migration.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task MigrateOnceAsync()
+    {
+        AppliedAtOpen = await MigrateAsync(CancellationToken.None).ConfigureAwait(false);
+        _schemaIsCurrent = true;
+    }
+
+    /// <summary>A new connection, whatever the schema: what <see cref="MigrateAsync"/> itself works on.</summary>
+    protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Waits for this process's turn to write (dispose to let the next writer in): SQLite has one writer, and a

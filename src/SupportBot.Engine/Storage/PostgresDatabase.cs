@@ -1,10 +1,12 @@
 using System.Data.Common;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace SupportBot.Storage;
 
 /// <summary>A PostgreSQL database several instances share (<c>Storage:Provider=Postgres</c>, <c>Storage:ConnectionString</c>).</summary>
-public sealed class PostgresDatabase(NpgsqlDataSource source) : Database
+/// <param name="time">The clock the schema versions are recorded with (the system's unless told otherwise).</param>
+public sealed class PostgresDatabase(NpgsqlDataSource source, TimeProvider? time = null) : Database(time ?? TimeProvider.System)
 {
     /// <summary>The advisory lock key that lets one instance at a time migrate the schema.</summary>
     private const long MigrationLock = 0x5355_5050_4f52_5442; // "SUPPORTB"
@@ -30,7 +32,7 @@ public sealed class PostgresDatabase(NpgsqlDataSource source) : Database
 
     public override string InsertionOrder => "added";
 
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) => await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
     public override string? LockConversationSql(string conversationParameter) => $"SELECT pg_advisory_xact_lock(hashtextextended({conversationParameter}, 0))";
 
@@ -47,7 +49,7 @@ public sealed class PostgresDatabase(NpgsqlDataSource source) : Database
 
     public override async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await ReachAsync(cancellationToken).ConfigureAwait(false);
 
         // Instances starting together: one migrates, the others wait and then find nothing left to do.
         await using (var take = connection.Command("SELECT pg_advisory_lock(@key)").With("key", MigrationLock))
@@ -57,12 +59,29 @@ public sealed class PostgresDatabase(NpgsqlDataSource source) : Database
 
         try
         {
-            return await SchemaVersions.ApplyAsync(connection, m => m.Postgres, cancellationToken).ConfigureAwait(false);
+            return await SchemaVersions.ApplyAsync(connection, m => m.Postgres, Time, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             await using var release = connection.Command("SELECT pg_advisory_unlock(@key)").With("key", MigrationLock);
             await release.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The first connection of the process (the migration's): a server out of reach is a setting to fix, said in one
+    /// line, not a driver's stack trace.
+    /// </summary>
+    private async Task<NpgsqlConnection> ReachAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions),
+                [$"Storage: cannot reach the PostgreSQL database in Storage:ConnectionString: {ex.Message.TrimEnd('.')}"]);
         }
     }
 }

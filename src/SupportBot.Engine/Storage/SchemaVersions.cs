@@ -6,7 +6,7 @@ namespace SupportBot.Storage;
 internal static class SchemaVersions
 {
     /// <returns>The versions applied now (none when the schema was current).</returns>
-    public static async Task<IReadOnlyList<int>> ApplyAsync(DbConnection connection, Func<SchemaMigration, string> sql, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<int>> ApplyAsync(DbConnection connection, Func<SchemaMigration, string> sql, TimeProvider time, CancellationToken cancellationToken)
     {
         await using (var table = connection.Command("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"))
         {
@@ -33,7 +33,7 @@ internal static class SchemaVersions
             }
 
             await using (var record = connection.Command("INSERT INTO schema_version (version, description, applied_at) VALUES (@version, @description, @at)", transaction)
-                .With("version", migration.Version).With("description", migration.Description).WithTime("at", DateTimeOffset.UtcNow))
+                .With("version", migration.Version).With("description", migration.Description).WithTime("at", time.GetUtcNow()))
             {
                 await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -17,12 +17,14 @@ public sealed class SqliteDatabase : Database, IDisposable, IAsyncDisposable
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly GroupCommit _commits;
 
-    public SqliteDatabase(string dataFolder)
+    /// <param name="time">The clock the schema versions are recorded with (the system's unless told otherwise).</param>
+    public SqliteDatabase(string dataFolder, TimeProvider? time = null)
+        : base(time ?? TimeProvider.System)
     {
         _file = new SqliteFile(System.IO.Path.Combine(dataFolder, FileName));
         _owner = SingleProcessLock.Take(_file.Path + ".lock",
             $"Storage: {_file.Path} is in use by another SupportBot process; one SQLite file serves one instance (use Storage:Provider=Postgres to run several)");
-        _commits = new GroupCommit(async cancellationToken => await _file.OpenAsync(cancellationToken).ConfigureAwait(false), WriterAsync);
+        _commits = new GroupCommit(OpenAsync, WriterAsync);
     }
 
     internal override GroupCommit? Commits => _commits;
@@ -66,7 +68,7 @@ public sealed class SqliteDatabase : Database, IDisposable, IAsyncDisposable
 
     public override string InsertionOrder => "rowid";
 
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) => await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
 
     public override string? LockConversationSql(string conversationParameter) => null;
 
@@ -106,6 +108,6 @@ public sealed class SqliteDatabase : Database, IDisposable, IAsyncDisposable
             await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return await SchemaVersions.ApplyAsync(connection, m => m.Sqlite, cancellationToken).ConfigureAwait(false);
+        return await SchemaVersions.ApplyAsync(connection, m => m.Sqlite, Time, cancellationToken).ConfigureAwait(false);
     }
 }

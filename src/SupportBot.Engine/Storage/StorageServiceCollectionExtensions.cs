@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using SupportBot.Configuration;
 
 namespace SupportBot.Storage;
@@ -11,7 +11,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates <c>Storage</c> settings and registers the database (SQLite or PostgreSQL, its schema brought up
-    /// to date when first used), the stores over it and the change feed between instances.
+    /// to date when the host starts, or by whatever opens it first), the stores over it and the change feed between instances.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
@@ -19,7 +19,9 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Validate(
             storage => storage.Provider != StorageProvider.Postgres || !string.IsNullOrWhiteSpace(storage.ConnectionString),
             "Storage:ConnectionString is required when Storage:Provider is Postgres (an Npgsql connection string; from the environment: Storage__ConnectionString)");
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(OpenDatabase);
+        services.AddSingleton<IHostedService, SchemaAtStart>();
         services.AddSingleton<IConversationStore, SqlConversationStore>();
         services.AddSingleton<ITurnStore, SqlTurnStore>();
         services.AddSingleton<IVerificationFailureStore, SqlVerificationFailureStore>();
@@ -35,22 +37,10 @@ public static class StorageServiceCollectionExtensions
     private static Database OpenDatabase(IServiceProvider provider)
     {
         var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-        Database database = storage.Provider == StorageProvider.Postgres
-            ? new PostgresDatabase(PostgresDatabase.SourceFor(storage.ConnectionString!))
-            : new SqliteDatabase(storage.DataFolder(provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        try
-        {
-            // Start-up work, before anything runs concurrently: the schema is current before the first store uses it.
-            database.AppliedAtOpen = database.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
-        }
-        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
-        {
-            (database as IDisposable)?.Dispose();
-            throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions),
-                [$"Storage: cannot reach the PostgreSQL database in Storage:ConnectionString: {ex.Message.TrimEnd('.')}"]);
-        }
-
-        return database;
+        var time = provider.GetRequiredService<TimeProvider>();
+        return storage.Provider == StorageProvider.Postgres
+            ? new PostgresDatabase(PostgresDatabase.SourceFor(storage.ConnectionString!), time)
+            : new SqliteDatabase(storage.DataFolder(provider.GetRequiredService<IHostEnvironment>().ContentRootPath), time);
     }
 
     private sealed class NothingToRun : IHostedService

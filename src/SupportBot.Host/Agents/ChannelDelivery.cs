@@ -15,9 +15,9 @@ namespace SupportBot.Host.Agents;
 /// Either way it is in the transcript first.
 /// </summary>
 internal sealed class ChannelDelivery(ITurnStore turns, IConversationStore store, DirectLineStreams directLine, IHostEnvironment environment,
-    IHttpClientFactory httpClients, ITypedHttpClientFactory<ConnectorClient> connectors) : IShopperChannel
+    IHttpClientFactory httpClients, ITypedHttpClientFactory<ConnectorClient> connectors, TimeProvider time) : IShopperChannel
 {
-    private readonly TranscriptShopperChannel _transcript = new(turns, store);
+    private readonly TranscriptShopperChannel _transcript = new(turns, store, time);
 
     public async Task<long> DeliverAsync(HandoffTicket ticket, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {

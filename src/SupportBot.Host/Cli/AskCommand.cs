@@ -18,7 +18,7 @@ internal static class AskCommand
         {
             question, top, json,
         };
-        command.SetAction((parse, _) => SupportBotCli.Guard(context, async () =>
+        command.SetAction((parse, cancellationToken) => SupportBotCli.Guard(context, async () =>
         {
             var n = parse.GetValue(top);
             if (n is < 1 or > 50)
@@ -35,7 +35,7 @@ internal static class AskCommand
             }
 
             using var index = await KnowledgeIndex.BuildAsync(knowledge, options.Search, CliContext.Embeddings(host)).ConfigureAwait(false);
-            var answer = index.Search(string.Join(' ', parse.GetValue(question)!), n);
+            var answer = await index.SearchAsync(string.Join(' ', parse.GetValue(question)!), n, cancellationToken).ConfigureAwait(false);
             var view = AnswerView.From(answer, options.Search.MinConfidence, null);
             if (parse.GetValue(json))
             {

@@ -10,10 +10,11 @@ internal static class DatabaseCommands
     public static Command Create(CliContext context)
     {
         var migrate = new Command("migrate", "Apply the schema versions the configured database (Storage:Provider) is missing, and say which; running it again changes nothing.");
-        migrate.SetAction((_, _) => SupportBotCli.Guard(context, async () =>
+        migrate.SetAction((_, cancellationToken) => SupportBotCli.Guard(context, async () =>
         {
             using var host = context.BuildToolHost();
             var database = host.Services.GetRequiredService<Database>();
+            await database.BringSchemaUpToDateAsync(cancellationToken).ConfigureAwait(false);
             var current = SchemaMigrations.All[^1].Version.ToString(CultureInfo.InvariantCulture);
             await context.Output.WriteLineAsync(database.AppliedAtOpen.Count == 0
                 ? $"{database.Provider}: schema up to date (version {current})"

@@ -32,20 +32,20 @@ internal static class EvalCommands
         {
             file, json, threshold, minHit1, minHit3,
         };
-        command.SetAction((parse, _) => SupportBotCli.Guard(context, async () =>
+        command.SetAction((parse, cancellationToken) => SupportBotCli.Guard(context, async () =>
         {
             using var host = context.BuildToolHost();
             var options = CliContext.KnowledgeOptions(host);
             var knowledge = context.LoadKnowledge(host);
-            using var index = await KnowledgeIndex.BuildAsync(knowledge, options.Search, CliContext.Embeddings(host)).ConfigureAwait(false);
+            using var index = await KnowledgeIndex.BuildAsync(knowledge, options.Search, CliContext.Embeddings(host), cancellationToken).ConfigureAwait(false);
             var path = parse.GetValue(file)!;
             var questions = FaqEvaluation.Load(path, knowledge.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal));
             var bar = options.Search;
             bar.MinConfidence = parse.GetValue(threshold) ?? bar.MinConfidence;
             var asJson = parse.GetValue(json);
             var report = asJson || Console.IsOutputRedirected || context.Output != Console.Out
-                ? FaqEvaluation.Run(index, questions, bar)
-                : WithProgress(index, questions, bar);
+                ? await FaqEvaluation.RunAsync(index, questions, bar, cancellationToken: cancellationToken).ConfigureAwait(false)
+                : await WithProgressAsync(index, questions, bar, cancellationToken).ConfigureAwait(false);
 
             if (asJson)
             {
@@ -67,16 +67,13 @@ internal static class EvalCommands
         return command;
     }
 
-    private static FaqEvaluationReport WithProgress(KnowledgeIndex index, List<(FaqQuestion, int)> questions, SearchOptions bar)
-    {
-        FaqEvaluationReport? report = null;
-        AnsiConsole.Progress().AutoClear(true).Start(progress =>
+    private static Task<FaqEvaluationReport> WithProgressAsync(KnowledgeIndex index, List<(FaqQuestion, int)> questions, SearchOptions bar,
+        CancellationToken cancellationToken) =>
+        AnsiConsole.Progress().AutoClear(true).StartAsync(progress =>
         {
             var task = progress.AddTask("Asking", maxValue: questions.Count);
-            report = FaqEvaluation.Run(index, questions, bar, new Progress<int>(done => task.Value = done));
+            return FaqEvaluation.RunAsync(index, questions, bar, new Progress<int>(done => task.Value = done), cancellationToken);
         });
-        return report!;
-    }
 
     private static async Task WriteText(TextWriter o, FaqEvaluationReport r)
     {

@@ -40,7 +40,7 @@ internal static class EvalIntentsCommand
         {
             train, test, valid, oosLabel, json, report, trainer, cv, embeddings,
         };
-        command.SetAction((parse, _) => SupportBotCli.Guard(context, async () =>
+        command.SetAction((parse, cancellationToken) => SupportBotCli.Guard(context, async () =>
         {
             using var host = context.BuildToolHost();
             // A fresh, validated instance from the factory: this run may change it without touching the host's settings.
@@ -62,7 +62,8 @@ internal static class EvalIntentsCommand
                 }
 
                 var examples = IntentTrainingSet.From(LoadKnowledge(context, host));
-                result = Run(interactive, "Cross-validating", () => IntentCrossValidation.Run(examples, folds.Value, options, embedder: embedder), context);
+                result = await RunAsync(interactive, "Cross-validating",
+                    () => IntentCrossValidation.RunAsync(examples, folds.Value, options, embedder: embedder, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
             else
             {
@@ -81,10 +82,11 @@ internal static class EvalIntentsCommand
                     options.OutOfScopeIntent = label;
                 }
 
-                var model = Run(interactive, "Training", () => IntentClassifierTrainer.Train(trainSet, validSet, options, embedder: embedder), context);
+                var model = await RunAsync(interactive, "Training",
+                    () => IntentClassifierTrainer.TrainAsync(trainSet, validSet, options, embedder: embedder, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 result = interactive
-                    ? WithProgress(model, testSet, label)
-                    : IntentEvaluation.Run(model, testSet, label);
+                    ? await WithProgressAsync(model, testSet, label, cancellationToken).ConfigureAwait(false)
+                    : await IntentEvaluation.RunAsync(model, testSet, label, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
             if (parse.GetValue(report) is { } reportPath)
@@ -168,18 +170,13 @@ internal static class EvalIntentsCommand
         return examples.Count > 0 ? examples : throw new DatasetException(path, 1, "the file has no examples");
     }
 
-    private static T Run<T>(bool interactive, string what, Func<T> work, CliContext context)
+    private static async Task<T> RunAsync<T>(bool interactive, string what, Func<Task<T>> work)
     {
         try
         {
-            if (!interactive)
-            {
-                return work();
-            }
-
-            T result = default!;
-            AnsiConsole.Status().Start($"{what}…", _ => result = work());
-            return result;
+            return interactive
+                ? await AnsiConsole.Status().StartAsync($"{what}…", _ => work()).ConfigureAwait(false)
+                : await work().ConfigureAwait(false);
         }
         catch (IntentTrainingException ex)
         {
@@ -187,16 +184,12 @@ internal static class EvalIntentsCommand
         }
     }
 
-    private static IntentEvaluationReport WithProgress(IntentModel model, List<IntentExample> test, string label)
-    {
-        IntentEvaluationReport? result = null;
-        AnsiConsole.Progress().AutoClear(true).Start(progress =>
+    private static Task<IntentEvaluationReport> WithProgressAsync(IntentModel model, List<IntentExample> test, string label, CancellationToken cancellationToken) =>
+        AnsiConsole.Progress().AutoClear(true).StartAsync(progress =>
         {
             var task = progress.AddTask("Predicting", maxValue: test.Count);
-            result = IntentEvaluation.Run(model, test, label, new Progress<int>(done => task.Value = done));
+            return IntentEvaluation.RunAsync(model, test, label, new Progress<int>(done => task.Value = done), cancellationToken);
         });
-        return result!;
-    }
 
     private static async Task WriteText(TextWriter o, IntentEvaluationReport r)
     {

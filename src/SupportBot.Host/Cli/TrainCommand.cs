@@ -21,7 +21,7 @@ internal static class TrainCommand
         {
             force, json,
         };
-        command.SetAction((parse, _) => SupportBotCli.Guard(context, async () =>
+        command.SetAction((parse, cancellationToken) => SupportBotCli.Guard(context, async () =>
         {
             using var host = context.BuildToolHost();
             var knowledge = context.LoadKnowledge(host);
@@ -39,7 +39,8 @@ internal static class TrainCommand
             var options = host.Services.GetRequiredService<IOptions<IntentOptions>>().Value;
             var store = LiveIntents.StoreFor(host.Services.GetRequiredService<IOptions<StorageOptions>>().Value, context.ContentRoot);
             var progress = parse.GetValue(json) ? null : new Progress<string>(step => context.Error.WriteLine($"train: {step}"));
-            var (model, trained) = LiveIntents.LoadOrTrain(knowledge, options, store, parse.GetValue(force), progress, IntentEmbedder.For(CliContext.Embeddings(host)));
+            var (model, trained) = await LiveIntents.LoadOrTrainAsync(knowledge, options, store, parse.GetValue(force), progress, IntentEmbedder.For(CliContext.Embeddings(host)),
+                cancellationToken).ConfigureAwait(false);
             var info = model.Info;
             if (parse.GetValue(json))
             {

@@ -1,6 +1,5 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Threading.Channels;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using SupportBot.Configuration;
 using SupportBot.Conversation;
@@ -16,12 +15,21 @@ namespace SupportBot.Host.DirectLine;
 /// streams. <see cref="ConversationTurns"/> serialises the posts of a conversation and answers a retried client
 /// activity id with the first post's id.
 /// </summary>
-internal sealed class DirectLineConversations(ConversationTurns turns, IConversationStore store, DirectLineStreams streams, TimeProvider time)
+internal sealed class DirectLineConversations(ConversationTurns turns, IConversationStore store, DirectLineStreams streams, TimeProvider time) : IDisposable
 {
     public const string ChannelId = DirectLineStreams.ChannelId;
 
-    /// <summary>Conversations known to exist, remembered until deleted on request (<see cref="Forget"/>).</summary>
-    private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.Ordinal);
+    /// <summary>Conversations in use recently, so their every poll and post does not ask the store again; bounded.</summary>
+    private const int KnownConversationsKept = 10_000;
+
+    /// <summary>
+    /// How long a quiet conversation stays remembered. Also how long another instance may take to notice that a
+    /// conversation was deleted on request there (this instance forgets its own deletions at once: <see cref="Forget"/>).
+    /// </summary>
+    private static readonly TimeSpan KnownFor = TimeSpan.FromMinutes(5);
+
+    /// <summary>Only conversations the store has are remembered, so made-up ids cost their sender a lookup each, not memory.</summary>
+    private readonly MemoryCache _known = new(new MemoryCacheOptions { SizeLimit = KnownConversationsKept });
 
     public static string NewConversationId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
@@ -56,7 +64,7 @@ internal sealed class DirectLineConversations(ConversationTurns turns, IConversa
             return false;
         }
 
-        if (_known.ContainsKey(conversationId))
+        if (_known.TryGetValue(conversationId, out _))
         {
             return true;
         }
@@ -64,14 +72,16 @@ internal sealed class DirectLineConversations(ConversationTurns turns, IConversa
         var exists = await store.ExistsAsync(conversationId, cancellationToken).ConfigureAwait(false);
         if (exists)
         {
-            _known.TryAdd(conversationId, 0);
+            _known.Set(conversationId, true, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = KnownFor });
         }
 
         return exists;
     }
 
     /// <summary>A conversation deleted on request: its token can no longer read or post to it (404).</summary>
-    public void Forget(string conversationId) => _known.TryRemove(conversationId, out _);
+    public void Forget(string conversationId) => _known.Remove(conversationId);
+
+    public void Dispose() => _known.Dispose();
 
     /// <summary>
     /// Posts the shopper's activity as <paramref name="userId"/> (the user the token names, else the one the post

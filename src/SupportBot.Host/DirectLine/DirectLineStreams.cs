@@ -23,7 +23,11 @@ internal sealed class DirectLineStreams : IDisposable
 
     /// <summary>Marks this instance's own transcript changes, which its streams already got with the activities.</summary>
     private readonly string _instance = Guid.NewGuid().ToString("N");
+    /// <summary>The open feeds by conversation; a conversation leaves when its last feed closes, so only open streams take memory.</summary>
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<long, Subscription>> _subscribers = new(StringComparer.Ordinal);
+
+    /// <summary>Held to add or remove a feed, so a conversation is never dropped while a feed is being added to it.</summary>
+    private readonly Lock _changingFeeds = new();
     private readonly ITurnStore _turns;
     private readonly IConversationStore _store;
     private readonly TimeProvider _time;
@@ -86,25 +90,49 @@ internal sealed class DirectLineStreams : IDisposable
     /// </summary>
     public Subscription Subscribe(string conversationId)
     {
-        var subscribers = _subscribers.GetOrAdd(conversationId, _ => new ConcurrentDictionary<long, Subscription>());
         var id = Interlocked.Increment(ref _lastSubscription);
-        var subscription = new Subscription(() =>
+        var subscription = new Subscription(() => Unsubscribe(conversationId, id));
+        var replaced = new List<Subscription>();
+        lock (_changingFeeds)
         {
-            if (subscribers.TryRemove(id, out _))
+            var subscribers = _subscribers.GetOrAdd(conversationId, _ => new ConcurrentDictionary<long, Subscription>());
+            subscribers[id] = subscription;
+            var cap = _limits.Value.StreamsPerConversation;
+            while (cap > 0 && subscribers.Count > cap && subscribers.Keys.Min() is var oldest && subscribers.TryRemove(oldest, out var oldestFeed))
             {
-                _telemetry.ActiveStreams.Add(-1);
+                replaced.Add(oldestFeed);
             }
-        });
-        _telemetry.ActiveStreams.Add(1);
-        subscribers[id] = subscription;
-        var cap = _limits.Value.StreamsPerConversation;
-        while (cap > 0 && subscribers.Count > cap && subscribers.Keys.Min() is var oldest && subscribers.TryRemove(oldest, out var replaced))
+        }
+
+        _telemetry.ActiveStreams.Add(1 - replaced.Count);
+        foreach (var feed in replaced)
         {
-            _telemetry.ActiveStreams.Add(-1);
-            replaced.End();
+            feed.End();
         }
 
         return subscription;
+    }
+
+    /// <summary>How many conversations have an open feed on this instance.</summary>
+    internal int ConversationsStreaming => _subscribers.Count;
+
+    private void Unsubscribe(string conversationId, long id)
+    {
+        lock (_changingFeeds)
+        {
+            if (!_subscribers.TryGetValue(conversationId, out var subscribers) || !subscribers.TryRemove(id, out _))
+            {
+                // Already replaced by a newer feed, which counted it out.
+                return;
+            }
+
+            if (subscribers.IsEmpty)
+            {
+                _subscribers.TryRemove(conversationId, out _);
+            }
+        }
+
+        _telemetry.ActiveStreams.Add(-1);
     }
 
     /// <summary>Hands committed activities to this instance's streams and tells the other instances the transcript grew.</summary>

@@ -53,7 +53,7 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
         Copy(_template, folder);
         var host = _context.BuildToolHost([.. EvaluationSettings, "--Storage:DataPath", folder]);
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        var session = new Session(host, host.Services.GetRequiredService<ConversationTurns>(), folder);
+        var session = new Session(host, host.Services.GetRequiredService<ConversationTurns>(), host.Services.GetRequiredService<TimeProvider>(), folder);
         return (session, await session.SendAsync(new Activity
         {
             Type = ActivityTypes.ConversationUpdate,
@@ -88,7 +88,7 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
         }
     }
 
-    private sealed class Session(IHost host, ConversationTurns turns, string folder) : IConversationSession
+    private sealed class Session(IHost host, ConversationTurns turns, TimeProvider time, string folder) : IConversationSession
     {
         private readonly string _conversation = "eval-" + Guid.NewGuid().ToString("N")[..12];
         private int _turn;
@@ -111,7 +111,7 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
                 Recipient = ConversationEngine.Bot,
                 Conversation = new ConversationAccount(_conversation),
                 ChannelId = "directline",
-                Timestamp = DateTimeOffset.UtcNow,
+                Timestamp = time.GetUtcNow(),
             }, Client, cancellationToken: cancellationToken).ConfigureAwait(false);
             return ObservedTurn.From(turn.ReplyActivities, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }

@@ -1,32 +1,25 @@
-using System.Data.Common;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Npgsql;
 using SupportBot.Storage;
 
 namespace SupportBot.Host.Server;
 
 /// <summary>
-/// The Data Protection key ring in the shared database, so a token or an agent's cookie issued by one instance is
-/// read by every other. Data Protection calls these rarely (at start and when a key is due), and synchronously.
+/// The Data Protection key ring in the shared PostgreSQL database, so a token or an agent's cookie issued by one
+/// instance is read by every other. Data Protection calls these rarely (at start and when a key is due), and
+/// synchronously: so they use the driver's synchronous calls rather than block on asynchronous ones. The table is
+/// there before the first call (<see cref="SchemaAtStart"/> runs before Data Protection reads its keys).
 /// </summary>
-internal sealed class DatabaseKeyRepository(Database database) : IXmlRepository
+internal sealed class DatabaseKeyRepository(PostgresDatabase database) : IXmlRepository
 {
-    public IReadOnlyCollection<XElement> GetAllElements() => ReadAsync().GetAwaiter().GetResult();
-
-    public void StoreElement(XElement element, string friendlyName)
+    public IReadOnlyCollection<XElement> GetAllElements()
     {
-        ArgumentNullException.ThrowIfNull(element);
-        StoreAsync(element, friendlyName).GetAwaiter().GetResult();
-    }
-
-    private async Task<IReadOnlyCollection<XElement>> ReadAsync()
-    {
-        await using var connection = await database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT xml FROM data_protection_keys ORDER BY name";
-        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        using var connection = Open();
+        using var command = new NpgsqlCommand("SELECT xml FROM data_protection_keys ORDER BY name", connection);
+        using var reader = command.ExecuteReader();
         var keys = new List<XElement>();
-        while (await reader.ReadAsync().ConfigureAwait(false))
+        while (reader.Read())
         {
             keys.Add(XElement.Parse(reader.GetString(0)));
         }
@@ -34,21 +27,15 @@ internal sealed class DatabaseKeyRepository(Database database) : IXmlRepository
         return keys;
     }
 
-    private async Task StoreAsync(XElement element, string friendlyName)
+    public void StoreElement(XElement element, string friendlyName)
     {
-        await using var connection = await database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO data_protection_keys (name, xml) VALUES (@name, @xml) ON CONFLICT (name) DO NOTHING";
-        Add(command, "name", friendlyName);
-        Add(command, "xml", element.ToString(SaveOptions.DisableFormatting));
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(element);
+        using var connection = Open();
+        using var command = new NpgsqlCommand("INSERT INTO data_protection_keys (name, xml) VALUES (@name, @xml) ON CONFLICT (name) DO NOTHING", connection);
+        command.Parameters.AddWithValue("name", friendlyName);
+        command.Parameters.AddWithValue("xml", element.ToString(SaveOptions.DisableFormatting));
+        command.ExecuteNonQuery();
     }
 
-    private static void Add(DbCommand command, string name, string value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
+    private NpgsqlConnection Open() => database.Source.OpenConnection();
 }

@@ -58,8 +58,8 @@ internal static class KeyRing
     private sealed class KeyFolderSetup(IOptions<StorageOptions> storage, IHostEnvironment environment, Database database) : IConfigureOptions<KeyManagementOptions>
     {
         public void Configure(KeyManagementOptions options) =>
-            options.XmlRepository = database.IsShared
-                ? new DatabaseKeyRepository(database)
+            options.XmlRepository = database is PostgresDatabase shared
+                ? new DatabaseKeyRepository(shared)
                 : new PrivateFolderRepository(Path.Combine(storage.Value.DataFolder(environment.ContentRootPath), FolderName));
     }
 

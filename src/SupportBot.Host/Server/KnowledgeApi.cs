@@ -20,7 +20,7 @@ internal static class KnowledgeApi
         return app;
     }
 
-    private static IResult Search(string? q, int? top, LiveKnowledge knowledge)
+    private static async Task<IResult> Search(string? q, int? top, LiveKnowledge knowledge, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
@@ -35,7 +35,7 @@ internal static class KnowledgeApi
         }
 
         var snapshot = knowledge.Current;
-        var answer = snapshot.Index.Search(q, top ?? 3);
+        var answer = await snapshot.Index.SearchAsync(q, top ?? 3, cancellationToken).ConfigureAwait(false);
         return Results.Ok(AnswerView.From(answer, knowledge.MinConfidence, snapshot.Version));
     }
 }

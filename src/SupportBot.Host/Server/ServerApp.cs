@@ -90,7 +90,7 @@ internal static class ServerApp
 
         // The same for the database, which the host would otherwise first open while starting: a SQLite file another
         // process serves, or a PostgreSQL out of reach, is one line too.
-        app.Services.GetRequiredService<Database>();
+        await app.Services.GetRequiredService<Database>().BringSchemaUpToDateAsync(cancellationToken).ConfigureAwait(false);
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }

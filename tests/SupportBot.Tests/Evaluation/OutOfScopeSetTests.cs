@@ -53,8 +53,8 @@ public sealed class OutOfScopeSetTests(EngineFixture fixture) : IClassFixture<En
         var index = await SharedEmbeddings.ShippedHybridAsync();
         var ids = SharedEmbeddings.Shipped.Entries.Select(e => e.Id).ToHashSet();
 
-        var outside = FaqEvaluation.Run(index, FaqEvaluation.Load(Path.Combine(RepoPaths.Eval, "out-of-scope.jsonl"), ids), new SearchOptions());
-        var holdout = FaqEvaluation.Run(index, FaqEvaluation.Load(Path.Combine(RepoPaths.Eval, "faq-holdout.jsonl"), ids), new SearchOptions());
+        var outside = await FaqEvaluation.RunAsync(index, FaqEvaluation.Load(Path.Combine(RepoPaths.Eval, "out-of-scope.jsonl"), ids), new SearchOptions());
+        var holdout = await FaqEvaluation.RunAsync(index, FaqEvaluation.Load(Path.Combine(RepoPaths.Eval, "faq-holdout.jsonl"), ids), new SearchOptions());
 
         Assert.True(outside.AbstainRate >= 0.9, $"held back {outside.AbstainRate}: {string.Join("; ", outside.Misses.Select(m => m.Text))}");
         Assert.True(holdout.HitAt1 >= 0.94, $"held-out hit@1 {holdout.HitAt1}");

@@ -20,7 +20,7 @@ public sealed class HybridSearchTests
     {
         var index = await SharedEmbeddings.ShippedHybridAsync();
 
-        var answer = index.Search(question);
+        var answer = await index.SearchAsync(question, 3, default);
 
         Assert.True(answer.Confidence < new SearchOptions().MinConfidence, $"{answer.Best?.Entry.Id} at {answer.Confidence}");
         Assert.NotNull(answer.Outside);
@@ -31,7 +31,7 @@ public sealed class HybridSearchTests
     {
         var index = await SharedEmbeddings.ShippedHybridAsync();
 
-        var answer = index.Search("how many days do i have to retrun somthing i bougth");
+        var answer = await index.SearchAsync("how many days do i have to retrun somthing i bougth", 3, default);
 
         Assert.Equal("return-window", answer.Best?.Entry.Id);
         Assert.NotNull(answer.Best!.Neighbour);
@@ -47,7 +47,7 @@ public sealed class HybridSearchTests
         var vector = await SharedEmbeddings.Local.EmbedMessageAsync(Question);
 
         var given = index.Search(Question, 3, vector);
-        var own = index.Search(Question, 3);
+        var own = await index.SearchAsync(Question, 3, default);
 
         Assert.Equal(own.Hits.Select(h => (h.Entry.Id, h.Confidence)), given.Hits.Select(h => (h.Entry.Id, h.Confidence)));
     }
@@ -60,7 +60,7 @@ public sealed class HybridSearchTests
         var index = await SharedEmbeddings.ShippedHybridAsync();
         var questions = FaqEvaluation.Load(Path.Combine(RepoPaths.Eval, file), SharedEmbeddings.Shipped.Entries.Select(e => e.Id).ToHashSet());
 
-        var report = FaqEvaluation.Run(index, questions, new SearchOptions());
+        var report = await FaqEvaluation.RunAsync(index, questions, new SearchOptions());
 
         var misses = string.Join("\n", report.Misses.Select(m => $"{m.Line}: {m.Text} -> {string.Join(", ", m.Got.Select(g => g.Id))} (expected {m.Expected})"));
         Assert.True(report.HitAt1 >= hit1, $"hit@1 {report.HitAt1}\n{misses}");
@@ -77,7 +77,7 @@ public sealed class HybridSearchTests
         var index = await SharedEmbeddings.ShippedHybridAsync();
         var questions = FaqEvaluation.Load(Path.Combine(RepoPaths.Eval, file), SharedEmbeddings.Shipped.Entries.Select(e => e.Id).ToHashSet());
 
-        var decisions = FaqEvaluation.Run(index, questions, new SearchOptions()).Decisions;
+        var decisions = (await FaqEvaluation.RunAsync(index, questions, new SearchOptions())).Decisions;
 
         Assert.True(decisions.DirectRate >= 0.90, $"direct {decisions.DirectRate}");
         Assert.True(decisions.DirectAccuracy >= 0.97, $"right when direct {decisions.DirectAccuracy}");

@@ -60,12 +60,12 @@ public sealed class StarterKnowledgeTests
 
     [Theory]
     [MemberData(nameof(LabelledSets))]
-    public void LabelledQuestions_MeetTheRetrievalBar(string file)
+    public async Task LabelledQuestions_MeetTheRetrievalBar(string file)
     {
         using var index = KnowledgeIndex.Build(Shipped, new SearchOptions());
         var questions = FaqEvaluation.Load(Path.Combine(RepoPaths.Eval, file), Shipped.Entries.Select(e => e.Id).ToHashSet());
 
-        var report = FaqEvaluation.Run(index, questions, new SearchOptions());
+        var report = await FaqEvaluation.RunAsync(index, questions, new SearchOptions());
 
         var misses = string.Join("\n", report.Misses.Select(m => $"{m.Line}: {m.Text} -> {string.Join(", ", m.Got.Select(g => g.Id))} (expected {m.Expected})"));
         Assert.True(report.HitAt1 >= 0.85, $"hit@1 {report.HitAt1}\n{misses}");

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 using SupportBot.Storage;
 using SupportBot.Tests.Support;
 
@@ -27,6 +28,24 @@ public sealed class SchemaMigrationTests : OnBothProviders
         }
 
         Assert.Equal(SchemaMigrations.All.Select(m => (long)m.Version), recorded);
+    }
+
+    [Fact]
+    public async Task EachVersion_IsRecordedAtTheDatabasesClock()
+    {
+        using var folder = TempFolder.Create();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero));
+        using var database = new SqliteDatabase(folder.Path, clock);
+
+        await database.BringSchemaUpToDateAsync(default);
+
+        await using var connection = await database.OpenAsync(default);
+        await using var recorded = connection.Command("SELECT DISTINCT applied_at FROM schema_version");
+        await using var reader = await recorded.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(clock.GetUtcNow(), reader.Time(0));
+        Assert.False(await reader.ReadAsync());
+        Assert.Equal(SchemaMigrations.All.Select(m => m.Version), database.AppliedAtOpen);
     }
 
     [Fact]

@@ -8,8 +8,8 @@ public sealed class IntentClassifierTests
 {
     private static readonly IntentOptions Options = new();
 
-    private static readonly Lazy<IntentModel> Shipped = new(() =>
-        IntentClassifierTrainer.Train(IntentTrainingSet.From(new KnowledgeLoader(new KnowledgeOptions()).Load(RepoPaths.Knowledge)), null, Options));
+    private static readonly Lazy<Task<IntentModel>> Shipped = new(() =>
+        IntentClassifierTrainer.TrainAsync(IntentTrainingSet.From(new KnowledgeLoader(new KnowledgeOptions()).Load(RepoPaths.Knowledge)), null, Options));
 
     [Theory]
     [InlineData("where the heck is my order LP20481736, it's been 10 days", "order_status")]
@@ -19,9 +19,9 @@ public sealed class IntentClassifierTests
     [InlineData("thank you so much!", "thanks")]
     [InlineData("how many days do i have to send something back", "faq_returns_refunds")]
     [InlineData("do you take apple pay", "faq_payments_promotions")]
-    public void Predict_ShippedModel_UnderstandsTypicalMessages(string text, string intent)
+    public async Task Predict_ShippedModel_UnderstandsTypicalMessages(string text, string intent)
     {
-        var prediction = Shipped.Value.Predict(text);
+        var prediction = (await Shipped.Value).Predict(text);
 
         Assert.False(prediction.IsOutOfScope, $"{text} -> out of scope ({prediction.Confidence})");
         Assert.Equal(intent, prediction.Intent);
@@ -34,21 +34,22 @@ public sealed class IntentClassifierTests
     [InlineData("what is the capital of mongolia")]
     [InlineData("can you help me file my taxes")]
     [InlineData("write me a poem about the sea")]
-    public void Predict_OutsideWhatAStoreBotDoes_IsOutOfScope(string text)
+    public async Task Predict_OutsideWhatAStoreBotDoes_IsOutOfScope(string text)
     {
-        var prediction = Shipped.Value.Predict(text);
+        var prediction = (await Shipped.Value).Predict(text);
 
         Assert.True(prediction.IsOutOfScope, $"{text} -> {prediction.Intent} ({prediction.Confidence})");
         Assert.Equal(Options.OutOfScopeIntent, prediction.Intent);
     }
 
     [Fact]
-    public void Predict_AlternativesAreOrderedAndProbabilitiesSumToOne()
+    public async Task Predict_AlternativesAreOrderedAndProbabilitiesSumToOne()
     {
-        var probabilities = Shipped.Value.Probabilities("my parcel never came and i want a refund");
+        var model = await Shipped.Value;
+        var probabilities = model.Probabilities("my parcel never came and i want a refund");
 
         Assert.Equal(1.0, probabilities.Sum(), 3);
-        var alternatives = Shipped.Value.Predict("my parcel never came and i want a refund").Alternatives;
+        var alternatives = model.Predict("my parcel never came and i want a refund").Alternatives;
         Assert.True(alternatives[0].Confidence >= alternatives[1].Confidence && alternatives[1].Confidence >= alternatives[2].Confidence);
     }
 
@@ -56,27 +57,28 @@ public sealed class IntentClassifierTests
     public async Task Predict_FromManyThreadsAtOnce_GivesTheSameAnswers()
     {
         var texts = new[] { "where is my order", "cancel my order", "i want to return my shoes", "hello", "are you human" };
-        var expected = texts.Select(t => Shipped.Value.Predict(t)).ToList();
+        var model = await Shipped.Value;
+        var expected = texts.Select(t => model.Predict(t)).ToList();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 400).Select(i => Task.Run(() => (i, Shipped.Value.Predict(texts[i % texts.Length])))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 400).Select(i => Task.Run(() => (i, model.Predict(texts[i % texts.Length])))));
 
         Assert.All(results, r => Assert.Equal(expected[r.i % texts.Length], r.Item2, (a, b) => a.Intent == b.Intent && a.Confidence == b.Confidence));
     }
 
     [Fact]
-    public void Train_EmptySet_SaysSoClearly()
+    public async Task Train_EmptySet_SaysSoClearly()
     {
-        var error = Assert.Throws<IntentTrainingException>(() => IntentClassifierTrainer.Train([], null, Options));
+        var error = await Assert.ThrowsAsync<IntentTrainingException>(() => IntentClassifierTrainer.TrainAsync([], null, Options));
 
         Assert.StartsWith("the training set is empty", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Train_SingleIntent_SaysTwoAreNeeded()
+    public async Task Train_SingleIntent_SaysTwoAreNeeded()
     {
         var examples = Enumerable.Range(0, 10).Select(i => new IntentExample($"hello number {i}", "greeting")).ToList();
 
-        var error = Assert.Throws<IntentTrainingException>(() => IntentClassifierTrainer.Train(examples, null, Options));
+        var error = await Assert.ThrowsAsync<IntentTrainingException>(() => IntentClassifierTrainer.TrainAsync(examples, null, Options));
 
         Assert.Equal("the training set has 1 intent(s) besides 'out_of_scope'; a classifier needs at least two", error.Message);
     }
@@ -93,14 +95,14 @@ public sealed class IntentClassifierTests
     }
 
     [Fact]
-    public void Store_SavesAndReloadsTheSameModel()
+    public async Task Store_SavesAndReloadsTheSameModel()
     {
         using var folder = TempFolder.Create();
         var store = new IntentModelStore(folder.Path);
         var knowledge = new KnowledgeLoader(new KnowledgeOptions()).Load(RepoPaths.Knowledge);
 
-        var (first, trained) = LiveIntents.LoadOrTrain(knowledge, Options, store);
-        var (second, trainedAgain) = LiveIntents.LoadOrTrain(knowledge, Options, store);
+        var (first, trained) = await LiveIntents.LoadOrTrainAsync(knowledge, Options, store);
+        var (second, trainedAgain) = await LiveIntents.LoadOrTrainAsync(knowledge, Options, store);
 
         Assert.True(trained);
         Assert.False(trainedAgain);

@@ -10,15 +10,16 @@ public sealed class IntentEmbeddingTests
 {
     private static readonly IntentOptions Options = new();
 
-    private static readonly Lazy<IntentModel> Shipped = new(() => IntentClassifierTrainer.Train(
+    private static readonly Lazy<Task<IntentModel>> Shipped = new(() => IntentClassifierTrainer.TrainAsync(
         IntentTrainingSet.From(SharedEmbeddings.Shipped), EvalSet("intents-valid.jsonl"), Options, embedder: IntentEmbedder.For(SharedEmbeddings.Local)));
 
     [Fact]
-    public void Evaluate_LabelledTestSet_InScopeAccuracyAtLeast95Percent()
+    public async Task Evaluate_LabelledTestSet_InScopeAccuracyAtLeast95Percent()
     {
-        var report = IntentEvaluation.Run(Shipped.Value, EvalSet("intents-test.jsonl"), "oos");
+        var model = await Shipped.Value;
+        var report = await IntentEvaluation.RunAsync(model, EvalSet("intents-test.jsonl"), "oos");
 
-        Assert.True(Shipped.Value.UsesEmbeddings);
+        Assert.True(model.UsesEmbeddings);
         Assert.True(report.InScopeAccuracy >= 0.95, $"in-scope accuracy {report.InScopeAccuracy}, out-of-scope recall {report.OutOfScopeRecall}");
         Assert.True(report.OutOfScopeRecall >= 0.85, $"out-of-scope recall {report.OutOfScopeRecall}");
     }
@@ -29,24 +30,26 @@ public sealed class IntentEmbeddingTests
         const string Text = "hey so i ordered a sweater in M but it's too small, can i get an L?";
         var vector = await SharedEmbeddings.Local.EmbedMessageAsync(Text);
 
-        Assert.Equal(Shipped.Value.Predict(Text), Shipped.Value.Predict(Text, vector),
+        var model = await Shipped.Value;
+
+        Assert.Equal(await model.PredictAsync(Text, default), model.Predict(Text, vector),
             (x, y) => x.Intent == y.Intent && Math.Abs(x.Confidence - y.Confidence) < 1e-6);
     }
 
     [Fact]
-    public void Store_ModelWithEmbeddings_ReloadsOnlyWithTheSameEmbeddingModel()
+    public async Task Store_ModelWithEmbeddings_ReloadsOnlyWithTheSameEmbeddingModel()
     {
         using var folder = TempFolder.Create();
         var store = new IntentModelStore(folder.Path);
         var embedder = IntentEmbedder.For(SharedEmbeddings.Local);
-        var model = Shipped.Value;
+        var model = await Shipped.Value;
         store.Save(model);
 
         var reloaded = store.TryLoad(model.Info.Hash, embedder);
 
         Assert.NotNull(reloaded);
         Assert.True(reloaded.UsesEmbeddings);
-        Assert.Equal(model.Predict("where is my parcel").Intent, reloaded.Predict("where is my parcel").Intent);
+        Assert.Equal((await model.PredictAsync("where is my parcel", default)).Intent, (await reloaded.PredictAsync("where is my parcel", default)).Intent);
         Assert.Null(store.TryLoad(model.Info.Hash, embedder: null));
     }
 

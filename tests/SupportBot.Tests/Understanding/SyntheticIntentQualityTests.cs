@@ -9,13 +9,13 @@ namespace SupportBot.Tests.Understanding;
 public sealed class SyntheticIntentQualityTests
 {
     [Fact]
-    public void TrainAndEvaluate_SixtyIntentCorpus_ClassifiesAndRejectsOutOfScope()
+    public async Task TrainAndEvaluate_SixtyIntentCorpus_ClassifiesAndRejectsOutOfScope()
     {
         var (train, valid, test) = SyntheticIntentCorpus.Generate(intents: 60, train: 60, valid: 15, test: 25, oosTrain: 100, oosValid: 100, oosTest: 300);
         var options = new IntentOptions { OutOfScopeIntent = SyntheticIntentCorpus.OutOfScope };
 
-        var model = IntentClassifierTrainer.Train(Examples(train), Examples(valid), options);
-        var report = IntentEvaluation.Run(model, Examples(test), SyntheticIntentCorpus.OutOfScope);
+        var model = await IntentClassifierTrainer.TrainAsync(Examples(train), Examples(valid), options);
+        var report = await IntentEvaluation.RunAsync(model, Examples(test), SyntheticIntentCorpus.OutOfScope);
 
         Assert.True(report.InScopeAccuracy >= 0.92, $"in-scope accuracy {report.InScopeAccuracy}");
         Assert.True(report.OutOfScopeRecall >= 0.6, $"out-of-scope recall {report.OutOfScopeRecall}");

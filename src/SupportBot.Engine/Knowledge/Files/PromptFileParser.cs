@@ -88,26 +88,9 @@ internal static partial class PromptFileParser
             return null;
         }
 
-        var store = policies.GetText("store.name") ?? "this store";
-        var arguments = new KernelArguments();
-        foreach (var variable in config.InputVariables)
-        {
-            arguments[variable.Name] = variable.Default?.ToString() ?? "";
-        }
-
-        arguments[StoreVariable] = store;
-        string rendered;
-        try
-        {
-            // Rendering fills variables only (functions are refused above), so it completes without waiting.
-            rendered = new KernelPromptTemplateFactory { AllowDangerouslySetContent = true }.Create(config).RenderAsync(new Kernel(), arguments).GetAwaiter().GetResult();
-        }
-        catch (KernelException ex)
-        {
-            diagnostics.Error(displayPath, templateLine, $"the template cannot be rendered: {ex.Message}");
-            return null;
-        }
-
+        var values = config.InputVariables.ToDictionary(v => v.Name, v => v.Default?.ToString() ?? "", StringComparer.Ordinal);
+        values[StoreVariable] = policies.GetText("store.name") ?? "this store";
+        var rendered = Render(template, values);
         return new ReplyPrompt(config, rendered.Trim(), Default(config, "persona")!, Default(config, "source_label")!,
             Default(config, "sign_off") ?? "", temperature, maxTokens, new SourceLocation(displayPath, 1));
     }
@@ -215,31 +198,69 @@ internal static partial class PromptFileParser
     private static void CheckTemplate(string template, int firstLine, PromptTemplateConfig config, string displayPath, DiagnosticBag diagnostics)
     {
         var declared = config.InputVariables.Select(v => v.Name).Append(StoreVariable).ToHashSet(StringComparer.Ordinal);
-        var position = 0;
-        while ((position = template.IndexOf("{{", position, StringComparison.Ordinal)) >= 0)
+        foreach (var block in Blocks(template))
         {
-            var line = firstLine + template.AsSpan(0, position).Count('\n');
-            var end = template.IndexOf("}}", position + 2, StringComparison.Ordinal);
-            if (end < 0)
+            var line = firstLine + template.AsSpan(0, block.Start).Count('\n');
+            if (block.End < 0)
             {
                 diagnostics.Error(displayPath, line, "'{{' is never closed with '}}'");
                 return;
             }
 
-            var block = template[(position + 2)..end].Trim();
-            var variable = VariableBlock().Match(block);
-            if (!variable.Success)
+            if (block.Variable is not { } name)
             {
-                diagnostics.Error(displayPath, line, $"'{{{{{block}}}}}' is not allowed: a reply prompt may only use variables such as {{{{$persona}}}}");
+                diagnostics.Error(displayPath, line, $"'{{{{{block.Text}}}}}' is not allowed: a reply prompt may only use variables such as {{{{$persona}}}}");
             }
-            else if (!declared.Contains(variable.Groups["name"].Value))
+            else if (!declared.Contains(name))
             {
-                diagnostics.Error(displayPath, line, $"variable '${variable.Groups["name"].Value}' is not declared in input_variables");
+                diagnostics.Error(displayPath, line, $"variable '${name}' is not declared in input_variables");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The template with each <c>{{$name}}</c> replaced by its value, as Semantic Kernel's template engine would with
+    /// content allowed through unencoded; the template has been checked, so every block is a declared variable. Done
+    /// here because the engine only renders asynchronously, and the knowledge loads synchronously.
+    /// </summary>
+    private static string Render(string template, Dictionary<string, string> values)
+    {
+        var rendered = new System.Text.StringBuilder(template.Length);
+        var copied = 0;
+        foreach (var block in Blocks(template))
+        {
+            rendered.Append(template, copied, block.Start - copied).Append(values[block.Variable!]);
+            copied = block.End + 2;
+        }
+
+        return rendered.Append(template, copied, template.Length - copied).ToString();
+    }
+
+    /// <summary>The template's <c>{{ … }}</c> blocks in order; the last has <see cref="TemplateBlock.End"/> -1 when it is never closed.</summary>
+    private static IEnumerable<TemplateBlock> Blocks(string template)
+    {
+        var position = 0;
+        while ((position = template.IndexOf("{{", position, StringComparison.Ordinal)) >= 0)
+        {
+            var end = template.IndexOf("}}", position + 2, StringComparison.Ordinal);
+            if (end < 0)
+            {
+                yield return new TemplateBlock(position, -1, "", null);
+                yield break;
             }
 
+            var text = template[(position + 2)..end].Trim();
+            var variable = VariableBlock().Match(text);
+            yield return new TemplateBlock(position, end, text, variable.Success ? variable.Groups["name"].Value : null);
             position = end + 2;
         }
     }
+
+    /// <param name="Start">Where its <c>{{</c> is.</param>
+    /// <param name="End">Where its <c>}}</c> is (-1: never closed).</param>
+    /// <param name="Text">What is between them, trimmed.</param>
+    /// <param name="Variable">The variable's name when the block is one (<c>$name</c>), else null.</param>
+    private readonly record struct TemplateBlock(int Start, int End, string Text, string? Variable);
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex VariableName();

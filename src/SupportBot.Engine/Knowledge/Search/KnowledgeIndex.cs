@@ -96,7 +96,7 @@ public sealed class KnowledgeIndex : IDisposable
             var texts = SemanticIndex.TextsOf(knowledge.Entries);
             var outside = knowledge.Intents.Where(i => i.Name == OutOfScopeIntent).SelectMany(i => i.Examples.Select(e => e.Text)).ToList();
             var vectors = await embeddings.EmbedAsync([.. texts.Select(t => t.Text), .. outside], cancellationToken).ConfigureAwait(false);
-            semantic = new SemanticIndex(texts, vectors[..texts.Count], embeddings.ModelId!, embeddings.EmbedMessage,
+            semantic = new SemanticIndex(texts, vectors[..texts.Count], embeddings.ModelId!, embeddings.EmbedMessageAsync,
                 [.. outside.Select((text, i) => (text, vectors[texts.Count + i]))]);
         }
 
@@ -148,8 +148,21 @@ public sealed class KnowledgeIndex : IDisposable
     public string Respell(string question) => _queryReader.Respell(question);
 
     /// <summary>
+    /// The best entries for a question, the question embedded here first when the index has vectors (the <c>ask</c>
+    /// command, the editors' search page, a model's tool call: callers without a turn's vector).
+    /// </summary>
+    public async Task<KnowledgeAnswer> SearchAsync(string question, int top, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+
+        // The meaning is read with misspellings corrected, as the conversation reads it (see Respell).
+        var vector = _semantic is null ? null : await _semantic.EmbedAsync(Respell(question), cancellationToken).ConfigureAwait(false);
+        return Search(question, top, vector);
+    }
+
+    /// <summary>
     /// The best entries for a question. With embeddings, <paramref name="vector"/> is the question's (a turn embeds its
-    /// message once and shares it); without one the index embeds the question itself.
+    /// message once and shares it; <see cref="SearchAsync"/> embeds it); without one the question is read by its words only.
     /// </summary>
     public KnowledgeAnswer Search(string question, int top = 3, float[]? vector = null)
     {
@@ -163,8 +176,7 @@ public sealed class KnowledgeIndex : IDisposable
             return new KnowledgeAnswer(question, [], unknown);
         }
 
-        // The meaning is read with misspellings corrected, as the conversation reads it (see Respell).
-        var query = _semantic is null ? null : vector ?? _semantic.Embed(Respell(question));
+        var query = _semantic is null ? null : vector;
         var docs = known == 0 ? [] : Candidates(concepts, known, top);
         if (query is null)
         {

@@ -33,12 +33,12 @@ public sealed partial class SemanticIndex
     private readonly float[] _matrix;
     private readonly int _dimensions;
     private readonly SemanticText[] _rows;
-    private readonly Func<string, float[]?> _embedQuery;
+    private readonly Func<string, CancellationToken, Task<float[]?>> _embedQuery;
     private readonly float[] _outside;
     private readonly string[] _outsideTexts;
 
     /// <param name="outside">Examples of what the store does not help with, and their vectors: the edge of its scope.</param>
-    public SemanticIndex(IReadOnlyList<SemanticText> rows, IReadOnlyList<float[]> vectors, string modelId, Func<string, float[]?> embedQuery,
+    public SemanticIndex(IReadOnlyList<SemanticText> rows, IReadOnlyList<float[]> vectors, string modelId, Func<string, CancellationToken, Task<float[]?>> embedQuery,
         IReadOnlyList<(string Text, float[] Vector)>? outside = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -110,7 +110,7 @@ public sealed partial class SemanticIndex
     }
 
     /// <summary>The question's vector, from the embedding service (null when it failed).</summary>
-    public float[]? Embed(string question) => _embedQuery(question);
+    public Task<float[]?> EmbedAsync(string question, CancellationToken cancellationToken) => _embedQuery(question, cancellationToken);
 
     /// <summary>
     /// For each entry, its best similarity to <paramref name="query"/> (answer passages count <paramref name="answerWeight"/>

@@ -48,8 +48,8 @@ public static class IntentClassifierTrainer
     /// model so a cache can tell which training data made it (see <see cref="HashOf"/>). With an
     /// <paramref name="embedder"/> every text's sentence vector joins its n-grams as features (embedded once, cached).
     /// </summary>
-    public static IntentModel Train(IReadOnlyList<IntentExample> train, IReadOnlyList<IntentExample>? valid, IntentOptions options,
-        IProgress<string>? progress = null, string hash = "", IntentEmbedder? embedder = null)
+    public static async Task<IntentModel> TrainAsync(IReadOnlyList<IntentExample> train, IReadOnlyList<IntentExample>? valid, IntentOptions options,
+        IProgress<string>? progress = null, string hash = "", IntentEmbedder? embedder = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
@@ -68,7 +68,8 @@ public static class IntentClassifierTrainer
 
         var ml = new MLContext(seed: 1);
         var (fit, held) = valid is null ? Split(usable) : (usable, valid.Where(e => !string.IsNullOrWhiteSpace(e.Text)).ToList());
-        var features = Features.Of(embedder, options, [.. usable.Select(e => e.Text), .. held.Select(e => e.Text)], progress);
+        var features = await Features.OfAsync(embedder, options, [.. usable.Select(e => e.Text), .. held.Select(e => e.Text)], progress, cancellationToken)
+            .ConfigureAwait(false);
         progress?.Report($"training on {fit.Count} examples");
         var model = Fit(ml, fit, options, features);
         var intents = model.Intents;
@@ -240,7 +241,8 @@ public static class IntentClassifierTrainer
 
         public double Weight { get; }
 
-        public static Features Of(IntentEmbedder? embedder, IntentOptions options, IReadOnlyList<string> texts, IProgress<string>? progress)
+        public static async Task<Features> OfAsync(IntentEmbedder? embedder, IntentOptions options, IReadOnlyList<string> texts, IProgress<string>? progress,
+            CancellationToken cancellationToken)
         {
             if (embedder is null)
             {
@@ -249,7 +251,7 @@ public static class IntentClassifierTrainer
 
             var distinct = texts.Distinct(StringComparer.Ordinal).ToList();
             progress?.Report($"embedding {distinct.Count} texts (cached ones are read from disk)");
-            var vectors = embedder.EmbedAll(distinct);
+            var vectors = await embedder.EmbedAllAsync(distinct, cancellationToken).ConfigureAwait(false);
             var byText = new Dictionary<string, float[]>(StringComparer.Ordinal);
             for (var i = 0; i < distinct.Count; i++)
             {

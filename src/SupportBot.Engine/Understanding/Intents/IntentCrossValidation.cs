@@ -6,8 +6,8 @@ namespace SupportBot.Understanding.Intents;
 /// </summary>
 public static class IntentCrossValidation
 {
-    public static IntentEvaluationReport Run(IReadOnlyList<IntentExample> examples, int folds, IntentOptions options, IProgress<string>? progress = null,
-        IntentEmbedder? embedder = null)
+    public static async Task<IntentEvaluationReport> RunAsync(IReadOnlyList<IntentExample> examples, int folds, IntentOptions options, IProgress<string>? progress = null,
+        IntentEmbedder? embedder = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(options);
@@ -37,8 +37,8 @@ public static class IntentCrossValidation
             progress?.Report($"fold {fold + 1} of {folds}");
             var train = examples.Where(e => foldOf[e] != fold).ToList();
             var test = examples.Where(e => foldOf[e] == fold).ToList();
-            var model = IntentClassifierTrainer.Train(train, null, options, embedder: embedder);
-            var report = IntentEvaluation.Run(model, test, options.OutOfScopeIntent);
+            var model = await IntentClassifierTrainer.TrainAsync(train, null, options, embedder: embedder, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var report = await IntentEvaluation.RunAsync(model, test, options.OutOfScopeIntent, cancellationToken: cancellationToken).ConfigureAwait(false);
             outcomes.AddRange(report.Utterances);
             p50.Add(report.PredictP50Ms);
             p99.Add(report.PredictP99Ms);

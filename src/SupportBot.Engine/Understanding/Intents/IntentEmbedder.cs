@@ -21,7 +21,9 @@ public sealed class IntentEmbedder
         return embeddings.IsEnabled ? new IntentEmbedder(embeddings) : null;
     }
 
-    public float[][] EmbedAll(IReadOnlyList<string> texts) => _embeddings.EmbedAsync(texts).GetAwaiter().GetResult();
+    /// <summary>The training texts' vectors, cached on disk; throws when the provider fails.</summary>
+    public Task<float[][]> EmbedAllAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken) => _embeddings.EmbedAsync(texts, cancellationToken);
 
-    public float[]? Embed(string text) => _embeddings.EmbedMessage(text);
+    /// <summary>A message's vector; null when the provider failed (the message is then read by its words only).</summary>
+    public Task<float[]?> EmbedAsync(string text, CancellationToken cancellationToken) => _embeddings.EmbedMessageAsync(text, cancellationToken);
 }

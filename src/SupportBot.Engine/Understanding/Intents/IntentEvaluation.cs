@@ -58,7 +58,8 @@ public static class IntentEvaluation
     public const string OutOfScope = "out_of_scope";
 
     /// <param name="outOfScopeLabel">The label the test set uses for out-of-scope utterances.</param>
-    public static IntentEvaluationReport Run(IntentModel model, IReadOnlyList<IntentExample> test, string outOfScopeLabel, IProgress<int>? progress = null)
+    public static async Task<IntentEvaluationReport> RunAsync(IntentModel model, IReadOnlyList<IntentExample> test, string outOfScopeLabel, IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(test);
@@ -68,7 +69,7 @@ public static class IntentEvaluation
         var outcomes = new List<ScoredUtterance>(test.Count);
         for (var i = 0; i < test.Count; i++)
         {
-            var prediction = latencies.Time(() => model.Predict(test[i].Text));
+            var prediction = await latencies.TimeAsync(() => model.PredictAsync(test[i].Text, cancellationToken)).ConfigureAwait(false);
             var truth = Label(test[i].Intent);
             var predicted = prediction.IsOutOfScope ? outOfScopeLabel : prediction.Intent;
             var outcome = truth == outOfScopeLabel ? OutOfScope : predicted == truth ? Correct : Wrong;

@@ -90,9 +90,17 @@ public sealed class IntentModel
     /// <summary>Whether this model reads sentence vectors as well as words.</summary>
     public bool UsesEmbeddings => Info.EmbeddingModel is not null;
 
+    /// <summary>The intent of a message, embedded here first when the model reads sentence vectors (callers without a turn's vector).</summary>
+    public async Task<IntentPrediction> PredictAsync(string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var vector = UsesEmbeddings && _embedder is not null ? await _embedder.EmbedAsync(text, cancellationToken).ConfigureAwait(false) : null;
+        return Predict(text, vector);
+    }
+
     /// <summary>
     /// The intent of a message. A model trained with embeddings reads <paramref name="vector"/> (the turn's, shared
-    /// with retrieval) or embeds the message itself when none is given.
+    /// with retrieval; <see cref="PredictAsync"/> embeds it); without one it reads the words only.
     /// </summary>
     public IntentPrediction Predict(string text, float[]? vector = null)
     {
@@ -104,11 +112,6 @@ public sealed class IntentModel
     /// <summary>Calibrated probability of every intent, in <see cref="IntentModelInfo.Intents"/> order.</summary>
     internal double[] Probabilities(string text, float[]? vector = null)
     {
-        if (UsesEmbeddings && vector is null)
-        {
-            vector = _embedder?.Embed(text);
-        }
-
         var row = new IntentRow
         {
             Text = IntentText.Normalize(text),

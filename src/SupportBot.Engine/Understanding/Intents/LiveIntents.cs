@@ -43,8 +43,8 @@ public sealed partial class LiveIntents : IHostedService, IDisposable
     }
 
     /// <summary>The cached model for this knowledge, or a newly trained (and cached) one.</summary>
-    public static (IntentModel Model, bool Trained) LoadOrTrain(KnowledgeBase knowledge, IntentOptions options, IntentModelStore store,
-        bool force = false, IProgress<string>? progress = null, IntentEmbedder? embedder = null)
+    public static async Task<(IntentModel Model, bool Trained)> LoadOrTrainAsync(KnowledgeBase knowledge, IntentOptions options, IntentModelStore store,
+        bool force = false, IProgress<string>? progress = null, IntentEmbedder? embedder = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var examples = IntentTrainingSet.From(knowledge);
@@ -54,7 +54,7 @@ public sealed partial class LiveIntents : IHostedService, IDisposable
             return (cached, false);
         }
 
-        var model = IntentClassifierTrainer.Train(examples, null, options, progress, hash, embedder);
+        var model = await IntentClassifierTrainer.TrainAsync(examples, null, options, progress, hash, embedder, cancellationToken).ConfigureAwait(false);
         store.Save(model);
         return (model, true);
     }
@@ -103,7 +103,7 @@ public sealed partial class LiveIntents : IHostedService, IDisposable
                 return;
             }
 
-            var (model, trained) = await Task.Run(() => LoadOrTrain(knowledge, _options, _store, embedder: _embedder)).ConfigureAwait(false);
+            var (model, trained) = await Task.Run(() => LoadOrTrainAsync(knowledge, _options, _store, embedder: _embedder)).ConfigureAwait(false);
 
             Volatile.Write(ref _current, model);
             LogModelInService(model.Info.Hash, model.Info.Intents.Count, model.Info.Examples, trained ? "trained" : "loaded from cache", model.Info.TrainSeconds);
