@@ -26,7 +26,7 @@ namespace SupportBot.Conversation;
 public sealed partial class ConversationEngine
 {
     private static readonly HashSet<string> SmallTalkIntents = new(StringComparer.Ordinal) { "greeting", "thanks", "goodbye", "bot_challenge", "affirm", "deny" };
-    /// <summary>An out-of-scope verdict at least this sure outweighs a confident FAQ match (README "Scope").</summary>
+    /// <summary>An out-of-scope verdict at least this sure outweighs a confident FAQ match (docs/ARCHITECTURE.md).</summary>
     private const double SureOutOfScope = 0.75;
 
     private readonly LiveKnowledge _knowledge;

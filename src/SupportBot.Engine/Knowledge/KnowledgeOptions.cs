@@ -77,7 +77,7 @@ public sealed class SearchOptions
     /// <summary>
     /// With embeddings: the share of an answer's score that comes from meaning (the cosine of the question and the
     /// entry's nearest text, scaled between <see cref="SemanticFloor"/> and <see cref="SemanticCeiling"/>); the rest
-    /// comes from the words. Tuned on the editors' working set (README "How confident is an answer?").
+    /// comes from the words. Tuned on the editors' working set (docs/ARCHITECTURE.md, "How confident is an answer?").
     /// </summary>
     /// <value>Default 0.4.</value>
     [Range(0.0, 1.0)]

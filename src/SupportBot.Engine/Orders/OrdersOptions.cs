@@ -8,7 +8,7 @@ public enum OrderBackendKind
     /// <summary>The demo store of SupportBot.DemoStore: <c>demo_*</c> tables in the product's database (Storage:Provider), seeded from its JSON files on first start.</summary>
     Demo,
 
-    /// <summary>The shop's own backend over HTTP (the contract is in the README).</summary>
+    /// <summary>The shop's own backend over HTTP (the contract is in docs/OPERATIONS.md).</summary>
     Http,
 }
 

@@ -5,7 +5,7 @@ using SupportBot.Schema;
 
 namespace SupportBot.Tests.Orders;
 
-/// <summary>The bot configured for a shop's own backend (<c>Orders:Backend=Http</c>): the same flows, over the README's contract.</summary>
+/// <summary>The bot configured for a shop's own backend (<c>Orders:Backend=Http</c>): the same flows, over the contract in docs/OPERATIONS.md.</summary>
 public sealed class ShopBackendFlowTests
 {
     [Fact]

@@ -22,7 +22,7 @@ public enum ShopFailure
 }
 
 /// <summary>
-/// A shop's own order API as the README's contract describes it: a real HTTP server on 127.0.0.1 serving orders from
+/// A shop's own order API as docs/OPERATIONS.md's contract describes it: a real HTTP server on 127.0.0.1 serving orders from
 /// a dictionary under <c>/shop/api/</c>, recording every request, and failing on demand.
 /// </summary>
 internal sealed class FakeShopServer : IAsyncDisposable

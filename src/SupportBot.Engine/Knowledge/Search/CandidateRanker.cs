@@ -44,7 +44,7 @@ internal sealed class CandidateRanker(IReadOnlyList<EntryTerms> termsByDoc, Know
     /// <summary>
     /// How sure the index is that an entry answers the question, in [0,1]: how close the question comes to the
     /// entry's nearest phrasing, how much of the question's weight (rare words weigh more) the entry covers
-    /// anywhere, and a little how far it stands ahead of the runner-up. README "How confident is an answer?"
+    /// anywhere, and a little how far it stands ahead of the runner-up. docs/ARCHITECTURE.md, "How confident is an answer?"
     /// documents it for operators.
     /// </summary>
     public static double ConfidenceOf(double coverage, double closeness, double separation) =>

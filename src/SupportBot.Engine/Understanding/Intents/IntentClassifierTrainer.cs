@@ -14,7 +14,7 @@ public sealed class IntentTrainingException(string message) : Exception(message)
 /// <summary>
 /// Trains the intent classifier: word 1–2-grams and character 3-grams (TF-IDF, L2-normalised) into a
 /// multiclass linear model, probabilities calibrated by temperature scaling and the out-of-scope threshold chosen
-/// on held-out data. README "Understanding intents" says why this design.
+/// on held-out data. docs/ARCHITECTURE.md ("Understanding intents") says why this design.
 /// </summary>
 public static class IntentClassifierTrainer
 {

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SupportBot.Understanding.Intents;
 
-/// <summary>The multiclass trainers the intent classifier can use; README compares them.</summary>
+/// <summary>The multiclass trainers the intent classifier can use; docs/EVALUATION.md compares them.</summary>
 public enum IntentTrainer
 {
     /// <summary>Maximum entropy by stochastic dual coordinate ascent: fast, calibrated probabilities.</summary>
@@ -20,7 +20,7 @@ public sealed class IntentOptions
 {
     public const string SectionName = "Understanding";
 
-    /// <value>Default <see cref="IntentTrainer.LbfgsMaximumEntropy"/> (README compares the trainers).</value>
+    /// <value>Default <see cref="IntentTrainer.LbfgsMaximumEntropy"/> (docs/EVALUATION.md compares the trainers).</value>
     public IntentTrainer Trainer { get; set; } = IntentTrainer.LbfgsMaximumEntropy;
 
     /// <summary>The intent name of the out-of-scope examples in knowledge/intents.</summary>
