@@ -10,6 +10,7 @@ namespace SupportBot.Tests.BotConnector;
 /// The Bot Connector flow of the Emulator, with a recording channel on 127.0.0.1: Development with inbound validation
 /// off is the only mode in which the bot posts to a loopback address (see Security/BotConnectorAttackTests for the rest).
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class BotConnectorTests
 {
     internal static readonly string[] Emulator = ["--environment", "Development", "--BotConnector:ValidateInboundTokens", "false"];

@@ -7,6 +7,7 @@ using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Conversation;
 
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ConversationEngineTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
     private static readonly ChannelAccount Shopper = new("u1", "Sam", "user");

@@ -10,6 +10,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Drafting;
 
 /// <summary>The embedded drafter: grounded in its passage, cut to the question, Markdown kept, the shopper by name, the source last.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class LocalDrafterTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
     private LiveKnowledge Knowledge => fixture.Services.GetRequiredService<LiveKnowledge>();

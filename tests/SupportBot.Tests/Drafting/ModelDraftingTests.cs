@@ -9,6 +9,7 @@ using Step = SupportBot.Tests.Support.FakeChatModel.Step;
 namespace SupportBot.Tests.Drafting;
 
 /// <summary>The <c>OpenAI</c> drafter against an OpenAI-compatible server on 127.0.0.1 that records what it was sent.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ModelDraftingTests
 {
     private const string ReturnQuestion = "how long do I have to return something?";

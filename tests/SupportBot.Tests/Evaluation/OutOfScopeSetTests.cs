@@ -13,7 +13,7 @@ namespace SupportBot.Tests.Evaluation;
 /// tasks, chit-chat), each sent as the first message of a conversation to the engine with the default settings
 /// (the packaged model). None of them may get a cited FAQ answer merely for sharing a word with an entry.
 /// </summary>
-[Trait("Category", "Eval")]
+[Trait(TestCategories.Key, TestCategories.Eval)]
 public sealed class OutOfScopeSetTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
     [Fact]

@@ -5,6 +5,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Handoff;
 
 /// <summary>A handoff on a Bot Connector channel (Azure Bot Service, the Emulator): the agent's messages go to its service URL.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class BotConnectorHandoffTests
 {
     [Fact]

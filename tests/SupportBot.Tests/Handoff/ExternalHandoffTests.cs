@@ -10,6 +10,7 @@ namespace SupportBot.Tests.Handoff;
 /// <summary>The engine configured to hand off to an external contact centre with the Bot Framework handoff events.</summary>
 public sealed class ExternalHandoffFixture() : OwnDataEngineFixture("--Handoff:Target", "External");
 
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClassFixture<ExternalHandoffFixture>
 {
     [Fact]

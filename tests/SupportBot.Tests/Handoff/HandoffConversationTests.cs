@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Conversation;
 using SupportBot.Schema;
 using SupportBot.Handoff;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Handoff;
 
@@ -9,6 +10,7 @@ namespace SupportBot.Tests.Handoff;
 /// What the shopper lives through once a person is involved: the queue place, an agent joining (the bot silent),
 /// the agent's messages, handing back, resolving with a rating, and a message left when nobody is there.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFixture<HandoffFixture>
 {
     [Fact]

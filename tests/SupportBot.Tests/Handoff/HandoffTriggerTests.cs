@@ -1,6 +1,7 @@
 using SupportBot.Conversation;
 using SupportBot.Handoff;
 using SupportBot.Schema;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Handoff;
 
@@ -8,6 +9,7 @@ namespace SupportBot.Tests.Handoff;
 /// Each reason the bot hands a conversation to a person, and what must not: through the real engine (intent model,
 /// knowledge, order flows) with an agent online, so every handoff lands in the queue.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<HandoffFixture>
 {
     [Theory]

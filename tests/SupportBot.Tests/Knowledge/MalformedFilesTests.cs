@@ -5,6 +5,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Knowledge;
 
 /// <summary>A corpus of broken files: each must become a located error, never an exception, and never hide the good files.</summary>
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class MalformedFilesTests
 {
     public static TheoryData<string, byte[], string> Corpus()

@@ -1,10 +1,12 @@
 using SupportBot.Conversation;
 using SupportBot.Schema;
 using SupportBot.Orders;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Orders;
 
 /// <summary>Order status through the engine, against the demo store: nothing is said about an order before the shopper proves it is theirs.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class OrderStatusFlowTests(OrderFlowFixture fixture) : IClassFixture<OrderFlowFixture>
 {
     private ShopperChat Chat(string channel = "test") => new(fixture.Host.Engine, channel);

@@ -3,10 +3,12 @@ using Microsoft.SemanticKernel;
 using SupportBot.Conversation;
 using SupportBot.Orders;
 using SupportBot.Schema;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Orders;
 
 /// <summary>Returns, cancellation, address change, interruptions and concurrency through the engine, against the demo store.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ReturnAndCancelFlowTests(OrderFlowFixture fixture) : IClassFixture<OrderFlowFixture>
 {
     private ShopperChat Chat() => new(fixture.Host.Engine);

@@ -6,6 +6,7 @@ using SupportBot.Schema;
 namespace SupportBot.Tests.Orders;
 
 /// <summary>The bot configured for a shop's own backend (<c>Orders:Backend=Http</c>): the same flows, over the README's contract.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ShopBackendFlowTests
 {
     [Fact]

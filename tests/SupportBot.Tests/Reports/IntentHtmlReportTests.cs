@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace SupportBot.Tests.Reports;
 
 /// <summary>The offline HTML report: one file, charts embedded, utterance text never executed as markup.</summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class IntentHtmlReportTests(ITestOutputHelper output)
 {
     [Fact]

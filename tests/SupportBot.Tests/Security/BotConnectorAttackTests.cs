@@ -19,7 +19,7 @@ namespace SupportBot.Tests.Security;
 /// network (server-side request forgery), the bot's own token sent elsewhere, and channels that redirect or stall.
 /// Real delivery to a loopback channel only happens in the Emulator mode (Development, validation off).
 /// </summary>
-[Trait("Category", "Security")]
+[Trait(TestCategories.Key, TestCategories.Security)]
 public sealed class BotConnectorAttackTests
 {
     private const string AppId = "our-app";

@@ -15,7 +15,7 @@ namespace SupportBot.Tests.Security;
 /// Privacy, attacked from outside over HTTP on 127.0.0.1: what a shopper's page is sent, what a model's draft may
 /// link to, what stays in stored transcripts after retention, and who may delete a shopper's data.
 /// </summary>
-[Trait("Category", "Security")]
+[Trait(TestCategories.Key, TestCategories.Security)]
 public sealed class PrivacyAttackTests
 {
     private const string Secret = "privacy-tests-secret-0123456789abcdef";

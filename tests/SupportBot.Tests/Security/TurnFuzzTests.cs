@@ -16,7 +16,7 @@ namespace SupportBot.Tests.Security;
 /// arrays for objects, not JSON at all) while a shopper's ordinary conversations run alongside. No request may be a
 /// 500, nothing may be logged as an unhandled exception, and the shopper is answered correctly throughout.
 /// </summary>
-[Trait("Category", "Security")]
+[Trait(TestCategories.Key, TestCategories.Security)]
 public sealed class TurnFuzzTests
 {
     private const string Secret = "turn-fuzz-tests-secret-0123456789abcdefghij";

@@ -10,6 +10,7 @@ namespace SupportBot.Tests.Server;
 /// Editors change files while the server runs: good changes go live without a restart, bad ones never do. How fast a
 /// change goes live (the 2 s promise) is a figure for a benchmark, not a timed assertion on a loaded CI machine.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class HotReloadTests
 {
     private const string UmbrellaQuestion = "do you sell zebra striped umbrellas";

@@ -3,10 +3,12 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using SupportBot.Understanding.Entities;
+using SupportBot.Tests.Support;
 
 // Named after the engine's namespace (not the folder) so `--filter FullyQualifiedName~Entities` selects these tests.
 namespace SupportBot.Tests.Understanding.Entities;
 
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class EntityExtractorTests
 {
     // A Wednesday, late in the day UTC: relative dates below are worked out from 2026-11-25.
