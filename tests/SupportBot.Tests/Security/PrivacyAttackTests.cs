@@ -187,7 +187,7 @@ public sealed class PrivacyAttackTests
         await recent.PostOkAsync("my email is jo.recent@example.org");
         clock.Advance(RetentionInterval);
 
-        var stored = await WaitForAsync(async () => Json(await store.ReadAfterAsync(old.ConversationId!, -1, CancellationToken.None)),
+        var stored = await Eventually.ReadAsync(async () => Json(await store.ReadAfterAsync(old.ConversationId!, -1, CancellationToken.None)),
             text => !text.Contains("priya.n@", StringComparison.Ordinal));
         foreach (var secret in (string[])["priya", "Natarajan", "Oak Street", "415-555-0199", "example.net"])
         {
@@ -316,17 +316,4 @@ public sealed class PrivacyAttackTests
 
     private static string Json(IReadOnlyList<StoredActivity> activities) =>
         string.Join('\n', activities.Select(a => JsonSerializer.Serialize(a.Activity, SupportBot.Schema.ActivityJson.Options)));
-
-    /// <summary>Reads until <paramref name="done"/> holds (the purge runs in the background); gives up after a generous while.</summary>
-    private static async Task<string> WaitForAsync(Func<Task<string>> read, Func<string, bool> done)
-    {
-        var text = await read();
-        for (var i = 0; i < 200 && !done(text); i++)
-        {
-            await Task.Delay(100);
-            text = await read();
-        }
-
-        return text;
-    }
 }
