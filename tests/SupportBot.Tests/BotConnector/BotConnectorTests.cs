@@ -15,17 +15,8 @@ public sealed class BotConnectorTests
 {
     internal static readonly string[] Emulator = ["--environment", "Development", "--BotConnector:ValidateInboundTokens", "false"];
 
-    private static object Inbound(Uri serviceUrl, string text, string conversation = "conv-1", string id = "act-1") => new
-    {
-        type = "message",
-        id,
-        text,
-        serviceUrl = serviceUrl.ToString().TrimEnd('/'),
-        channelId = "emulator",
-        from = new { id = "user-1", name = "Sam", role = "user" },
-        recipient = new { id = "bot-1", name = "Pip", role = "bot" },
-        conversation = new { id = conversation },
-    };
+    private static object Inbound(Uri serviceUrl, string text, string conversation = "conv-1", string id = "act-1") =>
+        Activities.PostedByChannel(serviceUrl.ToString().TrimEnd('/'), conversation, text, id);
 
     [Fact]
     public async Task Message_RepliesGoToTheServiceUrl()

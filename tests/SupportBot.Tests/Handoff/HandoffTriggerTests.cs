@@ -19,7 +19,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     public async Task ExplicitRequest_IsQueuedWithItsReasonAndSignals(string text)
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         var turn = await chat.SayAsync(text);
 
@@ -35,7 +35,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     public async Task SensitiveIntent_HandsOffAtOnce()
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         var turn = await chat.SayAsync("I want to raise a formal complaint about how I was treated");
 
@@ -52,7 +52,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     public async Task OtherSensitiveIntents_HandOffAtOnce_EvenWithAnOrderNumber(string text, string intent)
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         var turn = await chat.SayAsync(text);
 
@@ -65,7 +65,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     public async Task Frustration_HandsOffWithTheSignalsThatRaisedIt()
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         var turn = await chat.SayAsync("WHERE IS MY PARCEL??? useless bot");
 
@@ -79,7 +79,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     public async Task AskingTheSameQuestionAgain_AfterABadAnswer_CountsTowardsFrustration()
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         var first = await chat.SayAsync("why has my refund still not arrived");
         var again = await chat.SayAsync("why has my refund still not arrived???");
@@ -92,7 +92,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     [Fact]
     public async Task PressingADidYouMeanButton_ThatRepeatsAnEarlierQuestion_IsNotFrustration()
     {
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         await chat.SayAsync("how much does shipping cost?");
         var clarify = await chat.SayAsync("delivery");
@@ -107,7 +107,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     public async Task TwoFallbacksInARow_HandOff_OneDoesNot()
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         var first = await chat.SayAsync("blorp the flurb zindle");
 
@@ -125,7 +125,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     [Fact]
     public async Task AnAnswerBetweenFallbacks_ResetsTheCount()
     {
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         await chat.SayAsync("blorp the flurb zindle");
         var answer = await chat.SayAsync("how long do I have to return something?");
@@ -142,7 +142,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     [InlineData("thanks!")]
     public async Task ConfidentAnswersAndSmallTalk_DoNotHandOff(string text)
     {
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         var turn = await chat.SayAsync(text);
 
@@ -155,7 +155,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     public async Task FailedVerification_HandsOffWithTheOrderCollected()
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         await chat.SayAsync("where is my order LP10000002");
         await chat.SayAsync("wrong1@example.com");
@@ -175,7 +175,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     public async Task AWorkflowThatCannotFinish_LostParcelClaim_HandsOffVerified()
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         await chat.SayAsync("where is my order LP10000005");
         var status = await chat.SayAsync("M5V 2T6");
@@ -188,5 +188,5 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
         await LeaveAsync(chat);
     }
 
-    private static async Task LeaveAsync(HandoffChat chat) => Assert.Equal(TurnDecision.LeftQueue, (await chat.SayAsync("cancel")).Decision.Action);
+    private static async Task LeaveAsync(EngineChat chat) => Assert.Equal(TurnDecision.LeftQueue, (await chat.SayAsync("cancel")).Decision.Action);
 }

@@ -11,7 +11,7 @@ namespace SupportBot.Tests.Orders;
 [Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ReturnAndCancelFlowTests(OrderFlowFixture fixture) : IClassFixture<OrderFlowFixture>
 {
-    private ShopperChat Chat() => new(fixture.Host.Engine);
+    private EngineChat Chat() => new(fixture.Host.Engine);
 
     [Fact]
     public async Task Return_ChoosesAnItemAndAReason_CreatesAnRma_AndItsStatusIsThere()

@@ -88,17 +88,8 @@ public sealed class PrivacyAttackTests
         using var data = TempFolder.Create();
         await using var server = await StartAsync(data.Path, BotConnector.BotConnectorTests.Emulator);
 
-        using var response = await server.Client.PostAsJsonAsync("/api/messages", new
-        {
-            type = "message",
-            id = "act-1",
-            text = "do you ship to canada",
-            serviceUrl = channelServer.Address.ToString().TrimEnd('/'),
-            channelId = channel,
-            from = new { id = "user-1", name = "Sam", role = "user" },
-            recipient = new { id = "bot-1", role = "bot" },
-            conversation = new { id = "conv-" + Guid.NewGuid().ToString("N") },
-        });
+        using var response = await server.Client.PostAsJsonAsync("/api/messages",
+            Activities.PostedByChannel(channelServer.Address.ToString().TrimEnd('/'), Activities.NewConversationId("conv"), "do you ship to canada", "act-1", channel));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sent = channelServer.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()).ToList();
