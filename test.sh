@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine of this kind: installs what the tests need when it is missing, then `dotnet test`.
+# Arguments go to `dotnet test` as they are, e.g. `./test.sh --filter Category=Unit` (docs/TESTING.md); with none,
+# the conversation evaluation suite runs afterwards as well, as CI (.ci/run) needs.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -53,7 +55,8 @@ awk '/(Passed|Failed)! +- +Failed:/ {
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 
 # The evaluation suite: every shipped conversation replayed against a fresh engine; JUnit, JSON and the HTML report
-# are kept in artifacts/ for CI to collect.
+# are kept in artifacts/ for CI to collect. Only on a full run: a filtered one asked for those tests alone.
+[ $# -eq 0 ] || exit $status
 eval_status=0
 dotnet run --project src/SupportBot.Host --no-build -- eval conversations eval/conversations \
   --junit artifacts/eval-conversations.junit.xml --json artifacts/eval-conversations.json --report artifacts/eval-conversations.html \

@@ -7,7 +7,7 @@ namespace SupportBot.Tests.Architecture;
 /// The layering a newcomer relies on, checked on the sources: the conversation capability sits on top (it may use
 /// orders, handoff and knowledge, never the reverse), and only the renderers write Bot Framework messages.
 /// </summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed partial class DependencyRulesTests
 {
     private static readonly string Engine = Path.Combine(RepoPaths.Root, "src", "SupportBot.Engine");

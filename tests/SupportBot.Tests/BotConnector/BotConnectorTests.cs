@@ -10,21 +10,13 @@ namespace SupportBot.Tests.BotConnector;
 /// The Bot Connector flow of the Emulator, with a recording channel on 127.0.0.1: Development with inbound validation
 /// off is the only mode in which the bot posts to a loopback address (see Security/BotConnectorAttackTests for the rest).
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class BotConnectorTests
 {
     internal static readonly string[] Emulator = ["--environment", "Development", "--BotConnector:ValidateInboundTokens", "false"];
 
-    private static object Inbound(Uri serviceUrl, string text, string conversation = "conv-1", string id = "act-1") => new
-    {
-        type = "message",
-        id,
-        text,
-        serviceUrl = serviceUrl.ToString().TrimEnd('/'),
-        channelId = "emulator",
-        from = new { id = "user-1", name = "Sam", role = "user" },
-        recipient = new { id = "bot-1", name = "Pip", role = "bot" },
-        conversation = new { id = conversation },
-    };
+    private static object Inbound(Uri serviceUrl, string text, string conversation = "conv-1", string id = "act-1") =>
+        Activities.PostedByChannel(serviceUrl.ToString().TrimEnd('/'), conversation, text, id);
 
     [Fact]
     public async Task Message_RepliesGoToTheServiceUrl()

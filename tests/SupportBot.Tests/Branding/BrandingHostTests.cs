@@ -9,7 +9,7 @@ namespace SupportBot.Tests.Branding;
 /// The Branding settings in the real host: a bad one stops it before it serves a page, as every other section does;
 /// a good one reaches the pages, the stylesheet and the icon, and no page is ever served as its raw template.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class BrandingHostTests
 {
     [Fact]

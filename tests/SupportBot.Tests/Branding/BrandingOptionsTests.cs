@@ -1,5 +1,6 @@
 using SupportBot.Configuration;
 using SupportBot.Host.Branding;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Branding;
 
@@ -7,7 +8,7 @@ namespace SupportBot.Tests.Branding;
 /// The Branding settings reach the pages' HTML and CSS, so only names as text and hex colours that white text can sit
 /// on are accepted, and names are HTML-encoded on the way in.
 /// </summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class BrandingOptionsTests
 {
     private static readonly SectionValidator<BrandingOptions> Validator = new(BrandingOptions.SectionName);

@@ -8,7 +8,7 @@ namespace SupportBot.Tests.Browser;
 /// Chromium: in the titles, the masthead, the chat header, the bot's label in Web Chat and the pages' colours; a
 /// name with markup in it shows as text.
 /// </summary>
-[Trait("Category", "Browser")]
+[Trait(TestCategories.Key, TestCategories.Browser)]
 public sealed class BrandingPagesTests
 {
     private const string ShopName = "Fern & Moss <em>Outfitters</em>";

@@ -9,7 +9,7 @@ namespace SupportBot.Tests.Browser;
 /// agent on /agent signs in, claims, replies and resolves; the shopper sees who joined, the reply and the rating
 /// question. Screenshots of both pages are kept with the test output.
 /// </summary>
-[Trait("Category", "Browser")]
+[Trait(TestCategories.Key, TestCategories.Browser)]
 public sealed class HandoffPagesTests
 {
     [Fact]

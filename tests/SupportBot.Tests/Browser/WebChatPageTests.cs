@@ -7,7 +7,7 @@ namespace SupportBot.Tests.Browser;
 /// Microsoft's real Web Chat, in Debian's Chromium driven by Playwright, against the real host on 127.0.0.1:
 /// the page gets a token, starts a conversation, and the shopper's question is answered, over WebSocket and polling.
 /// </summary>
-[Trait("Category", "Browser")]
+[Trait(TestCategories.Key, TestCategories.Browser)]
 public sealed class WebChatPageTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Cli;
 
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ChatCliTests
 {
     [Fact]

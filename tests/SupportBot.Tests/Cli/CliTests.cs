@@ -4,6 +4,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Cli;
 
 /// <summary>The verbs as a user types them, run in process with their output captured.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class CliTests
 {
     private static Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => CliRunner.RunAsync(args);

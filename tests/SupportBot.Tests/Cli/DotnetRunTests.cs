@@ -4,6 +4,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Cli;
 
 /// <summary>The README's way of running a verb, as a separate process: `dotnet run --project …` from the repository root.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class DotnetRunTests
 {
     [Fact]

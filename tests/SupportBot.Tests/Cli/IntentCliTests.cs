@@ -3,6 +3,7 @@ using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Cli;
 
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class IntentCliTests
 {
     private static Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => CliRunner.RunAsync(args);

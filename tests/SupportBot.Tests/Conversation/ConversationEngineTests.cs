@@ -7,37 +7,23 @@ using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Conversation;
 
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ConversationEngineTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
     private static readonly ChannelAccount Shopper = new("u1", "Sam", "user");
 
     /// <summary>A message in its own conversation unless one is named: what one test says must not put another's in a flow.</summary>
-    private static Activity Message(string text, string? conversation = null, string? clientId = null, string id = "c1|000001") => new()
-    {
-        Type = ActivityTypes.Message,
-        Id = id,
-        Text = text,
-        From = Shopper,
-        Recipient = ConversationEngine.Bot,
-        Conversation = new ConversationAccount(conversation ?? "c-" + Guid.NewGuid().ToString("N")),
-        ChannelId = "test",
-        ChannelData = clientId is null ? null : JsonSerializer.SerializeToElement(new { clientActivityID = clientId }),
-    };
+    private static Activity Message(string text, string? conversation = null, string? clientId = null, string id = "c1|000001") =>
+        Activities.Message(text, conversation ?? Activities.NewConversationId("c"), Shopper, id, clientActivityId: clientId);
 
-    private static TurnDecision DecisionOf(IReadOnlyList<Activity> replies) =>
-        Assert.Single(replies, r => r.Type == ActivityTypes.Trace).Value!.Value.Deserialize<TurnDecision>()!;
+    private static TurnDecision DecisionOf(IReadOnlyList<Activity> replies) => BotReplies.DecisionOf(replies);
 
     private static Activity MessageOf(IReadOnlyList<Activity> replies) => Assert.Single(replies, r => r.Type == ActivityTypes.Message);
 
     [Fact]
     public async Task ConversationUpdate_WithTheShopper_WelcomesAsAVirtualAssistant()
     {
-        var replies = await fixture.Engine.HandleAsync(new Activity
-        {
-            Type = ActivityTypes.ConversationUpdate,
-            Conversation = new ConversationAccount("welcome"),
-            MembersAdded = [Shopper],
-        });
+        var replies = await fixture.Engine.HandleAsync(Activities.Joined("welcome", Shopper));
 
         var welcome = MessageOf(replies);
         Assert.Contains("virtual assistant", welcome.Text, StringComparison.Ordinal);
@@ -49,7 +35,7 @@ public sealed class ConversationEngineTests(EngineFixture fixture) : IClassFixtu
     [Fact]
     public async Task ConversationUpdate_OnlyTheBotJoining_SaysNothing()
     {
-        var replies = await fixture.Engine.HandleAsync(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [ConversationEngine.Bot] });
+        var replies = await fixture.Engine.HandleAsync(Activities.Joined(Activities.NewConversationId("bot"), ConversationEngine.Bot));
 
         Assert.Empty(replies);
     }
@@ -57,12 +43,13 @@ public sealed class ConversationEngineTests(EngineFixture fixture) : IClassFixtu
     [Fact]
     public async Task FaqQuestion_IsAnsweredWithItsSource()
     {
-        var replies = await fixture.Engine.HandleAsync(Message("how long do I have to return something?"));
+        var conversation = Activities.NewConversationId("c");
+        var replies = await fixture.Engine.HandleAsync(Message("how long do I have to return something?", conversation));
 
         var answer = MessageOf(replies);
         Assert.Contains("30 days", answer.Text, StringComparison.Ordinal);
         Assert.Contains("From our help centre: *How long do I have to return something?*", answer.Text, StringComparison.Ordinal);
-        Assert.Matches(@"^c-[0-9a-f]{32}\|0000000$", answer.ReplyToId);
+        Assert.Equal(conversation + "|0000000", answer.ReplyToId);
         Assert.Equal("bot", answer.From!.Role);
         var decision = DecisionOf(replies);
         Assert.Equal(TurnDecision.Answer, decision.Action);

@@ -1,10 +1,11 @@
 using SupportBot.Conversation;
 using SupportBot.Orders;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Conversation;
 
 /// <summary>Conversations saved before the flows were split (and before exchanges) still resume where they were.</summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class SavedStateCompatibilityTests
 {
     // The shape the previous version wrote: no new_size, no item_hint.

@@ -1,7 +1,9 @@
 using SupportBot.Conversation;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Conversation;
 
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class TextBudgetTests
 {
     [Fact]

@@ -13,7 +13,7 @@ namespace SupportBot.Tests.DemoStore;
 /// The demo store's rules, enforced by the store itself, on a real SQLite file and a real PostgreSQL database; and its
 /// behaviour under concurrent conversations on one instance and on two instances sharing the database.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed partial class DemoOrderBackendTests : OnBothProviders
 {
     internal static readonly DateTimeOffset Now = new(2026, 11, 25, 15, 0, 0, TimeSpan.Zero);

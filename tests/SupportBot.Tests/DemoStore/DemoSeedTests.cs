@@ -9,7 +9,7 @@ namespace SupportBot.Tests.DemoStore;
 /// The seed files themselves, before any database: the built-in ones load and date every order relative to now, and
 /// a broken one is refused with its path and line.
 /// </summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class DemoSeedTests
 {
     private static readonly DateTimeOffset Now = DemoOrderBackendTests.Now;

@@ -4,6 +4,7 @@ using SupportBot.Orders;
 using SupportBot.Storage;
 using SupportBot.Tests.Storage;
 using SupportBot.Understanding.Entities;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.DemoStore;
 
@@ -11,7 +12,7 @@ namespace SupportBot.Tests.DemoStore;
 /// The seeded demo store on a real SQLite file and a real PostgreSQL database: size, variety, the named scenarios,
 /// the seed files' orders stored exactly, restarts, and instances starting together.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class DemoStoreTests : OnBothProviders
 {
     private static readonly DateTimeOffset Now = DemoOrderBackendTests.Now;

@@ -8,6 +8,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.DirectLine;
 
 /// <summary>Direct Line 3.0 against the real host on 127.0.0.1, as DirectLineJS drives it.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class DirectLineApiTests
 {
     private const string Secret = "test-secret-0123456789-abcdef-0123456789";

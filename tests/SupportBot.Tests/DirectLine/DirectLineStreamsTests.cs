@@ -5,7 +5,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.DirectLine;
 
 /// <summary>This instance's live feeds take memory only while they are open, however many conversations have streamed.</summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class DirectLineStreamsTests
 {
     [Fact]

@@ -7,14 +7,11 @@ using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.DirectLine;
 
-/// <summary>Idle streams share one keep-alive clock: an empty frame each beat, and the pending read survives it.</summary>
-[Trait("Category", "Integration")]
-public sealed class StreamKeepAliveTests
+/// <summary>The shared keep-alive clock on its own: one beat wakes every waiter.</summary>
+[Trait(TestCategories.Key, TestCategories.Unit)]
+public sealed class StreamKeepAliveClockTests
 {
-    private const string Secret = "test-secret-0123456789-abcdef-0123456789";
-
     [Fact]
-    [Trait("Category", "Unit")]
     public async Task ABeat_WakesEveryWaiter_AndTheNextBeatIsANewOne()
     {
         var clock = new FakeTimeProvider();
@@ -30,6 +27,13 @@ public sealed class StreamKeepAliveTests
         Assert.Same(first, alsoFirst);
         Assert.False(keepAlive.NextBeat.IsCompleted);
     }
+}
+
+/// <summary>Idle streams share one keep-alive clock: an empty frame each beat, and the pending read survives it.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
+public sealed class StreamKeepAliveTests
+{
+    private const string Secret = "test-secret-0123456789-abcdef-0123456789";
 
     [Fact]
     public async Task AnIdleStream_GetsAnEmptyFrameEachBeat_AndStillDeliversTheNextReply()

@@ -7,7 +7,7 @@ namespace SupportBot.Tests.Documentation;
 /// reach a file of the checkout, every <c>#anchor</c> a heading of its document, and every document named in capitals
 /// (<c>ARCHITECTURE.md</c>) must be in the repository, not in someone's notes.
 /// </summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class DocumentLinksTests
 {
     public static TheoryData<string> Documents => [.. RelativeDocuments()];

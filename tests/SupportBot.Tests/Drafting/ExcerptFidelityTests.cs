@@ -10,7 +10,7 @@ namespace SupportBot.Tests.Drafting;
 /// An excerpt never drops a sentence of its answer that carries a number, a negation, a condition, an exception or a
 /// limit: it keeps it word for word, or the entry's summary says it with the same numbers and negation.
 /// </summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class ExcerptFidelityTests
 {
     private static KnowledgePassage PassageOf(FaqEntry entry) => KnowledgeSearchResult.From([new KnowledgeHit(entry, 1, 0.9, [])]).Passages[0];

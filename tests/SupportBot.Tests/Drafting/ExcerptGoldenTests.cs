@@ -14,7 +14,7 @@ namespace SupportBot.Tests.Drafting;
 /// shows up as a diff a person reads before accepting it. Retrieval is left out on purpose (the hit is the entry
 /// itself), so a ranking change does not move these snapshots; <see cref="LocalDraftSnapshotTests"/> covers that.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ExcerptGoldenTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
     public static TheoryData<string> ShippedEntries => new(ShippedKnowledge.EntryIds);

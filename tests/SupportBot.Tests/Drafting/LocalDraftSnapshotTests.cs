@@ -11,6 +11,7 @@ namespace SupportBot.Tests.Drafting;
 /// The local drafts of questions shoppers ask, over the starter knowledge, kept as reviewed snapshots in
 /// <c>__snapshots__</c>: a change in retrieval, excerpting or wording shows up as a diff to accept or fix.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class LocalDraftSnapshotTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
     public static TheoryData<string, string, string?> Questions => new()

@@ -10,6 +10,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Drafting;
 
 /// <summary>The embedded drafter: grounded in its passage, cut to the question, Markdown kept, the shopper by name, the source last.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class LocalDrafterTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
     private LiveKnowledge Knowledge => fixture.Services.GetRequiredService<LiveKnowledge>();
@@ -124,12 +125,7 @@ public sealed class LocalDrafterTests(EngineFixture fixture) : IClassFixture<Eng
         knowledge.Write("prompts/reply.yaml", prompt);
         await using var host = await EngineHost.StartAsync("--Knowledge:Path", knowledge.Path);
 
-        var welcome = await host.Engine.HandleAsync(new Activity
-        {
-            Type = ActivityTypes.ConversationUpdate,
-            Conversation = new ConversationAccount("persona"),
-            MembersAdded = [new ChannelAccount("u", "Sam", "user")],
-        });
+        var welcome = await host.Engine.HandleAsync(Activities.Joined("persona", Activities.Shopper("u", "Sam")));
         var (answer, _) = ModelDraftingTests.Outcome(await host.Engine.HandleAsync(ModelDraftingTests.Ask("How do I cancel my order?", conversation: "persona")));
 
         Assert.StartsWith("Hi! I'm Juniper, the virtual assistant", welcome[0].Text, StringComparison.Ordinal);

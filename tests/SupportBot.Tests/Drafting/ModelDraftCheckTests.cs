@@ -1,8 +1,10 @@
 using SupportBot.Drafting;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Drafting;
 
 /// <summary>The rules a model's draft must keep before a shopper sees it.</summary>
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class ModelDraftCheckTests
 {
     private static readonly KnowledgePassage[] Given =

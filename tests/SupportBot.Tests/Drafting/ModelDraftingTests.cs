@@ -9,27 +9,18 @@ using Step = SupportBot.Tests.Support.FakeChatModel.Step;
 namespace SupportBot.Tests.Drafting;
 
 /// <summary>The <c>OpenAI</c> drafter against an OpenAI-compatible server on 127.0.0.1 that records what it was sent.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ModelDraftingTests
 {
     private const string ReturnQuestion = "how long do I have to return something?";
 
     /// <summary>A question in a conversation of its own unless named: conversations are durable, so a shared one would remember earlier tests.</summary>
-    internal static Activity Ask(string text, string? name = "Ana Lima", string? conversation = null) => AskIn(text, name, conversation ?? "model-" + Guid.NewGuid().ToString("N")[..12]);
-
-    private static Activity AskIn(string text, string? name, string conversation) => new()
-    {
-        Type = ActivityTypes.Message,
-        Id = conversation + "|1",
-        Text = text,
-        From = new ChannelAccount("shopper-1", name, "user"),
-        Recipient = ConversationEngine.Bot,
-        Conversation = new ConversationAccount(conversation),
-        ChannelId = "test",
-    };
+    internal static Activity Ask(string text, string? name = "Ana Lima", string? conversation = null) =>
+        Activities.Message(text, conversation ?? Activities.NewConversationId("model"), Activities.Shopper("shopper-1", name));
 
     internal static (string Text, TurnDecision Decision) Outcome(IReadOnlyList<Activity> replies) => (
         Assert.Single(replies, r => r.Type == ActivityTypes.Message).Text!,
-        Assert.Single(replies, r => r.Type == ActivityTypes.Trace).Value!.Value.Deserialize<TurnDecision>()!);
+        BotReplies.DecisionOf(replies));
 
     internal static JsonArray Messages(JsonObject request) => request["messages"]!.AsArray();
 

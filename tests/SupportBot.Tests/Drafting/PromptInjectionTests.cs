@@ -12,6 +12,7 @@ namespace SupportBot.Tests.Drafting;
 /// Classic injections from the shopper and from the knowledge: the instructions a model gets never change, the
 /// injected text travels only as data, and a draft that obeys it is not sent.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Security)]
 public sealed class PromptInjectionTests
 {
     private const string Benign = "how long do I have to return something?";

@@ -1,9 +1,10 @@
 using SupportBot.Knowledge.Sentences;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Drafting;
 
 /// <summary>What makes a sentence one an excerpt or a draft may not drop or bend: numbers, negations, conditions.</summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class SentenceFactsTests
 {
     [Theory]

@@ -11,7 +11,7 @@ namespace SupportBot.Tests.Durability;
 /// on each instance) racing for a hundred chats produce exactly one winner per chat and a 409 naming the winner for
 /// every loser, and a console on one instance hears of a claim made on the other.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ClaimRaceTests
 {
     private static string[] Agents(int count) =>

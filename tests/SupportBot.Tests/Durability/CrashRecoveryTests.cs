@@ -11,7 +11,7 @@ namespace SupportBot.Tests.Durability;
 /// next message, on the same conversation and token, carries on at the same step, and a message retried with the
 /// same client activity id is answered once. On SQLite and on PostgreSQL.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class CrashRecoveryTests : OnBothProviders
 {
     [Theory]

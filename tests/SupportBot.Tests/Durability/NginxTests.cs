@@ -14,7 +14,7 @@ namespace SupportBot.Tests.Durability;
 /// <c>deploy/nginx/supportbot.conf</c> as shipped (only its ports changed), Debian's nginx in front of two instances on
 /// one PostgreSQL database: a conversation started, posted and streamed through it, round-robin over both.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class NginxTests
 {
     private const string Nginx = "/usr/sbin/nginx";

@@ -12,7 +12,7 @@ namespace SupportBot.Tests.Durability;
 /// other instance than the last, each conversation's WebSocket is held by the instance that did not start it, and
 /// one instance is killed while conversations run.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class TwoInstanceTests
 {
     private static readonly (string Text, string Expect)[] Script =

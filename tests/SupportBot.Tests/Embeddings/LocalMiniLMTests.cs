@@ -1,9 +1,10 @@
 using SupportBot.Embeddings;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Embeddings;
 
 /// <summary>The packaged model itself (loaded once per test run and shared).</summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class LocalMiniLMTests
 {
     [Fact]

@@ -14,7 +14,7 @@ namespace SupportBot.Tests.Embeddings;
 /// The <c>OpenAI</c> provider, wired as the host wires it (named client, resilience), against an OpenAI-compatible
 /// <c>/v1/embeddings</c> server on 127.0.0.1 that records each request and answers from a script.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class OpenAIEmbeddingTests : IDisposable
 {
     private readonly TempFolder _folder = TempFolder.Create();

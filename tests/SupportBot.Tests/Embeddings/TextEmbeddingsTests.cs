@@ -7,7 +7,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Embeddings;
 
 /// <summary>The cache and batching around any provider, with a provider that counts what it is asked.</summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class TextEmbeddingsTests : IDisposable
 {
     private readonly TempFolder _folder = TempFolder.Create();

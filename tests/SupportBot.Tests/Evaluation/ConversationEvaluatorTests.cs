@@ -1,8 +1,10 @@
 using SupportBot.Evaluation.Conversations;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Evaluation;
 
 /// <summary>The evaluator on its own, with a scripted driver: repeats, flakiness, errors and the metrics.</summary>
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class ConversationEvaluatorTests
 {
     [Fact]

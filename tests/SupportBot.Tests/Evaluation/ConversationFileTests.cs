@@ -1,8 +1,10 @@
 using SupportBot.Evaluation.Conversations;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Evaluation;
 
 /// <summary>Reading .chat (chatdown with assertions) and .transcript (Bot Framework transcripts) files.</summary>
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class ConversationFileTests
 {
     [Fact]

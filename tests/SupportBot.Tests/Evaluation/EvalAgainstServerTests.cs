@@ -4,6 +4,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Evaluation;
 
 /// <summary>The harness against a running bot on 127.0.0.1: replay over Direct Line, and recording its stored conversations.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class EvalAgainstServerTests
 {
     private const string Secret = "eval-tests-secret-0123456789-abcdef-0123456789";

@@ -5,6 +5,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Evaluation;
 
 /// <summary><c>supportbot eval conversations</c> as a team runs it: a fresh engine per conversation, failures as diffs, CI files.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class EvalConversationsCliTests
 {
     private const string Passing = """
@@ -131,32 +132,6 @@ public sealed class EvalConversationsCliTests
     }
 
     [Fact]
-    [Trait("Category", "Security")]
-    public async Task Reports_CarryNoShoppersEmailOrTrackingNumber_EvenWhereATurnFailed()
-    {
-        // The status turn expects the wrong words, so what the bot really said (the order's tracking) is in every report.
-        using var folder = TempFolder.Create();
-        folder.Write("convs/status.chat", """
-            user: where is my order LP10000002, my email is ana.lima@example.com
-            bot: nothing like this
-            """);
-        var junit = Path.Combine(folder.Path, "eval.xml");
-        var json = Path.Combine(folder.Path, "eval.json");
-        var html = Path.Combine(folder.Path, "eval.html");
-
-        var (exit, output, _) = await CliRunner.RunAsync("eval", "conversations", Path.Combine(folder.Path, "convs"), "--junit", junit, "--json", json, "--report", html);
-
-        Assert.Equal(1, exit);
-        var reports = new[] { output, await File.ReadAllTextAsync(junit), await File.ReadAllTextAsync(json), await File.ReadAllTextAsync(html) };
-        Assert.Contains("[tracking number]", reports[2], StringComparison.Ordinal);
-        foreach (var report in reports)
-        {
-            Assert.DoesNotContain("ana.lima@example.com", report, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotMatch(@"1Z[0-9A-Z]{16}", report);
-        }
-    }
-
-    [Fact]
     public async Task JUnit_NamesTheFailingTurn()
     {
         using var folder = TempFolder.Create();
@@ -197,5 +172,35 @@ public sealed class EvalConversationsCliTests
 
         Assert.Equal(2, exit);
         Assert.Equal("supportbot: --url 'localhost' is not an http(s) address such as http://localhost:5080", error.Trim());
+    }
+}
+
+/// <summary>The evaluation's reports are shared (CI artefacts): what a shopper typed or was told must not leak into them.</summary>
+[Trait(TestCategories.Key, TestCategories.Security)]
+public sealed class EvalReportPrivacyTests
+{
+    [Fact]
+    public async Task Reports_CarryNoShoppersEmailOrTrackingNumber_EvenWhereATurnFailed()
+    {
+        // The status turn expects the wrong words, so what the bot really said (the order's tracking) is in every report.
+        using var folder = TempFolder.Create();
+        folder.Write("convs/status.chat", """
+            user: where is my order LP10000002, my email is ana.lima@example.com
+            bot: nothing like this
+            """);
+        var junit = Path.Combine(folder.Path, "eval.xml");
+        var json = Path.Combine(folder.Path, "eval.json");
+        var html = Path.Combine(folder.Path, "eval.html");
+
+        var (exit, output, _) = await CliRunner.RunAsync("eval", "conversations", Path.Combine(folder.Path, "convs"), "--junit", junit, "--json", json, "--report", html);
+
+        Assert.Equal(1, exit);
+        var reports = new[] { output, await File.ReadAllTextAsync(junit), await File.ReadAllTextAsync(json), await File.ReadAllTextAsync(html) };
+        Assert.Contains("[tracking number]", reports[2], StringComparison.Ordinal);
+        foreach (var report in reports)
+        {
+            Assert.DoesNotContain("ana.lima@example.com", report, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotMatch(@"1Z[0-9A-Z]{16}", report);
+        }
     }
 }

@@ -3,7 +3,7 @@ using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Evaluation;
 
-[Trait("Category", "Eval")]
+[Trait(TestCategories.Key, TestCategories.Eval)]
 public sealed class MeaningComparerTests
 {
     private const string Shipped = "Your order {order} has shipped and should arrive on {date}.";

@@ -13,7 +13,7 @@ namespace SupportBot.Tests.Evaluation;
 /// tasks, chit-chat), each sent as the first message of a conversation to the engine with the default settings
 /// (the packaged model). None of them may get a cited FAQ answer merely for sharing a word with an entry.
 /// </summary>
-[Trait("Category", "Eval")]
+[Trait(TestCategories.Key, TestCategories.Eval)]
 public sealed class OutOfScopeSetTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
     [Fact]
@@ -23,17 +23,9 @@ public sealed class OutOfScopeSetTests(EngineFixture fixture) : IClassFixture<En
         var answered = new List<string>();
         foreach (var (question, line) in questions)
         {
-            var replies = await fixture.Engine.HandleAsync(new Activity
-            {
-                Type = ActivityTypes.Message,
-                Id = "oos|1",
-                Text = question.Text,
-                From = new ChannelAccount("shopper", "Sam", "user"),
-                Recipient = ConversationEngine.Bot,
-                Conversation = new ConversationAccount("oos-" + line + "-" + Guid.NewGuid().ToString("N")[..8]),
-                ChannelId = "test",
-            });
-            var decision = Assert.Single(replies, r => r.Type == ActivityTypes.Trace).Value!.Value.Deserialize<TurnDecision>()!;
+            var replies = await fixture.Engine.HandleAsync(
+                Activities.Message(question.Text!, Activities.NewConversationId("oos-" + line), Activities.Shopper(name: "Sam"), "oos|1"));
+            var decision = BotReplies.DecisionOf(replies);
             if (decision.Action == TurnDecision.Answer)
             {
                 answered.Add($"{line}: {question.Text} -> {decision.FaqId} ({decision.FaqConfidence})");

@@ -1,7 +1,9 @@
 using SupportBot.Evaluation.Conversations;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Evaluation;
 
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class TextMatcherTests
 {
     [Theory]

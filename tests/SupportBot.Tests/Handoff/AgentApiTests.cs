@@ -11,6 +11,7 @@ namespace SupportBot.Tests.Handoff;
 /// The agent console's API on the real host over 127.0.0.1: sign-in, refusal of anonymous calls, claims that exactly
 /// one agent wins, messages both ways exactly once and in order, and a queue that survives a restart.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class AgentApiTests
 {
     private const string Secret = "agent-tests-secret-0123456789-abcdef-0123456789";

@@ -4,6 +4,7 @@ using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Handoff;
 
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class AgentPasswordCliTests
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace SupportBot.Tests.Handoff;
 /// clock a <see cref="FakeTimeProvider"/>. A console counts everywhere while its instance beats, and stops counting
 /// when the beats stop, however the instance stopped.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class AgentPresenceTests
 {
     private static readonly AgentAccount Tess = new() { Id = "tess", Name = "Tess", ApiKey = "k" };
@@ -76,7 +76,7 @@ public sealed class AgentPresenceTests
 }
 
 /// <summary>The handoff folder cannot see the conversation's state (the dependency runs the other way), so the two lifetimes are tied here.</summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class RatingLapseTests
 {
     [Fact]

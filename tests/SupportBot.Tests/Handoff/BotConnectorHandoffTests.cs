@@ -5,6 +5,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Handoff;
 
 /// <summary>A handoff on a Bot Connector channel (Azure Bot Service, the Emulator): the agent's messages go to its service URL.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class BotConnectorHandoffTests
 {
     [Fact]
@@ -34,15 +35,6 @@ public sealed class BotConnectorHandoffTests
         Assert.Contains(transcript.GetProperty("lines").EnumerateArray(), l => l.GetProperty("text").GetString() == "are you there?");
     }
 
-    private static object Inbound(Uri serviceUrl, string id, string text) => new
-    {
-        type = "message",
-        id,
-        text,
-        serviceUrl = serviceUrl.ToString().TrimEnd('/'),
-        channelId = "emulator",
-        from = new { id = "user-1", name = "Lee", role = "user" },
-        recipient = new { id = "bot-1", name = "Pip", role = "bot" },
-        conversation = new { id = "bc-handoff" },
-    };
+    private static object Inbound(Uri serviceUrl, string id, string text) =>
+        Activities.PostedByChannel(serviceUrl.ToString().TrimEnd('/'), "bc-handoff", text, id);
 }

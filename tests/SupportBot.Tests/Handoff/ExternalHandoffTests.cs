@@ -10,12 +10,13 @@ namespace SupportBot.Tests.Handoff;
 /// <summary>The engine configured to hand off to an external contact centre with the Bot Framework handoff events.</summary>
 public sealed class ExternalHandoffFixture() : OwnDataEngineFixture("--Handoff:Target", "External");
 
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClassFixture<ExternalHandoffFixture>
 {
     [Fact]
     public async Task Handoff_EmitsHandoffInitiate_FromTheShopper_WithContextAndTranscript()
     {
-        var chat = new HandoffChat(fixture.Host.Engine, botConnector: true);
+        var chat = fixture.Chat(botConnector: true);
         await chat.SayAsync("where is my order LP10000002");
 
         var turn = await chat.SayAsync("I want to talk to a human");
@@ -41,7 +42,7 @@ public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClas
     [Fact]
     public async Task HandoffStatus_Accepted_SilencesTheBot_Completed_AsksForARating()
     {
-        var chat = new HandoffChat(fixture.Host.Engine, botConnector: true);
+        var chat = fixture.Chat(botConnector: true);
         await chat.SayAsync("agent please");
 
         var beforeAccepted = await chat.SayAsync("hello, anyone?");
@@ -60,7 +61,7 @@ public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClas
     [Fact]
     public async Task HandoffStatus_Failed_GivesTheConversationBackToTheBot()
     {
-        var chat = new HandoffChat(fixture.Host.Engine, botConnector: true);
+        var chat = fixture.Chat(botConnector: true);
         await chat.SayAsync("agent please");
 
         var failed = await chat.SendAsync(Status("failed"));
@@ -73,7 +74,7 @@ public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClas
     [Fact]
     public async Task HandoffStatus_WithoutAHandoff_IsIgnored()
     {
-        var chat = new HandoffChat(fixture.Host.Engine, botConnector: true);
+        var chat = fixture.Chat(botConnector: true);
 
         Assert.Empty((await chat.SendAsync(Status("completed"))).All);
     }
@@ -87,10 +88,10 @@ public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClas
     [InlineData("\"completed\"")]
     public async Task HandoffStatus_NotInTheDocumentedShape_IsIgnored(string value)
     {
-        var chat = new HandoffChat(fixture.Host.Engine, botConnector: true);
+        var chat = fixture.Chat(botConnector: true);
         await chat.SayAsync("agent please");
 
-        var status = await chat.SendAsync(new Activity { Type = ActivityTypes.Event, Name = "handoff.status", Value = JsonDocument.Parse(value).RootElement.Clone() });
+        var status = await chat.SendAsync(Activities.Event("handoff.status", JsonDocument.Parse(value).RootElement.Clone()));
 
         Assert.Empty(status.All);
         Assert.Equal(HandoffStatus.Pending, (await fixture.Host.Services.GetRequiredService<IHandoffLine>().OpenForAsync(chat.Key.Value, default))!.Status);
@@ -99,17 +100,13 @@ public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClas
     [Fact]
     public async Task HandoffStatus_FromAChannelThatDidNotAuthenticate_IsIgnored()
     {
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
         await chat.SayAsync("agent please");
 
         Assert.Empty((await chat.SendAsync(Status("completed"))).All);
         Assert.Equal(HandoffStatus.Pending, (await fixture.Host.Services.GetRequiredService<IHandoffLine>().OpenForAsync(chat.Key.Value, default))!.Status);
     }
 
-    private static Activity Status(string state, string? agent = null) => new()
-    {
-        Type = ActivityTypes.Event,
-        Name = "handoff.status",
-        Value = JsonSerializer.SerializeToElement(agent is null ? new Dictionary<string, string> { ["state"] = state } : new Dictionary<string, string> { ["state"] = state, ["agentName"] = agent }),
-    };
+    private static Activity Status(string state, string? agent = null) => Activities.Event("handoff.status",
+        JsonSerializer.SerializeToElement(agent is null ? new Dictionary<string, string> { ["state"] = state } : new Dictionary<string, string> { ["state"] = state, ["agentName"] = agent }));
 }

@@ -10,6 +10,7 @@ namespace SupportBot.Tests.Handoff;
 /// The frustration detector with the shipped lexicon: how well it separates the labelled shop messages, and what each
 /// signal does on its own.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class FrustrationDetectorTests
 {
     private static readonly Lazy<FrustrationLexicon> Shipped = new(() =>

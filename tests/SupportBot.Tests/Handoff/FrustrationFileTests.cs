@@ -5,6 +5,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Handoff;
 
 /// <summary>The editors' frustration lexicon: the starter one loads clean, and every broken one is a located error with the built-in lexicon kept in service.</summary>
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class FrustrationFileTests
 {
     private const string BuiltInSource = "(built-in frustration lexicon)";

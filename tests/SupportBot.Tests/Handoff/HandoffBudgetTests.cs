@@ -2,9 +2,11 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SupportBot.Configuration;
 using SupportBot.Handoff;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Handoff;
 
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class HandoffBudgetTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));

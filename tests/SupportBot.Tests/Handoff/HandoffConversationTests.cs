@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Conversation;
 using SupportBot.Schema;
 using SupportBot.Handoff;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Handoff;
 
@@ -9,14 +10,15 @@ namespace SupportBot.Tests.Handoff;
 /// What the shopper lives through once a person is involved: the queue place, an agent joining (the bot silent),
 /// the agent's messages, handing back, resolving with a rating, and a message left when nobody is there.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFixture<HandoffFixture>
 {
     [Fact]
     public async Task Queue_TellsEachShopperTheirPlace_AndAcknowledgesMessagesWhileWaiting()
     {
         using var online = fixture.AgentOnline();
-        var first = new HandoffChat(fixture.Host.Engine);
-        var second = new HandoffChat(fixture.Host.Engine);
+        var first = fixture.Chat();
+        var second = fixture.Chat();
 
         var one = await first.SayAsync("talk to a human");
         var two = await second.SayAsync("talk to a human");
@@ -40,7 +42,7 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
     public async Task AgentOwnsTheConversation_BotIsSilent_ThenResolveAsksForARatingThatIsStored()
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
         await chat.SayAsync("where is my order LP10000002");
         await chat.SayAsync("I'd like to speak to a person");
         var ticket = (await fixture.Line.OpenForAsync(chat.Conversation, default))!;
@@ -73,7 +75,7 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
     public async Task AgentHandsBack_TheBotAnswersAgain()
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
         await chat.SayAsync("human please");
         var claimed = await fixture.Agents.ClaimAsync(HandoffFixture.Tess, (await fixture.Line.OpenForAsync(chat.Conversation, default))!, default);
 
@@ -91,7 +93,7 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
     public async Task AgentMessageRetriedWithTheSameClientId_IsDeliveredOnce()
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
         await chat.SayAsync("human please");
         var claimed = await fixture.Agents.ClaimAsync(HandoffFixture.Tess, (await fixture.Line.OpenForAsync(chat.Conversation, default))!, default);
 
@@ -107,7 +109,7 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
     [Fact]
     public async Task NoAgentOnline_OffersToTakeAMessage_AnEmailMakesATicket()
     {
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         var offer = await chat.SayAsync("can I talk to a real person");
         var left = await chat.SayAsync("it's ana.lima@example.com, my parcel never came and I need it by Friday");
@@ -127,7 +129,7 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
     [Fact]
     public async Task NoAgentOnline_NoThanks_BackToTheBot()
     {
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         await chat.SayAsync("talk to a human");
         var declined = await chat.SayAsync("No thanks");
@@ -143,7 +145,7 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         var fraudTeam = new AgentAccount { Id = "fiona", Name = "Fiona" };
         fraudTeam.Reasons.Add(HandoffReasons.Sensitive);
         using var online = fixture.AgentOnline(fraudTeam);
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         var offer = await chat.SayAsync("talk to a human");
         await chat.SayAsync("ana.lima@example.com please call me back");
@@ -157,8 +159,8 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
     public async Task QueueOrder_SensitiveEntriesAreServedBeforeOlderPlainOnes()
     {
         using var online = fixture.AgentOnline();
-        var plain = new HandoffChat(fixture.Host.Engine);
-        var sensitive = new HandoffChat(fixture.Host.Engine);
+        var plain = fixture.Chat();
+        var sensitive = fixture.Chat();
 
         await plain.SayAsync("talk to a human");
         var later = await sensitive.SayAsync("I want to make a complaint about your courier");
@@ -177,13 +179,13 @@ public sealed class HandoffConversationTests(HandoffFixture fixture) : IClassFix
         using var online = fixture.AgentOnline();
         for (var i = 0; i < 3; i++)
         {
-            var waited = new HandoffChat(fixture.Host.Engine);
+            var waited = fixture.Chat();
             await waited.SayAsync("talk to a human");
             var claimed = await fixture.Agents.ClaimAsync(HandoffFixture.Tess, (await fixture.Line.OpenForAsync(waited.Conversation, default))!, default);
             await fixture.Agents.ResolveAsync(HandoffFixture.Tess, claimed, default);
         }
 
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
         var turn = await chat.SayAsync("talk to a human");
 
         // Three claims within a second of being queued: the honest estimate is "under a minute".

@@ -2,10 +2,12 @@ using Microsoft.Extensions.Options;
 using SupportBot.Conversation;
 using SupportBot.Handoff;
 using SupportBot.Schema;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Handoff;
 
 /// <summary>The rules on their own, at their configured thresholds.</summary>
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class HandoffPolicyTests
 {
     private static readonly FrustrationReading Calm = new(0, []);

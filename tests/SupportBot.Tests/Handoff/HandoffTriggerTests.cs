@@ -1,6 +1,7 @@
 using SupportBot.Conversation;
 using SupportBot.Handoff;
 using SupportBot.Schema;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Handoff;
 
@@ -8,6 +9,7 @@ namespace SupportBot.Tests.Handoff;
 /// Each reason the bot hands a conversation to a person, and what must not: through the real engine (intent model,
 /// knowledge, order flows) with an agent online, so every handoff lands in the queue.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<HandoffFixture>
 {
     [Theory]
@@ -17,7 +19,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     public async Task ExplicitRequest_IsQueuedWithItsReasonAndSignals(string text)
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         var turn = await chat.SayAsync(text);
 
@@ -33,7 +35,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     public async Task SensitiveIntent_HandsOffAtOnce()
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         var turn = await chat.SayAsync("I want to raise a formal complaint about how I was treated");
 
@@ -50,7 +52,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     public async Task OtherSensitiveIntents_HandOffAtOnce_EvenWithAnOrderNumber(string text, string intent)
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         var turn = await chat.SayAsync(text);
 
@@ -63,7 +65,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     public async Task Frustration_HandsOffWithTheSignalsThatRaisedIt()
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         var turn = await chat.SayAsync("WHERE IS MY PARCEL??? useless bot");
 
@@ -77,7 +79,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     public async Task AskingTheSameQuestionAgain_AfterABadAnswer_CountsTowardsFrustration()
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         var first = await chat.SayAsync("why has my refund still not arrived");
         var again = await chat.SayAsync("why has my refund still not arrived???");
@@ -90,7 +92,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     [Fact]
     public async Task PressingADidYouMeanButton_ThatRepeatsAnEarlierQuestion_IsNotFrustration()
     {
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         await chat.SayAsync("how much does shipping cost?");
         var clarify = await chat.SayAsync("delivery");
@@ -105,7 +107,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     public async Task TwoFallbacksInARow_HandOff_OneDoesNot()
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         var first = await chat.SayAsync("blorp the flurb zindle");
 
@@ -123,7 +125,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     [Fact]
     public async Task AnAnswerBetweenFallbacks_ResetsTheCount()
     {
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         await chat.SayAsync("blorp the flurb zindle");
         var answer = await chat.SayAsync("how long do I have to return something?");
@@ -140,7 +142,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     [InlineData("thanks!")]
     public async Task ConfidentAnswersAndSmallTalk_DoNotHandOff(string text)
     {
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         var turn = await chat.SayAsync(text);
 
@@ -153,7 +155,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     public async Task FailedVerification_HandsOffWithTheOrderCollected()
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         await chat.SayAsync("where is my order LP10000002");
         await chat.SayAsync("wrong1@example.com");
@@ -173,7 +175,7 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
     public async Task AWorkflowThatCannotFinish_LostParcelClaim_HandsOffVerified()
     {
         using var online = fixture.AgentOnline();
-        var chat = new HandoffChat(fixture.Host.Engine);
+        var chat = fixture.Chat();
 
         await chat.SayAsync("where is my order LP10000005");
         var status = await chat.SayAsync("M5V 2T6");
@@ -186,5 +188,5 @@ public sealed class HandoffTriggerTests(HandoffFixture fixture) : IClassFixture<
         await LeaveAsync(chat);
     }
 
-    private static async Task LeaveAsync(HandoffChat chat) => Assert.Equal(TurnDecision.LeftQueue, (await chat.SayAsync("cancel")).Decision.Action);
+    private static async Task LeaveAsync(EngineChat chat) => Assert.Equal(TurnDecision.LeftQueue, (await chat.SayAsync("cancel")).Decision.Action);
 }

@@ -1,7 +1,9 @@
 using SupportBot.Handoff;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Handoff;
 
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class OpeningHoursTests
 {
     [Theory]

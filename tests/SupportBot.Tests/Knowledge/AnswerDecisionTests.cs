@@ -4,7 +4,7 @@ using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Knowledge;
 
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class AnswerDecisionTests
 {
     private static readonly SearchOptions Defaults = new();

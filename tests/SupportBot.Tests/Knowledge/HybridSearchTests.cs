@@ -9,7 +9,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Knowledge;
 
 /// <summary>Retrieval by words and meaning (the packaged model, shared by the test run) on the shipped knowledge.</summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class HybridSearchTests
 {
     [Theory]

@@ -4,6 +4,7 @@ using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Knowledge;
 
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class KnowledgeIndexTests : IDisposable
 {
     private readonly TempFolder _folder = TempFolder.Create();

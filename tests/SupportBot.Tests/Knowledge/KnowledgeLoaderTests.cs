@@ -3,6 +3,7 @@ using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Knowledge;
 
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class KnowledgeLoaderTests
 {
     private static KnowledgeBase Load(TempFolder folder) => new KnowledgeLoader(new KnowledgeOptions()).Load(folder.Path);

@@ -5,7 +5,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Knowledge;
 
 /// <summary><c>knowledge validate</c>'s warning for phrasings of two entries that mean nearly the same (the packaged model).</summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class NearDuplicatesTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Knowledge;
 
 /// <summary>The editors' reply prompt: the starter one loads clean, and every broken one is a located error with the built-in prompt kept in service.</summary>
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class PromptFileTests
 {
     private const string Valid = """

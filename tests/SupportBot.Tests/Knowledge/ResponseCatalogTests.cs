@@ -8,7 +8,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Knowledge;
 
 /// <summary>The editors' response catalogues: checked against their schema at the line, translated per locale, built in as a fallback.</summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class ResponseCatalogTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "supportbot-responses-" + Guid.NewGuid().ToString("N"));

@@ -6,6 +6,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Knowledge;
 
 /// <summary>The knowledge the product ships with: valid, broad enough, and good at answering real shoppers.</summary>
+[Trait(TestCategories.Key, TestCategories.Eval)]
 public sealed class StarterKnowledgeTests
 {
     private static readonly KnowledgeBase Shipped = new KnowledgeLoader(new KnowledgeOptions()).Load(RepoPaths.Knowledge);

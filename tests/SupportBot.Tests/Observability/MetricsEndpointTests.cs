@@ -6,7 +6,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Observability;
 
 /// <summary><c>/metrics</c> on the real host: what a turn adds to it, and who may read it.</summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class MetricsEndpointTests
 {
     private const string Secret = "metrics-tests-secret-0123456789abcdef";

@@ -8,7 +8,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Observability;
 
 /// <summary>A turn read as a trace: one span per turn, a child per stage, and nothing a shopper wrote on any of them.</summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class TurnSpansTests(EngineFixture fixture) : IClassFixture<EngineFixture>, IDisposable
 {
     private readonly ConcurrentBag<Activity> _spans = [];

@@ -8,6 +8,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Orders;
 
 /// <summary>The HTTP adapter against a real server that follows the contract in docs/OPERATIONS.md, and one that misbehaves.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class HttpOrderBackendTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 15, 0, 0, TimeSpan.Zero);

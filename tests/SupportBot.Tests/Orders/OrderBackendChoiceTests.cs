@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Orders;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Orders;
 
 /// <summary>The engine takes the order backend <c>Orders:Backend</c> names from what was added, and says so when it was not.</summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class OrderBackendChoiceTests
 {
     [Fact]

@@ -1,13 +1,15 @@
 using SupportBot.Conversation;
 using SupportBot.Schema;
 using SupportBot.Orders;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Orders;
 
 /// <summary>Order status through the engine, against the demo store: nothing is said about an order before the shopper proves it is theirs.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class OrderStatusFlowTests(OrderFlowFixture fixture) : IClassFixture<OrderFlowFixture>
 {
-    private ShopperChat Chat(string channel = "test") => new(fixture.Host.Engine, channel);
+    private EngineChat Chat(string channel = "test") => new(fixture.Host.Engine, channel);
 
     [Fact]
     public async Task WhereIsMyOrder_AsksForTheNumberThenTheProof_ThenGivesTheStatus()
@@ -29,7 +31,7 @@ public sealed class OrderStatusFlowTests(OrderFlowFixture fixture) : IClassFixtu
         Assert.StartsWith("Thanks, Ana! Order **LP10000002** is on its way with UPS", status.Text, StringComparison.Ordinal);
         Assert.Contains("Departed facility", status.Text, StringComparison.Ordinal);
         Assert.Contains("](https://", status.Text, StringComparison.Ordinal);
-        Assert.Null(status.Message.Attachments);
+        Assert.Null(status.Message!.Attachments);
     }
 
     [Fact]
@@ -38,7 +40,7 @@ public sealed class OrderStatusFlowTests(OrderFlowFixture fixture) : IClassFixtu
         var status = await Chat("directline").SayAsync("where is LP10000002? zip 97205");
 
         Assert.True(status.Decision.Verified);
-        var card = Assert.Single(status.Message.Attachments!);
+        var card = Assert.Single(status.Message!.Attachments!);
         Assert.Equal(Attachment.HeroCardType, card.ContentType);
         var hero = Assert.IsType<HeroCard>(card.Content);
         Assert.Equal("Order LP10000002: On its way", hero.Title);

@@ -3,13 +3,15 @@ using Microsoft.SemanticKernel;
 using SupportBot.Conversation;
 using SupportBot.Orders;
 using SupportBot.Schema;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Orders;
 
 /// <summary>Returns, cancellation, address change, interruptions and concurrency through the engine, against the demo store.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ReturnAndCancelFlowTests(OrderFlowFixture fixture) : IClassFixture<OrderFlowFixture>
 {
-    private ShopperChat Chat() => new(fixture.Host.Engine);
+    private EngineChat Chat() => new(fixture.Host.Engine);
 
     [Fact]
     public async Task Return_ChoosesAnItemAndAReason_CreatesAnRma_AndItsStatusIsThere()

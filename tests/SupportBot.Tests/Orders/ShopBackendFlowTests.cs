@@ -6,6 +6,7 @@ using SupportBot.Schema;
 namespace SupportBot.Tests.Orders;
 
 /// <summary>The bot configured for a shop's own backend (<c>Orders:Backend=Http</c>): the same flows, over the contract in docs/OPERATIONS.md.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ShopBackendFlowTests
 {
     [Fact]
@@ -15,10 +16,10 @@ public sealed class ShopBackendFlowTests
         shop.StockDemoScenarios(TimeProvider.System.GetUtcNow());
 
         await using var host = await EngineHost.StartAsync("--Orders:Backend", "Http", "--Orders:BaseUrl", shop.BaseAddress.ToString(), "--Orders:ApiKey", "shop-key-771");
-        var chat = new ShopperChat(host.Engine);
+        var chat = new EngineChat(host.Engine);
 
         var status = await chat.SayAsync("where is LP10000002? ana.lima@example.com");
-        var cancel = await new ShopperChat(host.Engine).SayAsync("cancel order LP10000006 dev.patel@example.com");
+        var cancel = await new EngineChat(host.Engine).SayAsync("cancel order LP10000006 dev.patel@example.com");
 
         Assert.Contains("on its way with UPS", status.Text, StringComparison.Ordinal);
         Assert.Equal(OrderDialog.Confirm, cancel.Decision.Step);
@@ -33,7 +34,7 @@ public sealed class ShopBackendFlowTests
         shop.Failure = ShopFailure.ServerError;
         await using var host = await EngineHost.StartAsync("--Orders:Backend", "Http", "--Orders:BaseUrl", shop.BaseAddress.ToString(), "--Orders:ApiKey", shop.ApiKey);
 
-        var reply = await new ShopperChat(host.Engine).SayAsync("where is LP10000002? ana.lima@example.com");
+        var reply = await new EngineChat(host.Engine).SayAsync("where is LP10000002? ana.lima@example.com");
 
         Assert.Equal((TurnDecision.Transfer, OrderDialog.HandoffBackendDown), (reply.Decision.Action, reply.Decision.Handoff));
         Assert.StartsWith("I'm sorry, I can't reach our order system right now.", reply.Text, StringComparison.Ordinal);
@@ -46,11 +47,11 @@ public sealed class ShopBackendFlowTests
         shop.StockDemoScenarios(TimeProvider.System.GetUtcNow());
 
         await using var host = await EngineHost.StartAsync("--Orders:Backend", "Http", "--Orders:BaseUrl", shop.BaseAddress.ToString(), "--Orders:ApiKey", shop.ApiKey);
-        var chat = new ShopperChat(host.Engine);
+        var chat = new EngineChat(host.Engine);
 
         shop.TransientFailures = 1;
         var status = await chat.SayAsync("where is LP10000002? ana.lima@example.com");
-        var returning = new ShopperChat(host.Engine);
+        var returning = new EngineChat(host.Engine);
         var items = await returning.SayAsync("I want to return something from LP10000001 ana.lima@example.com");
         var item = await returning.SayAsync(items.Actions[0]);
         await returning.SayAsync("Too small");

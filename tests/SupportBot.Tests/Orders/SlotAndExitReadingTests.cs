@@ -6,7 +6,7 @@ using SupportBot.Understanding.Entities;
 namespace SupportBot.Tests.Orders;
 
 /// <summary>How the flows read messy messages: exits, questions, order numbers and ZIPs by context, items, sizes and reasons.</summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class SlotAndExitReadingTests
 {
     private static readonly EntityExtractor Entities = new(TimeProvider.System);

@@ -10,6 +10,7 @@ using SupportBot.Schema;
 namespace SupportBot.Tests.Orders;
 
 /// <summary>The failure counts in SQLite and the gates they open, on a fake clock.</summary>
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class VerificationLimiterTests : IDisposable
 {
     private static readonly ClientIdentity Attacker = new("directline", "203.0.113.7", "shopper-1");

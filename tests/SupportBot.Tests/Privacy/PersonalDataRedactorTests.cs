@@ -1,8 +1,10 @@
 using SupportBot.Privacy;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Privacy;
 
 /// <summary>The one redactor, on shopper text as it really arrives: lower case, run-on, typos, several kinds at once.</summary>
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class PersonalDataRedactorTests
 {
     private static PersonalDataRedactor AtRest(string[]? names = null, string[]? lines = null) =>

@@ -7,6 +7,7 @@ using static SupportBot.Evaluation.Conversations.ConversationOutcome;
 namespace SupportBot.Tests.Reports;
 
 /// <summary>What broke and what got fixed since a baseline run, and reading that run back from its JSON.</summary>
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class BaselineComparerTests(ITestOutputHelper output)
 {
     private const string A = "eval/a.chat";

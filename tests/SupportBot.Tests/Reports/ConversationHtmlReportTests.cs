@@ -2,11 +2,12 @@ using System.Net;
 using System.Text.RegularExpressions;
 using SupportBot.Evaluation.Conversations;
 using SupportBot.Host.Reports.Conversations;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Reports;
 
 /// <summary>The offline conversation report: failures first, charts embedded, shopper text never executed as markup.</summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed partial class ConversationHtmlReportTests
 {
     private static readonly BaselineComparison Comparison = new([SampleConversationRun.LateParcelKey], [SampleConversationRun.RefundStatusKey]);

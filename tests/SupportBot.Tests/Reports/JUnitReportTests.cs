@@ -1,10 +1,12 @@
 using System.Xml.Linq;
 using SupportBot.Evaluation.Conversations;
 using SupportBot.Host.Reports;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Reports;
 
 /// <summary>The JUnit XML CI servers read: counts they total, one failure or error per case, the story in its text.</summary>
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class JUnitReportTests
 {
     [Fact]

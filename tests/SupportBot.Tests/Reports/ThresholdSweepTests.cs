@@ -1,9 +1,11 @@
 using SupportBot.Evaluation.Conversations;
+using SupportBot.Tests.Support;
 using static SupportBot.Tests.Reports.SampleConversationRun;
 
 namespace SupportBot.Tests.Reports;
 
 /// <summary>Containment and wrong answers at each FAQ bar, measured on the turns that name their expected entry.</summary>
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class ThresholdSweepTests
 {
     private static readonly TurnResult[] Turns =

@@ -19,7 +19,7 @@ namespace SupportBot.Tests.Security;
 /// network (server-side request forgery), the bot's own token sent elsewhere, and channels that redirect or stall.
 /// Real delivery to a loopback channel only happens in the Emulator mode (Development, validation off).
 /// </summary>
-[Trait("Category", "Security")]
+[Trait(TestCategories.Key, TestCategories.Security)]
 public sealed class BotConnectorAttackTests
 {
     private const string AppId = "our-app";
@@ -237,17 +237,8 @@ public sealed class BotConnectorAttackTests
         }
     }
 
-    internal static object Activity(string serviceUrl, string conversation, string text = "do you ship to canada", string channelId = Channel) => new
-    {
-        type = "message",
-        id = "act-" + Guid.NewGuid().ToString("N")[..6],
-        text,
-        serviceUrl,
-        channelId,
-        from = new { id = "user-1", name = "Lee", role = "user" },
-        recipient = new { id = "bot-1", name = "Pip", role = "bot" },
-        conversation = new { id = conversation },
-    };
+    internal static object Activity(string serviceUrl, string conversation, string text = "do you ship to canada", string channelId = Channel) =>
+        Activities.PostedByChannel(serviceUrl, conversation, text, channelId: channelId);
 
     internal static async Task<HttpResponseMessage> PostAsync(RunningServer server, object activity, string? token = null)
     {

@@ -13,7 +13,7 @@ namespace SupportBot.Tests.Security;
 /// Issue 14, budgets for every input: each attack as a stranger on the internet makes it, over HTTP against the
 /// real host on 127.0.0.1, with the shipped limits (the test host turns the per-client ones off unless a test sets them).
 /// </summary>
-[Trait("Category", "Security")]
+[Trait(TestCategories.Key, TestCategories.Security)]
 public sealed class BudgetAttackTests
 {
     private const string Secret = "budget-attack-tests-secret-0123456789abcdef";

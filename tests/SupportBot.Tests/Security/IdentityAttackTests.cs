@@ -14,7 +14,7 @@ namespace SupportBot.Tests.Security;
 /// centre's <c>handoff.status</c>. The Bot Connector side runs as the Emulator (Development, validation off), the
 /// weakest mode it has.
 /// </summary>
-[Trait("Category", "Security")]
+[Trait(TestCategories.Key, TestCategories.Security)]
 public sealed class IdentityAttackTests
 {
     private const string Secret = "identity-tests-secret-0123456789abcdef";

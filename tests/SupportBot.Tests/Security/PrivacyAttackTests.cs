@@ -15,7 +15,7 @@ namespace SupportBot.Tests.Security;
 /// Privacy, attacked from outside over HTTP on 127.0.0.1: what a shopper's page is sent, what a model's draft may
 /// link to, what stays in stored transcripts after retention, and who may delete a shopper's data.
 /// </summary>
-[Trait("Category", "Security")]
+[Trait(TestCategories.Key, TestCategories.Security)]
 public sealed class PrivacyAttackTests
 {
     private const string Secret = "privacy-tests-secret-0123456789abcdef";
@@ -88,17 +88,8 @@ public sealed class PrivacyAttackTests
         using var data = TempFolder.Create();
         await using var server = await StartAsync(data.Path, BotConnector.BotConnectorTests.Emulator);
 
-        using var response = await server.Client.PostAsJsonAsync("/api/messages", new
-        {
-            type = "message",
-            id = "act-1",
-            text = "do you ship to canada",
-            serviceUrl = channelServer.Address.ToString().TrimEnd('/'),
-            channelId = channel,
-            from = new { id = "user-1", name = "Sam", role = "user" },
-            recipient = new { id = "bot-1", role = "bot" },
-            conversation = new { id = "conv-" + Guid.NewGuid().ToString("N") },
-        });
+        using var response = await server.Client.PostAsJsonAsync("/api/messages",
+            Activities.PostedByChannel(channelServer.Address.ToString().TrimEnd('/'), Activities.NewConversationId("conv"), "do you ship to canada", "act-1", channel));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sent = channelServer.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()).ToList();
@@ -187,7 +178,7 @@ public sealed class PrivacyAttackTests
         await recent.PostOkAsync("my email is jo.recent@example.org");
         clock.Advance(RetentionInterval);
 
-        var stored = await WaitForAsync(async () => Json(await store.ReadAfterAsync(old.ConversationId!, -1, CancellationToken.None)),
+        var stored = await Eventually.ReadAsync(async () => Json(await store.ReadAfterAsync(old.ConversationId!, -1, CancellationToken.None)),
             text => !text.Contains("priya.n@", StringComparison.Ordinal));
         foreach (var secret in (string[])["priya", "Natarajan", "Oak Street", "415-555-0199", "example.net"])
         {
@@ -316,17 +307,4 @@ public sealed class PrivacyAttackTests
 
     private static string Json(IReadOnlyList<StoredActivity> activities) =>
         string.Join('\n', activities.Select(a => JsonSerializer.Serialize(a.Activity, SupportBot.Schema.ActivityJson.Options)));
-
-    /// <summary>Reads until <paramref name="done"/> holds (the purge runs in the background); gives up after a generous while.</summary>
-    private static async Task<string> WaitForAsync(Func<Task<string>> read, Func<string, bool> done)
-    {
-        var text = await read();
-        for (var i = 0; i < 200 && !done(text); i++)
-        {
-            await Task.Delay(100);
-            text = await read();
-        }
-
-        return text;
-    }
 }

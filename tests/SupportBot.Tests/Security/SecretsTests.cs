@@ -21,7 +21,7 @@ namespace SupportBot.Tests.Security;
 /// Direct Line tokens that are tampered with, forged the old way, or carried to another server; and the key ring that
 /// protects them, which must keep a page working across a restart and stay private on disk.
 /// </summary>
-[Trait("Category", "Security")]
+[Trait(TestCategories.Key, TestCategories.Security)]
 public sealed class SecretsTests
 {
     private const string Secret = "secrets-tests-secret-0123456789-abcdef";

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -16,7 +15,7 @@ namespace SupportBot.Tests.Security;
 /// arrays for objects, not JSON at all) while a shopper's ordinary conversations run alongside. No request may be a
 /// 500, nothing may be logged as an unhandled exception, and the shopper is answered correctly throughout.
 /// </summary>
-[Trait("Category", "Security")]
+[Trait(TestCategories.Key, TestCategories.Security)]
 public sealed class TurnFuzzTests
 {
     private const string Secret = "turn-fuzz-tests-secret-0123456789abcdefghij";
@@ -39,14 +38,15 @@ public sealed class TurnFuzzTests
         var logs = new CapturedLogs();
         server.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
 
-        var baseline = await ShopperRoundsAsync(server, rounds: 4);
+        await ShopperRoundsAsync(server, rounds: 4);
         using var stop = new CancellationTokenSource(MaxFuzzTime);
         var fuzzing = Task.WhenAll(FuzzAsync(server, channel.Address, new Random(Seed), MaxRequests / 2, stop.Token),
             FuzzAsync(server, channel.Address, new Random(Seed + 1), MaxRequests / 2, stop.Token));
-        var during = new List<TimeSpan>();
+        // A stalled shopper turn fails on the client's timeout; how fast turns are under fuzzing is for the benchmarks.
+        var answeredDuring = 0;
         while (!fuzzing.IsCompleted)
         {
-            during.AddRange(await ShopperRoundsAsync(server, rounds: 1));
+            answeredDuring += await ShopperRoundsAsync(server, rounds: 1);
         }
 
         var results = (await fuzzing).SelectMany(r => r).ToList();
@@ -56,34 +56,29 @@ public sealed class TurnFuzzTests
         Assert.True(failures.Count == 0, string.Join('\n', failures));
         var unhandled = logs.Entries.Where(e => e.Level >= LogLevel.Error || e.Exception is not null).Select(e => $"{e.Category} {e.Event}: {e.Message} {e.Exception}").ToList();
         Assert.True(unhandled.Count == 0, string.Join('\n', unhandled));
-        Assert.NotEmpty(during);
-
-        // Generous on purpose (a loaded 2-core box): the fuzz shares the CPU, but no input may stall the others.
-        var allowed = TimeSpan.FromTicks(Math.Max(Median(baseline).Ticks * 5, (Median(baseline) + TimeSpan.FromMilliseconds(250)).Ticks));
-        Assert.True(Median(during) <= allowed, $"median turn {Median(during).TotalMilliseconds:F0} ms while fuzzing, {Median(baseline).TotalMilliseconds:F0} ms before");
+        Assert.True(answeredDuring > 0, "no shopper turn was answered while the fuzz ran");
     }
 
-    /// <summary>Rounds of a shopper's ordinary turns, each round in a new conversation; every answer must be right.</summary>
-    private static async Task<List<TimeSpan>> ShopperRoundsAsync(RunningServer server, int rounds)
+    /// <summary>Rounds of a shopper's ordinary turns, each round in a new conversation; every answer must be right. Returns the turns answered.</summary>
+    private static async Task<int> ShopperRoundsAsync(RunningServer server, int rounds)
     {
-        var latencies = new List<TimeSpan>();
+        var answered = 0;
         for (var round = 0; round < rounds; round++)
         {
             var shopper = new DirectLineClient(server.Client, Secret);
             (await shopper.StartAsync()).EnsureSuccessStatusCode();
             foreach (var (question, expected) in BudgetAttackTests.NormalTurns)
             {
-                var clock = Stopwatch.StartNew();
                 var id = await shopper.PostOkAsync(question);
-                latencies.Add(clock.Elapsed);
                 var (activities, _) = await shopper.PollAsync();
                 var reply = activities.Single(a => a.GetProperty("type").GetString() == "message"
                     && a.TryGetProperty("replyToId", out var to) && to.GetString() == id);
                 Assert.Contains(expected, reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+                answered++;
             }
         }
 
-        return latencies;
+        return answered;
     }
 
     private static async Task<List<(string Case, int Status)>> FuzzAsync(RunningServer server, Uri channel, Random random, int count, CancellationToken stop)
@@ -236,6 +231,4 @@ public sealed class TurnFuzzTests
         random.NextBytes(bytes);
         return bytes;
     }
-
-    private static TimeSpan Median(List<TimeSpan> values) => values.Order().ElementAt(values.Count / 2);
 }

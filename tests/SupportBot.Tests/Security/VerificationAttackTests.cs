@@ -16,7 +16,7 @@ namespace SupportBot.Tests.Security;
 /// token (and so a fresh Direct Line user) per conversation, guessing ZIP codes and e-mails. Each host has its own data
 /// folder and a fake clock, so the counts and windows are the test's own.
 /// </summary>
-[Trait("Category", "Security")]
+[Trait(TestCategories.Key, TestCategories.Security)]
 public sealed class VerificationAttackTests
 {
     // The limits the tests rely on, given explicitly (they are also the defaults).

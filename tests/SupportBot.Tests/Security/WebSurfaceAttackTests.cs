@@ -14,7 +14,7 @@ namespace SupportBot.Tests.Security;
 /// stop framing, sniffing and injected script; cross-site use of an agent's cookie; a forged X-Forwarded-For; the
 /// editors' status endpoint and the server's folders.
 /// </summary>
-[Trait("Category", "Security")]
+[Trait(TestCategories.Key, TestCategories.Security)]
 public sealed partial class WebSurfaceAttackTests
 {
     private const string Secret = "websurface-tests-secret-0123456789-abcdef";

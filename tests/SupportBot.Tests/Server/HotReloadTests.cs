@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SupportBot.Tests.Support;
@@ -10,6 +9,7 @@ namespace SupportBot.Tests.Server;
 /// Editors change files while the server runs: good changes go live without a restart, bad ones never do. How fast a
 /// change goes live (the 2 s promise) is a figure for a benchmark, not a timed assertion on a loaded CI machine.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class HotReloadTests
 {
     private const string UmbrellaQuestion = "do you sell zebra striped umbrellas";
@@ -33,7 +33,7 @@ public sealed class HotReloadTests
         Assert.NotEqual("zebra-umbrellas", await BestIdAsync(server, UmbrellaQuestion));
 
         knowledge.Write("faq/products-care/zebra-umbrellas.md", UmbrellaEntry());
-        var best = await PollAsync(() => BestIdAsync(server, UmbrellaQuestion), id => id == "zebra-umbrellas");
+        var best = await Eventually.ReadAsync(() => BestIdAsync(server, UmbrellaQuestion), id => id == "zebra-umbrellas");
 
         Assert.Equal("zebra-umbrellas", best);
     }
@@ -47,9 +47,9 @@ public sealed class HotReloadTests
         var prompt = File.ReadAllText(Path.Combine(knowledge.Path, "prompts", "reply.yaml"));
 
         knowledge.Write("prompts/reply.yaml", prompt.Replace("default: Pip", "default: Juniper", StringComparison.Ordinal));
-        await PollAsync(() => Task.FromResult(live.Current.Knowledge.Prompt.Persona), persona => persona == "Juniper");
+        await Eventually.ReadAsync(() => Task.FromResult(live.Current.Knowledge.Prompt.Persona), persona => persona == "Juniper");
         knowledge.Write("prompts/reply.yaml", prompt.Replace("{{$tone}}", "{{$mood}}", StringComparison.Ordinal));
-        var status = await PollAsync(() => StatusAsync(server), s => !s.GetProperty("last_attempt_succeeded").GetBoolean());
+        var status = await Eventually.ReadAsync(() => StatusAsync(server), s => !s.GetProperty("last_attempt_succeeded").GetBoolean());
 
         Assert.Contains(status.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("reply.yaml:14: variable '$mood' is not declared", StringComparison.Ordinal));
         Assert.Equal("Juniper", live.Current.Knowledge.Prompt.Persona);
@@ -61,13 +61,13 @@ public sealed class HotReloadTests
         using var knowledge = TempFolder.CopyOfKnowledge();
         await using var server = await RunningServer.StartAsync(["--Knowledge:Path", knowledge.Path, .. Editor]);
         knowledge.Write("faq/products-care/zebra-umbrellas.md", UmbrellaEntry());
-        await PollAsync(() => BestIdAsync(server, UmbrellaQuestion), id => id == "zebra-umbrellas");
+        await Eventually.ReadAsync(() => BestIdAsync(server, UmbrellaQuestion), id => id == "zebra-umbrellas");
         var goodVersion = (await StatusAsync(server)).GetProperty("version").GetInt32();
 
         // A broken edit to the new file and a duplicate id elsewhere: neither may reach shoppers.
         knowledge.Write("faq/products-care/zebra-umbrellas.md", "---\nid: zebra-umbrellas\ntitle: [broken\n---\nAnswer\n");
         knowledge.Write("faq/products-care/copy.md", UmbrellaEntry("return-window"));
-        var status = await PollAsync(() => StatusAsync(server), s => !s.GetProperty("last_attempt_succeeded").GetBoolean()
+        var status = await Eventually.ReadAsync(() => StatusAsync(server), s => !s.GetProperty("last_attempt_succeeded").GetBoolean()
             && s.GetProperty("problems").EnumerateArray().Any(p => p.GetString()!.Contains("duplicate id", StringComparison.Ordinal)));
 
         Assert.Equal(goodVersion, status.GetProperty("version").GetInt32());
@@ -77,7 +77,7 @@ public sealed class HotReloadTests
         // Fixing the files puts the change live.
         File.Delete(Path.Combine(knowledge.Path, "faq/products-care/copy.md"));
         knowledge.Write("faq/products-care/zebra-umbrellas.md", UmbrellaEntry().Replace("accessories section", "rain shop", StringComparison.Ordinal));
-        var fixedStatus = await PollAsync(() => StatusAsync(server), s => s.GetProperty("last_attempt_succeeded").GetBoolean());
+        var fixedStatus = await Eventually.ReadAsync(() => StatusAsync(server), s => s.GetProperty("last_attempt_succeeded").GetBoolean());
         Assert.True(fixedStatus.GetProperty("version").GetInt32() > goodVersion);
     }
 
@@ -94,21 +94,5 @@ public sealed class HotReloadTests
         using var response = await server.Client.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    /// <summary>Asks until the condition holds; gives up after 10 s so a regression fails instead of hanging.</summary>
-    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || deadline.Elapsed > TimeSpan.FromSeconds(30))
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

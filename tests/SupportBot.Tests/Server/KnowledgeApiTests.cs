@@ -5,6 +5,7 @@ using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Server;
 
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KnowledgeApiTests
 {
     [Fact]

@@ -6,7 +6,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Storage;
 
 /// <summary>The transcript store on a real SQLite file and a real PostgreSQL database: ordered ids, replay after a watermark, client ids, profiles, reopening.</summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ConversationStoreTests : OnBothProviders
 {
     [Theory]

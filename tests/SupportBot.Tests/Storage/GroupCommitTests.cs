@@ -4,7 +4,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Storage;
 
 /// <summary>SQLite's shared writer: many turns in one transaction, each kept or dropped on its own.</summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class GroupCommitTests : IAsyncLifetime, IDisposable
 {
     private readonly TempFolder _folder = TempFolder.Create();

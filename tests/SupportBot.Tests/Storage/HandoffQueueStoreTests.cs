@@ -5,7 +5,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Storage;
 
 /// <summary>The handoff queue on both providers: a claim has exactly one winner, however many agents (and instances) race for it.</summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class HandoffQueueStoreTests : OnBothProviders
 {
     [Theory]

@@ -8,7 +8,7 @@ namespace SupportBot.Tests.Storage;
 /// The handoff queue as two instances see it over one real SQLite file or PostgreSQL database: who owns a
 /// conversation, places in the queue and the rating question are read from the store, never remembered.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class HandoffStoreTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 12, 5, 12, 0, 0, TimeSpan.Zero);

@@ -1,9 +1,10 @@
 using SupportBot.Storage;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Storage;
 
 /// <summary>The per-conversation turn gate on SQLite: one turn at a time per conversation, none shared between two.</summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class KeyedGatesTests
 {
     [Fact]

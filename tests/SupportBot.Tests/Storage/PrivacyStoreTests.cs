@@ -7,7 +7,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Storage;
 
 /// <summary>Retention and deletion on request on both providers: history rewritten in place, or removed with everything that names the shopper.</summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class PrivacyStoreTests : OnBothProviders
 {
     private const string Email = "ana.lima@example.com";

@@ -6,7 +6,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Storage;
 
 /// <summary>The schema's versions: applied once, recorded, safe to run again, and a data folder from before versions were recorded keeps its data.</summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class SchemaMigrationTests : OnBothProviders
 {
     [Theory]

@@ -8,7 +8,7 @@ namespace SupportBot.Tests.Storage;
 /// file another process serves (the turn lock lives in that process; hosts inside one process, such as CLI verbs and
 /// tests, share it), or a PostgreSQL out of reach.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class StorageStartupTests
 {
     [Fact]

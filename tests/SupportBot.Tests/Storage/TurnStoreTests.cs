@@ -10,7 +10,7 @@ namespace SupportBot.Tests.Storage;
 /// PostgreSQL not even from two separate "instances"), state and transcript commit together or not at all, a stale
 /// writer is refused, idle state lapses, a retried client id is found.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class TurnStoreTests : OnBothProviders
 {
     [Theory]

@@ -4,7 +4,7 @@ using SupportBot.Tests.Support;
 namespace SupportBot.Tests.Storage;
 
 /// <summary>Failed verifications on both providers: counted per key across writers, forgotten after the window, never lost to a race.</summary>
-[Trait("Category", "Integration")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class VerificationFailureStoreTests : OnBothProviders
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);

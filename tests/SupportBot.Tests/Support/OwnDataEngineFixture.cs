@@ -11,6 +11,9 @@ public abstract class OwnDataEngineFixture(params string[] settings) : IAsyncLif
 
     internal EngineHost Host => _host!;
 
+    /// <summary>A shopper's conversation as Direct Line brings it, or over an authenticated Bot Connector channel when <paramref name="botConnector"/>.</summary>
+    internal EngineChat Chat(bool botConnector = false) => new(Host.Engine, "directline", "Ana Lima", botConnector);
+
     public async Task InitializeAsync() => _host = await EngineHost.StartAsync(["--Storage:DataPath", _data.Path, .. settings]);
 
     public async Task DisposeAsync()

@@ -4,6 +4,8 @@ using SupportBot.Understanding.Intents;
 
 namespace SupportBot.Tests.Understanding;
 
+/// <summary>The intent model trained on the shipped knowledge (once for the class, and once more to test the store).</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class IntentClassifierTests
 {
     private static readonly IntentOptions Options = new();
@@ -66,6 +68,33 @@ public sealed class IntentClassifierTests
     }
 
     [Fact]
+    public async Task Store_SavesAndReloadsTheSameModel()
+    {
+        using var folder = TempFolder.Create();
+        var store = new IntentModelStore(folder.Path);
+        var knowledge = new KnowledgeLoader(new KnowledgeOptions()).Load(RepoPaths.Knowledge);
+
+        var (first, trained) = await LiveIntents.LoadOrTrainAsync(knowledge, Options, store);
+        var (second, trainedAgain) = await LiveIntents.LoadOrTrainAsync(knowledge, Options, store);
+
+        Assert.True(trained);
+        Assert.False(trainedAgain);
+        Assert.Equal(first.Info.Hash, second.Info.Hash);
+        Assert.True(File.Exists(store.ModelPath(first.Info.Hash)));
+        foreach (var text in new[] { "where is my order", "what's the weather", "do you ship to canada" })
+        {
+            Assert.Equal(first.Predict(text), second.Predict(text), (x, y) => x.Intent == y.Intent && Math.Abs(x.Confidence - y.Confidence) < 1e-6);
+        }
+    }
+}
+
+/// <summary>What the trainer and the model store decide before any training: refusals, the cache key, damaged files.</summary>
+[Trait(TestCategories.Key, TestCategories.Unit)]
+public sealed class IntentTrainingRulesTests
+{
+    private static readonly IntentOptions Options = new();
+
+    [Fact]
     public async Task Train_EmptySet_SaysSoClearly()
     {
         var error = await Assert.ThrowsAsync<IntentTrainingException>(() => IntentClassifierTrainer.TrainAsync([], null, Options));
@@ -92,26 +121,6 @@ public sealed class IntentClassifierTests
         Assert.Equal(IntentClassifierTrainer.HashOf(a, Options), IntentClassifierTrainer.HashOf(b, Options));
         Assert.NotEqual(IntentClassifierTrainer.HashOf(a, Options), IntentClassifierTrainer.HashOf([a[0], new IntentExample("bye!", "goodbye")], Options));
         Assert.NotEqual(IntentClassifierTrainer.HashOf(a, Options), IntentClassifierTrainer.HashOf(a, new IntentOptions { Trainer = IntentTrainer.LinearSvm }));
-    }
-
-    [Fact]
-    public async Task Store_SavesAndReloadsTheSameModel()
-    {
-        using var folder = TempFolder.Create();
-        var store = new IntentModelStore(folder.Path);
-        var knowledge = new KnowledgeLoader(new KnowledgeOptions()).Load(RepoPaths.Knowledge);
-
-        var (first, trained) = await LiveIntents.LoadOrTrainAsync(knowledge, Options, store);
-        var (second, trainedAgain) = await LiveIntents.LoadOrTrainAsync(knowledge, Options, store);
-
-        Assert.True(trained);
-        Assert.False(trainedAgain);
-        Assert.Equal(first.Info.Hash, second.Info.Hash);
-        Assert.True(File.Exists(store.ModelPath(first.Info.Hash)));
-        foreach (var text in new[] { "where is my order", "what's the weather", "do you ship to canada" })
-        {
-            Assert.Equal(first.Predict(text), second.Predict(text), (x, y) => x.Intent == y.Intent && Math.Abs(x.Confidence - y.Confidence) < 1e-6);
-        }
     }
 
     [Fact]

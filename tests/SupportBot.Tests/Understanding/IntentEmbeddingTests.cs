@@ -5,7 +5,7 @@ using SupportBot.Understanding.Intents;
 namespace SupportBot.Tests.Understanding;
 
 /// <summary>The intent classifier with the packaged model's sentence vectors beside its n-grams (trained once for the class).</summary>
-[Trait("Category", "Unit")]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class IntentEmbeddingTests
 {
     private static readonly IntentOptions Options = new();

@@ -4,6 +4,7 @@ using SupportBot.Understanding.Intents;
 
 namespace SupportBot.Tests.Understanding;
 
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class IntentKnowledgeTests
 {
     private static KnowledgeBase Load(TempFolder folder) => new KnowledgeLoader(new KnowledgeOptions()).Load(folder.Path);

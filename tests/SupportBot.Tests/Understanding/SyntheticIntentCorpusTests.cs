@@ -1,6 +1,9 @@
+using SupportBot.Tests.Support;
+
 
 namespace SupportBot.Tests.Understanding;
 
+[Trait(TestCategories.Key, TestCategories.Unit)]
 public sealed class SyntheticIntentCorpusTests
 {
     private const int AllIntents = 150;

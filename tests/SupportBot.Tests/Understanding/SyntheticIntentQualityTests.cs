@@ -1,4 +1,5 @@
 using SupportBot.Understanding.Intents;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Understanding;
 
@@ -6,6 +7,7 @@ namespace SupportBot.Tests.Understanding;
 /// The pipeline on a larger multi-domain corpus than the store's own, with neighbouring intents that share words
 /// and out-of-scope utterances: the design must generalise, not fit our 25 intents.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Eval)]
 public sealed class SyntheticIntentQualityTests
 {
     [Fact]
