@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using SupportBot.Handoff;
+using SupportBot.Knowledge.Frustration;
 
 namespace SupportBot.Benchmarks;
 

@@ -49,7 +49,7 @@ public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer re
         span?.SetTag("supportbot.conversation", BotTelemetry.ConversationTag(key.Value));
         span?.SetTag("supportbot.channel", inbound.ChannelId);
         var lockWait = telemetry.Stage(Stages.LockWait);
-        await using var turn = await turns.BeginAsync(key.Value, inbound.ClientActivityId, cancellationToken).ConfigureAwait(false);
+        await using var turn = await turns.BeginAsync(key.Value, inbound.ClientActivityId, SqlHandoffStore.Standing, cancellationToken).ConfigureAwait(false);
         lockWait.Dispose();
         if (turn.Earlier is { } earlier)
         {
@@ -65,13 +65,14 @@ public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer re
         // A conversation update only asks for the welcome: the replies are stored, the update is not.
         var stored = inbound.Type != ActivityTypes.ConversationUpdate;
         var echo = stored ? stamp(inbound with { Id = turn.NextId }) : inbound;
-        if (!turn.Handoff.WithAgent)
+        var handoff = turn.Opened;
+        if (!handoff.WithAgent)
         {
             botWillReply?.Invoke();
         }
 
         var state = ConversationState.FromJson(turn.State?.Json);
-        var result = await engine.HandleAsync(key, state, echo, client, turn.Handoff, cancellationToken).ConfigureAwait(false);
+        var result = await engine.HandleAsync(key, state, echo, client, handoff, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<Activity> replies;
         using (telemetry.Stage(Stages.Render))
         {

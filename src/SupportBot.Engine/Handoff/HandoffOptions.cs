@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using SupportBot.Knowledge.Frustration;
 
 namespace SupportBot.Handoff;
 

@@ -1,3 +1,6 @@
+using SupportBot.Knowledge.Frustration;
+using SupportBot.Knowledge.Intents;
+
 namespace SupportBot.Knowledge;
 
 /// <summary>Everything loaded from a knowledge folder: the entries that are fit to serve and what was wrong.</summary>
@@ -6,9 +9,9 @@ public sealed record KnowledgeBase(
     IReadOnlyList<FaqEntry> Entries,
     StorePolicies Policies,
     IReadOnlyList<SynonymGroup> Synonyms,
-    IReadOnlyList<Understanding.Intents.IntentDefinition> Intents,
+    IReadOnlyList<IntentDefinition> Intents,
     ReplyPrompt Prompt,
-    Handoff.FrustrationLexicon Frustration,
+    FrustrationLexicon Frustration,
     int FileCount,
     IReadOnlyList<KnowledgeDiagnostic> Diagnostics)
 {

@@ -1,9 +1,9 @@
 using System.Text;
-using SupportBot.Handoff;
+using SupportBot.Knowledge.Frustration;
 using SupportBot.Knowledge.Files;
 using SupportBot.Knowledge.Responses;
 using SupportBot.Knowledge.Search;
-using SupportBot.Understanding.Intents;
+using SupportBot.Knowledge.Intents;
 
 namespace SupportBot.Knowledge;
 

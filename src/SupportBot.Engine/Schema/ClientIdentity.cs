@@ -7,7 +7,7 @@ namespace SupportBot.Schema;
 /// Who sent a turn, as the channel adapter knows it from the transport and its credentials: the connection's
 /// address, the user a Direct Line token was issued to, the sender an authenticated channel vouches for. It is
 /// passed beside the activity, never read from fields a client wrote, so a client cannot pick it; failed order
-/// verifications are counted against it (<see cref="Orders.VerificationLimiter"/>).
+/// verifications are counted against it (<c>Orders/VerificationLimiter</c>).
 /// </summary>
 /// <param name="Channel">The channel the turn came through (<c>directline</c>, <c>msteams</c>, <c>cli</c>…).</param>
 /// <param name="Address">The client's network (see <see cref="NetworkOf"/>), when the transport is the shopper's own connection.</param>

@@ -1,4 +1,4 @@
-using SupportBot.Handoff;
+using System.Data.Common;
 using SupportBot.Schema;
 
 namespace SupportBot.Storage;
@@ -21,6 +21,23 @@ public interface ITurnStore
 {
     /// <param name="clientActivityId">The client's id of what starts the turn, when it has one: <see cref="ITurnTransaction.Earlier"/> says whether it was stored before.</param>
     Task<ITurnTransaction> BeginAsync(string conversationId, string? clientActivityId, CancellationToken cancellationToken);
+
+    /// <summary>As the other, also reading what <paramref name="read"/> asks in the same command, so a turn asks the store once, not three times.</summary>
+    Task<ITurnTransaction<T>> BeginAsync<T>(string conversationId, string? clientActivityId, ITurnOpeningRead<T> read, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// What a capability reads about a conversation as its turn opens (the handoff queue: is a person answering?), sent with
+/// the turn's own reads after the lock is held. The store carries the result as <see cref="ITurnTransaction{T}.Opened"/>
+/// without knowing what it is, so the layer that stores turns knows nothing of the capabilities above it.
+/// </summary>
+public interface ITurnOpeningRead<T>
+{
+    /// <summary>The statements, each returning one result set, over the conversation named by <paramref name="conversationParameter"/>.</summary>
+    string Sql(string conversationParameter);
+
+    /// <summary>Reads those result sets, the reader standing on the first of them, and leaves it on the last.</summary>
+    Task<T> ReadAsync(DbDataReader reader, CancellationToken cancellationToken);
 }
 
 /// <summary>One running turn of one conversation. Disposing without <see cref="CommitAsync"/> saves nothing and lets the next turn in.</summary>
@@ -30,9 +47,6 @@ public interface ITurnTransaction : IAsyncDisposable
 
     /// <summary>The state the last committed turn saved; null when there is none (a new conversation) or it has expired.</summary>
     SavedState? State { get; }
-
-    /// <summary>Where the conversation stands with people, read with the state (so a turn asks the store once, not three times).</summary>
-    HandoffStanding Handoff { get; }
 
     /// <summary>The activity already stored with the client activity id the turn began with, if any: a retried post is answered from here.</summary>
     StoredActivity? Earlier { get; }
@@ -51,4 +65,11 @@ public interface ITurnTransaction : IAsyncDisposable
     /// <param name="seen">A shopper's message the user's profile counts, in the same transaction; null for none.</param>
     Task<IReadOnlyList<StoredActivity>> CommitAsync(IReadOnlyList<Activity> activities, string? stateJson, DateTimeOffset expiresAt, ShopperSeen? seen,
         CancellationToken cancellationToken);
+}
+
+/// <summary>A running turn that opened with a capability's own read (<see cref="ITurnStore.BeginAsync{T}"/>).</summary>
+public interface ITurnTransaction<out T> : ITurnTransaction
+{
+    /// <summary>What the opening read returned, read with the state.</summary>
+    T Opened { get; }
 }

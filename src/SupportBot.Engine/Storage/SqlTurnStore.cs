@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Text;
 using System.Text.Json;
-using SupportBot.Handoff;
 using SupportBot.Schema;
 
 namespace SupportBot.Storage;
@@ -21,7 +20,16 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
     /// <summary>Turns allowed to hold the database at once (<see cref="Database.MaxConcurrentTurns"/>); null when unbounded.</summary>
     private readonly SemaphoreSlim? _slots = database.MaxConcurrentTurns == int.MaxValue ? null : new SemaphoreSlim(database.MaxConcurrentTurns);
 
-    public async Task<ITurnTransaction> BeginAsync(string conversationId, string? clientActivityId, CancellationToken cancellationToken)
+    public async Task<ITurnTransaction> BeginAsync(string conversationId, string? clientActivityId, CancellationToken cancellationToken) =>
+        await OpenTurnAsync<object?>(conversationId, clientActivityId, null, cancellationToken).ConfigureAwait(false);
+
+    public Task<ITurnTransaction<T>> BeginAsync<T>(string conversationId, string? clientActivityId, ITurnOpeningRead<T> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return OpenTurnAsync(conversationId, clientActivityId, read, cancellationToken);
+    }
+
+    private async Task<ITurnTransaction<T>> OpenTurnAsync<T>(string conversationId, string? clientActivityId, ITurnOpeningRead<T>? read, CancellationToken cancellationToken)
     {
         IDisposable? gate = null;
         if (!database.IsShared)
@@ -44,7 +52,7 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
                 transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var opening = await OpenAsync(connection, transaction, conversationId, clientActivityId, cancellationToken).ConfigureAwait(false);
+            var opening = await OpenAsync(connection, transaction, conversationId, clientActivityId, read, cancellationToken).ConfigureAwait(false);
             if (transaction is null && database.Commits is not null)
             {
                 // SQLite: the commit goes through the writer's connection, so this one goes back to the pool now rather
@@ -54,7 +62,7 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
                 connection = null;
             }
 
-            return new Turn(conversationId, database, connection, transaction, gate, opening, time);
+            return new Turn<T>(conversationId, database, connection, transaction, gate, opening, time);
         }
         catch
         {
@@ -74,14 +82,14 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
     }
 
     /// <summary>What a turn reads before it runs.</summary>
-    private sealed record Opening(long Version, SavedState? State, long NextSequence, StoredActivity? Earlier, HandoffStanding Handoff);
+    private sealed record Opening<T>(long Version, SavedState? State, long NextSequence, StoredActivity? Earlier, T Opened);
 
     /// <summary>
-    /// The lock (on a shared database), the saved state, the next sequence and a retried client id, sent as one
+    /// The lock (on a shared database), the saved state, the next sequence, the caller's own read and a retried client id, sent as one
     /// command: on PostgreSQL that is one round trip, and the reads run after the lock is held.
     /// </summary>
-    private async Task<Opening> OpenAsync(DbConnection connection, DbTransaction? transaction, string conversationId, string? clientActivityId,
-        CancellationToken cancellationToken)
+    private async Task<Opening<T>> OpenAsync<T>(DbConnection connection, DbTransaction? transaction, string conversationId, string? clientActivityId,
+        ITurnOpeningRead<T>? read, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder();
         if (database.IsShared && database.LockConversationSql("@id") is { } lockSql)
@@ -91,7 +99,7 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
 
         sql.Append("SELECT version, state, expires_at FROM conversation_state WHERE conversation_id = @id;\n");
         sql.Append("SELECT COALESCE(MAX(seq), -1) + 1 FROM activities WHERE conversation_id = @id;\n");
-        sql.Append(SqlHandoffStore.StandingSql("@id"));
+        sql.Append(read?.Sql("@id"));
         if (clientActivityId is not null)
         {
             sql.Append("SELECT seq, json FROM activities WHERE conversation_id = @id AND client_id = @client;\n");
@@ -122,11 +130,13 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var next = reader.Whole(0);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        var open = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? SqlHandoffStore.Read(reader) : null;
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var ratingAsked = reader.Whole(0) > 0;
+        var opened = default(T)!;
+        if (read is not null)
+        {
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            opened = await read.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+        }
+
         StoredActivity? earlier = null;
         if (clientActivityId is not null && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)
             && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -134,7 +144,7 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
             earlier = new StoredActivity(reader.Whole(0), JsonSerializer.Deserialize<Activity>(reader.GetString(1), ActivityJson.Options)!);
         }
 
-        return new Opening(version, state, next, earlier, new HandoffStanding(open, ratingAsked));
+        return new Opening<T>(version, state, next, earlier, opened);
     }
 
     private sealed class SlotRelease(SemaphoreSlim slots) : IDisposable
@@ -142,8 +152,8 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
         public void Dispose() => slots.Release();
     }
 
-    private sealed class Turn(string conversationId, Database database, DbConnection? held, DbTransaction? transaction, IDisposable? gate, Opening opening,
-        TimeProvider time) : ITurnTransaction
+    private sealed class Turn<T>(string conversationId, Database database, DbConnection? held, DbTransaction? transaction, IDisposable? gate, Opening<T> opening,
+        TimeProvider time) : ITurnTransaction<T>
     {
         private bool _disposed;
         private DbConnection? _connection = held;
@@ -158,7 +168,7 @@ public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnSt
 
         public StoredActivity? Earlier => opening.Earlier;
 
-        public HandoffStanding Handoff => opening.Handoff;
+        public T Opened => opening.Opened;
 
         public string NextId => SqlConversationStore.IdOf(conversationId, opening.NextSequence);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SupportBot.Evaluation;
 using SupportBot.Handoff;
+using SupportBot.Knowledge.Frustration;
 using SupportBot.Knowledge;
 using SupportBot.Tests.Support;
 

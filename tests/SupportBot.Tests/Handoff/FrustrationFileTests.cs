@@ -1,4 +1,5 @@
 using SupportBot.Handoff;
+using SupportBot.Knowledge.Frustration;
 using SupportBot.Knowledge;
 using SupportBot.Tests.Support;
 

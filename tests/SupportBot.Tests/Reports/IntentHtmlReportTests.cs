@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SupportBot.Evaluation;
 using SupportBot.Host.Reports.Intents;
 using SupportBot.Tests.Support;
 using SupportBot.Understanding.Intents;

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using SupportBot.Handoff;
+using SupportBot.Privacy;
 using SupportBot.Storage;
 using SupportBot.Tests.Support;
 

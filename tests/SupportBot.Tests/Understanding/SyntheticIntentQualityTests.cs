@@ -1,3 +1,4 @@
+using SupportBot.Evaluation;
 using SupportBot.Understanding.Intents;
 using SupportBot.Tests.Support;
 

@@ -1,3 +1,5 @@
+using SupportBot.Knowledge.Frustration;
+
 namespace SupportBot.Handoff;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using SupportBot.Knowledge;
+using SupportBot.Knowledge.Intents;
 
 namespace SupportBot.Understanding.Intents;
 
@@ -8,8 +9,6 @@ namespace SupportBot.Understanding.Intents;
 /// </summary>
 public static class IntentTrainingSet
 {
-    public const string FaqIntentPrefix = "faq_";
-
     public static IReadOnlyList<IntentExample> From(KnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
@@ -28,6 +27,6 @@ public static class IntentTrainingSet
     public static string FaqIntentOf(FaqEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return entry.Intent ?? FaqIntentPrefix + entry.Topic.Replace('-', '_').ToLowerInvariant();
+        return entry.Intent ?? IntentChecks.FaqIntentPrefix + entry.Topic.Replace('-', '_').ToLowerInvariant();
     }
 }

@@ -1,4 +1,5 @@
 using ScottPlot;
+using SupportBot.Evaluation;
 using SupportBot.Understanding.Intents;
 using static SupportBot.Host.Reports.ReportFormat;
 

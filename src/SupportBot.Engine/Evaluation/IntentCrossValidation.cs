@@ -1,4 +1,6 @@
-namespace SupportBot.Understanding.Intents;
+using SupportBot.Understanding.Intents;
+
+namespace SupportBot.Evaluation;
 
 /// <summary>
 /// k-fold cross-validation: each example is tested once by a model that never saw it, and the outcomes of all

@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
-using SupportBot.Knowledge;
 using SupportBot.Knowledge.Files;
 using YamlDotNet.RepresentationModel;
 
-namespace SupportBot.Understanding.Intents;
+namespace SupportBot.Knowledge.Intents;
 
 /// <summary>An intent as an editor defines it in <c>knowledge/intents/*.yml</c>.</summary>
 public sealed record IntentDefinition(string Name, string? Description, IReadOnlyList<LocatedText> Examples, SourceLocation Source);

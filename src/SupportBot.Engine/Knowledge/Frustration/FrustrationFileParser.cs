@@ -1,9 +1,8 @@
 using System.Globalization;
-using SupportBot.Knowledge;
 using SupportBot.Knowledge.Files;
 using YamlDotNet.RepresentationModel;
 
-namespace SupportBot.Handoff;
+namespace SupportBot.Knowledge.Frustration;
 
 /// <summary>
 /// Reads <c>frustration.yml</c>: <c>phrases</c> and <c>softeners</c> as <c>phrase: weight</c> maps, <c>negations</c> as

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace SupportBot.Handoff;
+namespace SupportBot.Knowledge.Frustration;
 
 /// <summary>
 /// Working memory for one message: the caller's stack buffer when the message fits, a pooled array when it does not,

@@ -1,6 +1,4 @@
-using SupportBot.Knowledge;
-
-namespace SupportBot.Handoff;
+namespace SupportBot.Knowledge.Frustration;
 
 /// <summary>
 /// The starter <c>knowledge/frustration.yml</c>, compiled into the engine so a knowledge folder without one (or with a

@@ -1,4 +1,4 @@
-namespace SupportBot.Handoff;
+namespace SupportBot.Knowledge.Frustration;
 
 /// <summary>What a word looked like before it was lower-cased.</summary>
 [Flags]

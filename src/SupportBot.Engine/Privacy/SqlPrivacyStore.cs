@@ -1,10 +1,9 @@
 using System.Data.Common;
 using System.Text.Json;
 using SupportBot.Schema;
-using SupportBot.Handoff;
-using SupportBot.Privacy;
+using SupportBot.Storage;
 
-namespace SupportBot.Storage;
+namespace SupportBot.Privacy;
 
 /// <summary>Retention and deletion on request over the shared <see cref="Database"/> the conversations and the handoff queue live in.</summary>
 public sealed class SqlPrivacyStore(Database database) : IPrivacyStore

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using SupportBot.Handoff;
+using SupportBot.Storage;
 
-namespace SupportBot.Storage;
+namespace SupportBot.Handoff;
 
 /// <summary>Agent consoles' heartbeats in the shared <see cref="Database"/>.</summary>
 public sealed class SqlPresenceStore(Database database) : IPresenceStore

@@ -1,7 +1,7 @@
-using SupportBot.Evaluation;
+using SupportBot.Understanding.Intents;
 using System.Text.Json.Serialization;
 
-namespace SupportBot.Understanding.Intents;
+namespace SupportBot.Evaluation;
 
 /// <summary>Precision, recall and F1 of one intent on a test set.</summary>
 public sealed record IntentMetrics(

@@ -1,6 +1,4 @@
-using SupportBot.Knowledge;
-
-namespace SupportBot.Handoff;
+namespace SupportBot.Knowledge.Frustration;
 
 /// <summary>A phrase of the frustration lexicon and what it adds to (or, for a softener, takes from) a message's score.</summary>
 public sealed record WeightedPhrase(string Text, double Weight);
@@ -21,7 +19,7 @@ public sealed record FrustrationSignalWeights(double Shouting, double Emphasis, 
 /// <summary>
 /// The editors' frustration lexicon (<c>knowledge/frustration.yml</c>): weighted phrases, softeners, negation words and
 /// signal weights, compiled into a matcher once when the lexicon is built. A message whose
-/// <see cref="FrustrationDetector.Read"/> score reaches the threshold counts as frustrated.
+/// score (read by the handoff rules' <c>FrustrationDetector</c>) reaches the threshold counts as frustrated.
 /// </summary>
 public sealed record FrustrationLexicon
 {

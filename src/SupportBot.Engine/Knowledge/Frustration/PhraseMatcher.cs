@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace SupportBot.Handoff;
+namespace SupportBot.Knowledge.Frustration;
 
 /// <summary>
 /// The lexicon's phrases and softeners compiled into a word trie when the lexicon is built, so reading a message costs

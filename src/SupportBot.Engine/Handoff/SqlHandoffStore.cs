@@ -1,8 +1,8 @@
 using System.Data.Common;
 using System.Text.Json;
-using SupportBot.Handoff;
+using SupportBot.Storage;
 
-namespace SupportBot.Storage;
+namespace SupportBot.Handoff;
 
 /// <summary>The handoff queue in the shared <see cref="Database"/>, so a restart keeps every waiting shopper and every instance sees one queue.</summary>
 public sealed class SqlHandoffStore(Database database) : IHandoffStore
@@ -39,14 +39,27 @@ public sealed class SqlHandoffStore(Database database) : IHandoffStore
     public async Task<HandoffTicket?> FindOpenAsync(string conversationId, CancellationToken cancellationToken) =>
         First(await QueryAsync(OpenOf("@a"), conversationId, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>Where a conversation stands with people, read by a turn with its own first reads (<see cref="ITurnStore.BeginAsync{T}"/>).</summary>
+    public static ITurnOpeningRead<HandoffStanding> Standing { get; } = new StandingRead();
+
     /// <summary>
-    /// Where a conversation stands with people, as two statements a turn sends with its own first reads: its open
-    /// ticket (none, or one row of the ticket's columns, read by <see cref="Read"/>) and whether a rating question is
-    /// waiting (a count).
+    /// Two statements: the open ticket (none, or one row of the ticket's columns, read by <see cref="Read"/>) and
+    /// whether a rating question is waiting (a count).
     /// </summary>
-    internal static string StandingSql(string conversationParameter) =>
-        $"SELECT {Columns} FROM handoffs WHERE {OpenOf(conversationParameter)} LIMIT 1;\n"
-        + $"SELECT COUNT(*) FROM handoffs WHERE conversation_id = {conversationParameter} AND awaiting_rating = 1;\n";
+    private sealed class StandingRead : ITurnOpeningRead<HandoffStanding>
+    {
+        public string Sql(string conversationParameter) =>
+            $"SELECT {Columns} FROM handoffs WHERE {OpenOf(conversationParameter)} LIMIT 1;\n"
+            + $"SELECT COUNT(*) FROM handoffs WHERE conversation_id = {conversationParameter} AND awaiting_rating = 1;\n";
+
+        public async Task<HandoffStanding> ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
+        {
+            var open = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return new HandoffStanding(open, reader.Whole(0) > 0);
+        }
+    }
 
     private static string OpenOf(string conversationParameter) =>
         $"conversation_id = {conversationParameter} AND status IN ({InList(OpenStatuses)}) ORDER BY created_at DESC";

@@ -1,10 +1,11 @@
-using SupportBot.Knowledge;
-
-namespace SupportBot.Understanding.Intents;
+namespace SupportBot.Knowledge.Intents;
 
 /// <summary>Checks across intent files: unique names, and no example that teaches two intents.</summary>
 internal static class IntentChecks
 {
+    /// <summary>Names starting with this are the FAQ topics' intents (<c>faq_returns_refunds</c>): made from the FAQ, never written in a file.</summary>
+    public const string FaqIntentPrefix = "faq_";
+
     public static List<IntentDefinition> Apply(List<IntentDefinition> intents, IReadOnlyList<FaqEntry> faq, DiagnosticBag diagnostics)
     {
         var byName = new Dictionary<string, IntentDefinition>(StringComparer.Ordinal);
@@ -17,10 +18,10 @@ internal static class IntentChecks
                 continue;
             }
 
-            if (intent.Name.StartsWith(IntentTrainingSet.FaqIntentPrefix, StringComparison.Ordinal))
+            if (intent.Name.StartsWith(FaqIntentPrefix, StringComparison.Ordinal))
             {
                 diagnostics.Error(intent.Source.Path, intent.Source.Line,
-                    $"intent names starting with '{IntentTrainingSet.FaqIntentPrefix}' are made from the FAQ topics; choose another name");
+                    $"intent names starting with '{FaqIntentPrefix}' are made from the FAQ topics; choose another name");
                 continue;
             }
 
@@ -50,7 +51,7 @@ internal static class IntentChecks
             }
         }
 
-        foreach (var entry in faq.Where(e => e.Intent is not null && !byName.ContainsKey(e.Intent) && !e.Intent.StartsWith(IntentTrainingSet.FaqIntentPrefix, StringComparison.Ordinal)))
+        foreach (var entry in faq.Where(e => e.Intent is not null && !byName.ContainsKey(e.Intent) && !e.Intent.StartsWith(FaqIntentPrefix, StringComparison.Ordinal)))
         {
             diagnostics.Warning(entry.Source.Path, entry.Source.Line,
                 $"intent '{entry.Intent}' has no file in intents/; this entry's phrasings alone will teach it");
