@@ -83,8 +83,7 @@ public sealed class SecretsTests
     {
         using var data = TempFolder.Create();
         await using var server = await RunningServer.StartAsync("--Storage:DataPath", data.Path, "--DirectLine:Secret", Secret);
-        var shopper = new DirectLineClient(server.Client, await PageTokenAsync(server));
-        (await shopper.StartAsync()).EnsureSuccessStatusCode();
+        var shopper = await DirectLineClient.StartedAsync(server.Client, await PageTokenAsync(server));
         var token = shopper.Credential;
 
         // One character changed in the middle of the token.
@@ -216,8 +215,7 @@ public sealed class SecretsTests
         using var data = TempFolder.Create();
         await using var server = await RunningServer.StartAsync(services => services.AddSingleton<TimeProvider>(clock),
             "--Storage:DataPath", data.Path, "--DirectLine:TokenLifetimeSeconds", "60");
-        var shopper = new DirectLineClient(server.Client, await PageTokenAsync(server));
-        (await shopper.StartAsync()).EnsureSuccessStatusCode();
+        var shopper = await DirectLineClient.StartedAsync(server.Client, await PageTokenAsync(server));
         var poll = $"/v3/directline/conversations/{shopper.ConversationId}/activities";
 
         clock.Advance(TimeSpan.FromSeconds(59));
@@ -257,7 +255,7 @@ public sealed class SecretsTests
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=supportbot key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        using var certificate = request.CreateSelfSigned(LongAgo, FarFuture);
         return certificate.Export(X509ContentType.Pkcs12, password);
     }
 }
