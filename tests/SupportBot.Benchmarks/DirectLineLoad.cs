@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using SupportBot.Evaluation;
 using SupportBot.Host.Server;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Benchmarks;
 
@@ -167,46 +168,17 @@ internal static class DirectLineLoad
         return new Result(turns, Math.Max(clock.Elapsed.TotalSeconds, seconds), latency, errors, lost, duplicated);
     }
 
-    private static async Task ReceiveAsync(ClientWebSocket socket, HashSet<string> seen, ConcurrentDictionary<string, TaskCompletionSource> replies, Action duplicate)
-    {
-        var buffer = new byte[1 << 16];
-        var message = new MemoryStream();
-        try
+    private static Task ReceiveAsync(ClientWebSocket socket, HashSet<string> seen, ConcurrentDictionary<string, TaskCompletionSource> replies, Action duplicate) =>
+        DirectLineSocket.ReadUntilClosedAsync(socket, activity =>
         {
-            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+            if (!seen.Add(activity.GetProperty("id").GetString()!))
             {
-                var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    break;
-                }
-
-                message.Write(buffer, 0, result.Count);
-                if (!result.EndOfMessage || message.Length == 0)
-                {
-                    continue;
-                }
-
-                using var set = JsonDocument.Parse(message.ToArray());
-                message.SetLength(0);
-                foreach (var activity in set.RootElement.GetProperty("activities").EnumerateArray())
-                {
-                    var id = activity.GetProperty("id").GetString()!;
-                    if (!seen.Add(id))
-                    {
-                        duplicate();
-                    }
-
-                    if (activity.GetProperty("type").GetString() == "message" && activity.TryGetProperty("replyToId", out var replyTo))
-                    {
-                        replies.GetOrAdd(replyTo.GetString()!, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-                    }
-                }
+                duplicate();
             }
-        }
-        catch (WebSocketException)
-        {
-            // The server closed the stream at the end of the run.
-        }
-    }
+
+            if (activity.GetProperty("type").GetString() == "message" && activity.TryGetProperty("replyToId", out var replyTo))
+            {
+                replies.GetOrAdd(replyTo.GetString()!, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            }
+        });
 }

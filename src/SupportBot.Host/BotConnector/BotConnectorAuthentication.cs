@@ -6,9 +6,10 @@ namespace SupportBot.Host.BotConnector;
 
 /// <summary>
 /// Who may call <c>/api/messages</c>: a Bot Framework channel, proven by its JWT — signed with a key from the Bot
-/// Framework's OpenID metadata, from its issuer, for our App ID, not expired — checked by ASP.NET Core's JWT bearer
-/// handler under a scheme of its own that only this endpoint uses. Every refusal is a ProblemDetails: 401 for a
-/// missing or bad token, 503 while the signing keys cannot be fetched (never a 500).
+/// Framework's OpenID metadata, from its issuer, for our App ID, not expired on the server's <see cref="TimeProvider"/>
+/// — checked by ASP.NET Core's JWT bearer handler under a scheme of its own that only this endpoint uses. Every
+/// refusal is a ProblemDetails: 401 for a missing or bad token, 503 while the signing keys cannot be fetched (never a
+/// 500).
 /// </summary>
 internal static class BotConnectorAuthentication
 {
@@ -23,12 +24,12 @@ internal static class BotConnectorAuthentication
     public static IServiceCollection AddBotConnectorAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication().AddJwtBearer(Scheme, _ => { });
-        services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<BotConnectorOptions>, IHostEnvironment>(Configure);
+        services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<BotConnectorOptions>, IHostEnvironment, TimeProvider>(Configure);
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
         return services;
     }
 
-    private static void Configure(JwtBearerOptions jwt, IOptions<BotConnectorOptions> options, IHostEnvironment environment)
+    private static void Configure(JwtBearerOptions jwt, IOptions<BotConnectorOptions> options, IHostEnvironment environment, TimeProvider time)
     {
         var settings = options.Value;
         jwt.MetadataAddress = settings.OpenIdMetadataUrl;
@@ -45,6 +46,10 @@ internal static class BotConnectorAuthentication
             RequireExpirationTime = true,
             ValidateIssuerSigningKey = true,
             ClockSkew = TimeSpan.FromMinutes(5),
+
+            // The handler's own lifetime check reads the wall clock (its TimeProvider setting is internal in
+            // Microsoft.IdentityModel 8): nbf and exp are read here on the server's clock, the one every other expiry uses.
+            LifetimeValidator = (notBefore, expires, _, parameters) => IsWithinLifetime(notBefore, expires, parameters.ClockSkew, time.GetUtcNow().UtcDateTime),
         };
         jwt.Events = new JwtBearerEvents
         {
@@ -76,6 +81,10 @@ internal static class BotConnectorAuthentication
                 statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context.HttpContext),
         };
     }
+
+    /// <summary>Valid from <c>nbf</c> to <c>exp</c> (which a token must have), each widened by the skew the channels' clocks are allowed.</summary>
+    internal static bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, TimeSpan skew, DateTime now) =>
+        expires is { } end && (notBefore is not { } start || (start <= end && start - skew <= now)) && now <= end + skew;
 
     /// <summary>The metadata and its keys as the handler has them (cached; fetched again only when missing or due).</summary>
     private static async Task<bool> SigningKeysAvailableAsync(JwtBearerOptions options, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ using SupportBot.Storage;
 namespace SupportBot.Host.DirectLine;
 
 /// <summary>
-/// Direct Line 3.0 as Microsoft's Web Chat uses it (see shared DIRECTLINE.md): tokens, start/reconnect, post,
+/// Direct Line 3.0 as Microsoft's Web Chat uses it (docs/DIRECTLINE.md): tokens, start/reconnect, post,
 /// poll with watermarks, and the WebSocket stream. Errors are the service's <c>{"error":{"code","message"}}</c>
 /// (inside a ProblemDetails body) with the statuses DirectLineJS reacts to: 401/403 for credentials, 404 for unknown conversations.
 /// </summary>

@@ -16,8 +16,9 @@ internal sealed record DirectLineCredential(bool IsSecret, string? ConversationI
 /// <summary>
 /// The secret, and expiring conversation tokens protected (encrypted and authenticated) by ASP.NET Core Data
 /// Protection with the server's key ring, so they survive a restart and say nothing to whoever holds them. A token
-/// names its conversation and user, so a token for conversation A is refused on B; it is opaque to clients (not a
-/// JWT), which Web Chat accepts.
+/// names its conversation, its user and when it expires, so a token for conversation A is refused on B; it is opaque
+/// to clients (not a JWT), which Web Chat accepts. Expiry is read on the server's <see cref="TimeProvider"/> only:
+/// Data Protection's own time limit would read the wall clock.
 /// </summary>
 internal sealed class DirectLineTokens : IDisposable
 {
@@ -25,10 +26,12 @@ internal sealed class DirectLineTokens : IDisposable
     private const int VerifiedTokensKept = 10_000;
 
     /// <summary>The purpose that keeps these tokens apart from anything else the key ring protects (cookies, …).</summary>
-    public const string Purpose = "SupportBot.DirectLine.ConversationToken.v2";
+    /// v3 carries its expiry in the payload; a v2 token (time-limited by Data Protection) no longer verifies, and the
+    /// page fetches a new one when it loads.
+    public const string Purpose = "SupportBot.DirectLine.ConversationToken.v3";
 
     private readonly byte[] _secretHash;
-    private readonly ITimeLimitedDataProtector _protector;
+    private readonly IDataProtector _protector;
     private readonly TimeProvider _time;
     private readonly MemoryCache _verified = new(new MemoryCacheOptions { SizeLimit = VerifiedTokensKept });
 
@@ -39,13 +42,14 @@ internal sealed class DirectLineTokens : IDisposable
         _time = time;
         var secret = string.IsNullOrEmpty(Options.Secret) ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) : Options.Secret;
         _secretHash = Hash(secret);
-        _protector = protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
+        _protector = protection.CreateProtector(Purpose);
     }
 
     public DirectLineOptions Options { get; }
 
     public string Issue(string conversationId, string? userId) =>
-        _protector.Protect(JsonSerializer.Serialize(new TokenPayload(conversationId, userId)), _time.GetUtcNow().AddSeconds(Options.TokenLifetimeSeconds));
+        _protector.Protect(JsonSerializer.Serialize(new TokenPayload(conversationId, userId,
+            _time.GetUtcNow().AddSeconds(Options.TokenLifetimeSeconds).ToUnixTimeSeconds())));
 
     /// <summary>The credential in an <c>Authorization: Bearer …</c> value (or a stream URL's <c>t</c>), or null when it is not valid now.</summary>
     public DirectLineCredential? Check(string? credential)
@@ -70,19 +74,25 @@ internal sealed class DirectLineTokens : IDisposable
 
         try
         {
-            var payload = JsonSerializer.Deserialize<TokenPayload>(_protector.Unprotect(credential, out var expires));
-
-            // Data Protection checks expiry against the wall clock; the server's clock (TimeProvider) has the last word.
-            if (payload is not { Conv.Length: > 0 } || expires <= _time.GetUtcNow())
+            var payload = JsonSerializer.Deserialize<TokenPayload>(_protector.Unprotect(credential));
+            if (payload is not { Conv.Length: > 0 })
             {
                 return null;
             }
 
+            var expires = DateTimeOffset.FromUnixTimeSeconds(payload.Exp);
+            var left = expires - _time.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            // The cache's own clock is the wall clock, so it is told how long the token has left, never the instant.
             var verified = new DirectLineCredential(false, payload.Conv, payload.User, expires);
-            _verified.Set(credential, verified, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = expires });
+            _verified.Set(credential, verified, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = left });
             return verified;
         }
-        catch (Exception ex) when (ex is CryptographicException or FormatException or JsonException)
+        catch (Exception ex) when (ex is CryptographicException or FormatException or JsonException or ArgumentOutOfRangeException)
         {
             return null;
         }
@@ -92,5 +102,6 @@ internal sealed class DirectLineTokens : IDisposable
 
     private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 
-    private sealed record TokenPayload(string Conv, string? User);
+    /// <param name="Exp">When the token expires, in Unix seconds.</param>
+    private sealed record TokenPayload(string Conv, string? User, long Exp);
 }

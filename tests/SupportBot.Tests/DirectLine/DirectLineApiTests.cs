@@ -210,12 +210,12 @@ public sealed class DirectLineApiTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await socket.ConnectAsync(new Uri(client.StreamUrl!), timeout.Token);
 
-        var backlog = await ReceiveActivitiesAsync(socket, timeout.Token);
+        var backlog = await DirectLineSocket.ReceiveActivitiesAsync(socket, timeout.Token);
         var id = await client.PostOkAsync("do you ship to canada", "ws-1");
         var live = new List<JsonElement>();
         while (!live.Any(a => a.TryGetProperty("replyToId", out var r) && r.GetString() == id && a.GetProperty("type").GetString() == "message"))
         {
-            live.AddRange(await ReceiveActivitiesAsync(socket, timeout.Token));
+            live.AddRange(await DirectLineSocket.ReceiveActivitiesAsync(socket, timeout.Token));
         }
 
         Assert.Contains(backlog, a => Text(a).Contains("virtual assistant", StringComparison.Ordinal));
@@ -239,7 +239,7 @@ public sealed class DirectLineApiTests
         using var socket = new ClientWebSocket();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await socket.ConnectAsync(new Uri(body.GetProperty("streamUrl").GetString()!), timeout.Token);
-        var replayed = await ReceiveActivitiesAsync(socket, timeout.Token);
+        var replayed = await DirectLineSocket.ReceiveActivitiesAsync(socket, timeout.Token);
 
         Assert.Equal(HttpStatusCode.OK, reconnect.StatusCode);
         Assert.Equal(["thanks", "You're welcome! Is there anything else I can help with?"], Messages(replayed).Select(Text));
@@ -274,29 +274,5 @@ public sealed class DirectLineApiTests
         Assert.True(response.IsSuccessStatusCode);
         Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.Contains("x-ms-bot-agent", response.Headers.GetValues("Access-Control-Allow-Headers").Single(), StringComparison.Ordinal);
-    }
-
-    internal static async Task<List<JsonElement>> ReceiveActivitiesAsync(ClientWebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[1 << 20];
-        while (true)
-        {
-            var total = 0;
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(buffer.AsMemory(total), cancellationToken).AsTask().ContinueWith(t => new WebSocketReceiveResult(t.Result.Count, t.Result.MessageType, t.Result.EndOfMessage), cancellationToken);
-                total += result.Count;
-            }
-            while (!result.EndOfMessage);
-
-            if (total == 0)
-            {
-                continue;
-            }
-
-            using var document = JsonDocument.Parse(buffer.AsMemory(0, total));
-            return document.RootElement.GetProperty("activities").EnumerateArray().Select(a => a.Clone()).ToList();
-        }
     }
 }

@@ -13,6 +13,15 @@ internal sealed class DirectLineClient(HttpClient http, string credential)
 
     public string? StreamUrl { get; private set; }
 
+    /// <summary>A client that has started its conversation (a new one with the secret, the token's own with a token).</summary>
+    public static async Task<DirectLineClient> StartedAsync(HttpClient http, string credential, string userId = "u1")
+    {
+        var client = new DirectLineClient(http, credential);
+        using var started = await client.StartAsync(userId);
+        started.EnsureSuccessStatusCode();
+        return client;
+    }
+
     public async Task<HttpResponseMessage> StartAsync(string userId = "u1")
     {
         var response = await SendAsync(HttpMethod.Post, "/v3/directline/conversations", new { user = new { id = userId } });

@@ -46,7 +46,7 @@ public sealed class StreamKeepAliveTests
         using var socket = new ClientWebSocket();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await socket.ConnectAsync(new Uri(client.StreamUrl!), timeout.Token);
-        await DirectLineApiTests.ReceiveActivitiesAsync(socket, timeout.Token);
+        await DirectLineSocket.ReceiveActivitiesAsync(socket, timeout.Token);
 
         clock.Advance(StreamKeepAlive.Interval);
 
@@ -57,7 +57,7 @@ public sealed class StreamKeepAliveTests
         var live = new List<JsonElement>();
         while (!live.Exists(a => a.TryGetProperty("replyToId", out var r) && r.GetString() == id && a.GetProperty("type").GetString() == "message"))
         {
-            live.AddRange(await DirectLineApiTests.ReceiveActivitiesAsync(socket, timeout.Token));
+            live.AddRange(await DirectLineSocket.ReceiveActivitiesAsync(socket, timeout.Token));
         }
 
         Assert.Equal(WebSocketMessageType.Text, beat.MessageType);

@@ -112,46 +112,31 @@ public sealed class NginxTests
         return Process.Start(start)!;
     }
 
+    /// <summary>Until nginx answers <c>/readyz</c> with 200 from an instance behind it.</summary>
     private static async Task WaitForAsync(HttpClient http)
     {
-        for (var i = 0; i < 100; i++)
+        var ready = await Eventually.ReadAsync(async () =>
         {
             try
             {
                 using var response = await http.GetAsync("readyz");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
+                return (HttpStatusCode?)response.StatusCode;
             }
             catch (HttpRequestException)
             {
                 // nginx is not listening yet.
+                return (HttpStatusCode?)null;
             }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("nginx did not answer");
+        }, status => status == HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.OK, ready);
     }
 
     private static async Task<string> ReplyToAsync(ClientWebSocket socket, string id)
     {
-        var buffer = new byte[1 << 16];
-        using var message = new MemoryStream();
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
+        while (await DirectLineSocket.NextSetAsync(socket, patience.Token) is { } set)
         {
-            var result = await socket.ReceiveAsync(buffer, patience.Token);
-            message.Write(buffer, 0, result.Count);
-            if (!result.EndOfMessage || message.Length == 0)
-            {
-                continue;
-            }
-
-            using var set = JsonDocument.Parse(message.ToArray());
-            message.SetLength(0);
-            foreach (var activity in set.RootElement.GetProperty("activities").EnumerateArray())
+            foreach (var activity in set)
             {
                 if (activity.GetProperty("type").GetString() == "message" && activity.TryGetProperty("replyToId", out var to) && to.GetString() == id)
                 {
@@ -159,6 +144,8 @@ public sealed class NginxTests
                 }
             }
         }
+
+        throw new InvalidOperationException($"the stream closed before the reply to {id}");
     }
 
     private static int FreePort()

@@ -221,47 +221,17 @@ public sealed class TwoInstanceTests
         private TaskCompletionSource<string> Reply(string id) =>
             _replies.GetOrAdd(id, _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
 
-        private async Task ReceiveAsync()
+        private Task ReceiveAsync() => DirectLineSocket.ReadUntilClosedAsync(_socket, activity =>
         {
-            var buffer = new byte[1 << 16];
-            using var message = new MemoryStream();
-            try
+            if (!_seen.Add(activity.GetProperty("id").GetString()!))
             {
-                while (_socket.State is WebSocketState.Open or WebSocketState.CloseSent)
-                {
-                    var result = await _socket.ReceiveAsync(buffer, CancellationToken.None);
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        break;
-                    }
-
-                    message.Write(buffer, 0, result.Count);
-                    if (!result.EndOfMessage || message.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    using var set = JsonDocument.Parse(message.ToArray());
-                    message.SetLength(0);
-                    foreach (var activity in set.RootElement.GetProperty("activities").EnumerateArray())
-                    {
-                        var id = activity.GetProperty("id").GetString()!;
-                        if (!_seen.Add(id))
-                        {
-                            Interlocked.Increment(ref _duplicates);
-                        }
-
-                        if (activity.GetProperty("type").GetString() == "message" && activity.TryGetProperty("replyToId", out var to))
-                        {
-                            Reply(to.GetString()!).TrySetResult(activity.GetProperty("text").GetString() ?? "");
-                        }
-                    }
-                }
+                Interlocked.Increment(ref _duplicates);
             }
-            catch (WebSocketException)
+
+            if (activity.GetProperty("type").GetString() == "message" && activity.TryGetProperty("replyToId", out var to))
             {
-                // The server went away at the end.
+                Reply(to.GetString()!).TrySetResult(activity.GetProperty("text").GetString() ?? "");
             }
-        }
+        });
     }
 }

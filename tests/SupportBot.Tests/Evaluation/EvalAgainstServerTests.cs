@@ -36,8 +36,7 @@ public sealed class EvalAgainstServerTests
         using var data = TempFolder.Create();
         await using (var server = await RunningServer.StartAsync("--Storage:DataPath", data.Path, "--DirectLine:Secret", Secret))
         {
-            var shopper = new DirectLineClient(server.Client, Secret);
-            (await shopper.StartAsync()).EnsureSuccessStatusCode();
+            var shopper = await DirectLineClient.StartedAsync(server.Client, Secret);
             await shopper.PostOkAsync("how long do I have to return something?");
             await shopper.PostOkAsync("where is my order? my email is sam.jones@example.com, phone 415-555-0188");
         }

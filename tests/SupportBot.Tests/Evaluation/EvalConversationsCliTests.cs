@@ -47,9 +47,10 @@ public sealed class EvalConversationsCliTests
         var (exit, output, error) = await CliRunner.RunAsync("eval", "conversations", Path.Combine(folder.Path, "convs"), "--junit", junit, "--json", json);
 
         Assert.True(exit == 0, output + error);
-        Assert.Contains("conversations 2: 2 passed, 0 failed, 0 flaky, 0 errors", output, StringComparison.Ordinal);
-        Assert.Contains("containment (confirmed)      50.0 %", output, StringComparison.Ordinal);
-        Assert.Contains("handoff recall               100.0 %", output, StringComparison.Ordinal);
+        TextAssert.ContainsAll(output,
+            "conversations 2: 2 passed, 0 failed, 0 flaky, 0 errors",
+            "containment (confirmed)      50.0 %",
+            "handoff recall               100.0 %");
         Assert.True(File.Exists(junit));
         using var run = JsonDocument.Parse(await File.ReadAllTextAsync(json));
         Assert.Equal(2, run.RootElement.GetProperty("conversations").GetArrayLength());
@@ -67,13 +68,14 @@ public sealed class EvalConversationsCliTests
         var (exit, output, _) = await CliRunner.RunAsync("eval", "conversations", Path.Combine(folder.Path, "convs"));
 
         Assert.Equal(1, exit);
-        Assert.Contains("convs/broken.transcript:1: not valid JSON", output, StringComparison.Ordinal);
-        Assert.Contains("convs/broken.chat:2: unknown tag '[Intnet=greeting]'", output, StringComparison.Ordinal);
-        Assert.Contains("FAILED ", output, StringComparison.Ordinal);
-        Assert.Contains("turn 1 (line 1): user: how long do I have to return something?", output, StringComparison.Ordinal);
-        Assert.Contains("text: expected \"You can return most items within 60 days of delivery for a refund.\"", output, StringComparison.Ordinal);
-        Assert.Contains("diff     you can return most items within [-60-] {+30+} days of delivery", output, StringComparison.Ordinal);
-        Assert.Contains("conversations 2: 1 passed, 1 failed, 0 flaky, 0 errors; 2 unreadable files", output, StringComparison.Ordinal);
+        TextAssert.ContainsAll(output,
+            "convs/broken.transcript:1: not valid JSON",
+            "convs/broken.chat:2: unknown tag '[Intnet=greeting]'",
+            "FAILED ",
+            "turn 1 (line 1): user: how long do I have to return something?",
+            "text: expected \"You can return most items within 60 days of delivery for a refund.\"",
+            "diff     you can return most items within [-60-] {+30+} days of delivery",
+            "conversations 2: 1 passed, 1 failed, 0 flaky, 0 errors; 2 unreadable files");
     }
 
     [Fact]
@@ -97,8 +99,9 @@ public sealed class EvalConversationsCliTests
         var (exit, output, _) = await CliRunner.RunAsync("eval", "conversations", folder.Path, "--tolerance", "Semantic");
 
         Assert.Equal(1, exit);
-        Assert.Contains("FAQ source (recorded): expected \"return-window\"", output, StringComparison.Ordinal);
-        Assert.Contains("conversations 2: 1 passed, 1 failed", output, StringComparison.Ordinal);
+        TextAssert.ContainsAll(output,
+            "FAQ source (recorded): expected \"return-window\"",
+            "conversations 2: 1 passed, 1 failed");
     }
 
     [Fact]
@@ -127,8 +130,9 @@ public sealed class EvalConversationsCliTests
         var (exit, output, _) = await CliRunner.RunAsync("eval", "conversations", Path.Combine(folder.Path, "convs"), "--baseline", baseline);
 
         Assert.Equal(1, exit);
-        Assert.Contains("(regression)", output, StringComparison.Ordinal);
-        Assert.Contains("against the baseline: 1 regressions, 0 fixed", output, StringComparison.Ordinal);
+        TextAssert.ContainsAll(output,
+            "(regression)",
+            "against the baseline: 1 regressions, 0 fixed");
     }
 
     [Fact]

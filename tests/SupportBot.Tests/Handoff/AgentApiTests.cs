@@ -72,8 +72,7 @@ public sealed class AgentApiTests
         await using var server = await StartAsync(data.Path);
         var shoppers = await Task.WhenAll(Enumerable.Range(0, 100).Select(async _ =>
         {
-            var shopper = new DirectLineClient(server.Client, Secret);
-            (await shopper.StartAsync()).EnsureSuccessStatusCode();
+            var shopper = await DirectLineClient.StartedAsync(server.Client, Secret);
             await shopper.PostOkAsync("I want to talk to a human");
             return shopper;
         }));
@@ -119,8 +118,7 @@ public sealed class AgentApiTests
     {
         using var data = TempFolder.Create();
         await using var server = await StartAsync(data.Path);
-        var shopper = new DirectLineClient(server.Client, Secret);
-        (await shopper.StartAsync()).EnsureSuccessStatusCode();
+        var shopper = await DirectLineClient.StartedAsync(server.Client, Secret);
         await shopper.PostOkAsync("where is my order LP10000002");
         await shopper.PostOkAsync("talk to a person");
         using var agent = KeyClient(server, 3);
@@ -158,8 +156,7 @@ public sealed class AgentApiTests
     {
         using var data = TempFolder.Create();
         await using var server = await StartAsync(data.Path);
-        var shopper = new DirectLineClient(server.Client, Secret);
-        (await shopper.StartAsync()).EnsureSuccessStatusCode();
+        var shopper = await DirectLineClient.StartedAsync(server.Client, Secret);
         await shopper.PostOkAsync("talk to a person");
         using var owner = KeyClient(server, 1);
         using var other = KeyClient(server, 2);

@@ -16,8 +16,7 @@ public sealed class MetricsEndpointTests
     public async Task ATurn_ShowsInThePrometheusText_ByOutcomeAndStage()
     {
         await using var server = await StartAsync();
-        var shopper = new DirectLineClient(server.Client, Secret);
-        (await shopper.StartAsync()).EnsureSuccessStatusCode();
+        var shopper = await DirectLineClient.StartedAsync(server.Client, Secret);
         await shopper.PostOkAsync("how long do I have to return something?");
         await shopper.PostOkAsync("i want to talk to a person");
 
@@ -40,8 +39,7 @@ public sealed class MetricsEndpointTests
     public async Task TheGrafanaDashboard_QueriesOnlyMetricsTheBotExports()
     {
         await using var server = await StartAsync();
-        var shopper = new DirectLineClient(server.Client, Secret);
-        (await shopper.StartAsync()).EnsureSuccessStatusCode();
+        var shopper = await DirectLineClient.StartedAsync(server.Client, Secret);
         await shopper.PostOkAsync("how long do I have to return something?");
         await shopper.PostOkAsync("i want to talk to a person");
         var exported = await server.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));

@@ -12,6 +12,10 @@ public sealed partial class ConversationHtmlReportTests
 {
     private static readonly BaselineComparison Comparison = new([SampleConversationRun.LateParcelKey], [SampleConversationRun.RefundStatusKey]);
 
+    /// <summary>The sample run's report, with or without a baseline, at the FAQ threshold the run used.</summary>
+    private static Task<string> SampleReportAsync(BaselineComparison? comparison = null, double threshold = 0.45) =>
+        ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), comparison, threshold);
+
     [GeneratedRegex("""(?:src|href)\s*=\s*"(?!data:)""")]
     private static partial Regex ExternalReference();
 
@@ -24,7 +28,7 @@ public sealed partial class ConversationHtmlReportTests
     [Fact]
     public async Task RenderAsync_SampleRun_PutsFailuresBeforeChartsAndTheTableLast()
     {
-        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), Comparison, 0.45);
+        var html = await SampleReportAsync(Comparison);
 
         var headline = html.IndexOf("<h2>Headline</h2>", StringComparison.Ordinal);
         var failures = html.IndexOf("<h2 id=\"failures\">Failures</h2>", StringComparison.Ordinal);
@@ -39,19 +43,17 @@ public sealed partial class ConversationHtmlReportTests
     [Fact]
     public async Task RenderAsync_SampleRun_EmbedsRenderedChartsAndNothingFromOutside()
     {
-        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), Comparison, 0.45);
+        var html = await SampleReportAsync(Comparison);
 
         Assert.Equal(3, ReportCharts.Rendered(html).Count);
-        Assert.DoesNotContain("http://", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("https://", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        ReportCharts.AssertNothingFromOutside(html);
         Assert.False(ExternalReference().IsMatch(html), "every src and href is a data URI");
     }
 
     [Fact]
     public async Task RenderAsync_ShopperTextWithScript_IsEncoded()
     {
-        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), null, 0.45);
+        var html = await SampleReportAsync();
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; my parcel is late", html, StringComparison.Ordinal);
@@ -60,7 +62,7 @@ public sealed partial class ConversationHtmlReportTests
     [Fact]
     public async Task RenderAsync_SampleRun_HasEverySectionInReadingOrder()
     {
-        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), Comparison, 0.45);
+        var html = await SampleReportAsync(Comparison);
 
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.Contains("<title>Conversation evaluation: local engine, knowledge/</title>", html, StringComparison.Ordinal);
@@ -90,23 +92,26 @@ public sealed partial class ConversationHtmlReportTests
 
         var html = await ConversationHtmlReport.RenderAsync(run, new BaselineComparison([], [Hostile]), 0.45);
 
-        Assert.DoesNotContain("<img src=x", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("before <del>&lt;img src=x onerror=alert(1)&gt;</del><ins>&lt;script&gt;x&lt;/script&gt;</ins> after", html, StringComparison.Ordinal);
-        Assert.Contains("<p class=\"bot muted\">bot: &lt;img src=x onerror=alert(1)&gt;</p>", html, StringComparison.Ordinal);
-        Assert.Contains("<li>&lt;img src=x onerror=alert(1)&gt;</li>", html, StringComparison.Ordinal);
+        TextAssert.ContainsNone(html,
+            "<img src=x",
+            "<script");
+        TextAssert.ContainsAll(html,
+            "before <del>&lt;img src=x onerror=alert(1)&gt;</del><ins>&lt;script&gt;x&lt;/script&gt;</ins> after",
+            "<p class=\"bot muted\">bot: &lt;img src=x onerror=alert(1)&gt;</p>",
+            "<li>&lt;img src=x onerror=alert(1)&gt;</li>");
     }
 
     [Fact]
     public async Task RenderAsync_FailedTurn_ShowsChecksAndTheWordDiffMarked()
     {
-        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), null, 0.45);
+        var html = await SampleReportAsync();
 
         var section = Section(html, "late parcel");
-        Assert.Contains("turn 2 (line 14)", section, StringComparison.Ordinal);
-        Assert.Contains("<td>reply text</td><td>Your order ships today</td><td>Your order shipped yesterday</td>", section, StringComparison.Ordinal);
-        Assert.Contains("Your order <del>ships today</del><ins>shipped yesterday</ins>", section, StringComparison.Ordinal);
-        Assert.Contains("<td>intent</td><td>missing_package</td><td>order_status</td>", section, StringComparison.Ordinal);
+        TextAssert.ContainsAll(section,
+            "turn 2 (line 14)",
+            "<td>reply text</td><td>Your order ships today</td><td>Your order shipped yesterday</td>",
+            "Your order <del>ships today</del><ins>shipped yesterday</ins>",
+            "<td>intent</td><td>missing_package</td><td>order_status</td>");
         Assert.DoesNotContain("turn 1 (line 10)", section, StringComparison.Ordinal);
         Assert.Contains("passed 3 of 5 runs", Section(html, "returns window"), StringComparison.Ordinal);
         Assert.Contains("step &#x27;confirm&#x27; is not in flow &#x27;returns&#x27;", Section(html, "broken flow"), StringComparison.Ordinal);
@@ -116,7 +121,7 @@ public sealed partial class ConversationHtmlReportTests
     [Fact]
     public async Task RenderAsync_WithBaseline_MarksTheRegressionFirstAndListsTheFix()
     {
-        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), Comparison, 0.45);
+        var html = await SampleReportAsync(Comparison);
 
         var regression = "<span class=\"badge regression\">regression</span>";
         Assert.Contains(regression, Section(html, "late parcel"), StringComparison.Ordinal);
@@ -129,24 +134,26 @@ public sealed partial class ConversationHtmlReportTests
     [Fact]
     public async Task RenderAsync_WithoutBaseline_HasNoBaselineMarks()
     {
-        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), null, 0.45);
+        var html = await SampleReportAsync();
 
-        Assert.DoesNotContain("badge regression", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("Fixed since the baseline", html, StringComparison.Ordinal);
+        TextAssert.ContainsNone(html,
+            "badge regression",
+            "Fixed since the baseline");
     }
 
     [Fact]
     public async Task RenderAsync_Headline_ShowsEveryMetricWithNullAsDashAndContainmentApart()
     {
-        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), null, 0.45);
+        var html = await SampleReportAsync();
 
-        Assert.Contains("<th>intent accuracy</th><td class=\"num\">—</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<th>turn pass rate</th><td class=\"num\">66.7&#xA0;% <span class=\"muted\">(0.6667)</span></td>", html, StringComparison.Ordinal);
-        Assert.Contains("<th>containment, confirmed</th><td class=\"num\">20.0&#xA0;%", html, StringComparison.Ordinal);
-        Assert.Contains("<th>containment, assumed</th><td class=\"num\">40.0&#xA0;%", html, StringComparison.Ordinal);
-        Assert.Contains("confirmed: the shopper said it helped; assumed: no handoff and no complaint", html, StringComparison.Ordinal);
-        Assert.Contains("<th>first response p50</th><td class=\"num\">165.5 ms</td>", html, StringComparison.Ordinal);
-        Assert.Contains("local engine, knowledge/", html, StringComparison.Ordinal);
+        TextAssert.ContainsAll(html,
+            "<th>intent accuracy</th><td class=\"num\">—</td>",
+            "<th>turn pass rate</th><td class=\"num\">66.7&#xA0;% <span class=\"muted\">(0.6667)</span></td>",
+            "<th>containment, confirmed</th><td class=\"num\">20.0&#xA0;%",
+            "<th>containment, assumed</th><td class=\"num\">40.0&#xA0;%",
+            "confirmed: the shopper said it helped; assumed: no handoff and no complaint",
+            "<th>first response p50</th><td class=\"num\">165.5 ms</td>",
+            "local engine, knowledge/");
         // The renderer writes '+' as a character reference; the reader sees the offset as written here.
         Assert.Contains("2026-11-23 18:30:00 +00:00", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
@@ -155,21 +162,22 @@ public sealed partial class ConversationHtmlReportTests
     public async Task RenderAsync_SweepTable_HasTheUsualBarsAndTheCurrentOne()
     {
         // Four turns name their entry: right at 0.91, wrong at 0.52, right at 0.77 and right at 0.38 (the flaky one).
-        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), null, 0.42);
+        var html = await SampleReportAsync(threshold: 0.42);
 
         var table = html[html.IndexOf("<table class=\"sweep\">", StringComparison.Ordinal)..];
         table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
         var rows = Regex.Count(table, "<tr[ >]") - 1;
         Assert.Equal(6, rows);
-        Assert.Contains("<tr class=\"current\"><td class=\"num\">0.42 (current)</td><td class=\"num\">75.0&#xA0;%", table, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"num\">0.3</td><td class=\"num\">100.0&#xA0;% <span class=\"muted\">(1)</span></td><td class=\"num\">25.0&#xA0;%", table, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"num\">0.6</td><td class=\"num\">50.0&#xA0;% <span class=\"muted\">(0.5)</span></td><td class=\"num\">0.0&#xA0;% <span class=\"muted\">(0)</span></td><td class=\"num\">2 of 4</td>", table, StringComparison.Ordinal);
+        TextAssert.ContainsAll(table,
+            "<tr class=\"current\"><td class=\"num\">0.42 (current)</td><td class=\"num\">75.0&#xA0;%",
+            "<td class=\"num\">0.3</td><td class=\"num\">100.0&#xA0;% <span class=\"muted\">(1)</span></td><td class=\"num\">25.0&#xA0;%",
+            "<td class=\"num\">0.6</td><td class=\"num\">50.0&#xA0;% <span class=\"muted\">(0.5)</span></td><td class=\"num\">0.0&#xA0;% <span class=\"muted\">(0)</span></td><td class=\"num\">2 of 4</td>");
     }
 
     [Fact]
     public async Task RenderAsync_CurrentThresholdOnAUsualBar_IsOneRow()
     {
-        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), null, 0.45);
+        var html = await SampleReportAsync();
 
         Assert.Equal(1, Regex.Count(html, @"<td class=""num"">0\.45"));
         Assert.Contains("0.45 (current)", html, StringComparison.Ordinal);
@@ -194,12 +202,13 @@ public sealed partial class ConversationHtmlReportTests
     [Fact]
     public async Task RenderAsync_AllConversationsTable_HasOneRowEach()
     {
-        var html = await ConversationHtmlReport.RenderAsync(SampleConversationRun.Create(), Comparison, 0.45);
+        var html = await SampleReportAsync(Comparison);
 
         var table = html[html.IndexOf("<h2>All conversations</h2>", StringComparison.Ordinal)..];
         Assert.Equal(5, Regex.Count(table, "<tr><td>"));
-        Assert.Contains("<tr><td>late parcel</td><td class=\"muted\">eval/conversations/orders.chat</td><td><span class=\"badge failed\">failed</span> <span class=\"badge regression\">regression</span></td><td class=\"num\">1 / 2</td><td>yes</td><td>no</td><td>assumed</td></tr>", table, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"badge passed\">passed</span> <span class=\"badge fixed\">fixed</span>", table, StringComparison.Ordinal);
+        TextAssert.ContainsAll(table,
+            "<tr><td>late parcel</td><td class=\"muted\">eval/conversations/orders.chat</td><td><span class=\"badge failed\">failed</span> <span class=\"badge regression\">regression</span></td><td class=\"num\">1 / 2</td><td>yes</td><td>no</td><td>assumed</td></tr>",
+            "<span class=\"badge passed\">passed</span> <span class=\"badge fixed\">fixed</span>");
     }
 
     /// <summary>The failure section of one conversation, from its heading to the end of its section.</summary>

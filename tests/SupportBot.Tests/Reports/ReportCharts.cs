@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Reports;
 
@@ -23,4 +24,7 @@ internal static partial class ReportCharts
 
         return pngs;
     }
+
+    /// <summary>A report opens offline: no address to fetch, no stylesheet linked.</summary>
+    public static void AssertNothingFromOutside(string html) => TextAssert.ContainsNone(html, "http://", "https://", "<link");
 }

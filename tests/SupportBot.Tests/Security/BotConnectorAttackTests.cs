@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 using SupportBot.Host.BotConnector;
 using SupportBot.Storage;
@@ -24,6 +25,9 @@ public sealed class BotConnectorAttackTests
 {
     private const string AppId = "our-app";
     private const string Channel = "msteams";
+
+    /// <summary>The lateness the bot forgives a channel's clock (BotConnectorAuthentication).</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     [Fact]
     public async Task AnonymousPost_ToADefaultServer_IsRefused_AndTheBotCallsNoOne()
@@ -56,7 +60,7 @@ public sealed class BotConnectorAttackTests
             identity.Token("someone-else", serviceUrl),
             identity.Token(AppId, serviceUrl, signWith: otherKey),
             identity.Token(AppId, serviceUrl, issuer: "https://attacker.example"),
-            identity.Token(AppId, serviceUrl, expires: DateTime.UtcNow.AddHours(-1)),
+            identity.Token(AppId, serviceUrl, expires: new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc)),
         ];
         foreach (var token in tokens)
         {
@@ -65,6 +69,32 @@ public sealed class BotConnectorAttackTests
             Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
         }
 
+        Assert.Empty(channel.Requests);
+    }
+
+    [Fact]
+    public async Task AChannelToken_IsAcceptedUntilItsExpiryPlusTheSkew_OnTheServersClock_AndRefusedAfter()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2031, 3, 14, 9, 0, 0, TimeSpan.Zero));
+        using var data = TempFolder.Create();
+        await using var identity = await BotFrameworkIdentity.StartAsync(clock);
+        await using var channel = await RecordingServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(services => services.AddSingleton<TimeProvider>(clock),
+            [.. identity.ServerSettings(AppId), "--Storage:DataPath", data.Path]);
+
+        // A token for another service URL: once it is accepted, the mismatch is what refuses it, so nothing is sent either way.
+        var token = identity.Token(AppId, "https://smba.trafficmanager.net/amer/");
+        var lastValidMoment = BotFrameworkIdentity.Lifetime + ClockSkew;
+
+        clock.Advance(lastValidMoment - TimeSpan.FromSeconds(1));
+        using (var beforeExpiry = await PostAsync(server, Activity(channel.Address.ToString(), "conv-expiry"), token))
+        {
+            await AssertProblemAsync(beforeExpiry, HttpStatusCode.Forbidden, "Service URL mismatch");
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        using var afterExpiry = await PostAsync(server, Activity(channel.Address.ToString(), "conv-expiry"), token);
+        await AssertProblemAsync(afterExpiry, HttpStatusCode.Unauthorized, "Unauthorized");
         Assert.Empty(channel.Requests);
     }
 

@@ -30,13 +30,7 @@ public sealed class BudgetAttackTests
     private static Task<RunningServer> StartAsync(params string[] settings) =>
         RunningServer.StartAsync(["--DirectLine:Secret", Secret, "--Knowledge:WatchForChanges", "false", .. settings]);
 
-    private static async Task<DirectLineClient> ConversationAsync(RunningServer server)
-    {
-        var client = new DirectLineClient(server.Client, Secret);
-        using var started = await client.StartAsync();
-        started.EnsureSuccessStatusCode();
-        return client;
-    }
+    private static Task<DirectLineClient> ConversationAsync(RunningServer server) => DirectLineClient.StartedAsync(server.Client, Secret);
 
     /// <summary>The bot's message answering a post (replies are committed before the post is answered).</summary>
     private static async Task<string> ReplyToAsync(DirectLineClient client, string postId)

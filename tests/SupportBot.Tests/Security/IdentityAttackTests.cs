@@ -123,8 +123,7 @@ public sealed class IdentityAttackTests
         var backend = new DirectLineClient(server.Client, Secret);
         using var generated = await backend.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", new { user = new { id = "dl_shopper" } });
         var token = (await generated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-        var shopper = new DirectLineClient(server.Client, token);
-        (await shopper.StartAsync()).EnsureSuccessStatusCode();
+        var shopper = await DirectLineClient.StartedAsync(server.Client, token);
         return shopper;
     }
 

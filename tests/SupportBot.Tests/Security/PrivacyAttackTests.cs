@@ -26,8 +26,7 @@ public sealed class PrivacyAttackTests
     {
         using var data = TempFolder.Create();
         await using var server = await StartAsync(data.Path);
-        var shopper = new DirectLineClient(server.Client, Secret);
-        (await shopper.StartAsync()).EnsureSuccessStatusCode();
+        var shopper = await DirectLineClient.StartedAsync(server.Client, Secret);
 
         var echo = await shopper.PostOkAsync("how long do I have to return something?");
         var (activities, _) = await shopper.PollAsync();
@@ -42,17 +41,16 @@ public sealed class PrivacyAttackTests
     {
         using var data = TempFolder.Create();
         await using var server = await StartAsync(data.Path);
-        var shopper = new DirectLineClient(server.Client, Secret);
-        (await shopper.StartAsync()).EnsureSuccessStatusCode();
+        var shopper = await DirectLineClient.StartedAsync(server.Client, Secret);
         using var socket = new ClientWebSocket();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await socket.ConnectAsync(new Uri(shopper.StreamUrl!), timeout.Token);
 
-        var seen = await DirectLineApiTests.ReceiveActivitiesAsync(socket, timeout.Token);
+        var seen = await DirectLineSocket.ReceiveActivitiesAsync(socket, timeout.Token);
         var echo = await shopper.PostOkAsync("I want to talk to a person");
         while (!seen.Any(a => Type(a) == "message" && ReplyTo(a) == echo))
         {
-            seen.AddRange(await DirectLineApiTests.ReceiveActivitiesAsync(socket, timeout.Token));
+            seen.AddRange(await DirectLineSocket.ReceiveActivitiesAsync(socket, timeout.Token));
         }
 
         Assert.DoesNotContain(seen, a => Type(a) == "trace");
@@ -64,8 +62,7 @@ public sealed class PrivacyAttackTests
     {
         using var data = TempFolder.Create();
         await using var server = await StartAsync(data.Path);
-        var shopper = new DirectLineClient(server.Client, Secret);
-        (await shopper.StartAsync()).EnsureSuccessStatusCode();
+        var shopper = await DirectLineClient.StartedAsync(server.Client, Secret);
         await shopper.PostOkAsync("how long do I have to return something?");
 
         using var response = await shopper.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{shopper.ConversationId}/activities", credential: Secret);
@@ -124,8 +121,7 @@ public sealed class PrivacyAttackTests
         await using var model = await FakeChatModel.StartAsync(Step.Text(draft));
         using var data = TempFolder.Create();
         await using var server = await StartAsync(data.Path, model.Settings());
-        var shopper = new DirectLineClient(server.Client, Secret);
-        (await shopper.StartAsync()).EnsureSuccessStatusCode();
+        var shopper = await DirectLineClient.StartedAsync(server.Client, Secret);
 
         var echo = await shopper.PostOkAsync("how long do I have to return something?");
         var (activities, _) = await shopper.PollAsync();
@@ -142,8 +138,7 @@ public sealed class PrivacyAttackTests
         using var data = TempFolder.Create();
         await using (var server = await StartAsync(data.Path))
         {
-            var shopper = new DirectLineClient(server.Client, Secret);
-            (await shopper.StartAsync("u-ana")).EnsureSuccessStatusCode();
+            var shopper = await DirectLineClient.StartedAsync(server.Client, Secret, "u-ana");
             await shopper.PostOkAsync(
                 "hiii my name is ana lima. i moved!! new addr is 42 birch lane apt 3, portland OR 97205. pkg tracking 1Z 999 AA1 01 2345 6784 "
                 + "says delivered?? https://www.ups.com/track?tracknum=1Z999AA10123456784 pls call (503) 555-0142 or ana.lima+shop@example.com, "
@@ -168,13 +163,11 @@ public sealed class PrivacyAttackTests
         using var data = TempFolder.Create();
         await using var server = await StartAsync(data.Path, services => services.AddSingleton<TimeProvider>(clock));
         var store = server.Services.GetRequiredService<IConversationStore>();
-        var old = new DirectLineClient(server.Client, Secret);
-        (await old.StartAsync("u-old")).EnsureSuccessStatusCode();
+        var old = await DirectLineClient.StartedAsync(server.Client, Secret, "u-old");
         await old.PostOkAsync("Hi, I'm Priya Natarajan. Ship to 1200 Oak Street, Suite 5 instead. Reach me at priya.n@example.net or 415-555-0199.");
 
         clock.Advance(TimeSpan.FromDays(31));
-        var recent = new DirectLineClient(server.Client, Secret);
-        (await recent.StartAsync("u-recent")).EnsureSuccessStatusCode();
+        var recent = await DirectLineClient.StartedAsync(server.Client, Secret, "u-recent");
         await recent.PostOkAsync("my email is jo.recent@example.org");
         clock.Advance(RetentionInterval);
 
@@ -226,8 +219,7 @@ public sealed class PrivacyAttackTests
     {
         using var data = TempFolder.Create();
         await using var server = await StartAsync(data.Path);
-        var ana = new DirectLineClient(server.Client, Secret);
-        (await ana.StartAsync("u-ana")).EnsureSuccessStatusCode();
+        var ana = await DirectLineClient.StartedAsync(server.Client, Secret, "u-ana");
         await ana.PostOkAsync("my email is ana@example.com");
 
         using var anonymous = await server.Client.DeleteAsync(new Uri("/agent/api/privacy/shoppers?email=ana%40example.com", UriKind.Relative));

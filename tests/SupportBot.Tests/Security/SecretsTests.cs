@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SupportBot.Host.Agents;
@@ -25,6 +26,11 @@ namespace SupportBot.Tests.Security;
 public sealed class SecretsTests
 {
     private const string Secret = "secrets-tests-secret-0123456789-abcdef";
+
+    /// <summary>A moment far from today's, so a token that works on it can only have been checked on the server's clock.</summary>
+    private static readonly DateTimeOffset LongAgo = new(2001, 2, 3, 4, 5, 6, TimeSpan.Zero);
+
+    private static readonly DateTimeOffset FarFuture = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task ProductionServe_WithTheDemoAgentsPassword_RefusesToStart_InOneLine()
@@ -77,8 +83,7 @@ public sealed class SecretsTests
     {
         using var data = TempFolder.Create();
         await using var server = await RunningServer.StartAsync("--Storage:DataPath", data.Path, "--DirectLine:Secret", Secret);
-        var shopper = new DirectLineClient(server.Client, await PageTokenAsync(server));
-        (await shopper.StartAsync()).EnsureSuccessStatusCode();
+        var shopper = await DirectLineClient.StartedAsync(server.Client, await PageTokenAsync(server));
         var token = shopper.Credential;
 
         // One character changed in the middle of the token.
@@ -90,7 +95,7 @@ public sealed class SecretsTests
         {
             Conv = shopper.ConversationId,
             User = "attacker",
-            Exp = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds(),
+            Exp = FarFuture.ToUnixTimeSeconds(),
         }));
         var oldKey = SHA256.HashData(Encoding.UTF8.GetBytes("supportbot/directline/token-key/" + Secret));
         var forged = $"{payload}.{WebEncoders.Base64UrlEncode(HMACSHA256.HashData(oldKey, Encoding.ASCII.GetBytes(payload)))}";
@@ -191,7 +196,7 @@ public sealed class SecretsTests
     [Fact]
     public void Token_ExpiresOnTheServersClock()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(LongAgo);
         using var tokens = new DirectLineTokens(Options.Create(new DirectLineOptions { TokenLifetimeSeconds = 60 }), new EphemeralDataProtectionProvider(), time);
         var token = tokens.Issue("conv-1", "user-1");
 
@@ -201,6 +206,32 @@ public sealed class SecretsTests
         // The second check above came from the verified-token cache: expiry still holds on the server's clock.
         time.Advance(TimeSpan.FromSeconds(2));
         Assert.Null(tokens.Check(token));
+    }
+
+    [Fact]
+    public async Task PageToken_ServesUntilItsLifetimeEndsOnTheServersClock_ThenIsRefused_AndCannotBeRefreshed()
+    {
+        var clock = new FakeTimeProvider(LongAgo);
+        using var data = TempFolder.Create();
+        await using var server = await RunningServer.StartAsync(services => services.AddSingleton<TimeProvider>(clock),
+            "--Storage:DataPath", data.Path, "--DirectLine:TokenLifetimeSeconds", "60");
+        var shopper = await DirectLineClient.StartedAsync(server.Client, await PageTokenAsync(server));
+        var poll = $"/v3/directline/conversations/{shopper.ConversationId}/activities";
+
+        clock.Advance(TimeSpan.FromSeconds(59));
+        using (var lastSecond = await shopper.SendAsync(HttpMethod.Get, poll))
+        {
+            Assert.Equal(HttpStatusCode.OK, lastSecond.StatusCode);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        using var expired = await shopper.SendAsync(HttpMethod.Get, poll);
+        using var refresh = await shopper.SendAsync(HttpMethod.Post, "/v3/directline/tokens/refresh");
+        foreach (var refused in new[] { expired, refresh })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal("TokenExpired", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("code").GetString());
+        }
     }
 
     /// <summary><c>supportbot serve</c> as a user runs it, cancelled after a while if it does start (the test then fails).</summary>
@@ -224,7 +255,7 @@ public sealed class SecretsTests
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=supportbot key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        using var certificate = request.CreateSelfSigned(LongAgo, FarFuture);
         return certificate.Export(X509ContentType.Pkcs12, password);
     }
 }

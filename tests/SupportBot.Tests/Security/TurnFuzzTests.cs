@@ -65,8 +65,7 @@ public sealed class TurnFuzzTests
         var answered = 0;
         for (var round = 0; round < rounds; round++)
         {
-            var shopper = new DirectLineClient(server.Client, Secret);
-            (await shopper.StartAsync()).EnsureSuccessStatusCode();
+            var shopper = await DirectLineClient.StartedAsync(server.Client, Secret);
             foreach (var (question, expected) in BudgetAttackTests.NormalTurns)
             {
                 var id = await shopper.PostOkAsync(question);

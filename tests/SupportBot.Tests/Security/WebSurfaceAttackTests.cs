@@ -89,8 +89,7 @@ public sealed partial class WebSurfaceAttackTests
     {
         using var data = TempFolder.Create();
         await using var server = await StartWithAgentAsync(data.Path);
-        var shopper = new DirectLineClient(server.Client, Secret);
-        (await shopper.StartAsync()).EnsureSuccessStatusCode();
+        var shopper = await DirectLineClient.StartedAsync(server.Client, Secret);
         await shopper.PostOkAsync("I want to talk to a person");
         using var agent = CookieClient(server);
         (await agent.PostAsJsonAsync("/agent/api/session", new { id = "ivy", password = AgentPassword })).EnsureSuccessStatusCode();

@@ -13,21 +13,27 @@ internal sealed class BotFrameworkIdentity : IAsyncDisposable
 {
     public const string Issuer = "https://api.botframework.com";
 
+    /// <summary>How long a channel token is valid unless a test says otherwise.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
     private readonly RSA _rsa;
     private readonly RecordingServer _server;
+    private readonly TimeProvider _clock;
 
-    private BotFrameworkIdentity(RSA rsa, RsaSecurityKey key, RecordingServer server)
+    private BotFrameworkIdentity(RSA rsa, RsaSecurityKey key, RecordingServer server, TimeProvider clock)
     {
         _rsa = rsa;
         SigningKey = key;
         _server = server;
+        _clock = clock;
     }
 
     public RsaSecurityKey SigningKey { get; }
 
     public Uri MetadataUrl => new(_server.Address, "openid");
 
-    public static async Task<BotFrameworkIdentity> StartAsync()
+    /// <param name="clock">The clock tokens are issued on: the bot's own (a fake one, when the test gives the bot one).</param>
+    public static async Task<BotFrameworkIdentity> StartAsync(TimeProvider? clock = null)
     {
         var rsa = RSA.Create(2048);
         var key = new RsaSecurityKey(rsa) { KeyId = "channel-key" };
@@ -45,17 +51,20 @@ internal sealed class BotFrameworkIdentity : IAsyncDisposable
             }
         });
         self = server.Address;
-        return new BotFrameworkIdentity(rsa, key, server);
+        return new BotFrameworkIdentity(rsa, key, server, clock ?? TimeProvider.System);
     }
 
     /// <summary>The settings of a Development server that trusts this identity service for <paramref name="appId"/>.</summary>
     public string[] ServerSettings(string appId) =>
         ["--environment", "Development", "--BotConnector:AppId", appId, "--BotConnector:OpenIdMetadataUrl", MetadataUrl.ToString()];
 
-    /// <summary>A channel token as the Bot Connector service issues it: for the bot's App ID, naming the channel's service URL.</summary>
+    /// <summary>
+    /// A channel token as the Bot Connector service issues it: for the bot's App ID, naming the channel's service URL,
+    /// valid for <see cref="Lifetime"/> from now on the identity's clock unless <paramref name="expires"/> says otherwise.
+    /// </summary>
     public string Token(string audience, string? serviceUrl, SecurityKey? signWith = null, string issuer = Issuer, DateTime? expires = null)
     {
-        var until = expires ?? DateTime.UtcNow.AddMinutes(5);
+        var until = expires ?? _clock.GetUtcNow().UtcDateTime.Add(Lifetime);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
