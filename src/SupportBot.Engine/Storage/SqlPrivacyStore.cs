@@ -7,7 +7,7 @@ using SupportBot.Privacy;
 namespace SupportBot.Storage;
 
 /// <summary>Retention and deletion on request over the shared <see cref="Database"/> the conversations and the handoff queue live in.</summary>
-public sealed class SqlPrivacyStore(Database database) : IPrivacyStore
+internal sealed class SqlPrivacyStore(Database database) : IPrivacyStore
 {
     private const string OpenWork = "'Queued', 'Pending', 'Assigned', 'Ticket'";
 
