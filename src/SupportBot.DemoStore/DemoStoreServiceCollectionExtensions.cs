@@ -3,7 +3,7 @@ using SupportBot.Orders;
 
 namespace SupportBot.DemoStore;
 
-public static class DemoStoreServiceCollectionExtensions
+internal static class DemoStoreServiceCollectionExtensions
 {
     /// <summary>The demo store, as the order backend <c>Orders:Backend</c> = <c>Demo</c> chooses.</summary>
     public static IServiceCollection AddDemoStore(this IServiceCollection services)

@@ -29,7 +29,8 @@ public class FrustrationBenchmarks
     }
 
     [Benchmark]
-    public FrustrationReading Read()
+    // Returned as object because the engine's result types are internal; BenchmarkDotNet still consumes the value.
+    public object Read()
     {
         var (text, earlier) = _turns[_next++ % _turns.Length];
         return FrustrationDetector.Read(_lexicon, text, earlier);

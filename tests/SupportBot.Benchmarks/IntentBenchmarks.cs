@@ -24,5 +24,6 @@ public class IntentPredictionBenchmarks
     }
 
     [Benchmark]
-    public IntentPrediction Predict() => _model.Predict(_messages[_next++ % _messages.Length]);
+    // Returned as object because the engine's result types are internal; BenchmarkDotNet still consumes the value.
+    public object Predict() => _model.Predict(_messages[_next++ % _messages.Length]);
 }

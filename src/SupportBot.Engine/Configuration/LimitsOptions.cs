@@ -7,7 +7,7 @@ namespace SupportBot.Configuration;
 /// body, stream or client can take more than its share of the server. <c>0</c> turns a limit off (a load benchmark
 /// from one loopback client turns the rate limits off to measure the pipeline rather than the limiter).
 /// </summary>
-public sealed class LimitsOptions
+internal sealed class LimitsOptions
 {
     public const string SectionName = "Limits";
 

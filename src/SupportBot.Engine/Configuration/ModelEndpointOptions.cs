@@ -9,7 +9,7 @@ namespace SupportBot.Configuration;
 /// Where an OpenAI-compatible model is (<c>Drafting:OpenAI</c>, <c>Embeddings:OpenAI</c>) and how hard to try: every
 /// call goes through one resilience pipeline of these settings (total budget, retries, circuit breaker, per-attempt timeout).
 /// </summary>
-public abstract class ModelEndpointOptions
+internal abstract class ModelEndpointOptions
 {
     /// <summary>The base URL of the API, up to and including <c>/v1</c>.</summary>
     public string? Endpoint { get; set; }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace SupportBot.Configuration;
 
-public static class OptionsServiceCollectionExtensions
+internal static class OptionsServiceCollectionExtensions
 {
     /// <summary>Binds a configuration section and validates it at start-up, so a bad setting stops the host with its key named.</summary>
     public static IServiceCollection AddValidatedOptions<TOptions>(this IServiceCollection services, string sectionName)

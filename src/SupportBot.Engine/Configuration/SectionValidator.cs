@@ -10,7 +10,7 @@ namespace SupportBot.Configuration;
 /// its configuration key (<c>Knowledge:Search:MinConfidence must be between 0 and 1</c>) so an operator
 /// knows which setting to fix.
 /// </summary>
-public sealed class SectionValidator<TOptions>(string sectionName) : IValidateOptions<TOptions>
+internal sealed class SectionValidator<TOptions>(string sectionName) : IValidateOptions<TOptions>
     where TOptions : class
 {
     public ValidateOptionsResult Validate(string? name, TOptions options)

@@ -23,7 +23,7 @@ namespace SupportBot.Conversation;
 /// <see cref="ReplyDrafter"/>), the decision, and the events; <see cref="TurnRenderer"/> makes activities of them. It works on the conversation's <see cref="ConversationState"/> it is given and keeps
 /// nothing between turns: <see cref="ConversationTurns"/> loads that state, serialises the turns, and saves it.
 /// </summary>
-public sealed partial class ConversationEngine
+internal sealed partial class ConversationEngine
 {
     private static readonly HashSet<string> SmallTalkIntents = new(StringComparer.Ordinal) { "greeting", "thanks", "goodbye", "bot_challenge", "affirm", "deny" };
     /// <summary>An out-of-scope verdict at least this sure outweighs a confident FAQ match (docs/ARCHITECTURE.md).</summary>

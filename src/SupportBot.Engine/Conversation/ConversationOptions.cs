@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SupportBot.Conversation;
 
 /// <summary>Settings of the <c>Conversation</c> section: how the bot presents itself and when it offers choices.</summary>
-public sealed class ConversationOptions
+internal sealed class ConversationOptions
 {
     public const string SectionName = "Conversation";
 

@@ -8,7 +8,7 @@ using SupportBot.Telemetry;
 
 namespace SupportBot.Conversation;
 
-public static class ConversationServiceCollectionExtensions
+internal static class ConversationServiceCollectionExtensions
 {
     /// <summary>Binds and validates <c>Conversation</c> settings and registers the engine every channel uses.</summary>
     public static IServiceCollection AddConversation(this IServiceCollection services)

@@ -10,7 +10,7 @@ namespace SupportBot.Conversation;
 /// shopper proved to be) and what the handoff rules count. Read from the store when a turn starts and saved with the
 /// turn's transcript entries when it ends, so a restart or another instance carries on at the same step.
 /// </summary>
-public sealed class ConversationState
+internal sealed class ConversationState
 {
     /// <summary>A conversation idle for this long starts afresh: flows and verifications lapse with it.</summary>
     public static readonly TimeSpan IdleLifetime = TimeSpan.FromMinutes(30);

@@ -10,7 +10,7 @@ namespace SupportBot.Conversation;
 
 /// <summary>One turn as stored: the shopper's activity (absent for a conversation update) and the bot's replies.</summary>
 /// <param name="Repeated">The client sent this activity before: these are the replies it got then, and nothing ran again.</param>
-public sealed record TurnRecord(StoredActivity? Inbound, IReadOnlyList<StoredActivity> Replies, bool Repeated)
+internal sealed record TurnRecord(StoredActivity? Inbound, IReadOnlyList<StoredActivity> Replies, bool Repeated)
 {
     /// <summary>What the turn did besides replying (none when <see cref="Repeated"/>: that was reported the first time).</summary>
     public IReadOnlyList<TurnEvent> Events { get; init; } = [];
@@ -33,7 +33,7 @@ public sealed record TurnRecord(StoredActivity? Inbound, IReadOnlyList<StoredAct
 /// </list>
 /// Activities written outside a turn (what an agent says) go through <see cref="TranscriptAppends.AppendOnceAsync"/>, under the same lock.
 /// </summary>
-public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer renderer, ITurnStore turns, IConversationStore conversations, IAgentSession agents,
+internal sealed class ConversationTurns(ConversationEngine engine, TurnRenderer renderer, ITurnStore turns, IConversationStore conversations, IAgentSession agents,
     BotTelemetry telemetry, TimeProvider time)
 {
     /// <summary>Runs (or replays) one turn; <paramref name="stamp"/> lets the channel set what it owns (channel id, server time) before storing.</summary>

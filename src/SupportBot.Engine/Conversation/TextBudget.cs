@@ -4,7 +4,7 @@ namespace SupportBot.Conversation;
 /// The part of a message the bot reads: at most a budget of characters, cut at the last word boundary inside it, so
 /// that the cost of understanding, search and drafting never grows with what a stranger chooses to send.
 /// </summary>
-public static class TextBudget
+internal static class TextBudget
 {
     /// <summary>The text within <paramref name="maxCharacters"/> (0: no limit), and whether anything was left out.</summary>
     public static (string? Text, bool Cut) Cap(string? text, int maxCharacters)

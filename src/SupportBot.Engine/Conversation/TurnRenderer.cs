@@ -8,7 +8,7 @@ namespace SupportBot.Conversation;
 /// <c>handoff.initiate</c> if the turn asked for one, then the trace of the decision. All are addressed back to
 /// the sender of <c>inbound</c>, in its conversation and language.
 /// </summary>
-public sealed class TurnRenderer(TimeProvider time)
+internal sealed class TurnRenderer(TimeProvider time)
 {
     public IReadOnlyList<Activity> Render(Activity inbound, TurnResult result)
     {

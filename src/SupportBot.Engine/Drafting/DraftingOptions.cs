@@ -4,7 +4,7 @@ using SupportBot.Configuration;
 namespace SupportBot.Drafting;
 
 /// <summary>Who writes the bot's answers.</summary>
-public enum DraftingProvider
+internal enum DraftingProvider
 {
     /// <summary>Composed on this machine from the retrieved passages: no network, no key, deterministic.</summary>
     Local,
@@ -14,7 +14,7 @@ public enum DraftingProvider
 }
 
 /// <summary>Settings of the <c>Drafting</c> section.</summary>
-public sealed class DraftingOptions : IValidatableObject
+internal sealed class DraftingOptions : IValidatableObject
 {
     public const string SectionName = "Drafting";
 
@@ -33,4 +33,4 @@ public sealed class DraftingOptions : IValidatableObject
 }
 
 /// <summary>Settings of <c>Drafting:OpenAI</c>: where the model is and how hard to try.</summary>
-public sealed class OpenAIDraftingOptions : ModelEndpointOptions;
+internal sealed class OpenAIDraftingOptions : ModelEndpointOptions;

@@ -11,7 +11,7 @@ using SupportBot.Configuration;
 
 namespace SupportBot.Drafting;
 
-public static class DraftingServiceCollectionExtensions
+internal static class DraftingServiceCollectionExtensions
 {
     /// <summary>The named HTTP client the model is called through, with its timeouts, retries and circuit breaker.</summary>
     public const string ModelHttpClient = "SupportBot.Drafting.Model";

@@ -10,7 +10,7 @@ namespace SupportBot.Drafting;
 /// The help centre as a Semantic Kernel function: the engine pre-fetches it for every answer (the grounding both
 /// drafters get) and a language model may call it again with a better query.
 /// </summary>
-public sealed class KnowledgePlugin(LiveKnowledge knowledge)
+internal sealed class KnowledgePlugin(LiveKnowledge knowledge)
 {
     public const string PluginName = "knowledge";
     public const string SearchFunction = "search";
@@ -23,7 +23,7 @@ public sealed class KnowledgePlugin(LiveKnowledge knowledge)
 }
 
 /// <summary>The passages a search found, best first; what a drafter may state about the help centre.</summary>
-public sealed record KnowledgeSearchResult([property: JsonPropertyName("passages")] IReadOnlyList<KnowledgePassage> Passages)
+internal sealed record KnowledgeSearchResult([property: JsonPropertyName("passages")] IReadOnlyList<KnowledgePassage> Passages)
 {
     public static KnowledgeSearchResult From(KnowledgeAnswer answer) => From(answer.Hits);
 
@@ -32,7 +32,7 @@ public sealed record KnowledgeSearchResult([property: JsonPropertyName("passages
 }
 
 /// <summary>One FAQ answer as a drafter sees it, with the editor's summary of what must not be left out when there is one.</summary>
-public sealed record KnowledgePassage(
+internal sealed record KnowledgePassage(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("text")] string Text,

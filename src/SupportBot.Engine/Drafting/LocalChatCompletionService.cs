@@ -11,7 +11,7 @@ namespace SupportBot.Drafting;
 /// and the editors' wording (source label, sign-off). Every sentence it sends is copied from its grounding, so it
 /// cannot state a fact it was not given; with no passage it says so.
 /// </summary>
-public sealed class LocalChatCompletionService(LiveKnowledge knowledge) : IChatCompletionService
+internal sealed class LocalChatCompletionService(LiveKnowledge knowledge) : IChatCompletionService
 {
     public const string ModelId = "supportbot-local";
 

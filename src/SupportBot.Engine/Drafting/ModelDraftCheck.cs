@@ -6,7 +6,7 @@ using Markdig.Syntax.Inlines;
 namespace SupportBot.Drafting;
 
 /// <summary>Why a model's draft was not sent.</summary>
-public static class DraftRejection
+internal static class DraftRejection
 {
     public const string Empty = "empty";
     public const string Unsure = "unsure";

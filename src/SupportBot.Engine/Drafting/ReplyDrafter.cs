@@ -15,7 +15,7 @@ namespace SupportBot.Drafting;
 /// that is slow, failing, or out of circuit is never the shopper's problem: the local draft goes out instead,
 /// within <see cref="DraftingOptions.BudgetSeconds"/>.
 /// </summary>
-public sealed partial class ReplyDrafter
+internal sealed partial class ReplyDrafter
 {
     private readonly Kernel _kernel;
     private readonly IChatCompletionService? _model;

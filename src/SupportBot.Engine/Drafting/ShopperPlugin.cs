@@ -8,7 +8,7 @@ namespace SupportBot.Drafting;
 /// What the bot knows about the shopper in this conversation, as a function, so a model reads it as data (a tool
 /// result) and never as part of its instructions: a name is typed by the shopper and could say anything.
 /// </summary>
-public sealed class ShopperPlugin
+internal sealed class ShopperPlugin
 {
     public const string PluginName = "shopper";
     public const string ProfileFunction = "profile";
@@ -23,7 +23,7 @@ public sealed class ShopperPlugin
 }
 
 /// <summary>The shopper as far as the bot knows them.</summary>
-public sealed record ShopperProfile([property: JsonPropertyName("first_name")] string? FirstName)
+internal sealed record ShopperProfile([property: JsonPropertyName("first_name")] string? FirstName)
 {
     public static readonly ShopperProfile Anonymous = new((string?)null);
 

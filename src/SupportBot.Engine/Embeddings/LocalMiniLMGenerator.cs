@@ -10,7 +10,7 @@ namespace SupportBot.Embeddings;
 /// process, loaded on first use and shared by every generator (it is thread-safe and takes ~90 MB), so several hosts
 /// in one process (tests) load it once.
 /// </summary>
-public sealed class LocalMiniLMGenerator : IEmbeddingGenerator<string, Embedding<float>>
+internal sealed class LocalMiniLMGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     public const string ModelId = "sentence-transformers/all-MiniLM-L6-v2";
 

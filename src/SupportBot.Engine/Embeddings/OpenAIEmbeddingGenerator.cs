@@ -7,14 +7,14 @@ using Microsoft.Extensions.AI;
 namespace SupportBot.Embeddings;
 
 /// <summary>A reply from the endpoint that is not the embeddings it was asked for; the raw body is kept in <c>Data["body"]</c>.</summary>
-public sealed class EmbeddingProviderException(string message) : Exception(message);
+internal sealed class EmbeddingProviderException(string message) : Exception(message);
 
 /// <summary>
 /// Any OpenAI-compatible <c>POST {endpoint}/embeddings</c>, through an <see cref="HttpClient"/> that carries the
 /// resilience rules (timeouts, retries, circuit breaker; see <see cref="EmbeddingServiceCollectionExtensions"/>).
 /// Vectors are scaled to unit length, so a dot product is their cosine whatever the model returns.
 /// </summary>
-public sealed class OpenAIEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+internal sealed class OpenAIEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 

@@ -10,7 +10,7 @@ namespace SupportBot.Embeddings;
 /// <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> for Semantic Kernel and other consumers. With
 /// <see cref="EmbeddingProvider.None"/> it is <see cref="IsEnabled">disabled</see> and every caller stays lexical.
 /// </summary>
-public sealed partial class TextEmbeddings
+internal sealed partial class TextEmbeddings
 {
     private readonly ILogger _logger;
 

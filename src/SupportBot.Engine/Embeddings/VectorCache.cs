@@ -11,7 +11,7 @@ namespace SupportBot.Embeddings;
 /// texts, on disk in <c>vectors.db</c> (SQLite, WAL), so a restart, a reload or a retrain embeds only what is new.
 /// Shoppers' messages are never written to disk. Thread-safe; several processes may share the file.
 /// </summary>
-public sealed class VectorCache
+internal sealed class VectorCache
 {
     private readonly string? _connectionString;
     private readonly int _capacity;

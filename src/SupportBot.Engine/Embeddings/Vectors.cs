@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 namespace SupportBot.Embeddings;
 
 /// <summary>Small vector helpers over <see cref="TensorPrimitives"/>.</summary>
-public static class Vectors
+internal static class Vectors
 {
     /// <summary>A unit-length copy (a zero vector stays zero).</summary>
     public static float[] Normalized(ReadOnlySpan<float> vector)

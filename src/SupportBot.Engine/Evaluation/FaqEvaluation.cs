@@ -6,23 +6,23 @@ using SupportBot.Knowledge.Search;
 namespace SupportBot.Evaluation;
 
 /// <summary>A labelled question: <c>expected</c> is the FAQ id that answers it, or null when nothing in the FAQ does.</summary>
-public sealed record FaqQuestion(
+internal sealed record FaqQuestion(
     [property: JsonPropertyName("text")] string? Text,
     [property: JsonPropertyName("expected")] string? Expected);
 
 /// <summary>A question the index did not rank first correctly (or answered confidently when it should not have).</summary>
-public sealed record FaqMiss(
+internal sealed record FaqMiss(
     [property: JsonPropertyName("line")] int Line,
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("expected")] string? Expected,
     [property: JsonPropertyName("got")] IReadOnlyList<RankedId> Got);
 
-public sealed record RankedId(
+internal sealed record RankedId(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("confidence")] double Confidence);
 
 /// <summary>Of the questions whose best answer had a confidence in [<c>from</c>, <c>to</c>), how many were right.</summary>
-public sealed record CalibrationBucket(
+internal sealed record CalibrationBucket(
     [property: JsonPropertyName("from")] double From,
     [property: JsonPropertyName("to")] double To,
     [property: JsonPropertyName("count")] int Count,
@@ -33,7 +33,7 @@ public sealed record CalibrationBucket(
 /// threshold: <c>answered_precision</c> is how often a confident answer was the right one, <c>abstain_rate</c>
 /// how often an unanswerable question stayed below the bar.
 /// </summary>
-public sealed record FaqEvaluationReport(
+internal sealed record FaqEvaluationReport(
     [property: JsonPropertyName("questions")] int Questions,
     [property: JsonPropertyName("answerable")] int Answerable,
     [property: JsonPropertyName("hit_at_1")] double HitAt1,
@@ -58,7 +58,7 @@ public sealed record FaqEvaluationReport(
 /// it is the right entry, how many a "Did you mean…?" and how often the right entry is among the choices, how many
 /// a fallback. Over the unanswerable ones: how many are not answered directly. With the thresholds used.
 /// </summary>
-public sealed record AnswerDecisionReport(
+internal sealed record AnswerDecisionReport(
     [property: JsonPropertyName("direct_rate")] double DirectRate,
     [property: JsonPropertyName("direct_accuracy")] double DirectAccuracy,
     [property: JsonPropertyName("clarify_rate")] double ClarifyRate,
@@ -67,7 +67,7 @@ public sealed record AnswerDecisionReport(
     [property: JsonPropertyName("unanswerable_held_back")] double UnanswerableHeldBack,
     [property: JsonPropertyName("thresholds")] AnswerDecisionThresholds Thresholds);
 
-public sealed record AnswerDecisionThresholds(
+internal sealed record AnswerDecisionThresholds(
     [property: JsonPropertyName("min_confidence")] double MinConfidence,
     [property: JsonPropertyName("tie_margin")] double TieMargin,
     [property: JsonPropertyName("clear_lead_confidence")] double ClearLeadConfidence,
@@ -80,7 +80,7 @@ public sealed record AnswerDecisionThresholds(
 }
 
 /// <summary>Runs a labelled question set against an index and scores it.</summary>
-public static class FaqEvaluation
+internal static class FaqEvaluation
 {
     private const int RankDepth = 10;
 

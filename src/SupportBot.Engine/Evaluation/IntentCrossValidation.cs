@@ -6,7 +6,7 @@ namespace SupportBot.Evaluation;
 /// k-fold cross-validation: each example is tested once by a model that never saw it, and the outcomes of all
 /// folds are pooled into one report. Folds are stratified by intent and deterministic.
 /// </summary>
-public static class IntentCrossValidation
+internal static class IntentCrossValidation
 {
     public static async Task<IntentEvaluationReport> RunAsync(IReadOnlyList<IntentExample> examples, int folds, IntentOptions options, IProgress<string>? progress = null,
         IntentEmbedder? embedder = null, CancellationToken cancellationToken = default)

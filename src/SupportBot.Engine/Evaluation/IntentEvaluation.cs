@@ -51,7 +51,7 @@ public sealed record IntentEvaluationReport(
     [property: JsonPropertyName("utterances")] IReadOnlyList<ScoredUtterance> Utterances);
 
 /// <summary>Scores a trained model on labelled utterances.</summary>
-public static class IntentEvaluation
+internal static class IntentEvaluation
 {
     public const string Correct = "correct";
     public const string Wrong = "wrong";

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace SupportBot.Evaluation;
 
 /// <summary>A labelled-data file problem, reported as <c>path:line: message</c>.</summary>
-public sealed class DatasetException(string path, int line, string message) : Exception($"{path}:{line}: {message}")
+internal sealed class DatasetException(string path, int line, string message) : Exception($"{path}:{line}: {message}")
 {
     public string FilePath { get; } = path;
 
@@ -11,7 +11,7 @@ public sealed class DatasetException(string path, int line, string message) : Ex
 }
 
 /// <summary>Reads JSON Lines datasets: one object per line, blank lines and <c>//</c> comments skipped.</summary>
-public static class JsonLines
+internal static class JsonLines
 {
     public static IEnumerable<(T Item, int Line)> Read<T>(string path, JsonSerializerOptions options)
     {

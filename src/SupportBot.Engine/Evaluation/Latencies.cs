@@ -1,7 +1,7 @@
 namespace SupportBot.Evaluation;
 
 /// <summary>Latency samples in milliseconds and their percentiles (nearest rank), for every evaluation and benchmark.</summary>
-public sealed class Latencies
+internal sealed class Latencies
 {
     private readonly List<double> _samples = [];
     private bool _sorted = true;

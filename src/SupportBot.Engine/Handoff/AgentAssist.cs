@@ -5,7 +5,7 @@ using SupportBot.Understanding.Intents;
 namespace SupportBot.Handoff;
 
 /// <summary>A reply the agent can send or edit, and the help-centre entry it comes from.</summary>
-public sealed record SuggestedReply(string Markdown, string SourceId, string SourceTitle);
+internal sealed record SuggestedReply(string Markdown, string SourceId, string SourceTitle);
 
 /// <summary>
 /// Agent assist: the help-centre passage that answers the shopper's latest answerable message, cut to the part
@@ -13,7 +13,7 @@ public sealed record SuggestedReply(string Markdown, string SourceId, string Sou
 /// have quoted: the same sentence vector (the packaged model, by default) decides the intent and the entry, so a
 /// messily worded question finds its answer for the agent as it would for the bot.
 /// </summary>
-public sealed class AgentAssist(LiveKnowledge knowledge, LiveIntents intents)
+internal sealed class AgentAssist(LiveKnowledge knowledge, LiveIntents intents)
 {
     /// <summary>Messages about the conversation itself, not the shopper's problem: "a person please", "hello", "thanks".</summary>
     private static readonly HashSet<string> NotAProblem = new(StringComparer.Ordinal)

@@ -8,7 +8,7 @@ namespace SupportBot.Handoff;
 /// message. This instance's consoles count at once; every instance writes its consoles to the store as heartbeats
 /// (<see cref="BeatAsync"/>, run by <see cref="PresenceHeartbeat"/>) that lapse when it stops, however it stops.
 /// </summary>
-public sealed partial class AgentPresence(IPresenceStore store, TimeProvider time, ILogger<AgentPresence> logger)
+internal sealed partial class AgentPresence(IPresenceStore store, TimeProvider time, ILogger<AgentPresence> logger)
 {
     /// <summary>How often an instance refreshes its consoles' rows; a row lapses after three missed refreshes.</summary>
     public static readonly TimeSpan BeatEvery = TimeSpan.FromSeconds(15);

@@ -10,7 +10,7 @@ namespace SupportBot.Handoff;
 /// cannot fill the agents' queue. A client is the remote address the channel saw, or the conversation when the
 /// channel knows none.
 /// </summary>
-public sealed class HandoffBudget(TimeProvider time, IOptions<LimitsOptions> limits)
+internal sealed class HandoffBudget(TimeProvider time, IOptions<LimitsOptions> limits)
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
 

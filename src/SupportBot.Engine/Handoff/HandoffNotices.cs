@@ -6,7 +6,7 @@ using SupportBot.Storage;
 namespace SupportBot.Handoff;
 
 /// <summary>A change agents should see now: a queue entry added, claimed, closed, or a new shopper message.</summary>
-public sealed record HandoffNotice(string HandoffId, string ConversationId, string Change, string? AgentId = null)
+internal sealed record HandoffNotice(string HandoffId, string ConversationId, string Change, string? AgentId = null)
 {
     public const string Added = "added";
     public const string Claimed = "claimed";
@@ -21,7 +21,7 @@ public sealed record HandoffNotice(string HandoffId, string ConversationId, stri
 /// <see cref="IChangeFeed"/>. Notices only say that something changed; the console then reads the queue and
 /// transcripts, so a missed notice delays but never loses a message.
 /// </summary>
-public sealed class HandoffNotices : IDisposable
+internal sealed class HandoffNotices : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, Channel<HandoffNotice>> _listeners = new();
     private readonly IChangeFeed _feed;

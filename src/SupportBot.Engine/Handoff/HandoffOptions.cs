@@ -5,7 +5,7 @@ using SupportBot.Knowledge.Frustration;
 namespace SupportBot.Handoff;
 
 /// <summary>Where a handed-off conversation goes: our own queue and agent console, or an external contact centre.</summary>
-public enum HandoffTarget
+internal enum HandoffTarget
 {
     /// <summary>The built-in persistent queue, worked by agents on <c>/agent</c>.</summary>
     Queue,
@@ -15,7 +15,7 @@ public enum HandoffTarget
 }
 
 /// <summary>Settings of the <c>Handoff</c> section: when the bot hands a conversation to a person, and who may take it.</summary>
-public sealed class HandoffOptions : IValidatableObject
+internal sealed class HandoffOptions : IValidatableObject
 {
     public const string SectionName = "Handoff";
 
@@ -127,7 +127,7 @@ public sealed class HandoffOptions : IValidatableObject
 }
 
 /// <summary>A support agent who may sign in: by password (hashed) in the console, or by API key from scripts.</summary>
-public sealed class AgentAccount
+internal sealed class AgentAccount
 {
     public string Id { get; set; } = "";
 

@@ -7,7 +7,7 @@ using SupportBot.Schema;
 namespace SupportBot.Handoff;
 
 /// <summary>A decision to hand the conversation to a person, and the signals behind it (recorded in the trace and the queue).</summary>
-public sealed record HandoffVerdict(string Reason, IReadOnlyDictionary<string, string> Signals);
+internal sealed record HandoffVerdict(string Reason, IReadOnlyDictionary<string, string> Signals);
 
 /// <summary>
 /// When a person must take over. Before the bot answers: an explicit ask, a sensitive intent, or frustration.
@@ -16,7 +16,7 @@ public sealed record HandoffVerdict(string Reason, IReadOnlyDictionary<string, s
 /// <see cref="HandoffOptions.RetrievalConfidence"/>), too many consecutive fallbacks, or a flow that cannot
 /// finish (failed verification, a lost-parcel claim, the order system down).
 /// </summary>
-public sealed class HandoffPolicy(IOptions<HandoffOptions> options)
+internal sealed class HandoffPolicy(IOptions<HandoffOptions> options)
 {
     private readonly HandoffOptions _options = options.Value;
 
@@ -109,7 +109,7 @@ public sealed class HandoffPolicy(IOptions<HandoffOptions> options)
 }
 
 /// <summary>What the handoff rules remember between turns of one conversation (part of its saved state).</summary>
-public sealed class HandoffMemory
+internal sealed class HandoffMemory
 {
     private const int RememberedTexts = 3;
 
@@ -131,4 +131,4 @@ public sealed class HandoffMemory
 }
 
 /// <summary>A handoff that found no one available, waiting for the shopper's e-mail to become a ticket.</summary>
-public sealed record PendingMessageOffer(HandoffRequest Request);
+internal sealed record PendingMessageOffer(HandoffRequest Request);

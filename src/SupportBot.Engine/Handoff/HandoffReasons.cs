@@ -1,7 +1,7 @@
 namespace SupportBot.Handoff;
 
 /// <summary>Why a conversation went to a person: recorded in the trace, the queue and the <c>handoff.initiate</c> event.</summary>
-public static class HandoffReasons
+internal static class HandoffReasons
 {
     public const string Requested = "requested";
     public const string LowConfidence = "low_confidence";
@@ -28,7 +28,7 @@ public static class HandoffReasons
 }
 
 /// <summary>Where a handed-off conversation stands.</summary>
-public enum HandoffStatus
+internal enum HandoffStatus
 {
     /// <summary>Waiting for an agent.</summary>
     Queued,
@@ -52,7 +52,7 @@ public enum HandoffStatus
 }
 
 /// <summary>A conversation handed to people: the queue entry, what the bot knew, and how it ended.</summary>
-public sealed record HandoffTicket
+internal sealed record HandoffTicket
 {
     public required string Id { get; init; }
 

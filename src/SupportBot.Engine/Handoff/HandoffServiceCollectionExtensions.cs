@@ -5,7 +5,7 @@ using SupportBot.Storage;
 
 namespace SupportBot.Handoff;
 
-public static class HandoffServiceCollectionExtensions
+internal static class HandoffServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates <c>Handoff</c> settings and registers the policy, the persistent queue and the desk's parts:

@@ -1,7 +1,7 @@
 namespace SupportBot.Handoff;
 
 /// <summary>Where a conversation stands with people, as the page shows it (the activity's <c>handoffState</c>).</summary>
-public static class HandoffStates
+internal static class HandoffStates
 {
     public const string Queued = "queued";
     public const string Offline = "offline";

@@ -5,14 +5,14 @@ using SupportBot.Storage;
 namespace SupportBot.Handoff;
 
 /// <summary>Why an agent's action was refused, in words for the console.</summary>
-public sealed class HandoffConflictException(string message) : Exception(message);
+internal sealed class HandoffConflictException(string message) : Exception(message);
 
 /// <summary>
 /// The agent's side of the handoff desk, from the queue they see to the shopper's rating: claim, reply, hand back,
 /// resolve — or an external contact centre doing the same through <c>handoff.status</c>. Who owns a conversation is
 /// read from the store on every call, so an agent on one instance and a shopper on another see the same owner.
 /// </summary>
-public interface IAgentSession
+internal interface IAgentSession
 {
     /// <summary>What this agent may see: waiting entries of the reasons they handle, messages left, and their own chats.</summary>
     Task<IReadOnlyList<HandoffTicket>> QueueForAsync(AgentAccount agent, CancellationToken cancellationToken);

@@ -4,7 +4,7 @@ using SupportBot.Schema;
 namespace SupportBot.Handoff;
 
 /// <summary>What the engine knew when it decided a person should take over.</summary>
-public sealed record HandoffRequest(ConversationKey Conversation, Activity Inbound, HandoffVerdict Verdict, string? Intent, double Confidence, string Text,
+internal sealed record HandoffRequest(ConversationKey Conversation, Activity Inbound, HandoffVerdict Verdict, string? Intent, double Confidence, string Text,
     IReadOnlyDictionary<string, string> Slots, string? ShopperName)
 {
     /// <summary>Who asked, as the channel adapter knows it: its network address keys the per-client handoff budget (else the conversation does).</summary>
@@ -15,13 +15,13 @@ public sealed record HandoffRequest(ConversationKey Conversation, Activity Inbou
 }
 
 /// <summary>What the shopper is told, where the handoff stands, and the <c>handoff.initiate</c> event an external contact centre reads.</summary>
-public sealed record HandoffOutcome(string Text, IReadOnlyList<ReplyChoice>? Choices, string State, Activity? ContactCentreEvent, HandoffTicket? Ticket);
+internal sealed record HandoffOutcome(string Text, IReadOnlyList<ReplyChoice>? Choices, string State, Activity? ContactCentreEvent, HandoffTicket? Ticket);
 
 /// <summary>
 /// The queue, the shopper's side of the handoff desk (named a line because it is not a collection): getting in line (or to an external platform, or leaving a message when no
 /// one is there), where they stand, and getting out. Every answer is read from the store, so every instance agrees.
 /// </summary>
-public interface IHandoffLine
+internal interface IHandoffLine
 {
     /// <summary>The conversation's open handoff: queued, pending with a platform, or owned by an agent.</summary>
     Task<HandoffTicket?> OpenForAsync(string conversationId, CancellationToken cancellationToken);

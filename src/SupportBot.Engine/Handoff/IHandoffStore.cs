@@ -1,7 +1,7 @@
 namespace SupportBot.Handoff;
 
 /// <summary>The persistent queue of handed-off conversations: it survives restarts, and a claim is won by exactly one agent.</summary>
-public interface IHandoffStore
+internal interface IHandoffStore
 {
     Task AddAsync(HandoffTicket ticket, CancellationToken cancellationToken);
 
@@ -33,7 +33,7 @@ public interface IHandoffStore
 }
 
 /// <summary>What a transition writes besides the status (only the non-null fields).</summary>
-public sealed record HandoffChange(DateTimeOffset At)
+internal sealed record HandoffChange(DateTimeOffset At)
 {
     public string? AgentId { get; init; }
 

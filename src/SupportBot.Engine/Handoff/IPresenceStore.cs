@@ -1,10 +1,10 @@
 namespace SupportBot.Handoff;
 
 /// <summary>One open agent console as the store keeps it, until it stops beating.</summary>
-public sealed record ConsoleBeat(string ConnectionId, string AgentId, IReadOnlyList<string> Reasons, DateTimeOffset ExpiresAt);
+internal sealed record ConsoleBeat(string ConnectionId, string AgentId, IReadOnlyList<string> Reasons, DateTimeOffset ExpiresAt);
 
 /// <summary>Agents' open consoles on every instance: heartbeat rows that lapse when an instance stops refreshing them.</summary>
-public interface IPresenceStore
+internal interface IPresenceStore
 {
     Task BeatAsync(IReadOnlyList<ConsoleBeat> consoles, CancellationToken cancellationToken);
 

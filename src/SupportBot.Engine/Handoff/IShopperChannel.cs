@@ -6,7 +6,7 @@ namespace SupportBot.Handoff;
 /// Sends what agents write (and the bot's announcements about them) to the shopper's channel, outside a turn:
 /// the host delivers over Direct Line or the Bot Connector; the transcript records it either way.
 /// </summary>
-public interface IShopperChannel
+internal interface IShopperChannel
 {
     /// <summary>
     /// Records and sends the activities in order; returns the transcript sequence of the first. When the first carries a

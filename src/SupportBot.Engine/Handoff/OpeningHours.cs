@@ -6,7 +6,7 @@ namespace SupportBot.Handoff;
 /// The support team's opening hours, from rules such as <c>Mon-Fri 09:00-18:00</c> or <c>Sat,Sun 10:00-16:00</c>
 /// in one time zone. No rules means always open.
 /// </summary>
-public sealed class OpeningHours
+internal sealed class OpeningHours
 {
     private static readonly string[] DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 

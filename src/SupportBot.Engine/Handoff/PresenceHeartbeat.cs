@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 namespace SupportBot.Handoff;
 
 /// <summary>Refreshes this instance's agent consoles in the store while it runs (<see cref="AgentPresence.BeatEvery"/>).</summary>
-public sealed class PresenceHeartbeat(AgentPresence presence, TimeProvider time) : BackgroundService
+internal sealed class PresenceHeartbeat(AgentPresence presence, TimeProvider time) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

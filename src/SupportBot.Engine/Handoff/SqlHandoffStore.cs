@@ -5,7 +5,7 @@ using SupportBot.Storage;
 namespace SupportBot.Handoff;
 
 /// <summary>The handoff queue in the shared <see cref="Database"/>, so a restart keeps every waiting shopper and every instance sees one queue.</summary>
-public sealed class SqlHandoffStore(Database database) : IHandoffStore
+internal sealed class SqlHandoffStore(Database database) : IHandoffStore
 {
     private const string Columns = """
         id, conversation_id, channel_id, service_url, shopper_id, shopper_name, reason, signals, intent, confidence, summary, slots,

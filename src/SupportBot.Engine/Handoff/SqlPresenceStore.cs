@@ -4,7 +4,7 @@ using SupportBot.Storage;
 namespace SupportBot.Handoff;
 
 /// <summary>Agent consoles' heartbeats in the shared <see cref="Database"/>.</summary>
-public sealed class SqlPresenceStore(Database database) : IPresenceStore
+internal sealed class SqlPresenceStore(Database database) : IPresenceStore
 {
     public async Task BeatAsync(IReadOnlyList<ConsoleBeat> consoles, CancellationToken cancellationToken)
     {

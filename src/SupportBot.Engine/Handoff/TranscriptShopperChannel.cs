@@ -7,7 +7,7 @@ namespace SupportBot.Handoff;
 /// Records what is delivered in the conversation's transcript, once: the channel of an engine without a server (the
 /// CLI, evaluation), and the first half of every channel that posts elsewhere afterwards.
 /// </summary>
-public sealed class TranscriptShopperChannel(ITurnStore turns, IConversationStore store, TimeProvider time) : IShopperChannel
+internal sealed class TranscriptShopperChannel(ITurnStore turns, IConversationStore store, TimeProvider time) : IShopperChannel
 {
     public async Task<long> DeliverAsync(HandoffTicket ticket, IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
         (await RecordAsync(ticket, activities, cancellationToken).ConfigureAwait(false)).Sequence;

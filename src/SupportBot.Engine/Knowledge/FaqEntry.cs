@@ -1,16 +1,16 @@
 namespace SupportBot.Knowledge;
 
 /// <summary>A position in a knowledge file, for messages that point an editor at a line.</summary>
-public readonly record struct SourceLocation(string Path, int Line)
+internal readonly record struct SourceLocation(string Path, int Line)
 {
     public override string ToString() => $"{Path}:{Line}";
 }
 
 /// <summary>A value from a knowledge file with the line it was written on.</summary>
-public sealed record LocatedText(string Text, int Line);
+internal sealed record LocatedText(string Text, int Line);
 
 /// <summary>One FAQ entry as an editor wrote it, with policy placeholders already filled in.</summary>
-public sealed record FaqEntry
+internal sealed record FaqEntry
 {
     public required string Id { get; init; }
 

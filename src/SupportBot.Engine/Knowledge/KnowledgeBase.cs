@@ -4,7 +4,7 @@ using SupportBot.Knowledge.Intents;
 namespace SupportBot.Knowledge;
 
 /// <summary>Everything loaded from a knowledge folder: the entries that are fit to serve and what was wrong.</summary>
-public sealed record KnowledgeBase(
+internal sealed record KnowledgeBase(
     string RootPath,
     IReadOnlyList<FaqEntry> Entries,
     StorePolicies Policies,

@@ -1,7 +1,7 @@
 namespace SupportBot.Knowledge;
 
 /// <summary>How serious a problem found in a knowledge file is.</summary>
-public enum DiagnosticSeverity
+internal enum DiagnosticSeverity
 {
     /// <summary>The file or entry is not used; validation fails.</summary>
     Error,
@@ -11,7 +11,7 @@ public enum DiagnosticSeverity
 }
 
 /// <summary>One problem in a knowledge file, located by path and 1-based line.</summary>
-public sealed record KnowledgeDiagnostic(string Path, int Line, DiagnosticSeverity Severity, string Message)
+internal sealed record KnowledgeDiagnostic(string Path, int Line, DiagnosticSeverity Severity, string Message)
 {
     /// <summary>The <c>path:line: message</c> form editors' tools and CI understand.</summary>
     public override string ToString() => Severity == DiagnosticSeverity.Error
@@ -20,7 +20,7 @@ public sealed record KnowledgeDiagnostic(string Path, int Line, DiagnosticSeveri
 }
 
 /// <summary>Collects diagnostics for one load of the knowledge folder.</summary>
-public sealed class DiagnosticBag
+internal sealed class DiagnosticBag
 {
     private readonly List<KnowledgeDiagnostic> _items = [];
 

@@ -17,7 +17,7 @@ namespace SupportBot.Knowledge;
 /// Name files relative to the knowledge folder (<c>faq/returns.md</c>), as the server does in what it shows over HTTP;
 /// otherwise relative to the working folder, so an editor at a terminal can click them.
 /// </param>
-public sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFolder = false)
+internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFolder = false)
 {
     public const string PoliciesFile = "policies.yml";
     public const string SynonymsFile = "synonyms.txt";

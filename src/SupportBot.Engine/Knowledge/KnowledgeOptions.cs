@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SupportBot.Knowledge;
 
 /// <summary>Settings of the <c>Knowledge</c> section: where the editors' files are and how they are searched.</summary>
-public sealed class KnowledgeOptions
+internal sealed class KnowledgeOptions
 {
     public const string SectionName = "Knowledge";
 
@@ -37,7 +37,7 @@ public sealed class KnowledgeOptions
 }
 
 /// <summary>Settings of <c>Knowledge:Search</c>: field weights, typo tolerance and the confidence bar.</summary>
-public sealed class SearchOptions
+internal sealed class SearchOptions
 {
     /// <value>Default 2.0.</value>
     [Range(0.0, 100.0)]

@@ -4,7 +4,7 @@ using SupportBot.Configuration;
 
 namespace SupportBot.Knowledge;
 
-public static class KnowledgeServiceCollectionExtensions
+internal static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>Binds and validates <c>Knowledge</c> settings and serves the live, hot-reloaded knowledge.</summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services)

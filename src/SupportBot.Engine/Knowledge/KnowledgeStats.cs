@@ -4,7 +4,7 @@ namespace SupportBot.Knowledge;
 /// Counts an editor looks at: entries per topic and locale, entries with too few phrasings to be found reliably, and the
 /// size of the frustration lexicon in service (the built-in one when the folder has none or a broken one).
 /// </summary>
-public sealed record KnowledgeStats(
+internal sealed record KnowledgeStats(
     int Files,
     int Entries,
     int Phrasings,
@@ -43,4 +43,4 @@ public sealed record KnowledgeStats(
 }
 
 /// <summary>An entry with fewer phrasings than recommended.</summary>
-public sealed record ThinEntry(string Id, string Source, int Phrasings);
+internal sealed record ThinEntry(string Id, string Source, int Phrasings);

@@ -7,7 +7,7 @@ using SupportBot.Knowledge.Search;
 namespace SupportBot.Knowledge;
 
 /// <summary>A loaded knowledge base with its index: what every search of one moment sees.</summary>
-public sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, KnowledgeIndex Index, int Version, DateTimeOffset LoadedAt)
+internal sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, KnowledgeIndex Index, int Version, DateTimeOffset LoadedAt)
 {
     /// <summary>Entries by their exact title (case-insensitive): a shopper who sends a title picked that entry from a button.</summary>
     public IReadOnlyDictionary<string, FaqEntry> ByTitle { get; } = Knowledge.Entries
@@ -19,7 +19,7 @@ public sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, KnowledgeIndex I
 /// What operators and editors see about the knowledge in service (<c>/readyz</c>, <c>/api/knowledge/status</c>).
 /// Files in <see cref="Problems"/> are named relative to the knowledge folder: where the server keeps it is not shown.
 /// </summary>
-public sealed record KnowledgeStatus(
+internal sealed record KnowledgeStatus(
     int Version,
     int Entries,
     DateTimeOffset? LoadedAt,
@@ -33,7 +33,7 @@ public sealed record KnowledgeStatus(
 /// finish on the old one); a change with errors is logged and the last good index stays in service.
 /// At start-up there is no last good index, so entries with errors are left out and the rest are served.
 /// </summary>
-public sealed partial class LiveKnowledge : IHostedService, IDisposable
+internal sealed partial class LiveKnowledge : IHostedService, IDisposable
 {
     /// <summary>Searches that started on a replaced index get this long to finish before it is disposed.</summary>
     private static readonly TimeSpan RetireAfter = TimeSpan.FromSeconds(30);

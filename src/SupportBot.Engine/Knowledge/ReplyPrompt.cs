@@ -7,7 +7,7 @@ namespace SupportBot.Knowledge;
 /// and the system prompt a language model gets, rendered once per knowledge version because none of its variables
 /// change between turns.
 /// </summary>
-public sealed record ReplyPrompt(
+internal sealed record ReplyPrompt(
     PromptTemplateConfig Config,
     string SystemPrompt,
     string Persona,

@@ -4,14 +4,14 @@ using System.Text.RegularExpressions;
 namespace SupportBot.Knowledge;
 
 /// <summary>A store fact from <c>policies.yml</c>, with the line it was written on.</summary>
-public sealed record PolicyFact(string Path, string Value, SourceLocation Source);
+internal sealed record PolicyFact(string Path, string Value, SourceLocation Source);
 
 /// <summary>
 /// The store's facts (return window, shipping costs, …) as dotted paths, e.g. <c>returns.window_days</c>.
 /// FAQ answers quote them through <c>{{returns.window_days}}</c> and workflows read them here, so the bot
 /// states one set of facts everywhere.
 /// </summary>
-public sealed partial class StorePolicies
+internal sealed partial class StorePolicies
 {
     public static readonly StorePolicies Empty = new(new Dictionary<string, PolicyFact>());
 

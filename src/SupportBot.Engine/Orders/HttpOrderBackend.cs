@@ -24,7 +24,7 @@ namespace SupportBot.Orders;
 /// (no connection, a timeout, 401/403, 5xx, an unexpected status, a body that is not the contract's JSON) is an
 /// <see cref="OrderBackendUnavailableException"/>, whose message never carries the API key.</para>
 /// </summary>
-public sealed class HttpOrderBackend(HttpClient http) : IOrderBackend
+internal sealed class HttpOrderBackend(HttpClient http) : IOrderBackend
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -5,7 +5,7 @@ namespace SupportBot.Orders;
 /// backend to act. Implementations: <see cref="HttpOrderBackend"/> (a shop's own API) and, in SupportBot.DemoStore,
 /// <c>DemoOrderBackend</c> (the demo store).
 /// </summary>
-public interface IOrderBackend
+internal interface IOrderBackend
 {
     /// <summary>The order with this number (e.g. <c>LP20481736</c>), or null when there is none.</summary>
     Task<Order?> FindOrderAsync(string number, CancellationToken cancellationToken);
@@ -35,7 +35,7 @@ public interface IOrderBackend
 }
 
 /// <summary>The backend said no to an action, for a reason a shopper can be told.</summary>
-public sealed class OrderActionRefusedException : Exception
+internal sealed class OrderActionRefusedException : Exception
 {
     public OrderActionRefusedException(string code, string message)
         : base(message) => Code = code;
@@ -59,7 +59,7 @@ public sealed class OrderActionRefusedException : Exception
 }
 
 /// <summary>The backend could not be reached or answered nonsense: the bot apologises and offers a person.</summary>
-public sealed class OrderBackendUnavailableException : Exception
+internal sealed class OrderBackendUnavailableException : Exception
 {
     public OrderBackendUnavailableException()
     {

@@ -4,7 +4,7 @@ namespace SupportBot.Orders;
 
 /// <summary>Where an order is in its life.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<OrderStatus>))]
-public enum OrderStatus
+internal enum OrderStatus
 {
     /// <summary>Paid, not yet picked: it can still be cancelled or re-addressed.</summary>
     Placed,
@@ -19,7 +19,7 @@ public enum OrderStatus
 
 /// <summary>Where the parcel is, as the carrier reports it.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ShipmentStatus>))]
-public enum ShipmentStatus
+internal enum ShipmentStatus
 {
     LabelCreated,
     InTransit,
@@ -29,7 +29,7 @@ public enum ShipmentStatus
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<ReturnStatus>))]
-public enum ReturnStatus
+internal enum ReturnStatus
 {
     /// <summary>Created; the prepaid label is ready to print.</summary>
     LabelSent,
@@ -45,7 +45,7 @@ public enum ReturnStatus
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<RefundStatus>))]
-public enum RefundStatus
+internal enum RefundStatus
 {
     Pending,
     Issued,
@@ -53,7 +53,7 @@ public enum RefundStatus
 }
 
 /// <summary>A shop's order as the bot sees it through <see cref="IOrderBackend"/>: the JSON contract of the HTTP adapter too.</summary>
-public sealed record Order(
+internal sealed record Order(
     [property: JsonPropertyName("number")] string Number,
     [property: JsonPropertyName("customer_id")] string CustomerId,
     [property: JsonPropertyName("email")] string Email,
@@ -67,7 +67,7 @@ public sealed record Order(
     [property: JsonPropertyName("returns")] IReadOnlyList<ReturnRequest> Returns);
 
 /// <summary>One line of an order.</summary>
-public sealed record OrderItem(
+internal sealed record OrderItem(
     [property: JsonPropertyName("line_id")] string LineId,
     [property: JsonPropertyName("sku")] string Sku,
     [property: JsonPropertyName("name")] string Name,
@@ -77,12 +77,12 @@ public sealed record OrderItem(
     [property: JsonPropertyName("unit_price")] decimal UnitPrice,
     [property: JsonPropertyName("final_sale")] bool FinalSale);
 
-public sealed record Payment(
+internal sealed record Payment(
     [property: JsonPropertyName("method")] string Method,
     [property: JsonPropertyName("total")] decimal Total,
     [property: JsonPropertyName("currency")] string Currency);
 
-public sealed record Address(
+internal sealed record Address(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("line1")] string Line1,
     [property: JsonPropertyName("line2")] string? Line2,
@@ -91,7 +91,7 @@ public sealed record Address(
     [property: JsonPropertyName("postal_code")] string PostalCode,
     [property: JsonPropertyName("country")] string Country);
 
-public sealed record Shipment(
+internal sealed record Shipment(
     [property: JsonPropertyName("carrier")] string Carrier,
     [property: JsonPropertyName("tracking_number")] string TrackingNumber,
     [property: JsonPropertyName("tracking_url")] string TrackingUrl,
@@ -102,12 +102,12 @@ public sealed record Shipment(
     [property: JsonPropertyName("events")] IReadOnlyList<ShipmentEvent> Events);
 
 /// <summary>A carrier scan, newest last.</summary>
-public sealed record ShipmentEvent(
+internal sealed record ShipmentEvent(
     [property: JsonPropertyName("at")] DateTimeOffset At,
     [property: JsonPropertyName("location")] string Location,
     [property: JsonPropertyName("description")] string Description);
 
-public sealed record ReturnRequest(
+internal sealed record ReturnRequest(
     [property: JsonPropertyName("rma")] string Rma,
     [property: JsonPropertyName("lines")] IReadOnlyList<ReturnLine> Lines,
     [property: JsonPropertyName("reason")] string Reason,
@@ -116,24 +116,24 @@ public sealed record ReturnRequest(
     [property: JsonPropertyName("label_url")] string LabelUrl,
     [property: JsonPropertyName("refund")] Refund? Refund);
 
-public sealed record ReturnLine(
+internal sealed record ReturnLine(
     [property: JsonPropertyName("line_id")] string LineId,
     [property: JsonPropertyName("quantity")] int Quantity);
 
-public sealed record Refund(
+internal sealed record Refund(
     [property: JsonPropertyName("amount")] decimal Amount,
     [property: JsonPropertyName("status")] RefundStatus Status,
     [property: JsonPropertyName("method")] string Method,
     [property: JsonPropertyName("issued_at")] DateTimeOffset? IssuedAt);
 
 /// <summary>One line to exchange, and the size (or colour) wanted instead.</summary>
-public sealed record ExchangeLine(
+internal sealed record ExchangeLine(
     [property: JsonPropertyName("line_id")] string LineId,
     [property: JsonPropertyName("quantity")] int Quantity,
     [property: JsonPropertyName("new_size")] string NewSize);
 
 /// <summary>An exchange the shop created: its number, the prepaid label for the item going back, and what is sent instead.</summary>
-public sealed record ExchangeRequest(
+internal sealed record ExchangeRequest(
     [property: JsonPropertyName("rma")] string Rma,
     [property: JsonPropertyName("line")] ExchangeLine Line,
     [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace SupportBot.Orders;
 
 /// <summary>The outcome of a verification attempt.</summary>
-public enum Verification
+internal enum Verification
 {
     /// <summary>The e-mail or postal code matches the order: the shopper may see it and their other orders.</summary>
     Verified,
@@ -22,13 +22,13 @@ public enum Verification
 }
 
 /// <summary>The outcome, the order when verified, and for <see cref="Verification.TryLater"/> how long until a try is accepted.</summary>
-public sealed record VerificationResult(Verification Outcome, Order? Order, TimeSpan RetryAfter)
+internal sealed record VerificationResult(Verification Outcome, Order? Order, TimeSpan RetryAfter)
 {
     public static VerificationResult Of(Verification outcome) => new(outcome, null, TimeSpan.Zero);
 }
 
 /// <summary>An order operation was asked for without a verification in this conversation.</summary>
-public sealed class OrderAccessDeniedException : Exception
+internal sealed class OrderAccessDeniedException : Exception
 {
     public OrderAccessDeniedException()
         : base("The shopper has not verified this order by its e-mail in this conversation.")
@@ -53,7 +53,7 @@ public sealed class OrderAccessDeniedException : Exception
 /// conversation can no longer try. Failures also count across conversations, per order and per client
 /// (<see cref="VerificationLimiter"/>); a postal code shows one order's status, and only the e-mail allows changes.
 /// </summary>
-public sealed class OrderAccess(IOrderBackend backend, VerificationLimiter limiter, IOptions<OrdersOptions> options)
+internal sealed class OrderAccess(IOrderBackend backend, VerificationLimiter limiter, IOptions<OrdersOptions> options)
 {
     private readonly int _maxAttempts = options.Value.MaxVerificationAttempts;
 

@@ -7,7 +7,7 @@ using SupportBot.Understanding.Entities;
 namespace SupportBot.Orders;
 
 /// <summary>A shopper's message as the order flows see it, with the editors' words of the knowledge version in service.</summary>
-public sealed record DialogInput(string Text, string? Intent, IReadOnlyList<Entity> Entities, OrderPolicies Policies)
+internal sealed record DialogInput(string Text, string? Intent, IReadOnlyList<Entity> Entities, OrderPolicies Policies)
 {
     /// <summary>The catalogues of <c>knowledge/responses/</c> the flows word their replies from.</summary>
     public ResponseCatalog Responses { get; init; } = ResponseCatalog.Empty;
@@ -17,14 +17,14 @@ public sealed record DialogInput(string Text, string? Intent, IReadOnlyList<Enti
 /// What the order flows answer. <see cref="HandoffReason"/> is set when the conversation must go to a person
 /// (verification failed, a lost parcel to replace, the order system is down, an exchange the shop's system cannot make).
 /// </summary>
-public sealed record DialogReply(string Text, IReadOnlyList<ReplyChoice> Choices, IReadOnlyList<ReplyCard> Cards, string? HandoffReason = null)
+internal sealed record DialogReply(string Text, IReadOnlyList<ReplyChoice> Choices, IReadOnlyList<ReplyCard> Cards, string? HandoffReason = null)
 {
     /// <summary>Set when the flow changed the order in the shop's backend.</summary>
     public OrderChange? Change { get; init; }
 }
 
 /// <summary>What a flow changed: <see cref="Kind"/> is <c>return_created</c>, <c>exchange_created</c>, <c>cancelled</c> or <c>address_changed</c>.</summary>
-public sealed record OrderChange(string OrderNumber, string Kind);
+internal sealed record OrderChange(string OrderNumber, string Kind);
 
 /// <summary>
 /// The order flows' front door: starts a flow, routes each message to it (slots are taken in any order, see
@@ -32,7 +32,7 @@ public sealed record OrderChange(string OrderNumber, string Kind);
 /// digression. Which order and whose it is, is <see cref="OrderVerification"/>'s; what happens next, each
 /// <see cref="IOrderFlow"/>'s. A message that fits no step is left to the caller (an FAQ question, small talk).
 /// </summary>
-public sealed partial class OrderDialog
+internal sealed partial class OrderDialog
 {
     public const string NeedNumber = "need_number";
     public const string NeedProof = "need_proof";

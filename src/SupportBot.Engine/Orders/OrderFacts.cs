@@ -8,7 +8,7 @@ namespace SupportBot.Orders;
 /// street: the destination is its city and region, which is all a delivery question needs. Returns and refunds
 /// only when the shopper proved the order by its e-mail, as in the dialog.
 /// </summary>
-public sealed record OrderFacts(
+internal sealed record OrderFacts(
     [property: JsonPropertyName("number")] string Number,
     [property: JsonPropertyName("placed_at")] DateTimeOffset PlacedAt,
     [property: JsonPropertyName("status")] OrderStatus Status,
@@ -32,19 +32,19 @@ public sealed record OrderFacts(
             withReturns ? [.. order.Returns.Select(r => new ReturnFacts(r.Rma, [.. r.Lines.Select(l => l.LineId)], r.Status, r.Refund?.Status))] : null);
     }
 
-    public sealed record Item(
+    internal sealed record Item(
         [property: JsonPropertyName("line_id")] string LineId,
         [property: JsonPropertyName("name")] string Name,
         [property: JsonPropertyName("size")] string? Size,
         [property: JsonPropertyName("quantity")] int Quantity,
         [property: JsonPropertyName("final_sale")] bool FinalSale);
 
-    public sealed record Destination(
+    internal sealed record Destination(
         [property: JsonPropertyName("city")] string City,
         [property: JsonPropertyName("region")] string Region,
         [property: JsonPropertyName("country")] string Country);
 
-    public sealed record Parcel(
+    internal sealed record Parcel(
         [property: JsonPropertyName("carrier")] string Carrier,
         [property: JsonPropertyName("tracking_number")] string TrackingNumber,
         [property: JsonPropertyName("tracking_url")] string TrackingUrl,
@@ -53,7 +53,7 @@ public sealed record OrderFacts(
         [property: JsonPropertyName("delivered_at")] DateTimeOffset? DeliveredAt,
         [property: JsonPropertyName("latest_event")] ShipmentEvent? LatestEvent);
 
-    public sealed record ReturnFacts(
+    internal sealed record ReturnFacts(
         [property: JsonPropertyName("rma")] string Rma,
         [property: JsonPropertyName("line_ids")] IReadOnlyList<string> LineIds,
         [property: JsonPropertyName("status")] ReturnStatus Status,

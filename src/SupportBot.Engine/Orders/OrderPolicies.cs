@@ -7,7 +7,7 @@ namespace SupportBot.Orders;
 /// The store facts the order flows apply, read from <c>policies.yml</c>: the same numbers the FAQ states, so the
 /// bot never says one thing in an answer and does another in a flow.
 /// </summary>
-public sealed record OrderPolicies(
+internal sealed record OrderPolicies(
     int ReturnWindowDays,
     int CancellationWindowMinutes,
     int RefundProcessingDays,

@@ -5,7 +5,7 @@ using SupportBot.Schema;
 namespace SupportBot.Orders;
 
 /// <summary>The self-service flows a conversation can be in.</summary>
-public static class OrderFlow
+internal static class OrderFlow
 {
     public const string Status = "order_status";
     public const string Return = "start_return";
@@ -20,7 +20,7 @@ public static class OrderFlow
 /// the shopper proved to be. Saved with the conversation's state after every turn and forgotten with it after the
 /// idle lifetime: a verification never carries over to another conversation.
 /// </summary>
-public sealed class OrderSession
+internal sealed class OrderSession
 {
     public string? Flow { get; set; }
 

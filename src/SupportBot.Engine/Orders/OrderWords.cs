@@ -8,7 +8,7 @@ namespace SupportBot.Orders;
 /// store's numbers from <c>policies.yml</c> filled in wherever a sentence quotes them, so a flow never says a number
 /// the FAQ does not.
 /// </summary>
-public sealed class OrderWords(ResponseCatalog catalog, OrderPolicies policies, string? locale = null)
+internal sealed class OrderWords(ResponseCatalog catalog, OrderPolicies policies, string? locale = null)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SupportBot.Orders;
 
 /// <summary>Which order system the bot talks to.</summary>
-public enum OrderBackendKind
+internal enum OrderBackendKind
 {
     /// <summary>The demo store of SupportBot.DemoStore: <c>demo_*</c> tables in the product's database (Storage:Provider), seeded from its JSON files on first start.</summary>
     Demo,
@@ -13,7 +13,7 @@ public enum OrderBackendKind
 }
 
 /// <summary>Settings of the <c>Orders</c> section.</summary>
-public sealed class OrdersOptions : IValidatableObject
+internal sealed class OrdersOptions : IValidatableObject
 {
     public const string SectionName = "Orders";
 

@@ -12,7 +12,7 @@ namespace SupportBot.Orders;
 /// conversation, whatever it was told, nor change one proved by its postal code alone. What it reads is
 /// <see cref="OrderFacts"/>, never the whole order.
 /// </summary>
-public sealed class OrdersPlugin(OrderAccess access, LiveKnowledge knowledge, TimeProvider time)
+internal sealed class OrdersPlugin(OrderAccess access, LiveKnowledge knowledge, TimeProvider time)
 {
     public const string PluginName = "orders";
 
@@ -141,7 +141,7 @@ public sealed class OrdersPlugin(OrderAccess access, LiveKnowledge knowledge, Ti
 }
 
 /// <summary>What an order function returns to a model: the order's facts as the shopper may see them, or why not.</summary>
-public sealed record OrderResult(
+internal sealed record OrderResult(
     [property: JsonPropertyName("order"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OrderFacts? Order,
     [property: JsonPropertyName("returnable_lines"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? ReturnableLines,
     [property: JsonPropertyName("error"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ErrorCode,

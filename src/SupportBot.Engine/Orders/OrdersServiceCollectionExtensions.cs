@@ -7,7 +7,7 @@ using SupportBot.Configuration;
 
 namespace SupportBot.Orders;
 
-public static class OrdersServiceCollectionExtensions
+internal static class OrdersServiceCollectionExtensions
 {
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 

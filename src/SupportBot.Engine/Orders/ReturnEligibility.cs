@@ -1,7 +1,7 @@
 namespace SupportBot.Orders;
 
 /// <summary>Whether one line of an order can be returned now, and why not.</summary>
-public sealed record LineEligibility(OrderItem Item, int ReturnableQuantity, string? Reason)
+internal sealed record LineEligibility(OrderItem Item, int ReturnableQuantity, string? Reason)
 {
     public bool Eligible => Reason is null;
 }
@@ -10,7 +10,7 @@ public sealed record LineEligibility(OrderItem Item, int ReturnableQuantity, str
 /// The return rules per line, from the store's policies: delivered, within the window since delivery, not final
 /// sale, not already returned. The backend checks them again when the return is created.
 /// </summary>
-public static class ReturnEligibility
+internal static class ReturnEligibility
 {
     public const string NotDelivered = "not_delivered";
     public const string OutsideWindow = "outside_window";

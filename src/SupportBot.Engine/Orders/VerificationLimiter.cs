@@ -7,7 +7,7 @@ using SupportBot.Schema;
 namespace SupportBot.Orders;
 
 /// <summary>What verification a try may still use, given the failures counted against the order and the client.</summary>
-public enum VerificationGate
+internal enum VerificationGate
 {
     /// <summary>The e-mail or the ZIP/postal code.</summary>
     Open,
@@ -20,7 +20,7 @@ public enum VerificationGate
 }
 
 /// <summary>The gate, and for <see cref="VerificationGate.TryLater"/> how long until a try is accepted.</summary>
-public sealed record VerificationStanding(VerificationGate Gate, TimeSpan RetryAfter)
+internal sealed record VerificationStanding(VerificationGate Gate, TimeSpan RetryAfter)
 {
     public static VerificationStanding Open { get; } = new(VerificationGate.Open, TimeSpan.Zero);
 }
@@ -32,7 +32,7 @@ public sealed record VerificationStanding(VerificationGate Gate, TimeSpan RetryA
 /// failures, so it can never tell the two apart. A try that is turned away is not counted (it revealed nothing),
 /// and nothing here waits: a slowed try is refused with the time left.
 /// </summary>
-public sealed class VerificationLimiter(IVerificationFailureStore store, IOptions<OrdersOptions> options, TimeProvider time)
+internal sealed class VerificationLimiter(IVerificationFailureStore store, IOptions<OrdersOptions> options, TimeProvider time)
 {
     private readonly VerificationOptions _limits = options.Value.Verification;
 

@@ -7,7 +7,7 @@ namespace SupportBot.Orders;
 /// conversations and restarts, first take the ZIP/postal code away, then slow the tries down, then refuse them.
 /// Each count forgets its failures after <see cref="WindowMinutes"/> without a new one.
 /// </summary>
-public sealed class VerificationOptions
+internal sealed class VerificationOptions
 {
     /// <summary>How long a failure is remembered, and how long a lockout lasts after the last failure.</summary>
     /// <value>Default 60 minutes.</value>

@@ -6,7 +6,7 @@ namespace SupportBot.Privacy;
 /// Walks an activity as JSON and redacts every free-text string in it (text, card content, trace values, channel
 /// data), leaving the protocol's own fields (ids, types, roles, timestamps, URLs of the service) as they are.
 /// </summary>
-public static class ActivityText
+internal static class ActivityText
 {
     private static readonly HashSet<string> ProtocolFields = new(StringComparer.Ordinal)
     {

@@ -3,19 +3,19 @@ using SupportBot.Storage;
 namespace SupportBot.Privacy;
 
 /// <summary>Which of a shopper's records a deletion request names: by e-mail, by channel user id, or one conversation.</summary>
-public sealed record ShopperQuery(string? Email = null, string? UserId = null, string? ConversationId = null)
+internal sealed record ShopperQuery(string? Email = null, string? UserId = null, string? ConversationId = null)
 {
     public bool IsEmpty => string.IsNullOrWhiteSpace(Email) && string.IsNullOrWhiteSpace(UserId) && string.IsNullOrWhiteSpace(ConversationId);
 }
 
 /// <summary>What a purge or a deletion touched (or, in a dry run, would touch).</summary>
-public sealed record PrivacyCounts(int Conversations, int Activities, int Tickets, int Profiles);
+internal sealed record PrivacyCounts(int Conversations, int Activities, int Tickets, int Profiles);
 
 /// <summary>
 /// The storage side of retention and deletion on request. Only these operations rewrite or remove stored history;
 /// everything else in the store appends.
 /// </summary>
-public interface IPrivacyStore
+internal interface IPrivacyStore
 {
     /// <summary>
     /// Conversations started before <paramref name="startedBefore"/> with activities not yet redacted, leaving out those

@@ -6,7 +6,7 @@ using SupportBot.Understanding.Entities;
 namespace SupportBot.Privacy;
 
 /// <summary>The names and address lines a conversation's shopper is known by, to be taken out of its text.</summary>
-public sealed record KnownPersonalData(IReadOnlyList<string> Names, IReadOnlyList<string> AddressLines)
+internal sealed record KnownPersonalData(IReadOnlyList<string> Names, IReadOnlyList<string> AddressLines)
 {
     public static KnownPersonalData None { get; } = new([], []);
 
@@ -29,7 +29,7 @@ public sealed record KnownPersonalData(IReadOnlyList<string> Names, IReadOnlyLis
 /// Gathers what the shop knows about a conversation's shopper: the conversation's own names, the shopper's stored
 /// profile, and the customer name and shipping address of every order the conversation mentions.
 /// </summary>
-public sealed class ShopperRecords(IConversationStore store, IOrderBackend orders)
+internal sealed class ShopperRecords(IConversationStore store, IOrderBackend orders)
 {
     public async Task<KnownPersonalData> GatherAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {

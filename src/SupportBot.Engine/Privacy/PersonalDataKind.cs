@@ -1,7 +1,7 @@
 namespace SupportBot.Privacy;
 
 /// <summary>The kinds of personal data <see cref="PersonalDataRedactor"/> takes out of text.</summary>
-public enum PersonalDataKind
+internal enum PersonalDataKind
 {
     Email,
     CardNumber,

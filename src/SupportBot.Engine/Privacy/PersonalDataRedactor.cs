@@ -14,7 +14,7 @@ namespace SupportBot.Privacy;
 /// Every pattern has a match timeout. Text that cannot be read in time is replaced whole: over-redacting a message
 /// is the safe failure, leaving part of it in clear is not.
 /// </remarks>
-public sealed partial class PersonalDataRedactor
+internal sealed partial class PersonalDataRedactor
 {
     private const int MatchTimeoutMilliseconds = 1000;
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SupportBot.Privacy;
 
 /// <summary>Settings of the <c>Privacy</c> section.</summary>
-public sealed class PrivacyOptions
+internal sealed class PrivacyOptions
 {
     public const string SectionName = "Privacy";
 

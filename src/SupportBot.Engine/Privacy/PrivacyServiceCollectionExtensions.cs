@@ -4,7 +4,7 @@ using SupportBot.Storage;
 
 namespace SupportBot.Privacy;
 
-public static class PrivacyServiceCollectionExtensions
+internal static class PrivacyServiceCollectionExtensions
 {
     /// <summary>Binds and validates <c>Privacy</c> settings and registers retention and deletion on request.</summary>
     public static IServiceCollection AddPrivacy(this IServiceCollection services)

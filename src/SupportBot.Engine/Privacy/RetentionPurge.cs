@@ -7,7 +7,7 @@ using SupportBot.Storage;
 namespace SupportBot.Privacy;
 
 /// <summary>What one purge did (or, in a dry run, would do), and the start-time before which conversations were due.</summary>
-public sealed record PurgeResult(DateTimeOffset? Cutoff, PrivacyCounts Counts);
+internal sealed record PurgeResult(DateTimeOffset? Cutoff, PrivacyCounts Counts);
 
 /// <summary>
 /// Retention: once a conversation is older than <see cref="PrivacyOptions.RetentionDays"/>, its stored transcript and
@@ -15,7 +15,7 @@ public sealed record PurgeResult(DateTimeOffset? Cutoff, PrivacyCounts Counts);
 /// shoppers not seen for as long lose their stored name. Run hourly by the server and by <c>supportbot privacy purge</c>;
 /// running it again changes nothing more.
 /// </summary>
-public sealed class RetentionPurge(IPrivacyStore privacy, IConversationStore conversations, ShopperRecords records, IOptions<PrivacyOptions> options, TimeProvider time)
+internal sealed class RetentionPurge(IPrivacyStore privacy, IConversationStore conversations, ShopperRecords records, IOptions<PrivacyOptions> options, TimeProvider time)
 {
     public async Task<PurgeResult> RunAsync(bool dryRun, CancellationToken cancellationToken)
     {

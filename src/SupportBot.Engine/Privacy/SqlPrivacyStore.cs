@@ -6,7 +6,7 @@ using SupportBot.Storage;
 namespace SupportBot.Privacy;
 
 /// <summary>Retention and deletion on request over the shared <see cref="Database"/> the conversations and the handoff queue live in.</summary>
-public sealed class SqlPrivacyStore(Database database) : IPrivacyStore
+internal sealed class SqlPrivacyStore(Database database) : IPrivacyStore
 {
     private const string OpenWork = "'Queued', 'Pending', 'Assigned', 'Ticket'";
 

@@ -8,7 +8,7 @@ namespace SupportBot.Replies;
 /// them: Markdown text, buttons as suggested actions, cards as hero cards on channels that draw them (others read
 /// the same facts in the text), and the <c>channelData.supportbot</c> the store page reads to show who is talking.
 /// </summary>
-public static class ActivityRenderer
+internal static class ActivityRenderer
 {
     /// <summary>Channels that draw hero cards.</summary>
     private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase) { "directline", "webchat", "emulator", "msteams" };

@@ -6,7 +6,7 @@ namespace SupportBot.Replies;
 /// A button under a reply: pressing it sends <see cref="Sends"/> as the shopper's message. Saved in the conversation
 /// state (the flow's pending choices), under the names older saved states used, so they still read.
 /// </summary>
-public sealed record ReplyChoice([property: JsonPropertyName("title")] string Title, [property: JsonPropertyName("value")] string? Value = null)
+internal sealed record ReplyChoice([property: JsonPropertyName("title")] string Title, [property: JsonPropertyName("value")] string? Value = null)
 {
     /// <summary>What pressing it sends: its value, else its title.</summary>
     [JsonIgnore]
@@ -17,13 +17,13 @@ public sealed record ReplyChoice([property: JsonPropertyName("title")] string Ti
 }
 
 /// <summary>A link a card offers (a carrier's tracking page).</summary>
-public sealed record ReplyLink(string Title, string Url);
+internal sealed record ReplyLink(string Title, string Url);
 
 /// <summary>A summary drawn as a card where the channel draws cards (an order's status); the reply's text carries the same facts.</summary>
-public sealed record ReplyCard(string Title, string? Subtitle, string? Text, IReadOnlyList<ReplyLink> Links);
+internal sealed record ReplyCard(string Title, string? Subtitle, string? Text, IReadOnlyList<ReplyLink> Links);
 
 /// <summary>Who a message is from, as the store page shows it.</summary>
-public enum Speaker
+internal enum Speaker
 {
     Bot,
     Agent,
@@ -33,7 +33,7 @@ public enum Speaker
 /// What the bot says to the shopper, as plain values: the engine and the handoff desk decide these, and
 /// <see cref="ActivityRenderer"/> alone turns them into a channel's activities.
 /// </summary>
-public sealed record BotReply(string Text, IReadOnlyList<ReplyChoice> Choices, IReadOnlyList<ReplyCard> Cards)
+internal sealed record BotReply(string Text, IReadOnlyList<ReplyChoice> Choices, IReadOnlyList<ReplyCard> Cards)
 {
     public BotReply(string text, IReadOnlyList<ReplyChoice>? choices = null)
         : this(text, choices ?? [], [])

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace SupportBot.Schema;
 
 /// <summary>The Bot Framework activity types this bot sends or understands.</summary>
-public static class ActivityTypes
+internal static class ActivityTypes
 {
     public const string Message = "message";
     public const string Typing = "typing";
@@ -18,7 +18,7 @@ public static class ActivityTypes
 /// A Bot Framework activity with the schema's exact JSON names, so Web Chat, the Emulator and Azure Bot Service
 /// read what we write. Unknown fields a client sends are kept in <see cref="Extra"/> and written back unchanged.
 /// </summary>
-public sealed record Activity
+internal sealed record Activity
 {
     [JsonPropertyName("type")] public string Type { get; init; } = ActivityTypes.Message;
 
@@ -81,24 +81,24 @@ public sealed record Activity
 }
 
 /// <summary>A participant: the shopper, the bot, or an agent.</summary>
-public sealed record ChannelAccount(
+internal sealed record ChannelAccount(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("name")] string? Name = null,
     [property: JsonPropertyName("role")] string? Role = null);
 
 /// <summary>The conversation an activity belongs to.</summary>
-public sealed record ConversationAccount(
+internal sealed record ConversationAccount(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("name")] string? Name = null,
     [property: JsonPropertyName("isGroup")] bool? IsGroup = null);
 
 /// <summary>Buttons under the latest bot message.</summary>
-public sealed record SuggestedActions(
+internal sealed record SuggestedActions(
     [property: JsonPropertyName("actions")] IReadOnlyList<CardAction> Actions,
     [property: JsonPropertyName("to")] IReadOnlyList<string>? To = null);
 
 /// <summary>What a button does; <c>imBack</c> sends its value as the shopper's message.</summary>
-public sealed record CardAction(
+internal sealed record CardAction(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("value")] object? Value = null,
@@ -122,7 +122,7 @@ public sealed record CardAction(
 }
 
 /// <summary>A card or file attached to a message.</summary>
-public sealed record Attachment(
+internal sealed record Attachment(
     [property: JsonPropertyName("contentType")] string ContentType,
     [property: JsonPropertyName("content")] object? Content = null,
     [property: JsonPropertyName("contentUrl")] string? ContentUrl = null,
@@ -134,7 +134,7 @@ public sealed record Attachment(
 }
 
 /// <summary>The hero card's content: a title, text and buttons.</summary>
-public sealed record HeroCard(
+internal sealed record HeroCard(
     [property: JsonPropertyName("title")] string? Title = null,
     [property: JsonPropertyName("subtitle")] string? Subtitle = null,
     [property: JsonPropertyName("text")] string? Text = null,
@@ -142,7 +142,7 @@ public sealed record HeroCard(
     [property: JsonPropertyName("tap")] CardAction? Tap = null);
 
 /// <summary>Serializer settings for activities on the wire: the schema's names, nulls left out.</summary>
-public static class ActivityJson
+internal static class ActivityJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

@@ -12,7 +12,7 @@ namespace SupportBot.Schema;
 /// <param name="Channel">The channel the turn came through (<c>directline</c>, <c>msteams</c>, <c>cli</c>…).</param>
 /// <param name="Address">The client's network (see <see cref="NetworkOf"/>), when the transport is the shopper's own connection.</param>
 /// <param name="UserId">The user id the channel authenticated, when there is one.</param>
-public sealed record ClientIdentity(string Channel, string? Address, string? UserId)
+internal sealed record ClientIdentity(string Channel, string? Address, string? UserId)
 {
     /// <summary>A turn whose sender nothing vouches for: only the order's own count applies to it.</summary>
     public static ClientIdentity Unknown { get; } = new("unknown", null, null);

@@ -11,7 +11,7 @@ namespace SupportBot.Schema;
 /// <c>channelId</c>: Azure Bot Service has a channel that is itself called "directline".
 /// </summary>
 [JsonConverter(typeof(ConversationKeyJsonConverter))]
-public readonly record struct ConversationKey
+internal readonly record struct ConversationKey
 {
     private const string BotConnectorPrefix = "bc:";
 

@@ -1,7 +1,7 @@
 namespace SupportBot.Schema;
 
 /// <summary>Who speaks for the shop: the bot's own account on every channel.</summary>
-public static class Participants
+internal static class Participants
 {
     public static ChannelAccount Bot { get; } = new("supportbot", "SupportBot", "bot");
 }

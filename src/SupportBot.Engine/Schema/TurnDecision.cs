@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace SupportBot.Schema;
 
 /// <summary>How the bot chose its reply; sent as a trace activity for evaluation and debugging.</summary>
-public sealed record TurnDecision(
+internal sealed record TurnDecision(
     [property: JsonPropertyName("action")] string Action,
     [property: JsonPropertyName("intent")] string? Intent,
     [property: JsonPropertyName("intentConfidence")] double IntentConfidence,

@@ -3,19 +3,19 @@ using SupportBot.Schema;
 namespace SupportBot.Storage;
 
 /// <summary>An activity as stored: its place in the conversation (the Direct Line watermark) and the activity with its id.</summary>
-public sealed record StoredActivity(long Sequence, Activity Activity);
+internal sealed record StoredActivity(long Sequence, Activity Activity);
 
 /// <summary>What the bot remembers about a shopper across conversations.</summary>
 /// <summary>A message from a user, as their profile counts it.</summary>
-public sealed record ShopperSeen(string UserId, string? Name, string? Locale, DateTimeOffset At);
+internal sealed record ShopperSeen(string UserId, string? Name, string? Locale, DateTimeOffset At);
 
-public sealed record UserProfile(string Id, string? Name, string? Locale, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, int Messages);
+internal sealed record UserProfile(string Id, string? Name, string? Locale, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, int Messages);
 
 /// <summary>
 /// Conversations and their transcripts, durable: an append is committed before the caller acknowledges anything,
 /// so a restart loses nothing and a client resumes from its watermark.
 /// </summary>
-public interface IConversationStore
+internal interface IConversationStore
 {
     Task CreateAsync(string conversationId, string? userId, DateTimeOffset at, CancellationToken cancellationToken);
 

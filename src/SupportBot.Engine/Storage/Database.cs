@@ -7,7 +7,7 @@ namespace SupportBot.Storage;
 /// instances). The stores write one SQL for both; this names the few places the two differ, and holds the schema's
 /// versions (<see cref="SchemaMigrations"/>), brought up to date before the first connection is handed out.
 /// </summary>
-public abstract class Database(TimeProvider time)
+internal abstract class Database(TimeProvider time)
 {
     private readonly Lock _migrationGate = new();
     private Task? _migration;

@@ -5,7 +5,7 @@ namespace SupportBot.Storage;
 /// (<see cref="Transcript"/>, key = conversation id, value = its last sequence), or the handoff queue changed
 /// (<see cref="Handoff"/>, key = ticket id, detail = what happened).
 /// </summary>
-public sealed record Change(string Kind, string Key, long Value = 0, string? Detail = null)
+internal sealed record Change(string Kind, string Key, long Value = 0, string? Detail = null)
 {
     public const string Transcript = "transcript";
     public const string Handoff = "handoff";
@@ -19,7 +19,7 @@ public sealed record Change(string Kind, string Key, long Value = 0, string? Det
 /// PostgreSQL <c>LISTEN/NOTIFY</c> across instances. A change says only <em>that</em> something changed; readers then
 /// read the store, so a lost notice delays and never loses anything.
 /// </summary>
-public interface IChangeFeed
+internal interface IChangeFeed
 {
     Task PublishAsync(Change change, CancellationToken cancellationToken);
 

@@ -6,10 +6,10 @@ namespace SupportBot.Storage;
 /// <summary>What the engine remembers about one conversation between turns, as stored: its JSON, its version and when it lapses.</summary>
 /// <param name="Version">Starts at 1 and grows by one with every saved turn; a commit against an older version is refused.</param>
 /// <param name="ExpiresAt">After this the state is treated as absent (idle expiry is data, not a sweep).</param>
-public sealed record SavedState(long Version, string Json, DateTimeOffset ExpiresAt);
+internal sealed record SavedState(long Version, string Json, DateTimeOffset ExpiresAt);
 
 /// <summary>Another writer committed a turn of the conversation after this one read its state: nothing of this turn was saved.</summary>
-public sealed class ConcurrentTurnException(string conversationId)
+internal sealed class ConcurrentTurnException(string conversationId)
     : Exception($"another turn of conversation '{conversationId}' was committed first");
 
 /// <summary>
@@ -17,7 +17,7 @@ public sealed class ConcurrentTurnException(string conversationId)
 /// running — in this process and, on a shared database, on every instance — and reads the saved state; the turn then
 /// commits its transcript entries and its new state together, or nothing.
 /// </summary>
-public interface ITurnStore
+internal interface ITurnStore
 {
     /// <param name="clientActivityId">The client's id of what starts the turn, when it has one: <see cref="ITurnTransaction.Earlier"/> says whether it was stored before.</param>
     Task<ITurnTransaction> BeginAsync(string conversationId, string? clientActivityId, CancellationToken cancellationToken);
@@ -41,7 +41,7 @@ public interface ITurnOpeningRead<T>
 }
 
 /// <summary>One running turn of one conversation. Disposing without <see cref="CommitAsync"/> saves nothing and lets the next turn in.</summary>
-public interface ITurnTransaction : IAsyncDisposable
+internal interface ITurnTransaction : IAsyncDisposable
 {
     string ConversationId { get; }
 

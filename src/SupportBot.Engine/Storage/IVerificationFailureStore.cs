@@ -1,7 +1,7 @@
 namespace SupportBot.Storage;
 
 /// <summary>The failures remembered under one key, and when the latest was.</summary>
-public sealed record FailureCount(int Failures, DateTimeOffset LastFailure)
+internal sealed record FailureCount(int Failures, DateTimeOffset LastFailure)
 {
     public static FailureCount None { get; } = new(0, DateTimeOffset.MinValue);
 }
@@ -11,7 +11,7 @@ public sealed record FailureCount(int Failures, DateTimeOffset LastFailure)
 /// every conversation, so neither a new conversation nor a restart resets them. A count is forgotten when its
 /// latest failure is older than the caller's window.
 /// </summary>
-public interface IVerificationFailureStore
+internal interface IVerificationFailureStore
 {
     /// <summary>The count of each key, in the order given; a key whose latest failure is at or before <paramref name="forgetBefore"/> counts none.</summary>
     Task<IReadOnlyList<FailureCount>> ReadAsync(IReadOnlyList<string> keys, DateTimeOffset forgetBefore, CancellationToken cancellationToken);

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace SupportBot.Storage;
 
 /// <summary>The change feed of one instance (the SQLite default): changes go straight to this process's subscribers.</summary>
-public sealed class LocalChangeFeed : IChangeFeed
+internal sealed class LocalChangeFeed : IChangeFeed
 {
     private readonly ConcurrentDictionary<long, (string Kind, Action<Change> Handler)> _handlers = new();
     private long _last;

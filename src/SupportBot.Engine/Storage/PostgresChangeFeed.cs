@@ -11,7 +11,7 @@ namespace SupportBot.Storage;
 /// While the listening connection is down, changes are missed, not lost: readers re-read the store on the next one,
 /// and a reconnect tells every subscriber to catch up.
 /// </summary>
-public sealed partial class PostgresChangeFeed(NpgsqlDataSource database, ILogger<PostgresChangeFeed> logger) : BackgroundService, IChangeFeed
+internal sealed partial class PostgresChangeFeed(NpgsqlDataSource database, ILogger<PostgresChangeFeed> logger) : BackgroundService, IChangeFeed
 {
     public const string Channel = "supportbot_changes";
     private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(1);

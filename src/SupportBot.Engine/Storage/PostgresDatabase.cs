@@ -6,7 +6,7 @@ namespace SupportBot.Storage;
 
 /// <summary>A PostgreSQL database several instances share (<c>Storage:Provider=Postgres</c>, <c>Storage:ConnectionString</c>).</summary>
 /// <param name="time">The clock the schema versions are recorded with (the system's unless told otherwise).</param>
-public sealed class PostgresDatabase(NpgsqlDataSource source, TimeProvider? time = null) : Database(time ?? TimeProvider.System)
+internal sealed class PostgresDatabase(NpgsqlDataSource source, TimeProvider? time = null) : Database(time ?? TimeProvider.System)
 {
     /// <summary>The advisory lock key that lets one instance at a time migrate the schema.</summary>
     private const long MigrationLock = 0x5355_5050_4f52_5442; // "SUPPORTB"

@@ -1,7 +1,7 @@
 namespace SupportBot.Storage;
 
 /// <summary>One step of the schema: its version and its statements for each database.</summary>
-public sealed record SchemaMigration(int Version, string Description, string Sqlite, string Postgres);
+internal sealed record SchemaMigration(int Version, string Description, string Sqlite, string Postgres);
 
 /// <summary>
 /// The schema's versions, in order. A database records the versions applied in <c>schema_version</c>; at start (and by
@@ -9,7 +9,7 @@ public sealed record SchemaMigration(int Version, string Description, string Sql
 /// Version 1 is the schema data folders had before versions were recorded, written so it also adopts them unchanged.
 /// Times are stored as round-trip UTC text in both databases (<see cref="StoredTime"/>), so one SQL serves both.
 /// </summary>
-public static class SchemaMigrations
+internal static class SchemaMigrations
 {
     public static IReadOnlyList<SchemaMigration> All { get; } =
     [

@@ -6,7 +6,7 @@ using SupportBot.Schema;
 namespace SupportBot.Storage;
 
 /// <summary>Conversations, transcripts and shopper profiles in the shared <see cref="Database"/> (SQLite or PostgreSQL).</summary>
-public sealed class SqlConversationStore(Database database) : IConversationStore
+internal sealed class SqlConversationStore(Database database) : IConversationStore
 {
     public async Task CreateAsync(string conversationId, string? userId, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace SupportBot.Storage;
 /// one write transaction (<see cref="GroupCommit"/>): holding SQLite's single writer for a whole turn, or paying a
 /// transaction per turn, would make every conversation queue behind it.
 /// </summary>
-public sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnStore
+internal sealed class SqlTurnStore(Database database, TimeProvider time) : ITurnStore
 {
     /// <summary>One gate per conversation with a turn in flight (SQLite): no two conversations ever wait for each other.</summary>
     private readonly KeyedGates _gates = new();

@@ -1,7 +1,7 @@
 namespace SupportBot.Storage;
 
 /// <summary>Failed verifications counted in the shared <see cref="Database"/>, so every instance and every restart sees the same counts.</summary>
-public sealed class SqlVerificationFailureStore(Database database) : IVerificationFailureStore
+internal sealed class SqlVerificationFailureStore(Database database) : IVerificationFailureStore
 {
     public async Task<IReadOnlyList<FailureCount>> ReadAsync(IReadOnlyList<string> keys, DateTimeOffset forgetBefore, CancellationToken cancellationToken)
     {

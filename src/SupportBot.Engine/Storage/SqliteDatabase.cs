@@ -8,7 +8,7 @@ namespace SupportBot.Storage;
 /// process asked to serve the same file is refused at start-up (<see cref="SingleProcessLock"/>): the turn lock lives
 /// in this process, so two processes on one file would interleave turns.
 /// </summary>
-public sealed class SqliteDatabase : Database, IDisposable, IAsyncDisposable
+internal sealed class SqliteDatabase : Database, IDisposable, IAsyncDisposable
 {
     public const string FileName = "supportbot.db";
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SupportBot.Storage;
 
 /// <summary>Where conversations, models and caches live.</summary>
-public enum StorageProvider
+internal enum StorageProvider
 {
     /// <summary>A SQLite file under <see cref="StorageOptions.DataPath"/>; one instance.</summary>
     Sqlite,
@@ -13,7 +13,7 @@ public enum StorageProvider
 }
 
 /// <summary>Settings of the <c>Storage</c> section.</summary>
-public sealed class StorageOptions
+internal sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 

@@ -7,7 +7,7 @@ using SupportBot.Configuration;
 
 namespace SupportBot.Storage;
 
-public static class StorageServiceCollectionExtensions
+internal static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates <c>Storage</c> settings and registers the database (SQLite or PostgreSQL, its schema brought up

@@ -2,7 +2,7 @@ using SupportBot.Schema;
 
 namespace SupportBot.Storage;
 
-public static class TranscriptAppends
+internal static class TranscriptAppends
 {
     /// <summary>
     /// Appends activities written outside a turn (an agent's message, the bot announcing the agent) under the

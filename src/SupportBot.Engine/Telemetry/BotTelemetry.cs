@@ -11,7 +11,7 @@ namespace SupportBot.Telemetry;
 /// (<see cref="ConversationTag"/>); no text a shopper wrote is ever a tag. With nothing listening a stage costs a
 /// timestamp and a histogram record.
 /// </summary>
-public sealed class BotTelemetry : IDisposable
+internal sealed class BotTelemetry : IDisposable
 {
     public const string Name = "SupportBot";
 
@@ -74,7 +74,7 @@ public sealed class BotTelemetry : IDisposable
     public void Dispose() => _meter.Dispose();
 
     /// <summary>One stage being timed; dispose to record it.</summary>
-    public readonly struct StageTimer(BotTelemetry telemetry, string stage, Activity? span) : IDisposable
+    internal readonly struct StageTimer(BotTelemetry telemetry, string stage, Activity? span) : IDisposable
     {
         private readonly long _started = Stopwatch.GetTimestamp();
 
@@ -89,7 +89,7 @@ public sealed class BotTelemetry : IDisposable
 }
 
 /// <summary>The stage names spans and the stage histogram share.</summary>
-public static class Stages
+internal static class Stages
 {
     public const string LockWait = "lock_wait";
     public const string Understanding = "understanding";

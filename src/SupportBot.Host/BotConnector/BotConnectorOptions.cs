@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SupportBot.Host.BotConnector;
 
 /// <summary>Settings of the <c>BotConnector</c> section: Azure Bot Service and the Bot Framework Emulator.</summary>
-public sealed class BotConnectorOptions : IValidatableObject
+internal sealed class BotConnectorOptions : IValidatableObject
 {
     public const string SectionName = "BotConnector";
 

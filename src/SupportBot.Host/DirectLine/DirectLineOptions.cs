@@ -4,7 +4,7 @@ using System.Text;
 namespace SupportBot.Host.DirectLine;
 
 /// <summary>Settings of the <c>DirectLine</c> section.</summary>
-public sealed class DirectLineOptions : IValidatableObject
+internal sealed class DirectLineOptions : IValidatableObject
 {
     public const string SectionName = "DirectLine";
 

@@ -13,7 +13,7 @@ internal static class ReportPlot
     private static readonly Lazy<string?> SansFont = new(FindSansFont);
 
     /// <summary>One group of a histogram: its legend name, its colour, and its values.</summary>
-    public sealed record Series(string Name, string Hex, IReadOnlyList<double> Values);
+    internal sealed record Series(string Name, string Hex, IReadOnlyList<double> Values);
 
     public static Plot Create()
     {

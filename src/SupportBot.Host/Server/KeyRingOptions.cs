@@ -1,7 +1,7 @@
 namespace SupportBot.Host.Server;
 
 /// <summary>Settings of the <c>DataProtection</c> section: how the key ring (agents' cookies, Direct Line tokens) is kept.</summary>
-public sealed class KeyRingOptions
+internal sealed class KeyRingOptions
 {
     public const string SectionName = "DataProtection";
 

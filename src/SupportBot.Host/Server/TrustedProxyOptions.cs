@@ -7,7 +7,7 @@ namespace SupportBot.Host.Server;
 /// Settings of the <c>ForwardedHeaders</c> section: the reverse proxies whose <c>X-Forwarded-For</c> and
 /// <c>X-Forwarded-Proto</c> are believed. Empty (the default): none are, so a client cannot pretend to be another.
 /// </summary>
-public sealed class TrustedProxyOptions : IValidatableObject
+internal sealed class TrustedProxyOptions : IValidatableObject
 {
     public const string SectionName = "ForwardedHeaders";
 

@@ -31,7 +31,7 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Seed_HasAtLeast200OrdersOfAtLeast80Customers_InTheUsAndCanada(StorageProvider provider)
+    internal async Task Seed_HasAtLeast200OrdersOfAtLeast80Customers_InTheUsAndCanada(StorageProvider provider)
     {
         var orders = await SeededOrdersAsync(provider);
 
@@ -44,7 +44,7 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Seed_HasEveryStateOfOrdersParcelsReturnsAndRefunds(StorageProvider provider)
+    internal async Task Seed_HasEveryStateOfOrdersParcelsReturnsAndRefunds(StorageProvider provider)
     {
         var orders = await SeededOrdersAsync(provider);
         var returns = orders.SelectMany(o => o.Returns).ToList();
@@ -59,7 +59,7 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Seed_StatesAreConsistent(StorageProvider provider)
+    internal async Task Seed_StatesAreConsistent(StorageProvider provider)
     {
         var orders = await SeededOrdersAsync(provider);
 
@@ -147,7 +147,7 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Seed_HasRecentAndOldDeliveries_AndFinalSaleLines(StorageProvider provider)
+    internal async Task Seed_HasRecentAndOldDeliveries_AndFinalSaleLines(StorageProvider provider)
     {
         var orders = await SeededOrdersAsync(provider);
         var delivered = orders.Where(o => o.Status == OrderStatus.Delivered).Select(o => Now - o.Shipment!.DeliveredAt!.Value).ToList();
@@ -162,7 +162,7 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Seed_NamesAndEmailsLookReal_OnExampleDomainsOnly(StorageProvider provider)
+    internal async Task Seed_NamesAndEmailsLookReal_OnExampleDomainsOnly(StorageProvider provider)
     {
         var orders = await SeededOrdersAsync(provider);
 
@@ -176,7 +176,7 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Seed_BackgroundOrderNumbers_AreNotScenarioNumbers(StorageProvider provider)
+    internal async Task Seed_BackgroundOrderNumbers_AreNotScenarioNumbers(StorageProvider provider)
     {
         var orders = await SeededOrdersAsync(provider);
         var scenarioNumbers = Enumerable.Range(1, 12).Select(n => $"LP{10000000 + n}").ToList();
@@ -189,7 +189,7 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Seed_EveryOrderNumberTrackingNumberEmailAndPostalCode_IsRecognisedByTheBot(StorageProvider provider)
+    internal async Task Seed_EveryOrderNumberTrackingNumberEmailAndPostalCode_IsRecognisedByTheBot(StorageProvider provider)
     {
         var orders = await SeededOrdersAsync(provider);
         var extractor = new EntityExtractor(new FakeTimeProvider(Now));
@@ -212,7 +212,7 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Seed_TrackingNumbersFollowEachCarriersLayout(StorageProvider provider)
+    internal async Task Seed_TrackingNumbersFollowEachCarriersLayout(StorageProvider provider)
     {
         var orders = await SeededOrdersAsync(provider);
 
@@ -234,7 +234,7 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Store_EveryOrderOfTheSeedFiles_RoundTripsExactly(StorageProvider provider)
+    internal async Task Store_EveryOrderOfTheSeedFiles_RoundTripsExactly(StorageProvider provider)
     {
         var seeded = Seed.Orders.ToDictionary(o => o.Number);
 
@@ -246,7 +246,7 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Restart_KeepsChanges_AndDoesNotReseed(StorageProvider provider)
+    internal async Task Restart_KeepsChanges_AndDoesNotReseed(StorageProvider provider)
     {
         await using var store = await DemoStoreDatabase.CreateAsync(provider);
         var first = store.Open(new FakeTimeProvider(Now));
@@ -267,7 +267,7 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task InstancesStartingTogether_SeedTheStoreOnce(StorageProvider provider)
+    internal async Task InstancesStartingTogether_SeedTheStoreOnce(StorageProvider provider)
     {
         await using var store = await DemoStoreDatabase.CreateAsync(provider);
 
@@ -285,7 +285,7 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task AStoreSeededBeforeTheSeedFiles_IsLeftAsItIs(StorageProvider provider)
+    internal async Task AStoreSeededBeforeTheSeedFiles_IsLeftAsItIs(StorageProvider provider)
     {
         // Until the seed files, demo_store also recorded the random seed the orders were generated from.
         await using var store = await DemoStoreDatabase.CreateAsync(provider);
@@ -301,7 +301,7 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Scenarios_AnaLima_HasThreeOrders(StorageProvider provider)
+    internal async Task Scenarios_AnaLima_HasThreeOrders(StorageProvider provider)
     {
         await using var store = await DemoStoreDatabase.CreateAsync(provider);
         var backend = store.Open(new FakeTimeProvider(Now));
@@ -338,7 +338,7 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Scenarios_ShippingTroubles(StorageProvider provider)
+    internal async Task Scenarios_ShippingTroubles(StorageProvider provider)
     {
         await using var store = await DemoStoreDatabase.CreateAsync(provider);
         var backend = store.Open(new FakeTimeProvider(Now));
@@ -359,7 +359,7 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Scenarios_NotYetShippedAndCancelled(StorageProvider provider)
+    internal async Task Scenarios_NotYetShippedAndCancelled(StorageProvider provider)
     {
         await using var store = await DemoStoreDatabase.CreateAsync(provider);
         var backend = store.Open(new FakeTimeProvider(Now));
@@ -381,7 +381,7 @@ public sealed class DemoStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Scenarios_Returns(StorageProvider provider)
+    internal async Task Scenarios_Returns(StorageProvider provider)
     {
         await using var store = await DemoStoreDatabase.CreateAsync(provider);
         var backend = store.Open(new FakeTimeProvider(Now));

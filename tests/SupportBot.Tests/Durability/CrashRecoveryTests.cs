@@ -16,7 +16,7 @@ public sealed class CrashRecoveryTests : OnBothProviders
 {
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task KilledDuringOrderStatusVerification_TheEmailAfterTheRestartShowsTheOrder(StorageProvider provider)
+    internal async Task KilledDuringOrderStatusVerification_TheEmailAfterTheRestartShowsTheOrder(StorageProvider provider)
     {
         await using var storage = await Storage.CreateAsync(provider);
         var first = await ServerProcess.StartAsync(storage.Folder, storage.Settings);
@@ -35,7 +35,7 @@ public sealed class CrashRecoveryTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task KilledInTheMiddleOfAReturn_TheReasonAfterTheRestartIsTakenAtTheSameStep_AndARetryIsAnsweredOnce(StorageProvider provider)
+    internal async Task KilledInTheMiddleOfAReturn_TheReasonAfterTheRestartIsTakenAtTheSameStep_AndARetryIsAnsweredOnce(StorageProvider provider)
     {
         await using var storage = await Storage.CreateAsync(provider);
         var first = await ServerProcess.StartAsync(storage.Folder, storage.Settings);

@@ -18,11 +18,11 @@ public sealed class AgentPresenceTests
 
     private static readonly AgentAccount Ravi = new() { Id = "ravi", Name = "Ravi", ApiKey = "k2", Reasons = { HandoffReasons.Sensitive } };
 
-    public static TheoryData<StorageProvider> Providers => [StorageProvider.Sqlite, StorageProvider.Postgres];
+    public static IEnumerable<object[]> Providers => new TheoryData<StorageProvider>(StorageProvider.Sqlite, StorageProvider.Postgres);
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task AConsoleOnOneInstance_CountsOnTheOther_UntilItsBeatsLapse(StorageProvider provider)
+    internal async Task AConsoleOnOneInstance_CountsOnTheOther_UntilItsBeatsLapse(StorageProvider provider)
     {
         await using var two = await TwoInstances.CreateAsync(provider);
         var (time, a, b) = (two.Time, two.A, two.B);
@@ -43,7 +43,7 @@ public sealed class AgentPresenceTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task OnlineForAReason_CountsDistinctAgentsWhoHandleIt_OnEveryInstance(StorageProvider provider)
+    internal async Task OnlineForAReason_CountsDistinctAgentsWhoHandleIt_OnEveryInstance(StorageProvider provider)
     {
         await using var two = await TwoInstances.CreateAsync(provider);
         var (time, a, b) = (two.Time, two.A, two.B);

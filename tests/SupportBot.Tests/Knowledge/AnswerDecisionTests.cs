@@ -37,7 +37,7 @@ public sealed class AnswerDecisionTests
     [InlineData(0.42, 0.36, AnswerKind.Clarify)]
     [InlineData(0.38, 0.10, AnswerKind.Clarify)]
     [InlineData(0.20, 0.05, AnswerKind.Fallback)]
-    public void UnderTheBar_OnlyAClearLeadIsAnswered(double best, double runnerUp, AnswerKind expected)
+    internal void UnderTheBar_OnlyAClearLeadIsAnswered(double best, double runnerUp, AnswerKind expected)
     {
         Assert.Equal(expected, Decide(Hit("return-window", best), Hit("exchange-size", runnerUp)).Kind);
     }

@@ -26,7 +26,7 @@ public sealed class SlotAndExitReadingTests
     [InlineData("cancel my order LP10000006", FlowExit.None)]
     [InlineData("the sweater", FlowExit.None)]
     [InlineData("wait, how long do refunds take?", FlowExit.None)]
-    public void ExitOf_ReadsHowShoppersLeave(string text, FlowExit expected) => Assert.Equal(expected, Digressions.ExitOf(text));
+    internal void ExitOf_ReadsHowShoppersLeave(string text, FlowExit expected) => Assert.Equal(expected, Digressions.ExitOf(text));
 
     [Theory]
     [InlineData("wait, how long do refunds take", true)]

@@ -11,7 +11,7 @@ public sealed class ConversationStoreTests : OnBothProviders
 {
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Append_AssignsOrderedIds_AndReadAfterReplaysFromAWatermark(StorageProvider provider)
+    internal async Task Append_AssignsOrderedIds_AndReadAfterReplaysFromAWatermark(StorageProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         var store = new SqlConversationStore(test.Database);
@@ -30,7 +30,7 @@ public sealed class ConversationStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task ClientActivityId_IsFoundAndCannotBeStoredTwice(StorageProvider provider)
+    internal async Task ClientActivityId_IsFoundAndCannotBeStoredTwice(StorageProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         var store = new SqlConversationStore(test.Database);
@@ -46,7 +46,7 @@ public sealed class ConversationStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Users_AreRememberedAcrossConversations(StorageProvider provider)
+    internal async Task Users_AreRememberedAcrossConversations(StorageProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
 

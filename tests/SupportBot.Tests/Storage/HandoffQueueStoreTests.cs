@@ -10,7 +10,7 @@ public sealed class HandoffQueueStoreTests : OnBothProviders
 {
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task TwentyAgentsClaimingOneTicketAtOnce_ExactlyOneWins(StorageProvider provider)
+    internal async Task TwentyAgentsClaimingOneTicketAtOnce_ExactlyOneWins(StorageProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         var store = new SqlHandoffStore(test.Database);
@@ -37,7 +37,7 @@ public sealed class HandoffQueueStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task TheQueue_IsOrderedByRank_AndARatingIsTakenOnce(StorageProvider provider)
+    internal async Task TheQueue_IsOrderedByRank_AndARatingIsTakenOnce(StorageProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         var store = new SqlHandoffStore(test.Database);

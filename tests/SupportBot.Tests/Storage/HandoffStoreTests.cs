@@ -13,11 +13,11 @@ public sealed class HandoffStoreTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 12, 5, 12, 0, 0, TimeSpan.Zero);
 
-    public static TheoryData<StorageProvider> Providers => [StorageProvider.Sqlite, StorageProvider.Postgres];
+    public static IEnumerable<object[]> Providers => new TheoryData<StorageProvider>(StorageProvider.Sqlite, StorageProvider.Postgres);
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task TheOpenHandoff_IsWhatTheStoreSaysNow_OnEitherInstance(StorageProvider provider)
+    internal async Task TheOpenHandoff_IsWhatTheStoreSaysNow_OnEitherInstance(StorageProvider provider)
     {
         await using var two = await TwoInstances.CreateAsync(provider);
         var (a, b) = (two.A, two.B);
@@ -36,7 +36,7 @@ public sealed class HandoffStoreTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task APlaceInTheQueue_CountsTheQueuedEntriesRankedBeforeIt(StorageProvider provider)
+    internal async Task APlaceInTheQueue_CountsTheQueuedEntriesRankedBeforeIt(StorageProvider provider)
     {
         await using var two = await TwoInstances.CreateAsync(provider);
         var store = two.A;
@@ -58,7 +58,7 @@ public sealed class HandoffStoreTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task TheRatingQuestion_IsAnsweredOnce_ByWhicheverInstanceGetsTheNextMessage_AndLapses(StorageProvider provider)
+    internal async Task TheRatingQuestion_IsAnsweredOnce_ByWhicheverInstanceGetsTheNextMessage_AndLapses(StorageProvider provider)
     {
         await using var two = await TwoInstances.CreateAsync(provider);
         var (a, b) = (two.A, two.B);
@@ -80,7 +80,7 @@ public sealed class HandoffStoreTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task ClaimsFromTwoInstancesAtOnce_HaveExactlyOneWinner(StorageProvider provider)
+    internal async Task ClaimsFromTwoInstancesAtOnce_HaveExactlyOneWinner(StorageProvider provider)
     {
         await using var two = await TwoInstances.CreateAsync(provider);
         var (a, b) = (two.A, two.B);

@@ -5,6 +5,8 @@ namespace SupportBot.Tests.Storage;
 /// <summary>
 /// The base of every storage test class: its theories take the provider, so one test body proves SQLite and
 /// PostgreSQL alike (<c>[MemberData(nameof(Providers))]</c>; xunit finds the member on the base class).
+/// <see cref="StorageProvider"/> is internal to the product, so those theories are <c>internal</c> (xunit runs test
+/// methods whatever their accessibility) and their data members are public untyped rows, as xunit requires.
 /// </summary>
 public abstract class OnBothProviders
 {
@@ -13,10 +15,10 @@ public abstract class OnBothProviders
 
     private static readonly StorageProvider[] Both = [StorageProvider.Sqlite, StorageProvider.Postgres];
 
-    public static TheoryData<StorageProvider> Providers => [.. Both];
+    public static IEnumerable<object[]> Providers => new TheoryData<StorageProvider>(Both);
 
     /// <summary>Each case on each provider, for a theory that takes the provider and then the case.</summary>
-    protected static TheoryData<StorageProvider, T> OnEach<T>(params T[] cases)
+    private protected static TheoryData<StorageProvider, T> OnEach<T>(params T[] cases)
     {
         var data = new TheoryData<StorageProvider, T>();
         foreach (var provider in Both)
@@ -31,7 +33,7 @@ public abstract class OnBothProviders
     }
 
     /// <inheritdoc cref="OnEach{T}(T[])"/>
-    protected static TheoryData<StorageProvider, T1, T2> OnEach<T1, T2>(params (T1, T2)[] cases)
+    private protected static TheoryData<StorageProvider, T1, T2> OnEach<T1, T2>(params (T1, T2)[] cases)
     {
         var data = new TheoryData<StorageProvider, T1, T2>();
         foreach (var provider in Both)
@@ -46,7 +48,7 @@ public abstract class OnBothProviders
     }
 
     /// <inheritdoc cref="OnEach{T}(T[])"/>
-    protected static TheoryData<StorageProvider, T1, T2, T3, T4> OnEach<T1, T2, T3, T4>(params (T1, T2, T3, T4)[] cases)
+    private protected static TheoryData<StorageProvider, T1, T2, T3, T4> OnEach<T1, T2, T3, T4>(params (T1, T2, T3, T4)[] cases)
     {
         var data = new TheoryData<StorageProvider, T1, T2, T3, T4>();
         foreach (var provider in Both)

@@ -14,7 +14,7 @@ public sealed class PrivacyStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Rewrite_RedactsTheTranscriptAndTickets_AndTheConversationIsNoLongerDue(StorageProvider provider)
+    internal async Task Rewrite_RedactsTheTranscriptAndTickets_AndTheConversationIsNoLongerDue(StorageProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         var conversations = await SeedAsync(test.Database);
@@ -34,7 +34,7 @@ public sealed class PrivacyStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Delete_ByEmail_RemovesTheConversationTicketAndProfile_AndADryRunOnlyCounts(StorageProvider provider)
+    internal async Task Delete_ByEmail_RemovesTheConversationTicketAndProfile_AndADryRunOnlyCounts(StorageProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         var conversations = await SeedAsync(test.Database);

@@ -13,7 +13,7 @@ public sealed class SchemaMigrationTests : OnBothProviders
 {
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task RunningAgain_AppliesNothing_AndEachVersionIsRecordedOnce(StorageProvider provider)
+    internal async Task RunningAgain_AppliesNothing_AndEachVersionIsRecordedOnce(StorageProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
 

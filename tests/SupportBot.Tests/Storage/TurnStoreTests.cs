@@ -15,7 +15,7 @@ public sealed class TurnStoreTests : OnBothProviders
 {
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task ACommittedTurn_SavesStateAndTranscriptTogether_AndTheNextTurnReadsThem(StorageProvider provider)
+    internal async Task ACommittedTurn_SavesStateAndTranscriptTogether_AndTheNextTurnReadsThem(StorageProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(Start);
@@ -40,7 +40,7 @@ public sealed class TurnStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task AnUncommittedTurn_LeavesNothing(StorageProvider provider)
+    internal async Task AnUncommittedTurn_LeavesNothing(StorageProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         var turns = new SqlTurnStore(test.Database, new FakeTimeProvider(Start));
@@ -58,7 +58,7 @@ public sealed class TurnStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task TurnsOfOneConversation_RunOneAtATime_AndEachSeesThePreviousState(StorageProvider provider)
+    internal async Task TurnsOfOneConversation_RunOneAtATime_AndEachSeesThePreviousState(StorageProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(Start);
@@ -92,7 +92,7 @@ public sealed class TurnStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task AWriterWithAnOlderVersion_IsRefused_AndWritesNothing(StorageProvider provider)
+    internal async Task AWriterWithAnOlderVersion_IsRefused_AndWritesNothing(StorageProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(Start);
@@ -117,7 +117,7 @@ public sealed class TurnStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task IdleState_Lapses_AfterItsExpiry(StorageProvider provider)
+    internal async Task IdleState_Lapses_AfterItsExpiry(StorageProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(Start);

@@ -11,7 +11,7 @@ public sealed class VerificationFailureStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Failures_AreCountedPerKey_AndForgottenAfterTheWindow(StorageProvider provider)
+    internal async Task Failures_AreCountedPerKey_AndForgottenAfterTheWindow(StorageProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         var store = new SqlVerificationFailureStore(test.Database);
@@ -29,7 +29,7 @@ public sealed class VerificationFailureStoreTests : OnBothProviders
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task ConcurrentFailures_AreAllCounted(StorageProvider provider)
+    internal async Task ConcurrentFailures_AreAllCounted(StorageProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         IVerificationFailureStore[] instances = [new SqlVerificationFailureStore(test.Database), new SqlVerificationFailureStore(provider == StorageProvider.Postgres ? test.Reopen() : test.Database)];

@@ -7,7 +7,7 @@ public sealed class EngineFixture : IAsyncLifetime
 {
     private EngineHost? _host;
 
-    public ConversationTurns Engine => _host!.Engine;
+    internal ConversationTurns Engine => _host!.Engine;
 
     internal IServiceProvider Services => _host!.Services;
 

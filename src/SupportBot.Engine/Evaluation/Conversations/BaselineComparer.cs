@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace SupportBot.Evaluation.Conversations;
 
 /// <summary>Compares a run with an earlier one (<c>--baseline run.json</c>): what broke since, and what got fixed.</summary>
-public static class BaselineComparer
+internal static class BaselineComparer
 {
     /// <summary>How a conversation is recognised across runs: its file and its name in the file.</summary>
     /// <remarks>Separators are made forward slashes so a baseline recorded on Windows still matches on a Linux CI runner.</remarks>

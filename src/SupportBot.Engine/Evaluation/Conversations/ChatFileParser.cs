@@ -9,7 +9,7 @@ namespace SupportBot.Evaluation.Conversations;
 /// assertions (<c>[Intent=…]</c>, <c>[Faq=…]</c>, <c>[Handoff=…]</c>, <c>[Match=/…/]</c>…). Every problem is reported
 /// as <c>path:line: message</c>; a file with problems is not run.
 /// </summary>
-public static partial class ChatFileParser
+internal static partial class ChatFileParser
 {
     private static readonly HashSet<string> Ignored = new(StringComparer.OrdinalIgnoreCase) { "Typing", "Delay", "AttachmentLayout", "ConversationUpdate" };
 

@@ -5,14 +5,14 @@ namespace SupportBot.Evaluation.Conversations;
 /// embeddings) how texts are compared for meaning under <see cref="TextTolerance.Semantic"/>; without it that tolerance
 /// ignores the text and holds the recorded intent and FAQ source only.
 /// </summary>
-public sealed record EvaluationSettings(TextTolerance Tolerance = TextTolerance.Normalized, int Repeat = 1, int Parallel = 2, MeaningComparer? Meaning = null);
+internal sealed record EvaluationSettings(TextTolerance Tolerance = TextTolerance.Normalized, int Repeat = 1, int Parallel = 2, MeaningComparer? Meaning = null);
 
 /// <summary>
 /// Replays conversations against a driver, in parallel, each <see cref="EvaluationSettings.Repeat"/> times, and
 /// computes the run's metrics. A conversation whose runs disagree is flaky; one that throws is an error with the
 /// reason; neither stops the others.
 /// </summary>
-public sealed class ConversationEvaluator(IConversationDriver driver, EvaluationSettings settings, TimeProvider time)
+internal sealed class ConversationEvaluator(IConversationDriver driver, EvaluationSettings settings, TimeProvider time)
 {
     private static readonly HashSet<string> SaidItHelped = new(StringComparer.Ordinal) { "thanks", "affirm" };
 

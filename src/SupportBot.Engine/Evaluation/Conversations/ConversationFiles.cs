@@ -4,7 +4,7 @@ namespace SupportBot.Evaluation.Conversations;
 /// Finds and reads the conversations of a run: <c>.chat</c> and <c>.transcript</c> files given one by one or in
 /// folders (searched recursively, in name order). A file that cannot be read becomes a problem; the rest still run.
 /// </summary>
-public static class ConversationFiles
+internal static class ConversationFiles
 {
     public static readonly string[] Extensions = [".chat", ".transcript"];
 

@@ -8,7 +8,7 @@ namespace SupportBot.Evaluation.Conversations;
 /// The host's own JSON has the same shape (snake_case names, enums as words), but one set of options for both the
 /// writer and the reader is what keeps a baseline readable after either side changes.
 /// </remarks>
-public static class ConversationJson
+internal static class ConversationJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 

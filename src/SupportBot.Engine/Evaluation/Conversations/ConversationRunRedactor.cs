@@ -7,7 +7,7 @@ namespace SupportBot.Evaluation.Conversations;
 /// bot sees real shipping addresses, tracking links and e-mails, and reports travel to CI logs and team chats. Every
 /// kind becomes its plain marker (<c>[address]</c>); order numbers stay, a report needs them to be read.
 /// </summary>
-public static class ConversationRunRedactor
+internal static class ConversationRunRedactor
 {
     private static readonly PersonalDataRedactor Redactor = new([], [], RetentionPurge.Marker, orderNumbers: false);
 

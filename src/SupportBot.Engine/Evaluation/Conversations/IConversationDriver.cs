@@ -1,7 +1,7 @@
 namespace SupportBot.Evaluation.Conversations;
 
 /// <summary>Where conversations are replayed: a fresh engine in process, or a running bot over Direct Line.</summary>
-public interface IConversationDriver
+internal interface IConversationDriver
 {
     /// <summary>Said in reports: "in process" or the bot's URL.</summary>
     string Target { get; }
@@ -11,7 +11,7 @@ public interface IConversationDriver
 }
 
 /// <summary>One live conversation with the bot under test.</summary>
-public interface IConversationSession : IAsyncDisposable
+internal interface IConversationSession : IAsyncDisposable
 {
     Task<TurnObservation> SayAsync(string text, CancellationToken cancellationToken);
 }

@@ -11,7 +11,7 @@ namespace SupportBot.Evaluation.Conversations;
 /// shipped" as near twins, and a changed limit ("14 days" for "30 days") as the same answer: those are the changes
 /// that matter most to a shopper, so they are checked by their words.
 /// </summary>
-public sealed partial class MeaningComparer(TextEmbeddings embeddings, double threshold = MeaningComparer.DefaultThreshold)
+internal sealed partial class MeaningComparer(TextEmbeddings embeddings, double threshold = MeaningComparer.DefaultThreshold)
 {
     /// <summary>
     /// Chosen on replies of the shipped conversations reworded by hand, with the packaged model: rewordings score

@@ -4,7 +4,7 @@ using SupportBot.Schema;
 namespace SupportBot.Evaluation.Conversations;
 
 /// <summary>Turns the bot's activities for one turn (messages, cards, the decision trace) into what the checks read.</summary>
-public static class ObservedTurn
+internal static class ObservedTurn
 {
     public static TurnObservation From(IEnumerable<Activity> activities, double firstResponseMs)
     {

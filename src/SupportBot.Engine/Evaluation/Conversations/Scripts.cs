@@ -1,7 +1,7 @@
 namespace SupportBot.Evaluation.Conversations;
 
 /// <summary>How the bot's text is compared with the expected text.</summary>
-public enum TextTolerance
+internal enum TextTolerance
 {
     /// <summary>Character for character.</summary>
     Exact,
@@ -14,14 +14,14 @@ public enum TextTolerance
 }
 
 /// <summary>A conversation to replay: the shopper's turns and what the bot should do on each.</summary>
-public sealed record ScriptedConversation(string Name, string Path, IReadOnlyList<ScriptedTurn> Turns)
+internal sealed record ScriptedConversation(string Name, string Path, IReadOnlyList<ScriptedTurn> Turns)
 {
     /// <summary>The file's own tolerance (<c>tolerance=</c> header); null: the run's.</summary>
     public TextTolerance? Tolerance { get; init; }
 }
 
 /// <summary>One shopper message and the expectations on the bot's answer to it.</summary>
-public sealed record ScriptedTurn(int Line, string UserText)
+internal sealed record ScriptedTurn(int Line, string UserText)
 {
     /// <summary>Expectations on the bot's welcome, before the shopper says anything (bot lines before the first user line).</summary>
     public bool IsStart { get; init; }
@@ -62,4 +62,4 @@ public sealed record ScriptedTurn(int Line, string UserText)
 }
 
 /// <summary>The decision a recording's <c>SupportBot.Decision</c> trace carried.</summary>
-public sealed record RecordedDecision(string? Intent, string? Faq, string Handoff);
+internal sealed record RecordedDecision(string? Intent, string? Faq, string Handoff);

@@ -9,7 +9,7 @@ namespace SupportBot.Evaluation.Conversations;
 /// (<c>{any}</c>, <c>{number}</c>, <c>{date}</c>, <c>{order}</c>, <c>{email}</c>, <c>{money}</c>, <c>{tracking}</c>),
 /// and shows a failed comparison as a word diff: <c>[-expected words-]</c> and <c>{+words that came instead+}</c>.
 /// </summary>
-public static partial class TextMatcher
+internal static partial class TextMatcher
 {
     private static readonly Dictionary<string, string> Placeholders = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -4,7 +4,7 @@ namespace SupportBot.Evaluation.Conversations;
 /// What the FAQ confidence bar would do, measured on the turns whose script names the FAQ entry that should answer:
 /// how many the bot would answer itself (containment) and how many of those answers would be the wrong entry.
 /// </summary>
-public static class ThresholdSweep
+internal static class ThresholdSweep
 {
     /// <summary>Thresholds 0.00 to 1.00 in steps of 0.01; empty when no turn names an expected FAQ entry.</summary>
     public static IReadOnlyList<(double Threshold, double Containment, double WrongAnswerRate, int Answered)> Compute(IEnumerable<TurnResult> turns)

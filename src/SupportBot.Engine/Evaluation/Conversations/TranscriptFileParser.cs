@@ -9,7 +9,7 @@ namespace SupportBot.Evaluation.Conversations;
 /// present, give the intent, FAQ source and handoff to compare semantically. Unknown fields and other activity types
 /// (conversationUpdate, typing, other traces) are tolerated.
 /// </summary>
-public static class TranscriptFileParser
+internal static class TranscriptFileParser
 {
     public static (ScriptedConversation? Conversation, IReadOnlyList<FileProblem> Problems) Parse(string text, string path)
     {

@@ -12,7 +12,7 @@ namespace SupportBot.Evaluation.Conversations;
 /// that match whatever the bot says back on replay. Order numbers stay: without the e-mail or ZIP on the order they
 /// open nothing, and the replay needs them.
 /// </summary>
-public static class TranscriptRedactor
+internal static class TranscriptRedactor
 {
     public static IReadOnlyList<JsonNode> Redact(IEnumerable<Activity> activities, KnownPersonalData? known = null)
     {

@@ -1,7 +1,7 @@
 namespace SupportBot.Evaluation.Conversations;
 
 /// <summary>Holds what the bot did on a turn against what the script expected; every expectation that fails is reported.</summary>
-public static class TurnChecker
+internal static class TurnChecker
 {
     public static IReadOnlyList<AssertionFailure> Check(ScriptedTurn expected, TurnObservation actual, TextTolerance tolerance)
     {

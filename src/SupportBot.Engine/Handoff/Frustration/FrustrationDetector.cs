@@ -7,7 +7,7 @@ namespace SupportBot.Handoff;
 /// words, plus the message's shape (capitals, runs of '!' or '?', the same question asked again). Runs on every
 /// turn, so it reads the text once, on the stack, and allocates only for the signals it reports.
 /// </summary>
-public static class FrustrationDetector
+internal static class FrustrationDetector
 {
     /// <summary>Messages up to this long are read without renting memory.</summary>
     private const int StackChars = 512;

@@ -5,7 +5,7 @@ namespace SupportBot.Handoff;
 /// <c>phrase:ridiculous</c>, <c>softener:no rush</c>, <c>shouting</c>, <c>exclamations</c>, <c>question_marks</c> or
 /// <c>repeated_question</c>, so an agent can see why a conversation was handed over.
 /// </summary>
-public sealed record FrustrationReading(double Score, IReadOnlyList<string> Signals)
+internal sealed record FrustrationReading(double Score, IReadOnlyList<string> Signals)
 {
     public static FrustrationReading Calm { get; } = new(0, []);
 

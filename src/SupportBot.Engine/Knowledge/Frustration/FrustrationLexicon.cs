@@ -1,10 +1,10 @@
 namespace SupportBot.Knowledge.Frustration;
 
 /// <summary>A phrase of the frustration lexicon and what it adds to (or, for a softener, takes from) a message's score.</summary>
-public sealed record WeightedPhrase(string Text, double Weight);
+internal sealed record WeightedPhrase(string Text, double Weight);
 
 /// <summary>The weights of the signals read from a message's shape rather than its words; 0 turns a signal off.</summary>
-public sealed record FrustrationSignalWeights(double Shouting, double Emphasis, double Exclamations, double QuestionMarks, double RepeatedQuestion)
+internal sealed record FrustrationSignalWeights(double Shouting, double Emphasis, double Exclamations, double QuestionMarks, double RepeatedQuestion)
 {
     public const string ShoutingName = "shouting";
     public const string EmphasisName = "emphasis";
@@ -21,7 +21,7 @@ public sealed record FrustrationSignalWeights(double Shouting, double Emphasis, 
 /// signal weights, compiled into a matcher once when the lexicon is built. A message whose
 /// score (read by the handoff rules' <c>FrustrationDetector</c>) reaches the threshold counts as frustrated.
 /// </summary>
-public sealed record FrustrationLexicon
+internal sealed record FrustrationLexicon
 {
     /// <summary>The score at which a message counts as frustrated when <c>Handoff:FrustrationThreshold</c> is not set.</summary>
     /// <value>1.0: one strong phrase ("ridiculous"), a message mostly in capitals, or two weaker signals together.</value>

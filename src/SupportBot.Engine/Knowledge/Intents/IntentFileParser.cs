@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace SupportBot.Knowledge.Intents;
 
 /// <summary>An intent as an editor defines it in <c>knowledge/intents/*.yml</c>.</summary>
-public sealed record IntentDefinition(string Name, string? Description, IReadOnlyList<LocatedText> Examples, SourceLocation Source);
+internal sealed record IntentDefinition(string Name, string? Description, IReadOnlyList<LocatedText> Examples, SourceLocation Source);
 
 /// <summary>Reads one intent file: <c>intent</c>, optional <c>description</c>, and <c>examples</c>, each problem at its line.</summary>
 internal static partial class IntentFileParser

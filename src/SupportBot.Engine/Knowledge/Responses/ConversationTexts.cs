@@ -4,7 +4,7 @@ namespace SupportBot.Knowledge.Responses;
 /// The keys of <c>knowledge/responses/conversation.yml</c>: what the bot says about itself and the conversation
 /// (the welcome, small talk, "Did you mean…?", the honest "I can't" replies), and the values each may show.
 /// </summary>
-public static class ConversationTexts
+internal static class ConversationTexts
 {
     public const string Catalogue = "conversation";
 

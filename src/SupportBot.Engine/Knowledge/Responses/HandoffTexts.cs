@@ -4,7 +4,7 @@ namespace SupportBot.Knowledge.Responses;
 /// The keys of <c>knowledge/responses/handoff.yml</c>: what the bot says about people (the transfer, the queue, an
 /// agent joining and leaving, the rating), and the values each may show.
 /// </summary>
-public static class HandoffTexts
+internal static class HandoffTexts
 {
     public const string Catalogue = "handoff";
 

@@ -5,7 +5,7 @@ namespace SupportBot.Knowledge.Responses;
 /// show. The flows ask for them by these names (<c>Orders/OrderTexts</c>); an editor's file is checked against this
 /// list, so a key the code does not know, or a placeholder it does not fill, is reported at its line.
 /// </summary>
-public static class OrderTexts
+internal static class OrderTexts
 {
     public const string Catalogue = "orders";
 

@@ -7,7 +7,7 @@ namespace SupportBot.Knowledge.Responses;
 /// (<c>orders</c>…) a default file and optional translations (<c>orders.fr.yml</c>). A key missing from a translation
 /// is said in the default language; a key missing everywhere is a validation error, and reads as its own name.
 /// </summary>
-public sealed class ResponseCatalog
+internal sealed class ResponseCatalog
 {
     /// <summary>The locale of a catalogue's file without a locale in its name.</summary>
     public const string DefaultLocale = "";

@@ -7,7 +7,7 @@ namespace SupportBot.Knowledge.Responses;
 /// </summary>
 /// <param name="Name">The catalogue's file name without extension and locale: <c>orders</c> for <c>responses/orders.yml</c> and <c>responses/orders.fr.yml</c>.</param>
 /// <param name="Keys">Each key (dotted path in the YAML, e.g. <c>verify.ask_number</c>) and the placeholders it may use.</param>
-public sealed record ResponseSchema(string Name, IReadOnlyDictionary<string, IReadOnlyList<string>> Keys)
+internal sealed record ResponseSchema(string Name, IReadOnlyDictionary<string, IReadOnlyList<string>> Keys)
 {
     /// <summary>A schema from <c>("key", ["placeholder", …])</c> pairs.</summary>
     public static ResponseSchema Of(string name, params (string Key, string[] Placeholders)[] keys) =>
@@ -15,7 +15,7 @@ public sealed record ResponseSchema(string Name, IReadOnlyDictionary<string, IRe
 }
 
 /// <summary>Every catalogue the product reads; a capability that moves its wording into <c>knowledge/responses/</c> adds its schema here.</summary>
-public static class ResponseSchemas
+internal static class ResponseSchemas
 {
     public static IReadOnlyList<ResponseSchema> All { get; } = [OrderTexts.Schema, ConversationTexts.Schema, HandoffTexts.Schema];
 }

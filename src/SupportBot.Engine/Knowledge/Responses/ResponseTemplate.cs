@@ -7,7 +7,7 @@ namespace SupportBot.Knowledge.Responses;
 /// One sentence (or paragraph) an editor wrote, with <c>{placeholders}</c> the code fills in. A template may come in
 /// plural forms (<c>one</c> / <c>other</c>), chosen by the <c>count</c> value, so "1 try" and "3 tries" need no code.
 /// </summary>
-public sealed partial class ResponseTemplate
+internal sealed partial class ResponseTemplate
 {
     /// <summary>The value that chooses between plural forms.</summary>
     public const string CountPlaceholder = "count";

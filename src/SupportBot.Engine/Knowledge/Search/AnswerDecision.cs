@@ -1,7 +1,7 @@
 namespace SupportBot.Knowledge.Search;
 
 /// <summary>What the bot does with a search's answer.</summary>
-public enum AnswerKind
+internal enum AnswerKind
 {
     /// <summary>Answers with the best entry (and offers the close runners-up after the answer).</summary>
     Direct,
@@ -24,7 +24,7 @@ public enum AnswerKind
 /// <see cref="SearchOptions.SuggestionConfidence"/>, <see cref="SearchOptions.AlternativeMargin"/>) were chosen on the
 /// editors' working set (<c>eval/faq-questions.jsonl</c>), never the held-out one.
 /// </summary>
-public sealed record AnswerDecision(AnswerKind Kind, IReadOnlyList<KnowledgeHit> Alternatives)
+internal sealed record AnswerDecision(AnswerKind Kind, IReadOnlyList<KnowledgeHit> Alternatives)
 {
     public static AnswerDecision Of(KnowledgeAnswer answer, SearchOptions thresholds)
     {

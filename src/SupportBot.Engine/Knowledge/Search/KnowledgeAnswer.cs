@@ -1,7 +1,7 @@
 namespace SupportBot.Knowledge.Search;
 
 /// <summary>How a shopper's word was found in an entry.</summary>
-public enum MatchKind
+internal enum MatchKind
 {
     /// <summary>The word itself (after stemming: "returns" finds "return").</summary>
     Exact,
@@ -14,14 +14,14 @@ public enum MatchKind
 }
 
 /// <summary>One of the shopper's words (or phrases) found in an entry: as what, and in which fields.</summary>
-public sealed record TermMatch(string Word, string MatchedAs, MatchKind Kind, IReadOnlyList<string> Fields);
+internal sealed record TermMatch(string Word, string MatchedAs, MatchKind Kind, IReadOnlyList<string> Fields);
 
 /// <summary>
 /// An entry that answers the question, with its Lucene score, a confidence in [0,1] and why it matched: the words
 /// (<see cref="Matches"/>, <see cref="Lexical"/> in [0,1]) and, with embeddings, the entry text nearest in meaning
 /// (<see cref="Neighbour"/>, its cosine in <see cref="Semantic"/>).
 /// </summary>
-public sealed record KnowledgeHit(FaqEntry Entry, float Score, double Confidence, IReadOnlyList<TermMatch> Matches)
+internal sealed record KnowledgeHit(FaqEntry Entry, float Score, double Confidence, IReadOnlyList<TermMatch> Matches)
 {
     /// <summary>How well the words match: 0.6 × closeness to the nearest phrasing + 0.4 × coverage of the question.</summary>
     public double Lexical { get; init; }
@@ -42,7 +42,7 @@ public sealed record KnowledgeHit(FaqEntry Entry, float Score, double Confidence
 }
 
 /// <summary>The ranked answers to one question, and the shopper's words the knowledge does not know.</summary>
-public sealed record KnowledgeAnswer(string Question, IReadOnlyList<KnowledgeHit> Hits, IReadOnlyList<string> UnknownWords)
+internal sealed record KnowledgeAnswer(string Question, IReadOnlyList<KnowledgeHit> Hits, IReadOnlyList<string> UnknownWords)
 {
     public KnowledgeHit? Best => Hits.Count > 0 ? Hits[0] : null;
 

@@ -10,7 +10,7 @@ namespace SupportBot.Knowledge.Search;
 /// question phrasings, the answer and the tags. Immutable once built; a changed knowledge folder gets a new
 /// index that replaces this one whole. Safe for concurrent searches.
 /// </summary>
-public sealed class KnowledgeIndex : IDisposable
+internal sealed class KnowledgeIndex : IDisposable
 {
     internal const string IdField = "id";
     internal const string TitleField = "title";

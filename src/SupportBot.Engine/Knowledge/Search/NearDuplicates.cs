@@ -9,7 +9,7 @@ namespace SupportBot.Knowledge.Search;
 /// create such duplicates, and a shopper who asks that question may get either answer. <c>knowledge validate</c>
 /// reports each pair once, as a warning at the later phrasing.
 /// </summary>
-public static class NearDuplicates
+internal static class NearDuplicates
 {
     /// <summary>At or above this cosine two phrasings are reported.</summary>
     public const double Threshold = 0.95;

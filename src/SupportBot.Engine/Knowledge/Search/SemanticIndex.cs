@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace SupportBot.Knowledge.Search;
 
 /// <summary>Which of an entry's texts a vector is of.</summary>
-public enum SemanticKind
+internal enum SemanticKind
 {
     Title,
     Phrasing,
@@ -15,17 +15,17 @@ public enum SemanticKind
 }
 
 /// <summary>One embedded text of an entry: the semantic neighbour <c>ask</c> shows.</summary>
-public sealed record SemanticText(int Entry, SemanticKind Kind, string Text);
+internal sealed record SemanticText(int Entry, SemanticKind Kind, string Text);
 
 /// <summary>The entry text nearest a question in meaning, and how near (cosine in [-1,1]).</summary>
-public sealed record SemanticNeighbour(SemanticKind Kind, string Text, double Similarity);
+internal sealed record SemanticNeighbour(SemanticKind Kind, string Text, double Similarity);
 
 /// <summary>
 /// Every entry's title, phrasings and answer passages as unit vectors in one contiguous in-memory matrix, searched
 /// exactly (a dot product per row with <see cref="TensorPrimitives"/>): at 10k entries that is ~100k rows, a few
 /// milliseconds, and no approximate index to keep in step with hot reloads. Immutable; safe for concurrent searches.
 /// </summary>
-public sealed partial class SemanticIndex
+internal sealed partial class SemanticIndex
 {
     /// <summary>Answer passages are cut at sentence ends into pieces of about this many characters.</summary>
     private const int PassageCharacters = 240;

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace SupportBot.Orders.Flows;
 
 /// <summary>How a shopper leaves or restarts a flow, in the words shoppers use.</summary>
-public enum FlowExit
+internal enum FlowExit
 {
     None,
 
@@ -22,7 +22,7 @@ public enum FlowExit
 /// "actually i'll just keep it"), restarting it, or a question about something else ("wait, how long do refunds
 /// take?"), which is answered before the flow's question is asked again.
 /// </summary>
-public static partial class Digressions
+internal static partial class Digressions
 {
     public static FlowExit ExitOf(string text)
     {

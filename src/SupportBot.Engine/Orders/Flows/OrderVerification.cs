@@ -11,7 +11,7 @@ namespace SupportBot.Orders.Flows;
 internal sealed class OrderVerification(OrderAccess access)
 {
     /// <summary>The proved order, or the question to ask to get there.</summary>
-    public sealed record Outcome(Order? Order, DialogReply? Reply, string? GreetName);
+    internal sealed record Outcome(Order? Order, DialogReply? Reply, string? GreetName);
 
     public async Task<Outcome> EstablishAsync(IOrderFlow flow, FlowTurn turn, CancellationToken cancellationToken)
     {

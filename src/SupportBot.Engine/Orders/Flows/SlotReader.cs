@@ -12,7 +12,7 @@ namespace SupportBot.Orders.Flows;
 internal static partial class SlotReader
 {
     /// <summary>What a message gave, for the "Thanks — …" confirmation.</summary>
-    public sealed record Taken(string? Number, string? Proof);
+    internal sealed record Taken(string? Number, string? Proof);
 
     public static bool ExpectsNumber(OrderSession session) => session.Flow is not null && session.Step is null or OrderDialog.NeedNumber or OrderDialog.ChooseOrder;
 

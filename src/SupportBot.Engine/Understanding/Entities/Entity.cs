@@ -10,7 +10,7 @@ namespace SupportBot.Understanding.Entities;
 /// </param>
 /// <param name="Start">Index of the first character of <paramref name="Text"/> in the message.</param>
 /// <param name="Length">Length of <paramref name="Text"/>.</param>
-public sealed record Entity(EntityKind Kind, string Text, string Value, int Start, int Length)
+internal sealed record Entity(EntityKind Kind, string Text, string Value, int Start, int Length)
 {
     internal static Entity From(EntityKind kind, string message, int start, int length, string value) =>
         new(kind, message.Substring(start, length), value, start, length);

@@ -6,7 +6,7 @@ namespace SupportBot.Understanding.Entities;
 /// Finds order numbers, e-mail addresses, postal codes, tracking numbers, dates and amounts in a shopper's message.
 /// </summary>
 /// <param name="time">Gives today's date (UTC) that relative dates ("yesterday", "last monday") resolve against.</param>
-public sealed class EntityExtractor(TimeProvider time)
+internal sealed class EntityExtractor(TimeProvider time)
 {
     /// <summary>
     /// A backstop only: every pattern is linear in the input, so this is never reached on real text, but a message

@@ -1,7 +1,7 @@
 namespace SupportBot.Understanding.Entities;
 
 /// <summary>The kinds of value a shopper's message can carry that the bot acts on.</summary>
-public enum EntityKind
+internal enum EntityKind
 {
     /// <summary>A store order number, normalised to <c>LP</c> + 8 digits.</summary>
     OrderNumber,

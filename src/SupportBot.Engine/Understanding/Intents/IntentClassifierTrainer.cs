@@ -9,14 +9,14 @@ using Microsoft.ML.Transforms.Text;
 namespace SupportBot.Understanding.Intents;
 
 /// <summary>Training data that cannot make a classifier; the message says what to add.</summary>
-public sealed class IntentTrainingException(string message) : Exception(message);
+internal sealed class IntentTrainingException(string message) : Exception(message);
 
 /// <summary>
 /// Trains the intent classifier: word 1–2-grams and character 3-grams (TF-IDF, L2-normalised) into a
 /// multiclass linear model, probabilities calibrated by temperature scaling and the out-of-scope threshold chosen
 /// on held-out data. docs/ARCHITECTURE.md ("Understanding intents") says why this design.
 /// </summary>
-public static class IntentClassifierTrainer
+internal static class IntentClassifierTrainer
 {
     /// <summary>Bumped whenever the pipeline changes, so cached models trained by an older one are not reused.</summary>
     public const int PipelineVersion = 5;

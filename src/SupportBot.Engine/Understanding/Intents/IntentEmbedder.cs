@@ -6,7 +6,7 @@ namespace SupportBot.Understanding.Intents;
 /// The embedding service as the intent classifier uses it: many texts at once (training, cached on disk) and one
 /// message at a time (prediction, when the turn did not bring its vector).
 /// </summary>
-public sealed class IntentEmbedder
+internal sealed class IntentEmbedder
 {
     private readonly TextEmbeddings _embeddings;
 

@@ -1,4 +1,4 @@
 namespace SupportBot.Understanding.Intents;
 
 /// <summary>A labelled utterance: what a shopper said and the intent it expresses.</summary>
-public sealed record IntentExample(string Text, string Intent);
+internal sealed record IntentExample(string Text, string Intent);

@@ -45,7 +45,7 @@ internal sealed class IntentRowScores
 }
 
 /// <summary>What was decided at training time besides the ML.NET model itself.</summary>
-public sealed record IntentModelInfo(
+internal sealed record IntentModelInfo(
     string Hash,
     IReadOnlyList<string> Intents,
     string OutOfScopeIntent,
@@ -62,7 +62,7 @@ public sealed record IntentModelInfo(
 /// <summary>
 /// A trained intent classifier. Thread-safe: ML.NET prediction engines are not, so each call borrows one from a pool.
 /// </summary>
-public sealed class IntentModel
+internal sealed class IntentModel
 {
     private readonly ObjectPool<PredictionEngine<IntentRow, IntentRowScores>> _engines;
     private readonly string[] _intents;

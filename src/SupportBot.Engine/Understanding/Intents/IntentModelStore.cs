@@ -8,7 +8,7 @@ namespace SupportBot.Understanding.Intents;
 /// model) beside <c>intents-&lt;hash&gt;.json</c> (labels, calibration, threshold). A model is reused only when the
 /// training data, pipeline version and settings that made it are unchanged.
 /// </summary>
-public sealed class IntentModelStore(string directory)
+internal sealed class IntentModelStore(string directory)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 

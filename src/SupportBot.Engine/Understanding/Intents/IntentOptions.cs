@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SupportBot.Understanding.Intents;
 
 /// <summary>The multiclass trainers the intent classifier can use; docs/EVALUATION.md compares them.</summary>
-public enum IntentTrainer
+internal enum IntentTrainer
 {
     /// <summary>Maximum entropy by stochastic dual coordinate ascent: fast, calibrated probabilities.</summary>
     SdcaMaximumEntropy,
@@ -16,7 +16,7 @@ public enum IntentTrainer
 }
 
 /// <summary>Settings of the <c>Understanding</c> section: how intents are learned and when a message is out of scope.</summary>
-public sealed class IntentOptions
+internal sealed class IntentOptions
 {
     public const string SectionName = "Understanding";
 

@@ -1,7 +1,7 @@
 namespace SupportBot.Understanding.Intents;
 
 /// <summary>An intent with its calibrated probability.</summary>
-public sealed record IntentScore(string Intent, double Confidence);
+internal sealed record IntentScore(string Intent, double Confidence);
 
 /// <summary>
 /// What the shopper most likely wants. <see cref="Confidence"/> is the calibrated probability of
@@ -9,4 +9,4 @@ public sealed record IntentScore(string Intent, double Confidence);
 /// confidence is that of the out-of-scope decision. <see cref="Alternatives"/> are the best in-scope intents
 /// either way, for "Did you mean …?".
 /// </summary>
-public sealed record IntentPrediction(string Intent, double Confidence, bool IsOutOfScope, IReadOnlyList<IntentScore> Alternatives);
+internal sealed record IntentPrediction(string Intent, double Confidence, bool IsOutOfScope, IReadOnlyList<IntentScore> Alternatives);

@@ -3,7 +3,7 @@ using SupportBot.Configuration;
 
 namespace SupportBot.Understanding.Intents;
 
-public static class IntentServiceCollectionExtensions
+internal static class IntentServiceCollectionExtensions
 {
     /// <summary>Binds and validates <c>Understanding</c> settings and serves the live intent model.</summary>
     public static IServiceCollection AddIntents(this IServiceCollection services)

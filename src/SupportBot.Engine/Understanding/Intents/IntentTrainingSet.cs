@@ -7,7 +7,7 @@ namespace SupportBot.Understanding.Intents;
 /// The utterances the classifier learns from: the editors' intent files, plus one intent per FAQ topic taught by
 /// the FAQ's titles and phrasings (<c>faq_returns_refunds</c>…), so editors add knowledge in one place.
 /// </summary>
-public static class IntentTrainingSet
+internal static class IntentTrainingSet
 {
     public static IReadOnlyList<IntentExample> From(KnowledgeBase knowledge)
     {

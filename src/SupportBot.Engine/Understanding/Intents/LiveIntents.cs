@@ -10,7 +10,7 @@ namespace SupportBot.Understanding.Intents;
 /// The intent model in service: at start-up the cached model whose hash matches the knowledge is loaded, or one is
 /// trained and cached; when editors change the knowledge, a new model is trained in the background and swapped in.
 /// </summary>
-public sealed partial class LiveIntents : IHostedService, IDisposable
+internal sealed partial class LiveIntents : IHostedService, IDisposable
 {
     private readonly LiveKnowledge _knowledge;
     private readonly IntentOptions _options;
