@@ -4,10 +4,10 @@ using System.Diagnostics.CodeAnalysis;
 // components, which Razor always generates as public classes, and a public component's parameters must be of public
 // types: so the results the reports take, and every type those results hold, stay public. Mirroring them as view
 // records in the Host would copy about fifteen records field for field; nothing outside the product references them.
-[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Understanding.Intents.IntentEvaluationReport", Justification = "Parameter of the Host's intent report components.")]
-[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Understanding.Intents.IntentMetrics", Justification = "Held by IntentEvaluationReport.")]
-[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Understanding.Intents.ConfusedPair", Justification = "Held by IntentEvaluationReport.")]
-[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Understanding.Intents.ScoredUtterance", Justification = "Held by IntentEvaluationReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.IntentEvaluationReport", Justification = "Parameter of the Host's intent report components.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.IntentMetrics", Justification = "Held by IntentEvaluationReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.ConfusedPair", Justification = "Held by IntentEvaluationReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.ScoredUtterance", Justification = "Held by IntentEvaluationReport.")]
 [assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.ConversationRun", Justification = "Parameter of the Host's conversation report components.")]
 [assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.BaselineComparison", Justification = "Parameter of the Host's conversation report components.")]
 [assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.ConversationResult", Justification = "Parameter of the Host's conversation report components.")]

@@ -31,7 +31,7 @@ internal interface ITurnStore
 /// the turn's own reads after the lock is held. The store carries the result as <see cref="ITurnTransaction{T}.Opened"/>
 /// without knowing what it is, so the layer that stores turns knows nothing of the capabilities above it.
 /// </summary>
-public interface ITurnOpeningRead<T>
+internal interface ITurnOpeningRead<T>
 {
     /// <summary>The statements, each returning one result set, over the conversation named by <paramref name="conversationParameter"/>.</summary>
     string Sql(string conversationParameter);
@@ -68,7 +68,7 @@ internal interface ITurnTransaction : IAsyncDisposable
 }
 
 /// <summary>A running turn that opened with a capability's own read (<see cref="ITurnStore.BeginAsync{T}"/>).</summary>
-public interface ITurnTransaction<out T> : ITurnTransaction
+internal interface ITurnTransaction<out T> : ITurnTransaction
 {
     /// <summary>What the opening read returned, read with the state.</summary>
     T Opened { get; }
