@@ -71,6 +71,7 @@ public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer re
         }
 
         var state = ConversationState.FromJson(turn.State?.Json);
+        var before = TurnBefore.Of(state, echo);
         var result = await engine.HandleAsync(key, state, echo, client, turn.Handoff, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<Activity> replies;
         using (telemetry.Stage(Stages.Render))
@@ -83,7 +84,8 @@ public sealed class ConversationTurns(ConversationEngine engine, TurnRenderer re
         IReadOnlyList<StoredActivity> committed;
         using (telemetry.Stage(Stages.StoreCommit))
         {
-            committed = await turn.CommitAsync(activities, result.State.ToJson(), now + ConversationState.IdleLifetime, Seen(echo), cancellationToken).ConfigureAwait(false);
+            var fact = stored && echo.Type == ActivityTypes.Message ? TurnFactOf.Of(echo, before, result, now) : null;
+            committed = await turn.CommitAsync(activities, result.State.ToJson(), now + ConversationState.IdleLifetime, Seen(echo), fact, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var wrote in result.Events.OfType<ShopperWroteToAgent>())
