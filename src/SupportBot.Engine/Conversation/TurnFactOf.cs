@@ -19,7 +19,7 @@ internal static class TurnFactOf
         var decision = result.Decision;
         var action = decision?.Action ?? "none";
         var after = result.State.Order.Flow;
-        var (started, ended) = FlowChange(before.Flow, after, action, decision?.Intent);
+        var (started, ended, outcome) = FlowChange(before.Flow, after, action, decision?.Intent);
         return new TurnFact(inbound.Timestamp ?? committedAt, result.Reply is null ? null : committedAt, inbound.From?.Id, action)
         {
             OrderNumber = result.State.Order.OrderNumber,
@@ -34,31 +34,33 @@ internal static class TurnFactOf
             Step = result.State.Order.Step,
             FlowStarted = started,
             FlowEnded = ended,
+            FlowOutcome = outcome,
             HandoffReason = decision?.Handoff,
             HandoffState = decision?.HandoffState,
         };
     }
 
-    private static (string? Started, string? Ended) FlowChange(string? before, string? after, string action, string? intent)
+    private static (string? Started, string? Ended, string? Outcome) FlowChange(string? before, string? after, string action, string? intent)
     {
         if (before is null && after is null && action == TurnDecision.OrderFlow)
         {
             // Started and done in one turn (an order already verified in this conversation): the flow is the intent's.
-            return (intent is not null && OrderDialog.FlowOfIntent.TryGetValue(intent, out var flow) ? flow : OrderFlow.Status, FlowEnds.Completed);
+            var flow = intent is not null && OrderDialog.FlowOfIntent.TryGetValue(intent, out var of) ? of : OrderFlow.Status;
+            return (flow, flow, FlowEnds.Completed);
         }
 
         var started = after is not null && after != before ? after : null;
         if (before is null || after == before)
         {
-            return (started, null);
+            return (started, null, null);
         }
 
-        var ended = action switch
+        var outcome = action switch
         {
             TurnDecision.Transfer => FlowEnds.HandedOff,
             TurnDecision.OrderFlow when after is null => FlowEnds.Completed,
             _ => FlowEnds.Left,
         };
-        return (started, ended);
+        return (started, before, outcome);
     }
 }

@@ -36,8 +36,11 @@ public sealed record TurnFact(DateTimeOffset ReceivedAt, DateTimeOffset? Replied
     /// <summary>The flow this turn started, if any.</summary>
     public string? FlowStarted { get; init; }
 
-    /// <summary>How the flow in progress before this turn ended in it, if it did (<see cref="FlowEnds"/>).</summary>
+    /// <summary>The flow in progress before this turn that ended in it, if any.</summary>
     public string? FlowEnded { get; init; }
+
+    /// <summary>How <see cref="FlowEnded"/> ended (<see cref="FlowEnds"/>).</summary>
+    public string? FlowOutcome { get; init; }
 
     public string? HandoffReason { get; init; }
 
@@ -64,16 +67,16 @@ internal static class TurnFacts
     {
         command.CommandText += """
             INSERT INTO turn_facts (conversation_id, seq, received_at, replied_at, shopper_id, order_number, action, intent, intent_confidence, faq_id,
-                faq_confidence, low_confidence, did_you_mean, picked_offer, flow, step, flow_started, flow_ended, handoff_reason, handoff_state)
+                faq_confidence, low_confidence, did_you_mean, picked_offer, flow, step, flow_started, flow_ended, flow_outcome, handoff_reason, handoff_state)
             VALUES (@fact_conversation, @fact_seq, @fact_received, @fact_replied, @fact_shopper, @fact_order, @fact_action, @fact_intent, @fact_intent_confidence,
-                @fact_faq, @fact_faq_confidence, @fact_low, @fact_did_you_mean, @fact_picked, @fact_flow, @fact_step, @fact_flow_started, @fact_flow_ended,
+                @fact_faq, @fact_faq_confidence, @fact_low, @fact_did_you_mean, @fact_picked, @fact_flow, @fact_step, @fact_flow_started, @fact_flow_ended, @fact_flow_outcome,
                 @fact_handoff_reason, @fact_handoff_state)
             """ + ";\n";
         command.With("fact_conversation", conversationId).With("fact_seq", sequence).WithTime("fact_received", fact.ReceivedAt).WithTime("fact_replied", fact.RepliedAt)
             .With("fact_shopper", fact.ShopperId).With("fact_order", fact.OrderNumber).With("fact_action", fact.Action).With("fact_intent", fact.Intent)
             .With("fact_intent_confidence", fact.IntentConfidence).With("fact_faq", fact.FaqId).With("fact_faq_confidence", fact.FaqConfidence)
             .With("fact_low", fact.LowConfidence ? 1 : 0).With("fact_did_you_mean", fact.DidYouMean ? 1 : 0).With("fact_picked", fact.PickedOffer ? 1 : 0)
-            .With("fact_flow", fact.Flow).With("fact_step", fact.Step).With("fact_flow_started", fact.FlowStarted).With("fact_flow_ended", fact.FlowEnded)
+            .With("fact_flow", fact.Flow).With("fact_step", fact.Step).With("fact_flow_started", fact.FlowStarted).With("fact_flow_ended", fact.FlowEnded).With("fact_flow_outcome", fact.FlowOutcome)
             .With("fact_handoff_reason", fact.HandoffReason).With("fact_handoff_state", fact.HandoffState);
     }
 }
