@@ -63,20 +63,23 @@ public static class FlowEnds
 internal static class TurnFacts
 {
     /// <summary>Adds the fact's insert, for the message stored at <paramref name="sequence"/>, to the turn's one command.</summary>
-    public static void AddInsert(DbCommand command, string conversationId, long sequence, TurnFact fact)
+    /// <param name="prefix">Names the fact's parameters, so that one command can carry several facts (a bulk load).</param>
+    public static void AddInsert(DbCommand command, string conversationId, long sequence, TurnFact fact, string prefix = "fact")
     {
-        command.CommandText += """
+        var p = "@" + prefix;
+        command.CommandText += $"""
             INSERT INTO turn_facts (conversation_id, seq, received_at, replied_at, shopper_id, order_number, action, intent, intent_confidence, faq_id,
                 faq_confidence, low_confidence, did_you_mean, picked_offer, flow, step, flow_started, flow_ended, flow_outcome, handoff_reason, handoff_state)
-            VALUES (@fact_conversation, @fact_seq, @fact_received, @fact_replied, @fact_shopper, @fact_order, @fact_action, @fact_intent, @fact_intent_confidence,
-                @fact_faq, @fact_faq_confidence, @fact_low, @fact_did_you_mean, @fact_picked, @fact_flow, @fact_step, @fact_flow_started, @fact_flow_ended, @fact_flow_outcome,
-                @fact_handoff_reason, @fact_handoff_state)
+            VALUES ({p}_conversation, {p}_seq, {p}_received, {p}_replied, {p}_shopper, {p}_order, {p}_action, {p}_intent, {p}_intent_confidence,
+                {p}_faq, {p}_faq_confidence, {p}_low, {p}_did_you_mean, {p}_picked, {p}_flow, {p}_step, {p}_flow_started, {p}_flow_ended, {p}_flow_outcome,
+                {p}_handoff_reason, {p}_handoff_state)
             """ + ";\n";
-        command.With("fact_conversation", conversationId).With("fact_seq", sequence).WithTime("fact_received", fact.ReceivedAt).WithTime("fact_replied", fact.RepliedAt)
-            .With("fact_shopper", fact.ShopperId).With("fact_order", fact.OrderNumber).With("fact_action", fact.Action).With("fact_intent", fact.Intent)
-            .With("fact_intent_confidence", fact.IntentConfidence).With("fact_faq", fact.FaqId).With("fact_faq_confidence", fact.FaqConfidence)
-            .With("fact_low", fact.LowConfidence ? 1 : 0).With("fact_did_you_mean", fact.DidYouMean ? 1 : 0).With("fact_picked", fact.PickedOffer ? 1 : 0)
-            .With("fact_flow", fact.Flow).With("fact_step", fact.Step).With("fact_flow_started", fact.FlowStarted).With("fact_flow_ended", fact.FlowEnded).With("fact_flow_outcome", fact.FlowOutcome)
-            .With("fact_handoff_reason", fact.HandoffReason).With("fact_handoff_state", fact.HandoffState);
+        command.With(prefix + "_conversation", conversationId).With(prefix + "_seq", sequence).WithTime(prefix + "_received", fact.ReceivedAt)
+            .WithTime(prefix + "_replied", fact.RepliedAt).With(prefix + "_shopper", fact.ShopperId).With(prefix + "_order", fact.OrderNumber)
+            .With(prefix + "_action", fact.Action).With(prefix + "_intent", fact.Intent).With(prefix + "_intent_confidence", fact.IntentConfidence)
+            .With(prefix + "_faq", fact.FaqId).With(prefix + "_faq_confidence", fact.FaqConfidence).With(prefix + "_low", fact.LowConfidence ? 1 : 0)
+            .With(prefix + "_did_you_mean", fact.DidYouMean ? 1 : 0).With(prefix + "_picked", fact.PickedOffer ? 1 : 0).With(prefix + "_flow", fact.Flow)
+            .With(prefix + "_step", fact.Step).With(prefix + "_flow_started", fact.FlowStarted).With(prefix + "_flow_ended", fact.FlowEnded)
+            .With(prefix + "_flow_outcome", fact.FlowOutcome).With(prefix + "_handoff_reason", fact.HandoffReason).With(prefix + "_handoff_state", fact.HandoffState);
     }
 }
