@@ -45,12 +45,12 @@ internal sealed partial class ConversationSeeder(IReadOnlyList<ScriptedConversat
             yield break;
         }
 
-        // Some shoppers come back: a pool smaller than the conversations makes repeat contacts.
-        var shoppers = Math.Max(1, (int)(count * 0.85));
         for (var i = 0; i < count; i++)
         {
             var started = StartTime(now, days);
-            var shopper = "seed-shopper-" + _random.Next(shoppers).ToString("x5", CultureInfo.InvariantCulture);
+
+            // About one shopper in ten comes back (a repeat contact when it is within a week).
+            var shopper = "seed-shopper-" + (i > 0 && _random.NextDouble() < 0.1 ? _random.Next(i) : i).ToString("x6", CultureInfo.InvariantCulture);
             yield return Conversation("seed-" + i.ToString("x6", CultureInfo.InvariantCulture), shopper, started, _scripts[_random.Next(_scripts.Count)]);
         }
     }
@@ -129,7 +129,8 @@ internal sealed partial class ConversationSeeder(IReadOnlyList<ScriptedConversat
         var offline = reason is not null && _random.NextDouble() < 0.2;
         return new TurnFact(received, replied, shopper, reason is null ? action : TurnDecision.Transfer)
         {
-            OrderNumber = OrderNumberPattern().Match(expected.UserText) is { Success: true } order ? order.Value.ToUpperInvariant() : null,
+            // The scripts share a few demo orders; each made-up conversation gets its own, or every one would be a repeat contact.
+            OrderNumber = OrderNumberPattern().IsMatch(expected.UserText) ? "LP9" + shopper[^6..] : null,
             Intent = expected.Intent,
             IntentConfidence = 0.6 + (_random.NextDouble() * 0.4),
             FaqId = expected.Faq,
