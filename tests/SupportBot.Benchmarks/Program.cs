@@ -36,6 +36,13 @@ if (args is ["intents150", var folder])
     return;
 }
 
+if (args is ["kpis", ..])
+{
+    // "kpis [conversations]": times report kpis over a month of made-up conversations (default 100000).
+    await KpiTiming.RunAsync(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 if (args is ["telemetry-cost"])
 {
     await TelemetryCost.RunAsync(Console.Out);

@@ -72,6 +72,7 @@ internal sealed class ConversationTurns(ConversationEngine engine, TurnRenderer 
         }
 
         var state = ConversationState.FromJson(turn.State?.Json);
+        var before = TurnBefore.Of(state, echo);
         var result = await engine.HandleAsync(key, state, echo, client, handoff, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<Activity> replies;
         using (telemetry.Stage(Stages.Render))
@@ -84,7 +85,8 @@ internal sealed class ConversationTurns(ConversationEngine engine, TurnRenderer 
         IReadOnlyList<StoredActivity> committed;
         using (telemetry.Stage(Stages.StoreCommit))
         {
-            committed = await turn.CommitAsync(activities, result.State.ToJson(), now + ConversationState.IdleLifetime, Seen(echo), cancellationToken).ConfigureAwait(false);
+            var fact = stored && echo.Type == ActivityTypes.Message ? TurnFactOf.Of(echo, before, result, now) : null;
+            committed = await turn.CommitAsync(activities, result.State.ToJson(), now + ConversationState.IdleLifetime, Seen(echo), fact, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var wrote in result.Events.OfType<ShopperWroteToAgent>())

@@ -20,17 +20,29 @@ internal sealed class SqlHandoffStore(Database database) : IHandoffStore
     {
         ArgumentNullException.ThrowIfNull(ticket);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command($"""
-            INSERT INTO handoffs ({Columns}) VALUES (@id, @conversation, @channel, @service, @shopper, @shopper_name, @reason, @signals, @intent,
-                @confidence, @summary, @slots, @last, @priority, @status, @agent, @agent_name, @email, @created, @rank, NULL, NULL, NULL)
-            """)
-            .With("id", ticket.Id).With("conversation", ticket.ConversationId).With("channel", ticket.ChannelId).With("service", ticket.ServiceUrl)
-            .With("shopper", ticket.ShopperId).With("shopper_name", ticket.ShopperName).With("reason", ticket.Reason)
-            .With("signals", JsonSerializer.Serialize(ticket.Signals)).With("intent", ticket.Intent).With("confidence", ticket.Confidence)
-            .With("summary", ticket.Summary).With("slots", JsonSerializer.Serialize(ticket.Slots)).With("last", ticket.LastMessage)
-            .With("priority", ticket.Priority).With("status", ticket.Status.ToString()).With("agent", ticket.AgentId).With("agent_name", ticket.AgentName)
-            .With("email", ticket.Email).WithTime("created", ticket.CreatedAt).WithTime("rank", ticket.RankAt);
+        await using var command = connection.Command("");
+        AddInsert(command, ticket, "h");
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds the ticket's insert, as it stands (a new one is queued, unclaimed and unrated), to <paramref name="command"/>.</summary>
+    /// <param name="prefix">Names the ticket's parameters, so that one command can carry it with other statements.</param>
+    internal static void AddInsert(DbCommand command, HandoffTicket ticket, string prefix)
+    {
+        var p = "@" + prefix;
+        command.CommandText += $"""
+            INSERT INTO handoffs ({Columns}) VALUES ({p}_id, {p}_conversation, {p}_channel, {p}_service, {p}_shopper, {p}_shopper_name, {p}_reason,
+                {p}_signals, {p}_intent, {p}_confidence, {p}_summary, {p}_slots, {p}_last, {p}_priority, {p}_status, {p}_agent, {p}_agent_name, {p}_email,
+                {p}_created, {p}_rank, {p}_claimed, {p}_closed, CAST({p}_rating AS INTEGER))
+            """ + ";\n";
+        command.With(prefix + "_id", ticket.Id).With(prefix + "_conversation", ticket.ConversationId).With(prefix + "_channel", ticket.ChannelId)
+            .With(prefix + "_service", ticket.ServiceUrl).With(prefix + "_shopper", ticket.ShopperId).With(prefix + "_shopper_name", ticket.ShopperName)
+            .With(prefix + "_reason", ticket.Reason).With(prefix + "_signals", JsonSerializer.Serialize(ticket.Signals)).With(prefix + "_intent", ticket.Intent)
+            .With(prefix + "_confidence", ticket.Confidence).With(prefix + "_summary", ticket.Summary).With(prefix + "_slots", JsonSerializer.Serialize(ticket.Slots))
+            .With(prefix + "_last", ticket.LastMessage).With(prefix + "_priority", ticket.Priority).With(prefix + "_status", ticket.Status.ToString())
+            .With(prefix + "_agent", ticket.AgentId).With(prefix + "_agent_name", ticket.AgentName).With(prefix + "_email", ticket.Email)
+            .WithTime(prefix + "_created", ticket.CreatedAt).WithTime(prefix + "_rank", ticket.RankAt).WithTime(prefix + "_claimed", ticket.ClaimedAt)
+            .WithTime(prefix + "_closed", ticket.ClosedAt).With(prefix + "_rating", ticket.Rating);
     }
 
     public async Task<HandoffTicket?> FindAsync(string id, CancellationToken cancellationToken) =>

@@ -47,6 +47,12 @@ internal sealed class SqlPrivacyStore(Database database) : IPrivacyStore
         }
 
         var tickets = await RedactTicketsAsync(connection, transaction, conversationId, redact, cancellationToken).ConfigureAwait(false);
+
+        // The insights keep counting the conversation; the order it was about goes with the transcript's personal data.
+        await using (var facts = connection.Command("UPDATE turn_facts SET order_number = NULL WHERE conversation_id = @id", transaction).With("id", conversationId))
+        {
+            await facts.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
         await using (var mark = connection.Command($"""
             INSERT INTO redactions (conversation_id, through_seq, redacted_at) VALUES (@id, @seq, @at)
             ON CONFLICT (conversation_id) DO UPDATE SET through_seq = {database.Greatest("redactions.through_seq", "@seq")}, redacted_at = @at
@@ -156,6 +162,7 @@ internal sealed class SqlPrivacyStore(Database database) : IPrivacyStore
                 "DELETE " + profiles,
                 "DELETE FROM activities WHERE conversation_id IN (SELECT id FROM doomed)",
                 "DELETE FROM handoffs WHERE conversation_id IN (SELECT id FROM doomed)",
+                "DELETE FROM turn_facts WHERE conversation_id IN (SELECT id FROM doomed)",
                 "DELETE FROM redactions WHERE conversation_id IN (SELECT id FROM doomed)",
                 "DELETE FROM conversations WHERE id IN (SELECT id FROM doomed)",
             ];

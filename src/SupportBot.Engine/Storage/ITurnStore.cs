@@ -63,7 +63,8 @@ internal interface ITurnTransaction : IAsyncDisposable
     /// longer the one read, and then nothing is written.
     /// </summary>
     /// <param name="seen">A shopper's message the user's profile counts, in the same transaction; null for none.</param>
-    Task<IReadOnlyList<StoredActivity>> CommitAsync(IReadOnlyList<Activity> activities, string? stateJson, DateTimeOffset expiresAt, ShopperSeen? seen,
+    /// <param name="fact">What the first activity, a shopper's message, led to (<see cref="TurnFact"/>); null for none.</param>
+    Task<IReadOnlyList<StoredActivity>> CommitAsync(IReadOnlyList<Activity> activities, string? stateJson, DateTimeOffset expiresAt, ShopperSeen? seen, TurnFact? fact,
         CancellationToken cancellationToken);
 }
 

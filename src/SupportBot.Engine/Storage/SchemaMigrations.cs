@@ -78,5 +78,26 @@ internal static class SchemaMigrations
                 CREATE INDEX IF NOT EXISTS handoffs_open ON handoffs (conversation_id, status);
                 CREATE TABLE IF NOT EXISTS agent_presence (connection_id TEXT PRIMARY KEY, agent_id TEXT NOT NULL, reasons TEXT NOT NULL, expires_at TEXT NOT NULL);
                 """),
+        new(5, "turn facts: one narrow row per shopper message, written with the turn, that the insights (docs/INSIGHTS.md) aggregate",
+            Sqlite: """
+                CREATE TABLE IF NOT EXISTS turn_facts (
+                    conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, received_at TEXT NOT NULL, replied_at TEXT, shopper_id TEXT, order_number TEXT,
+                    action TEXT NOT NULL, intent TEXT, intent_confidence REAL NOT NULL, faq_id TEXT, faq_confidence REAL NOT NULL, low_confidence INTEGER NOT NULL,
+                    did_you_mean INTEGER NOT NULL, picked_offer INTEGER NOT NULL, flow TEXT, step TEXT, flow_started TEXT, flow_ended TEXT, flow_outcome TEXT,
+                    handoff_reason TEXT, handoff_state TEXT,
+                    PRIMARY KEY (conversation_id, seq));
+                CREATE INDEX IF NOT EXISTS turn_facts_received ON turn_facts (received_at);
+                CREATE INDEX IF NOT EXISTS handoffs_created ON handoffs (created_at);
+                """,
+            Postgres: """
+                CREATE TABLE IF NOT EXISTS turn_facts (
+                    conversation_id TEXT NOT NULL, seq BIGINT NOT NULL, received_at TEXT NOT NULL, replied_at TEXT, shopper_id TEXT, order_number TEXT,
+                    action TEXT NOT NULL, intent TEXT, intent_confidence DOUBLE PRECISION NOT NULL, faq_id TEXT, faq_confidence DOUBLE PRECISION NOT NULL, low_confidence INTEGER NOT NULL,
+                    did_you_mean INTEGER NOT NULL, picked_offer INTEGER NOT NULL, flow TEXT, step TEXT, flow_started TEXT, flow_ended TEXT, flow_outcome TEXT,
+                    handoff_reason TEXT, handoff_state TEXT,
+                    PRIMARY KEY (conversation_id, seq));
+                CREATE INDEX IF NOT EXISTS turn_facts_received ON turn_facts (received_at);
+                CREATE INDEX IF NOT EXISTS handoffs_created ON handoffs (created_at);
+                """),
     ];
 }

@@ -181,13 +181,13 @@ internal sealed class SqlTurnStore(Database database, TimeProvider time) : ITurn
         }
 
         public async Task<IReadOnlyList<StoredActivity>> CommitAsync(IReadOnlyList<Activity> activities, string? stateJson, DateTimeOffset expiresAt, ShopperSeen? seen,
-            CancellationToken cancellationToken)
+            TurnFact? fact, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(activities);
             if (transaction is null && database.Commits is { } commits)
             {
                 // SQLite: with the turns committing at the same moment, in one transaction on the writer's connection.
-                return await commits.WriteAsync((batch, inBatch) => WriteAsync(batch, inBatch, activities, stateJson, expiresAt, seen, CancellationToken.None), cancellationToken)
+                return await commits.WriteAsync((batch, inBatch) => WriteAsync(batch, inBatch, activities, stateJson, expiresAt, seen, fact, CancellationToken.None), cancellationToken)
                     .ConfigureAwait(false);
             }
 
@@ -196,7 +196,7 @@ internal sealed class SqlTurnStore(Database database, TimeProvider time) : ITurn
             var writing = transaction ?? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var stored = await WriteAsync(connection, writing, activities, stateJson, expiresAt, seen, cancellationToken).ConfigureAwait(false);
+                var stored = await WriteAsync(connection, writing, activities, stateJson, expiresAt, seen, fact, cancellationToken).ConfigureAwait(false);
                 await writing.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return stored;
             }
@@ -215,13 +215,18 @@ internal sealed class SqlTurnStore(Database database, TimeProvider time) : ITurn
         /// caller rolls back: the whole transaction, or in a batch this turn's savepoint).
         /// </summary>
         private async Task<IReadOnlyList<StoredActivity>> WriteAsync(DbConnection on, DbTransaction writing, IReadOnlyList<Activity> activities, string? stateJson,
-            DateTimeOffset expiresAt, ShopperSeen? seen, CancellationToken cancellationToken)
+            DateTimeOffset expiresAt, ShopperSeen? seen, TurnFact? fact, CancellationToken cancellationToken)
         {
             await using var command = on.Command("", writing);
             var stored = SqlConversationStore.AddInsert(command, conversationId, opening.NextSequence, activities);
             if (seen is not null)
             {
                 SqlConversationStore.AddTouch(command, seen);
+            }
+
+            if (fact is not null)
+            {
+                TurnFacts.AddInsert(command, conversationId, opening.NextSequence, fact);
             }
 
             if (stateJson is not null)

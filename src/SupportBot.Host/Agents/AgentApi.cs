@@ -32,6 +32,7 @@ internal static class AgentApi
             return Results.NoContent();
         });
         agents.MapGet("/queue", QueueAsync);
+        agents.MapGet("/insights/kpis", InsightsApi.KpisAsync);
         agents.MapGet("/events", Events);
         agents.MapGet("/handoffs/{id}", OpenAsync);
         agents.MapGet("/handoffs/{id}/transcript", TranscriptAsync);

@@ -78,6 +78,7 @@ internal static class EvalConversationsCommand
             var settings = new EvaluationSettings(parse.GetValue(tolerance), parse.GetValue(repeat), parse.GetValue(parallel),
                 embeddings.IsEnabled ? new MeaningComparer(embeddings) : null);
             ConversationRun run;
+            SupportBot.Insights.Kpis.KpiReport? kpis = null;
             if (address is not null)
             {
                 using var http = new HttpClient { BaseAddress = new Uri(address.ToString().TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout) + 10) };
@@ -88,15 +89,21 @@ internal static class EvalConversationsCommand
             {
                 using var driver = await InProcessDriver.PrepareAsync(context, cancellationToken).ConfigureAwait(false);
                 run = await RunAsync(context, driver, settings, scripts, problems, cancellationToken).ConfigureAwait(false);
+                kpis = await driver.Insights.ComputeAsync(TimeProvider.System, cancellationToken).ConfigureAwait(false);
             }
 
             // Reports leave the machine (CI logs, chats): no shopper's address or e-mail goes with them.
             run = ConversationRunRedactor.Redact(run);
             var comparison = earlier is null ? null : BaselineComparer.Compare(earlier, run);
             await WriteTextAsync(context.Output, run, comparison).ConfigureAwait(false);
+            if (kpis is not null)
+            {
+                await context.Output.WriteAsync(SupportBot.Host.Reports.Kpis.KpiFigures.Text(kpis)).ConfigureAwait(false);
+            }
+
             await WriteFileAsync(parse.GetValue(junit), () => JUnitReport.Write(run)).ConfigureAwait(false);
             await WriteFileAsync(parse.GetValue(json), () => JsonSerializer.Serialize(run, ConversationJson.Options)).ConfigureAwait(false);
-            await WriteFileAsync(parse.GetValue(report), () => ConversationHtmlReport.RenderAsync(run, comparison, threshold)).ConfigureAwait(false);
+            await WriteFileAsync(parse.GetValue(report), () => ConversationHtmlReport.RenderAsync(run, comparison, threshold, kpis)).ConfigureAwait(false);
 
             var failed = run.Problems.Count > 0
                 || run.Conversations.Any(c => c.Outcome is ConversationOutcome.Failed or ConversationOutcome.Error)

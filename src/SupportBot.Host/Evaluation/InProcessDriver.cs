@@ -25,11 +25,15 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
     private readonly CliContext _context;
     private readonly string _template;
 
-    private InProcessDriver(CliContext context, string template)
+    private InProcessDriver(CliContext context, string template, RunInsights insights)
     {
         _context = context;
         _template = template;
+        Insights = insights;
     }
+
+    /// <summary>What every conversation's store recorded, for the run's KPIs.</summary>
+    public RunInsights Insights { get; }
 
     public string Target => "in process";
 
@@ -44,7 +48,7 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
 
         // Pooled connections would keep the write-ahead log open while the folder is copied.
         SqliteConnection.ClearAllPools();
-        return new InProcessDriver(context, template);
+        return new InProcessDriver(context, template, await RunInsights.CreateAsync(TimeProvider.System, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<(IConversationSession Session, TurnObservation Welcome)> StartAsync(CancellationToken cancellationToken)
@@ -53,7 +57,7 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
         Copy(_template, folder);
         var host = _context.BuildToolHost([.. EvaluationSettings, "--Storage:DataPath", folder]);
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        var session = new Session(host, host.Services.GetRequiredService<ConversationTurns>(), host.Services.GetRequiredService<TimeProvider>(), folder);
+        var session = new Session(host, host.Services.GetRequiredService<ConversationTurns>(), host.Services.GetRequiredService<TimeProvider>(), folder, Insights);
         return (session, await session.SendAsync(new Activity
         {
             Type = ActivityTypes.ConversationUpdate,
@@ -61,7 +65,11 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
         }, cancellationToken).ConfigureAwait(false));
     }
 
-    public void Dispose() => Delete(_template);
+    public void Dispose()
+    {
+        Insights.Dispose();
+        Delete(_template);
+    }
 
     private static void Copy(string from, string to)
     {
@@ -88,7 +96,7 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
         }
     }
 
-    private sealed class Session(IHost host, ConversationTurns turns, TimeProvider time, string folder) : IConversationSession
+    private sealed class Session(IHost host, ConversationTurns turns, TimeProvider time, string folder, RunInsights insights) : IConversationSession
     {
         private readonly string _conversation = "eval-" + Guid.NewGuid().ToString("N")[..12];
         private int _turn;
@@ -120,6 +128,7 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
         {
             await host.StopAsync().ConfigureAwait(false);
             host.Dispose();
+            await insights.AddAsync(folder, CancellationToken.None).ConfigureAwait(false);
             Delete(folder);
         }
     }

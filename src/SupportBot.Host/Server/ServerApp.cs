@@ -35,6 +35,7 @@ internal static class ServerApp
         builder.Services.AddAgentConsole();
         builder.Services.AddBranding();
         builder.Services.AddRetentionService();
+        builder.Services.AddHostedService<DemoConversationSeeding>();
         builder.Services.AddProblemDetails();
         builder.Services.AddInputLimits();
         builder.Services.AddHealthEndpoints();

@@ -51,6 +51,10 @@ public sealed class EvalConversationsCliTests
             "conversations 2: 2 passed, 0 failed, 0 flaky, 0 errors",
             "containment (confirmed)      50.0 %",
             "handoff recall               100.0 %");
+
+        // The run's KPIs, from its stored turns by the code of report kpis, agree with the evaluation's own count.
+        Assert.Matches(@"\n  Conversations\s+2\n", output);
+        Assert.Matches(@"\n  Containment, confirmed\s+50\.0 %\n", output);
         Assert.True(File.Exists(junit));
         using var run = JsonDocument.Parse(await File.ReadAllTextAsync(json));
         Assert.Equal(2, run.RootElement.GetProperty("conversations").GetArrayLength());

@@ -56,7 +56,9 @@ internal sealed class ConversationEvaluator(IConversationDriver driver, Evaluati
         // A failing run is the one worth reading.
         var shown = runs.FirstOrDefault(r => r.Any(t => !t.Passed)) ?? runs[^1];
         var handedOff = shown.Any(t => t.Actual.Handoff is not null);
-        var helped = shown.Any(t => t.Actual.Intent is { } intent && SaidItHelped.Contains(intent) && t.Actual.Action == "small_talk");
+        // Confirmed as the KPIs define it (docs/INSIGHTS.md): a thanks or "yes" answered as small talk after an answer.
+        var firstAnswer = shown.ToList().FindIndex(t => t.Actual.Action is "answer" or "order_flow");
+        var helped = firstAnswer >= 0 && shown.Skip(firstAnswer + 1).Any(t => t.Actual.Intent is { } intent && SaidItHelped.Contains(intent) && t.Actual.Action == "small_talk");
         return new ConversationResult(script.Name, script.Path, outcome, shown)
         {
             Runs = runs.Count,
