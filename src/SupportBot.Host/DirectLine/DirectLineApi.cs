@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using SupportBot.Conversation;
 using Microsoft.AspNetCore.Http.Features;
@@ -232,18 +233,10 @@ internal static class DirectLineApi
         }
     }
 
-    private sealed record TokenResponse(
-        [property: System.Text.Json.Serialization.JsonPropertyName("conversationId")] string ConversationId,
-        [property: System.Text.Json.Serialization.JsonPropertyName("token")] string Token,
-        [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn);
+    // Written camelCase by the host's JSON settings, except expires_in: Direct Line 3.0 spells that one in snake_case.
+    private sealed record TokenResponse(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int ExpiresIn);
 
-    private sealed record ConversationResponse(
-        [property: System.Text.Json.Serialization.JsonPropertyName("conversationId")] string ConversationId,
-        [property: System.Text.Json.Serialization.JsonPropertyName("token")] string Token,
-        [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn,
-        [property: System.Text.Json.Serialization.JsonPropertyName("streamUrl")] string StreamUrl);
+    private sealed record ConversationResponse(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int ExpiresIn, string StreamUrl);
 
-    private sealed record ActivitySetBody(
-        [property: System.Text.Json.Serialization.JsonPropertyName("activities")] IReadOnlyList<Activity> Activities,
-        [property: System.Text.Json.Serialization.JsonPropertyName("watermark")] string? Watermark);
+    private sealed record ActivitySetBody(IReadOnlyList<Activity> Activities, string? Watermark);
 }

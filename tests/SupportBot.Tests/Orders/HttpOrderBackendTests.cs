@@ -295,7 +295,7 @@ public sealed class HttpOrderBackendTests : IAsyncLifetime
     [Fact]
     public async Task Failure_AnOrderWithANullWhereTheContractHasNone_IsUnavailable()
     {
-        var json = JsonSerializer.Serialize(_shop.Orders["LP10000001"]).Replace("\"email\":\"ana.lima@example.com\"", "\"email\":null", StringComparison.Ordinal);
+        var json = JsonSerializer.Serialize(_shop.Orders["LP10000001"], OrderBackendJson.Default.Order).Replace("\"email\":\"ana.lima@example.com\"", "\"email\":null", StringComparison.Ordinal);
         await using var server = await RecordingServer.StartAsync(async (context, _) =>
         {
             context.Response.ContentType = "application/json";
