@@ -87,7 +87,7 @@ internal static class DirectLineApi
 
         var userId = await UserIdAsync(request).ConfigureAwait(false);
         var conversationId = DirectLineConversations.NewConversationId();
-        return Results.Ok(new TokenResponse(conversationId, tokens.Issue(conversationId, userId), tokens.Options.TokenLifetimeSeconds));
+        return Results.Json(new TokenResponse(conversationId, tokens.Issue(conversationId, userId), tokens.Options.TokenLifetimeSeconds), ActivityJson.Options);
     }
 
     private static IResult Refresh(HttpRequest request, DirectLineTokens tokens)
@@ -100,7 +100,7 @@ internal static class DirectLineApi
 
         return credential!.IsSecret
             ? Error(StatusCodes.Status403Forbidden, "BadArgument", "Only a token can be refreshed.")
-            : Results.Ok(new TokenResponse(credential.ConversationId!, tokens.Issue(credential.ConversationId!, credential.UserId), tokens.Options.TokenLifetimeSeconds));
+            : Results.Json(new TokenResponse(credential.ConversationId!, tokens.Issue(credential.ConversationId!, credential.UserId), tokens.Options.TokenLifetimeSeconds), ActivityJson.Options);
     }
 
     private static async Task<IResult> Start(HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, CancellationToken cancellationToken)
@@ -115,14 +115,14 @@ internal static class DirectLineApi
         var conversationId = credential.ConversationId ?? DirectLineConversations.NewConversationId();
         var started = await conversations.StartAsync(conversationId, userId, cancellationToken).ConfigureAwait(false);
         var body = Conversation(request, tokens, conversationId, userId, watermark: null);
-        return started ? Results.Json(body, statusCode: StatusCodes.Status201Created) : Results.Ok(body);
+        return Results.Json(body, ActivityJson.Options, statusCode: started ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> Reconnect(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens,
         DirectLineConversations conversations, CancellationToken cancellationToken)
     {
         var (credential, failure) = await AuthorizeConversationAsync(request, tokens, conversations, conversationId, cancellationToken).ConfigureAwait(false);
-        return failure ?? Results.Ok(Conversation(request, tokens, conversationId, credential!.UserId, watermark));
+        return failure ?? Results.Json(Conversation(request, tokens, conversationId, credential!.UserId, watermark), ActivityJson.Options);
     }
 
     private static async Task<IResult> Post(string conversationId, HttpRequest request, DirectLineTokens tokens,
@@ -233,7 +233,8 @@ internal static class DirectLineApi
         }
     }
 
-    // Written camelCase by the host's JSON settings, except expires_in: Direct Line 3.0 spells that one in snake_case.
+    // Written with the activities' camelCase settings (the host's own JSON is snake_case), except expires_in:
+    // Direct Line 3.0 spells that one in snake_case.
     private sealed record TokenResponse(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int ExpiresIn);
 
     private sealed record ConversationResponse(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int ExpiresIn, string StreamUrl);
