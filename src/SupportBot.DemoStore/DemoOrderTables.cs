@@ -41,8 +41,6 @@ internal static class DemoOrderTables
             PRIMARY KEY (rma, position));
         """;
 
-    private static readonly JsonSerializerOptions ShipmentJson = new(JsonSerializerDefaults.General);
-
     /// <summary>
     /// Creates what is missing of the tables and, the first time, fills them with <see cref="DemoSeed"/>'s data dated
     /// relative to <paramref name="now"/>, in one transaction under <see cref="SeedingLock"/>. The <c>demo_store</c> row
@@ -128,9 +126,9 @@ internal static class DemoOrderTables
 
     public static decimal Money(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 
-    public static string ShipmentText(Shipment shipment) => JsonSerializer.Serialize(shipment, ShipmentJson);
+    public static string ShipmentText(Shipment shipment) => JsonSerializer.Serialize(shipment, OrderBackendJson.Default.Shipment);
 
-    public static Shipment? Shipment(string? text) => text is null ? null : JsonSerializer.Deserialize<Shipment>(text, ShipmentJson);
+    public static Shipment? Shipment(string? text) => text is null ? null : JsonSerializer.Deserialize(text, OrderBackendJson.Default.Shipment);
 
     /// <summary>The address columns of <c>demo_orders</c> bound to <paramref name="address"/>.</summary>
     public static DbCommand WithAddress(this DbCommand command, Address address) => command

@@ -23,6 +23,10 @@ internal sealed class KnowledgePlugin(LiveKnowledge knowledge)
 }
 
 /// <summary>The passages a search found, best first; what a drafter may state about the help centre.</summary>
+/// <remarks>
+/// A tool result: its JSON names are given member by member because Semantic Kernel writes it for the model with no
+/// naming policy, and reads it back the same way (<see cref="GroundedChat"/>).
+/// </remarks>
 internal sealed record KnowledgeSearchResult([property: JsonPropertyName("passages")] IReadOnlyList<KnowledgePassage> Passages)
 {
     public static KnowledgeSearchResult From(KnowledgeAnswer answer) => From(answer.Hits);

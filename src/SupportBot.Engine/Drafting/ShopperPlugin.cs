@@ -23,6 +23,7 @@ internal sealed class ShopperPlugin
 }
 
 /// <summary>The shopper as far as the bot knows them.</summary>
+/// <remarks>A tool result, named here because Semantic Kernel writes it for the model with no naming policy.</remarks>
 internal sealed record ShopperProfile([property: JsonPropertyName("first_name")] string? FirstName)
 {
     public static readonly ShopperProfile Anonymous = new((string?)null);

@@ -14,10 +14,8 @@ internal sealed class EmbeddingProviderException(string message) : Exception(mes
 /// resilience rules (timeouts, retries, circuit breaker; see <see cref="EmbeddingServiceCollectionExtensions"/>).
 /// Vectors are scaled to unit length, so a dot product is their cosine whatever the model returns.
 /// </summary>
-internal sealed class OpenAIEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+internal sealed partial class OpenAIEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
-    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-
     private readonly HttpClient _http;
     private readonly OpenAIEmbeddingOptions _options;
     private readonly Uri _address;
@@ -46,7 +44,7 @@ internal sealed class OpenAIEmbeddingGenerator : IEmbeddingGenerator<string, Emb
 
         using var request = new HttpRequestMessage(HttpMethod.Post, _address)
         {
-            Content = JsonContent.Create(new EmbeddingRequest(_options.Model!, texts, options?.Dimensions ?? _options.Dimensions), options: Json),
+            Content = JsonContent.Create(new EmbeddingRequest(_options.Model!, texts, options?.Dimensions ?? _options.Dimensions), EmbeddingsJson.Default.EmbeddingRequest),
         };
         if (!string.IsNullOrWhiteSpace(_options.ApiKey))
         {
@@ -63,7 +61,7 @@ internal sealed class OpenAIEmbeddingGenerator : IEmbeddingGenerator<string, Emb
         EmbeddingResponse? parsed;
         try
         {
-            parsed = JsonSerializer.Deserialize<EmbeddingResponse>(body, Json);
+            parsed = JsonSerializer.Deserialize(body, EmbeddingsJson.Default.EmbeddingResponse);
         }
         catch (JsonException)
         {
@@ -113,17 +111,23 @@ internal sealed class OpenAIEmbeddingGenerator : IEmbeddingGenerator<string, Emb
         return exception;
     }
 
+    /// <summary>The OpenAI embeddings API's JSON: snake_case names, an unset dimension left out, names matched exactly.</summary>
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonSerializable(typeof(EmbeddingRequest))]
+    [JsonSerializable(typeof(EmbeddingResponse))]
+    private sealed partial class EmbeddingsJson : JsonSerializerContext;
+
     private sealed record EmbeddingRequest(
-        [property: JsonPropertyName("model")] string Model,
-        [property: JsonPropertyName("input")] string[] Input,
-        [property: JsonPropertyName("dimensions")] int? Dimensions,
-        [property: JsonPropertyName("encoding_format")] string EncodingFormat = "float");
+        string Model,
+        string[] Input,
+        int? Dimensions,
+        string EncodingFormat = "float");
 
     private sealed record EmbeddingResponse(
-        [property: JsonPropertyName("data")] List<EmbeddingItem>? Data,
-        [property: JsonPropertyName("model")] string? Model);
+        List<EmbeddingItem>? Data,
+        string? Model);
 
     private sealed record EmbeddingItem(
-        [property: JsonPropertyName("index")] int Index,
-        [property: JsonPropertyName("embedding")] float[]? Embedding);
+        int Index,
+        float[]? Embedding);
 }

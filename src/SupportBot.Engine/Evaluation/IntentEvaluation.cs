@@ -5,50 +5,52 @@ namespace SupportBot.Evaluation;
 
 /// <summary>Precision, recall and F1 of one intent on a test set.</summary>
 public sealed record IntentMetrics(
-    [property: JsonPropertyName("intent")] string Intent,
-    [property: JsonPropertyName("support")] int Support,
-    [property: JsonPropertyName("precision")] double Precision,
-    [property: JsonPropertyName("recall")] double Recall,
-    [property: JsonPropertyName("f1")] double F1);
+    string Intent,
+    int Support,
+    double Precision,
+    double Recall,
+    double F1);
 
 /// <summary>How often one intent was taken for another.</summary>
 public sealed record ConfusedPair(
-    [property: JsonPropertyName("truth")] string Truth,
-    [property: JsonPropertyName("predicted")] string Predicted,
-    [property: JsonPropertyName("count")] int Count);
+    string Truth,
+    string Predicted,
+    int Count);
 
 /// <summary>One test utterance's outcome, for the report's histogram and for reading mistakes.</summary>
 public sealed record ScoredUtterance(
-    [property: JsonPropertyName("text")] string Text,
-    [property: JsonPropertyName("truth")] string Truth,
-    [property: JsonPropertyName("predicted")] string Predicted,
-    [property: JsonPropertyName("confidence")] double Confidence,
-    [property: JsonPropertyName("outcome")] string Outcome);
+    string Text,
+    string Truth,
+    string Predicted,
+    double Confidence,
+    string Outcome);
 
 /// <summary>
 /// The result of <c>supportbot eval intents</c>. Field names are a stable contract; every rate is a fraction in [0,1].
 /// In-scope accuracy counts an in-scope utterance predicted out of scope as wrong.
+/// <para>Written snake_case by the host's report settings; the out-of-scope figures are named here because the report
+/// abbreviates them (<c>oos_recall</c>) where the policy would spell out the property.</para>
 /// </summary>
 public sealed record IntentEvaluationReport(
-    [property: JsonPropertyName("examples")] int Examples,
-    [property: JsonPropertyName("in_scope_examples")] int InScopeExamples,
+    int Examples,
+    int InScopeExamples,
     [property: JsonPropertyName("oos_examples")] int OutOfScopeExamples,
-    [property: JsonPropertyName("in_scope_accuracy")] double InScopeAccuracy,
+    double InScopeAccuracy,
     [property: JsonPropertyName("oos_recall")] double OutOfScopeRecall,
     [property: JsonPropertyName("oos_precision")] double OutOfScopePrecision,
-    [property: JsonPropertyName("macro_f1")] double MacroF1,
-    [property: JsonPropertyName("threshold")] double Threshold,
-    [property: JsonPropertyName("temperature")] double Temperature,
-    [property: JsonPropertyName("trainer")] string Trainer,
-    [property: JsonPropertyName("train_examples")] int TrainExamples,
-    [property: JsonPropertyName("train_seconds")] double TrainSeconds,
-    [property: JsonPropertyName("predict_p50_ms")] double PredictP50Ms,
-    [property: JsonPropertyName("predict_p99_ms")] double PredictP99Ms,
-    [property: JsonPropertyName("per_intent")] IReadOnlyList<IntentMetrics> PerIntent,
-    [property: JsonPropertyName("most_confused")] IReadOnlyList<ConfusedPair> MostConfused,
-    [property: JsonPropertyName("labels")] IReadOnlyList<string> Labels,
-    [property: JsonPropertyName("confusion")] IReadOnlyList<IReadOnlyList<int>> Confusion,
-    [property: JsonPropertyName("utterances")] IReadOnlyList<ScoredUtterance> Utterances);
+    double MacroF1,
+    double Threshold,
+    double Temperature,
+    string Trainer,
+    int TrainExamples,
+    double TrainSeconds,
+    double PredictP50Ms,
+    double PredictP99Ms,
+    IReadOnlyList<IntentMetrics> PerIntent,
+    IReadOnlyList<ConfusedPair> MostConfused,
+    IReadOnlyList<string> Labels,
+    IReadOnlyList<IReadOnlyList<int>> Confusion,
+    IReadOnlyList<ScoredUtterance> Utterances);
 
 /// <summary>Scores a trained model on labelled utterances.</summary>
 internal static class IntentEvaluation

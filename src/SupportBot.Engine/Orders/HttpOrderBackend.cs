@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace SupportBot.Orders;
 
@@ -26,14 +25,12 @@ namespace SupportBot.Orders;
 /// </summary>
 internal sealed class HttpOrderBackend(HttpClient http) : IOrderBackend
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
-
     // Refusals are read leniently: a code without a message (or the reverse) is still the shop's answer.
-    private static readonly JsonSerializerOptions ErrorJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions RefusalJson = new(OrderBackendJson.Default.Options)
+    {
+        RespectNullableAnnotations = false,
+        RespectRequiredConstructorParameters = false,
+    };
 
     public async Task<Order?> FindOrderAsync(string number, CancellationToken cancellationToken)
     {
@@ -71,7 +68,7 @@ internal sealed class HttpOrderBackend(HttpClient http) : IOrderBackend
         ArgumentNullException.ThrowIfNull(number);
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(reason);
-        return ActAsync<ReturnRequest>(HttpMethod.Post, number, "returns", JsonContent.Create(new ReturnBody(lines, reason), options: Json), cancellationToken);
+        return ActAsync<ReturnRequest>(HttpMethod.Post, number, "returns", JsonContent.Create(new ReturnBody(lines, reason), OrderBackendJson.Default.ReturnBody), cancellationToken);
     }
 
     public async Task<ExchangeRequest> CreateExchangeAsync(string number, ExchangeLine line, string reason, CancellationToken cancellationToken)
@@ -80,7 +77,7 @@ internal sealed class HttpOrderBackend(HttpClient http) : IOrderBackend
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(reason);
         var path = $"orders/{Uri.EscapeDataString(number)}/exchanges";
-        using var body = JsonContent.Create(new ExchangeBody(line, reason), options: Json);
+        using var body = JsonContent.Create(new ExchangeBody(line, reason), OrderBackendJson.Default.ExchangeBody);
         using var response = await SendAsync(HttpMethod.Post, path, body, cancellationToken).ConfigureAwait(false);
 
         // A shop whose API has no exchanges: not an outage, a request a person completes.
@@ -105,7 +102,7 @@ internal sealed class HttpOrderBackend(HttpClient http) : IOrderBackend
     {
         ArgumentNullException.ThrowIfNull(number);
         ArgumentNullException.ThrowIfNull(address);
-        return ActAsync<Order>(HttpMethod.Put, number, "shipping-address", JsonContent.Create(address, options: Json), cancellationToken);
+        return ActAsync<Order>(HttpMethod.Put, number, "shipping-address", JsonContent.Create(address, OrderBackendJson.Default.Address), cancellationToken);
     }
 
     /// <summary>An action on one order: <c>{method} orders/{number}/{action}</c>, with the shop's refusals and failures mapped.</summary>
@@ -164,10 +161,10 @@ internal sealed class HttpOrderBackend(HttpClient http) : IOrderBackend
             return;
         }
 
-        ErrorBody? body = null;
+        RefusalBody? body = null;
         try
         {
-            body = await response.Content.ReadFromJsonAsync<ErrorBody>(ErrorJson, cancellationToken).ConfigureAwait(false);
+            body = await response.Content.ReadFromJsonAsync<RefusalBody>(RefusalJson, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException)
         {
@@ -200,7 +197,7 @@ internal sealed class HttpOrderBackend(HttpClient http) : IOrderBackend
     {
         try
         {
-            return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false) ?? throw Malformed(path, null);
+            return await response.Content.ReadFromJsonAsync<T>(OrderBackendJson.Default.Options, cancellationToken).ConfigureAwait(false) ?? throw Malformed(path, null);
         }
         catch (JsonException exception)
         {
@@ -218,18 +215,4 @@ internal sealed class HttpOrderBackend(HttpClient http) : IOrderBackend
         var message = $"{path}: the order service answered with a body that is not the contract's JSON.";
         return inner is null ? new OrderBackendUnavailableException(message) : new OrderBackendUnavailableException(message, inner);
     }
-
-    private sealed record ReturnBody(
-        [property: JsonPropertyName("lines")] IReadOnlyList<ReturnLine> Lines,
-        [property: JsonPropertyName("reason")] string Reason);
-
-    private sealed record ExchangeBody(
-        [property: JsonPropertyName("line")] ExchangeLine Line,
-        [property: JsonPropertyName("reason")] string Reason);
-
-    private sealed record ErrorBody([property: JsonPropertyName("error")] ErrorDetail? Error);
-
-    private sealed record ErrorDetail(
-        [property: JsonPropertyName("code")] string? Code,
-        [property: JsonPropertyName("message")] string? Message);
 }

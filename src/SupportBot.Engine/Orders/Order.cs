@@ -54,87 +54,91 @@ internal enum RefundStatus
 
 /// <summary>A shop's order as the bot sees it through <see cref="IOrderBackend"/>: the JSON contract of the HTTP adapter too.</summary>
 internal sealed record Order(
-    [property: JsonPropertyName("number")] string Number,
-    [property: JsonPropertyName("customer_id")] string CustomerId,
-    [property: JsonPropertyName("email")] string Email,
-    [property: JsonPropertyName("first_name")] string FirstName,
-    [property: JsonPropertyName("placed_at")] DateTimeOffset PlacedAt,
-    [property: JsonPropertyName("status")] OrderStatus Status,
-    [property: JsonPropertyName("items")] IReadOnlyList<OrderItem> Items,
-    [property: JsonPropertyName("payment")] Payment Payment,
-    [property: JsonPropertyName("shipping_address")] Address ShippingAddress,
-    [property: JsonPropertyName("shipment")] Shipment? Shipment,
-    [property: JsonPropertyName("returns")] IReadOnlyList<ReturnRequest> Returns);
+    string Number,
+    string CustomerId,
+    string Email,
+    string FirstName,
+    DateTimeOffset PlacedAt,
+    OrderStatus Status,
+    IReadOnlyList<OrderItem> Items,
+    Payment Payment,
+    Address ShippingAddress,
+    Shipment? Shipment,
+    IReadOnlyList<ReturnRequest> Returns);
 
 /// <summary>One line of an order.</summary>
 internal sealed record OrderItem(
-    [property: JsonPropertyName("line_id")] string LineId,
-    [property: JsonPropertyName("sku")] string Sku,
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("category")] string Category,
-    [property: JsonPropertyName("size")] string? Size,
-    [property: JsonPropertyName("quantity")] int Quantity,
-    [property: JsonPropertyName("unit_price")] decimal UnitPrice,
-    [property: JsonPropertyName("final_sale")] bool FinalSale);
+    string LineId,
+    string Sku,
+    string Name,
+    string Category,
+    string? Size,
+    int Quantity,
+    decimal UnitPrice,
+    bool FinalSale);
 
 internal sealed record Payment(
-    [property: JsonPropertyName("method")] string Method,
-    [property: JsonPropertyName("total")] decimal Total,
-    [property: JsonPropertyName("currency")] string Currency);
+    string Method,
+    decimal Total,
+    string Currency);
 
 internal sealed record Address(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("line1")] string Line1,
-    [property: JsonPropertyName("line2")] string? Line2,
-    [property: JsonPropertyName("city")] string City,
-    [property: JsonPropertyName("region")] string Region,
-    [property: JsonPropertyName("postal_code")] string PostalCode,
-    [property: JsonPropertyName("country")] string Country);
+    string Name,
+    string Line1,
+    string? Line2,
+    string City,
+    string Region,
+    string PostalCode,
+    string Country);
 
 internal sealed record Shipment(
-    [property: JsonPropertyName("carrier")] string Carrier,
-    [property: JsonPropertyName("tracking_number")] string TrackingNumber,
-    [property: JsonPropertyName("tracking_url")] string TrackingUrl,
-    [property: JsonPropertyName("status")] ShipmentStatus Status,
-    [property: JsonPropertyName("shipped_at")] DateTimeOffset ShippedAt,
-    [property: JsonPropertyName("estimated_delivery")] DateOnly? EstimatedDelivery,
-    [property: JsonPropertyName("delivered_at")] DateTimeOffset? DeliveredAt,
-    [property: JsonPropertyName("events")] IReadOnlyList<ShipmentEvent> Events);
+    string Carrier,
+    string TrackingNumber,
+    string TrackingUrl,
+    ShipmentStatus Status,
+    DateTimeOffset ShippedAt,
+    DateOnly? EstimatedDelivery,
+    DateTimeOffset? DeliveredAt,
+    IReadOnlyList<ShipmentEvent> Events);
 
 /// <summary>A carrier scan, newest last.</summary>
+/// <remarks>
+/// Named member by member although the order contract's policy gives the same names: a language model reads the
+/// latest scan inside <see cref="OrderFacts"/>, and Semantic Kernel writes tool results without any naming policy.
+/// </remarks>
 internal sealed record ShipmentEvent(
     [property: JsonPropertyName("at")] DateTimeOffset At,
     [property: JsonPropertyName("location")] string Location,
     [property: JsonPropertyName("description")] string Description);
 
 internal sealed record ReturnRequest(
-    [property: JsonPropertyName("rma")] string Rma,
-    [property: JsonPropertyName("lines")] IReadOnlyList<ReturnLine> Lines,
-    [property: JsonPropertyName("reason")] string Reason,
-    [property: JsonPropertyName("status")] ReturnStatus Status,
-    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
-    [property: JsonPropertyName("label_url")] string LabelUrl,
-    [property: JsonPropertyName("refund")] Refund? Refund);
+    string Rma,
+    IReadOnlyList<ReturnLine> Lines,
+    string Reason,
+    ReturnStatus Status,
+    DateTimeOffset CreatedAt,
+    string LabelUrl,
+    Refund? Refund);
 
 internal sealed record ReturnLine(
-    [property: JsonPropertyName("line_id")] string LineId,
-    [property: JsonPropertyName("quantity")] int Quantity);
+    string LineId,
+    int Quantity);
 
 internal sealed record Refund(
-    [property: JsonPropertyName("amount")] decimal Amount,
-    [property: JsonPropertyName("status")] RefundStatus Status,
-    [property: JsonPropertyName("method")] string Method,
-    [property: JsonPropertyName("issued_at")] DateTimeOffset? IssuedAt);
+    decimal Amount,
+    RefundStatus Status,
+    string Method,
+    DateTimeOffset? IssuedAt);
 
 /// <summary>One line to exchange, and the size (or colour) wanted instead.</summary>
 internal sealed record ExchangeLine(
-    [property: JsonPropertyName("line_id")] string LineId,
-    [property: JsonPropertyName("quantity")] int Quantity,
-    [property: JsonPropertyName("new_size")] string NewSize);
+    string LineId,
+    int Quantity,
+    string NewSize);
 
 /// <summary>An exchange the shop created: its number, the prepaid label for the item going back, and what is sent instead.</summary>
 internal sealed record ExchangeRequest(
-    [property: JsonPropertyName("rma")] string Rma,
-    [property: JsonPropertyName("line")] ExchangeLine Line,
-    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
-    [property: JsonPropertyName("label_url")] string LabelUrl);
+    string Rma,
+    ExchangeLine Line,
+    DateTimeOffset CreatedAt,
+    string LabelUrl);

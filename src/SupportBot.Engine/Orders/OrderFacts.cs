@@ -7,6 +7,8 @@ namespace SupportBot.Orders;
 /// nothing more. No payment (method, total, refund method), no e-mail, no customer id, no name and never the
 /// street: the destination is its city and region, which is all a delivery question needs. Returns and refunds
 /// only when the shopper proved the order by its e-mail, as in the dialog.
+/// <para>Its JSON names are given member by member, unlike the rest of the code base's JSON: Semantic Kernel writes a
+/// function's result for the model with its own serializer settings, which have no naming policy.</para>
 /// </summary>
 internal sealed record OrderFacts(
     [property: JsonPropertyName("number")] string Number,

@@ -141,6 +141,7 @@ internal sealed class OrdersPlugin(OrderAccess access, LiveKnowledge knowledge, 
 }
 
 /// <summary>What an order function returns to a model: the order's facts as the shopper may see them, or why not.</summary>
+/// <remarks>Named member by member: Semantic Kernel writes tool results with no naming policy (see <see cref="OrderFacts"/>).</remarks>
 internal sealed record OrderResult(
     [property: JsonPropertyName("order"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OrderFacts? Order,
     [property: JsonPropertyName("returnable_lines"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? ReturnableLines,

@@ -62,7 +62,7 @@ internal static class ActivityRenderer
             Name = DecisionTraceName,
             Label = decision.Action,
             ValueType = "https://supportbot/schemas/decision",
-            Value = JsonSerializer.SerializeToElement(decision),
+            Value = ActivityJson.TraceValue(decision),
         };
     }
 
@@ -95,7 +95,7 @@ internal static class ActivityRenderer
             data["clientActivityID"] = clientActivityId;
         }
 
-        return JsonSerializer.SerializeToElement(data);
+        return JsonSerializer.SerializeToElement(data, ActivityJson.Options);
     }
 
     private static bool DrawsCards(string? channelId) => channelId is not null && CardChannels.Contains(channelId);

@@ -6,7 +6,7 @@ namespace SupportBot.Replies;
 /// A button under a reply: pressing it sends <see cref="Sends"/> as the shopper's message. Saved in the conversation
 /// state (the flow's pending choices), under the names older saved states used, so they still read.
 /// </summary>
-internal sealed record ReplyChoice([property: JsonPropertyName("title")] string Title, [property: JsonPropertyName("value")] string? Value = null)
+internal sealed record ReplyChoice(string Title, string? Value = null)
 {
     /// <summary>What pressing it sends: its value, else its title.</summary>
     [JsonIgnore]

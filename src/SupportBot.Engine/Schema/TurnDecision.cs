@@ -1,63 +1,49 @@
-using System.Text.Json.Serialization;
-
 namespace SupportBot.Schema;
 
 /// <summary>How the bot chose its reply; sent as a trace activity for evaluation and debugging.</summary>
 internal sealed record TurnDecision(
-    [property: JsonPropertyName("action")] string Action,
-    [property: JsonPropertyName("intent")] string? Intent,
-    [property: JsonPropertyName("intentConfidence")] double IntentConfidence,
-    [property: JsonPropertyName("faqId")] string? FaqId,
-    [property: JsonPropertyName("faqConfidence")] double FaqConfidence,
-    [property: JsonPropertyName("sources")] IReadOnlyList<string> Sources,
-    [property: JsonPropertyName("entities")] IReadOnlyList<string> Entities)
+    string Action,
+    string? Intent,
+    double IntentConfidence,
+    string? FaqId,
+    double FaqConfidence,
+    IReadOnlyList<string> Sources,
+    IReadOnlyList<string> Entities)
 {
     /// <summary>Who wrote an answer: <c>local</c> or <c>model</c>; null for the fixed replies.</summary>
-    [JsonPropertyName("drafter")]
     public string? Drafter { get; init; }
 
     /// <summary>Why a model's draft was replaced by the local one (<c>timeout</c>, <c>uncited</c>, …).</summary>
-    [JsonPropertyName("draftFallback")]
     public string? DraftFallback { get; init; }
 
     /// <summary>Set when the reply is less certain than its retrieval confidence says: the model's own draft was unusable.</summary>
-    [JsonPropertyName("lowConfidence")]
     public bool LowConfidence { get; init; }
 
     /// <summary>The order flow the conversation is in after this turn (<c>order_status</c>, <c>start_return</c>, …).</summary>
-    [JsonPropertyName("flow")]
     public string? Flow { get; init; }
 
     /// <summary>The flow's step after this turn (<c>need_number</c>, <c>need_proof</c>, <c>confirm</c>, …).</summary>
-    [JsonPropertyName("step")]
     public string? Step { get; init; }
 
     /// <summary>Whether the shopper has proved an order is theirs in this conversation.</summary>
-    [JsonPropertyName("verified")]
     public bool Verified { get; init; }
 
     /// <summary>Why the conversation should go to a person (<c>requested</c>, <c>verification_failed</c>, …); null when it should not.</summary>
-    [JsonPropertyName("handoff")]
     public string? Handoff { get; init; }
 
     /// <summary>The signals behind the handoff decision (confidences, fallbacks in a row, frustration, the sensitive intent).</summary>
-    [JsonPropertyName("handoffSignals")]
     public IReadOnlyDictionary<string, string>? HandoffSignals { get; init; }
 
     /// <summary>Where the handoff stands after this turn: <c>queued</c>, <c>offline</c> (a message was offered), <c>assigned</c>…</summary>
-    [JsonPropertyName("handoffState")]
     public string? HandoffState { get; init; }
 
     /// <summary>The queue entry of the handoff, for the agent console and evaluation.</summary>
-    [JsonPropertyName("handoffId")]
     public string? HandoffId { get; init; }
 
     /// <summary>What the bot has collected, for the person who takes over (order number, verified, flow step…).</summary>
-    [JsonPropertyName("slots")]
     public IReadOnlyDictionary<string, string>? Slots { get; init; }
 
     /// <summary>The help-centre entries the sent answer is drawn from.</summary>
-    [JsonPropertyName("cited")]
     public IReadOnlyList<string> Cited { get; init; } = [];
 
     public const string Welcome = "welcome";

@@ -108,7 +108,7 @@ internal static class ChatCommand
                 }
                 else if (trace && reply.Type == ActivityTypes.Trace && reply.Value is { } value)
                 {
-                    var decision = value.Deserialize<TurnDecision>()!;
+                    var decision = ActivityJson.Decision(value)!;
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"     [{decision.Action}: intent {decision.Intent ?? "-"} {decision.IntentConfidence:0.00}, faq {decision.FaqId ?? "-"} {decision.FaqConfidence:0.00}{(decision.Entities.Count > 0 ? ", " + string.Join(' ', decision.Entities) : "")}{Drafting(decision)}]")).ConfigureAwait(false);
                 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using SupportBot.Conversation;
 using Microsoft.AspNetCore.Http.Features;
@@ -86,7 +87,7 @@ internal static class DirectLineApi
 
         var userId = await UserIdAsync(request).ConfigureAwait(false);
         var conversationId = DirectLineConversations.NewConversationId();
-        return Results.Ok(new TokenResponse(conversationId, tokens.Issue(conversationId, userId), tokens.Options.TokenLifetimeSeconds));
+        return Results.Json(new TokenResponse(conversationId, tokens.Issue(conversationId, userId), tokens.Options.TokenLifetimeSeconds), ActivityJson.Options);
     }
 
     private static IResult Refresh(HttpRequest request, DirectLineTokens tokens)
@@ -99,7 +100,7 @@ internal static class DirectLineApi
 
         return credential!.IsSecret
             ? Error(StatusCodes.Status403Forbidden, "BadArgument", "Only a token can be refreshed.")
-            : Results.Ok(new TokenResponse(credential.ConversationId!, tokens.Issue(credential.ConversationId!, credential.UserId), tokens.Options.TokenLifetimeSeconds));
+            : Results.Json(new TokenResponse(credential.ConversationId!, tokens.Issue(credential.ConversationId!, credential.UserId), tokens.Options.TokenLifetimeSeconds), ActivityJson.Options);
     }
 
     private static async Task<IResult> Start(HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, CancellationToken cancellationToken)
@@ -114,14 +115,14 @@ internal static class DirectLineApi
         var conversationId = credential.ConversationId ?? DirectLineConversations.NewConversationId();
         var started = await conversations.StartAsync(conversationId, userId, cancellationToken).ConfigureAwait(false);
         var body = Conversation(request, tokens, conversationId, userId, watermark: null);
-        return started ? Results.Json(body, statusCode: StatusCodes.Status201Created) : Results.Ok(body);
+        return Results.Json(body, ActivityJson.Options, statusCode: started ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> Reconnect(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens,
         DirectLineConversations conversations, CancellationToken cancellationToken)
     {
         var (credential, failure) = await AuthorizeConversationAsync(request, tokens, conversations, conversationId, cancellationToken).ConfigureAwait(false);
-        return failure ?? Results.Ok(Conversation(request, tokens, conversationId, credential!.UserId, watermark));
+        return failure ?? Results.Json(Conversation(request, tokens, conversationId, credential!.UserId, watermark), ActivityJson.Options);
     }
 
     private static async Task<IResult> Post(string conversationId, HttpRequest request, DirectLineTokens tokens,
@@ -232,18 +233,11 @@ internal static class DirectLineApi
         }
     }
 
-    private sealed record TokenResponse(
-        [property: System.Text.Json.Serialization.JsonPropertyName("conversationId")] string ConversationId,
-        [property: System.Text.Json.Serialization.JsonPropertyName("token")] string Token,
-        [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn);
+    // Written with the activities' camelCase settings (the host's own JSON is snake_case), except expires_in:
+    // Direct Line 3.0 spells that one in snake_case.
+    private sealed record TokenResponse(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int ExpiresIn);
 
-    private sealed record ConversationResponse(
-        [property: System.Text.Json.Serialization.JsonPropertyName("conversationId")] string ConversationId,
-        [property: System.Text.Json.Serialization.JsonPropertyName("token")] string Token,
-        [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn,
-        [property: System.Text.Json.Serialization.JsonPropertyName("streamUrl")] string StreamUrl);
+    private sealed record ConversationResponse(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int ExpiresIn, string StreamUrl);
 
-    private sealed record ActivitySetBody(
-        [property: System.Text.Json.Serialization.JsonPropertyName("activities")] IReadOnlyList<Activity> Activities,
-        [property: System.Text.Json.Serialization.JsonPropertyName("watermark")] string? Watermark);
+    private sealed record ActivitySetBody(IReadOnlyList<Activity> Activities, string? Watermark);
 }

@@ -34,6 +34,11 @@ public sealed class ModelDraftingTests
         _ => "",
     };
 
+    /// <summary>The functions as the model is told of them (Semantic Kernel builds this from the plugins by reflection), pinned whole.</summary>
+    private const string ToolSchema = """
+        [{"type":"function","function":{"description":"Searches the store\u0027s help centre and returns the best matching passages, each with the source id to cite.","name":"knowledge-search","parameters":{"type":"object","required":["query"],"properties":{"query":{"description":"The shopper\u0027s question in plain words","type":"string"}}},"strict":false}},{"type":"function","function":{"description":"Returns what is known about the shopper in this conversation, such as their first name.","name":"shopper-profile","parameters":{"type":"object","required":[],"properties":{}},"strict":false}},{"type":"function","function":{"description":"Checks that an order belongs to the shopper: the order number and the email address or ZIP/postal code on it. Must succeed before anything else about the order is available.","name":"orders-verify","parameters":{"type":"object","required":["orderNumber","emailOrPostalCode"],"properties":{"orderNumber":{"description":"The order number, LP followed by 8 digits","type":"string"},"emailOrPostalCode":{"description":"The email address or ZIP/postal code the shopper gave","type":"string"}}},"strict":false}},{"type":"function","function":{"description":"The status, shipment, tracking link, estimated delivery, latest carrier event and returns of a verified order.","name":"orders-status","parameters":{"type":"object","required":["orderNumber"],"properties":{"orderNumber":{"description":"The order number","type":"string"}}},"strict":false}},{"type":"function","function":{"description":"Creates a return for lines of a verified, delivered order and returns the RMA number and the label link.","name":"orders-create_return","parameters":{"type":"object","required":["orderNumber","lineIds","reason"],"properties":{"orderNumber":{"description":"The order number","type":"string"},"lineIds":{"description":"The line ids to return, comma-separated, e.g. L1,L2","type":"string"},"reason":{"description":"Why the shopper returns them","type":"string"}}},"strict":false}},{"type":"function","function":{"description":"Cancels a verified order that has not shipped. Ask the shopper to confirm before calling.","name":"orders-cancel","parameters":{"type":"object","required":["orderNumber"],"properties":{"orderNumber":{"description":"The order number","type":"string"}}},"strict":false}}]
+        """;
+
     [Fact]
     public async Task Request_CarriesTheRulesThePassagesAndTheToolSchema_AndTheCitedDraftIsSent()
     {
@@ -60,6 +65,7 @@ public sealed class ModelDraftingTests
         Assert.Contains("30 days", (string?)passages[0]!["text"], StringComparison.Ordinal);
         Assert.Equal("Ana", (string?)results[1]["first_name"]);
 
+        Assert.Equal(ToolSchema, request["tools"]!.ToJsonString());
         var tools = request["tools"]!.AsArray().Select(t => t!["function"]!).ToList();
         var search = Assert.Single(tools, t => (string?)t["name"] == "knowledge-search");
         Assert.NotNull(search["parameters"]!["properties"]!["query"]);

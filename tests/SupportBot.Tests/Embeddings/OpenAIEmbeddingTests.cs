@@ -33,6 +33,7 @@ public sealed class OpenAIEmbeddingTests : IDisposable
 
         var (method, path, authorization, body) = Assert.Single(server.Requests);
         Assert.Equal(("POST", "/v1/embeddings", "Bearer sk-test"), (method, path, authorization));
+        Assert.Equal("""{"model":"text-embedding-3-small","input":["where is my parcel","how do I return a jumper"],"dimensions":3,"encoding_format":"float"}""", body);
         var request = JsonNode.Parse(body)!.AsObject();
         Assert.Equal("text-embedding-3-small", (string?)request["model"]);
         Assert.Equal(3, (int?)request["dimensions"]);

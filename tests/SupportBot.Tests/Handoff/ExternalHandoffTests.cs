@@ -33,7 +33,7 @@ public sealed class ExternalHandoffTests(ExternalHandoffFixture fixture) : IClas
         Assert.Equal("LP10000002", value.GetProperty("slots").GetProperty("order_number").GetString());
         var attachment = Assert.Single(initiate.Attachments!);
         Assert.Equal(("application/json", "Transcript"), (attachment.ContentType, attachment.Name));
-        var activities = JsonSerializer.SerializeToElement(attachment.Content).GetProperty("activities");
+        var activities = JsonSerializer.SerializeToElement(attachment.Content, ActivityJson.Options).GetProperty("activities");
         Assert.Equal("I want to talk to a human", activities[activities.GetArrayLength() - 1].GetProperty("text").GetString());
         Assert.Equal(HandoffStatus.Pending, (await fixture.Host.Services.GetRequiredService<IHandoffLine>().OpenForAsync(chat.Key.Value, default))!.Status);
         Assert.Contains("connecting you with a member of our support team", turn.Text, StringComparison.Ordinal);

@@ -256,10 +256,46 @@ public sealed class HttpOrderBackendTests : IAsyncLifetime
         await Assert.ThrowsAsync<OrderBackendUnavailableException>(() => new HttpOrderBackend(client).FindOrderAsync("LP10000001", default));
     }
 
+    /// <summary>An order exactly as the contract in docs/OPERATIONS.md spells it, every field named by hand.</summary>
+    private const string ContractOrder = """
+        {"number":"LP1","customer_id":"CUS-1","email":"ana@example.com","first_name":"Ana","placed_at":"2026-01-02T03:04:05+00:00","status":"Delivered",
+        "items":[{"line_id":"L1","sku":"TEE-M","name":"Tee","category":"tops","size":"M","quantity":2,"unit_price":19.5,"final_sale":true}],
+        "payment":{"method":"card","total":39.0,"currency":"USD"},
+        "shipping_address":{"name":"Ana Lima","line1":"1 Main St","line2":"Apt 2","city":"Portland","region":"OR","postal_code":"97205","country":"US"},
+        "shipment":{"carrier":"UPS","tracking_number":"1Z","tracking_url":"https://t/","status":"InTransit","shipped_at":"2026-01-03T00:00:00+00:00",
+        "estimated_delivery":"2026-01-05","delivered_at":null,"events":[{"at":"2026-01-03T00:00:00+00:00","location":"Reno","description":"Departed"}]},
+        "returns":[{"rma":"RMA-1","lines":[{"line_id":"L1","quantity":1}],"reason":"Too small","status":"LabelSent","created_at":"2026-01-06T00:00:00+00:00",
+        "label_url":"https://l/","refund":{"amount":19.5,"status":"Issued","method":"card","issued_at":"2026-01-07T00:00:00+00:00"}}]}
+        """;
+
+    [Fact]
+    public async Task FindOrder_TheContractsSnakeCaseNames_AreReadField_ByField()
+    {
+        await using var server = await RecordingServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(ContractOrder);
+        });
+        using var client = new HttpClient { BaseAddress = server.Address };
+
+        var order = (await new HttpOrderBackend(client).FindOrderAsync("LP1", default))!;
+
+        Assert.Equal(("CUS-1", "ana@example.com", "Ana", OrderStatus.Delivered), (order.CustomerId, order.Email, order.FirstName, order.Status));
+        Assert.Equal(new OrderItem("L1", "TEE-M", "Tee", "tops", "M", 2, 19.5m, true), Assert.Single(order.Items));
+        Assert.Equal(new Payment("card", 39.0m, "USD"), order.Payment);
+        Assert.Equal(new Address("Ana Lima", "1 Main St", "Apt 2", "Portland", "OR", "97205", "US"), order.ShippingAddress);
+        Assert.Equal(("1Z", "https://t/", ShipmentStatus.InTransit, new DateOnly(2026, 1, 5)),
+            (order.Shipment!.TrackingNumber, order.Shipment.TrackingUrl, order.Shipment.Status, order.Shipment.EstimatedDelivery));
+        Assert.Equal(("Reno", "Departed"), (Assert.Single(order.Shipment.Events).Location, order.Shipment.Events[0].Description));
+        var created = Assert.Single(order.Returns);
+        Assert.Equal(("RMA-1", "https://l/", ReturnStatus.LabelSent, new ReturnLine("L1", 1)), (created.Rma, created.LabelUrl, created.Status, Assert.Single(created.Lines)));
+        Assert.Equal((19.5m, RefundStatus.Issued, "card"), (created.Refund!.Amount, created.Refund.Status, created.Refund.Method));
+    }
+
     [Fact]
     public async Task Failure_AnOrderWithANullWhereTheContractHasNone_IsUnavailable()
     {
-        var json = JsonSerializer.Serialize(_shop.Orders["LP10000001"]).Replace("\"email\":\"ana.lima@example.com\"", "\"email\":null", StringComparison.Ordinal);
+        var json = JsonSerializer.Serialize(_shop.Orders["LP10000001"], OrderBackendJson.Default.Order).Replace("\"email\":\"ana.lima@example.com\"", "\"email\":null", StringComparison.Ordinal);
         await using var server = await RecordingServer.StartAsync(async (context, _) =>
         {
             context.Response.ContentType = "application/json";

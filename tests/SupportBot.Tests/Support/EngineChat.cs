@@ -55,7 +55,7 @@ internal sealed record BotReplies(IReadOnlyList<Activity> All)
 
     /// <summary>The turn's decision, from the one trace activity every turn carries.</summary>
     public static TurnDecision DecisionOf(IReadOnlyList<Activity> replies) =>
-        Assert.Single(replies, r => r.Type == ActivityTypes.Trace).Value!.Value.Deserialize<TurnDecision>()!;
+        ActivityJson.Decision(Assert.Single(replies, r => r.Type == ActivityTypes.Trace).Value!.Value)!;
 
     private string? Supportbot(string key) =>
         Message?.ChannelData is { } data && data.TryGetProperty("supportbot", out var sb) && sb.TryGetProperty(key, out var value) ? value.GetString() : null;

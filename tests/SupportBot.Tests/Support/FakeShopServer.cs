@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -29,7 +30,11 @@ internal sealed class FakeShopServer : IAsyncDisposable
 {
     public const string BasePath = "/shop/api/";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>The contract's JSON, and the anonymous refusal bodies written under the same settings.</summary>
+    private static readonly JsonSerializerOptions Json = new(OrderBackendJson.Default.Options)
+    {
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(OrderBackendJson.Default, new DefaultJsonTypeInfoResolver()),
+    };
 
     private readonly WebApplication _app;
     private int _rmas = 500_000;
@@ -229,10 +234,4 @@ internal sealed class FakeShopServer : IAsyncDisposable
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(JsonSerializer.Serialize(body, body.GetType(), Json));
     }
-
-    private sealed record ExchangeBody(ExchangeLine Line, string Reason);
-
-    private sealed record ReturnBody(
-        [property: System.Text.Json.Serialization.JsonPropertyName("lines")] IReadOnlyList<ReturnLine> Lines,
-        [property: System.Text.Json.Serialization.JsonPropertyName("reason")] string Reason);
 }

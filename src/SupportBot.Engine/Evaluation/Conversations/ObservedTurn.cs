@@ -12,7 +12,7 @@ internal static class ObservedTurn
         var list = activities.ToList();
         var messages = list.Where(a => a.Type == ActivityTypes.Message).ToList();
         var decision = list.LastOrDefault(a => a.Type == ActivityTypes.Trace && a.Name == "SupportBot.Decision")?.Value is { ValueKind: JsonValueKind.Object } value
-            ? value.Deserialize<TurnDecision>()
+            ? ActivityJson.Decision(value)
             : null;
         return new TurnObservation
         {
