@@ -86,7 +86,7 @@ internal static class EvalConversationsCommand
             }
             else
             {
-                using var driver = await InProcessDriver.PrepareAsync(context, cancellationToken).ConfigureAwait(false);
+                using var driver = await InProcessDriver.PrepareAsync(context.BuildToolHost, cancellationToken).ConfigureAwait(false);
                 run = await RunAsync(context, driver, settings, scripts, problems, cancellationToken).ConfigureAwait(false);
             }
 
