@@ -1,5 +1,5 @@
 using SupportBot.Handoff;
-using SupportBot.Host.Server;
+using SupportBot.Host.Security;
 
 namespace SupportBot.Host.Agents;
 

@@ -4,7 +4,7 @@ using SupportBot.Schema;
 using SupportBot.Handoff;
 using SupportBot.Host.BotConnector;
 using SupportBot.Host.DirectLine;
-using SupportBot.Host.Privacy;
+using SupportBot.Host.Security;
 using SupportBot.Storage;
 
 namespace SupportBot.Host.Agents;

@@ -4,7 +4,7 @@ using SupportBot.Configuration;
 using SupportBot.Conversation;
 using SupportBot.Schema;
 using SupportBot.Handoff;
-using SupportBot.Host.Privacy;
+using SupportBot.Host.Security;
 using SupportBot.Host.Limits;
 using SupportBot.Storage;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SupportBot.Host.Server;
+using SupportBot.Host.Security;
 
 namespace SupportBot.Host.BotConnector;
 

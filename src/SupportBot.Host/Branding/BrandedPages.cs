@@ -1,5 +1,5 @@
 using System.Text.Encodings.Web;
-using SupportBot.Host.Server;
+using SupportBot.Host.Security;
 
 namespace SupportBot.Host.Branding;
 

@@ -87,7 +87,7 @@ internal static class EvalConversationsCommand
             }
             else
             {
-                using var driver = await InProcessDriver.PrepareAsync(context, cancellationToken).ConfigureAwait(false);
+                using var driver = await InProcessDriver.PrepareAsync(context.BuildToolHost, cancellationToken).ConfigureAwait(false);
                 run = await RunAsync(context, driver, settings, scripts, problems, cancellationToken).ConfigureAwait(false);
                 kpis = await driver.Insights.ComputeAsync(TimeProvider.System, cancellationToken).ConfigureAwait(false);
             }

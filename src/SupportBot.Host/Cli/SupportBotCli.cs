@@ -24,8 +24,8 @@ internal static class SupportBotCli
         var root = new RootCommand("SupportBot: an AI-assisted support chatbot and FAQ self-service engine for online stores.\n"
             + "Without a verb it serves the bot. Settings: appsettings.json, environment (Knowledge__Path=…) or --Knowledge:Path ….");
         var serve = new Command("serve", "Serve the bot over HTTP (default http://localhost:5080; --urls to change).");
-        serve.SetAction((_, ct) => Guard(context, () => ServerApp.RunAsync(context, ct)));
-        root.SetAction((_, ct) => Guard(context, () => ServerApp.RunAsync(context, ct)));
+        serve.SetAction((_, ct) => Guard(context, () => ServerApp.RunAsync(context.ConfigArgs, context.ContentRoot, ct)));
+        root.SetAction((_, ct) => Guard(context, () => ServerApp.RunAsync(context.ConfigArgs, context.ContentRoot, ct)));
         root.Subcommands.Add(serve);
         root.Subcommands.Add(AskCommand.Create(context));
         root.Subcommands.Add(KnowledgeCommands.Create(context));

@@ -6,7 +6,7 @@ using SupportBot.Conversation;
 using Microsoft.AspNetCore.Http.Features;
 using SupportBot.Host.Limits;
 using SupportBot.Schema;
-using SupportBot.Host.Privacy;
+using SupportBot.Host.Security;
 using SupportBot.Storage;
 
 namespace SupportBot.Host.DirectLine;

@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
-using SupportBot.Host.Privacy;
+using SupportBot.Host.Security;
 using System.Threading.Channels;
 
 namespace SupportBot.Host.DirectLine;

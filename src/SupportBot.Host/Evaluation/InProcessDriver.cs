@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using SupportBot.Conversation;
 using SupportBot.Schema;
 using SupportBot.Evaluation.Conversations;
-using SupportBot.Host.Cli;
 
 namespace SupportBot.Host.Evaluation;
 
@@ -22,12 +21,12 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
         "--Handoff:Hours:1", "Mon-Sun 00:00-24:00",
     ];
 
-    private readonly CliContext _context;
+    private readonly Func<string[], IHost> _buildHost;
     private readonly string _template;
 
-    private InProcessDriver(CliContext context, string template, RunInsights insights)
+    private InProcessDriver(Func<string[], IHost> buildHost, string template, RunInsights insights)
     {
-        _context = context;
+        _buildHost = buildHost;
         _template = template;
         Insights = insights;
     }
@@ -37,10 +36,11 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
 
     public string Target => "in process";
 
-    public static async Task<InProcessDriver> PrepareAsync(CliContext context, CancellationToken cancellationToken)
+    /// <param name="buildHost">Builds the product's host, unstarted, with these settings over the user's (the CLI's tool host).</param>
+    public static async Task<InProcessDriver> PrepareAsync(Func<string[], IHost> buildHost, CancellationToken cancellationToken)
     {
         var template = Directory.CreateTempSubdirectory("supportbot-eval-").FullName;
-        using (var host = context.BuildToolHost([.. EvaluationSettings, "--Storage:DataPath", template]))
+        using (var host = buildHost([.. EvaluationSettings, "--Storage:DataPath", template]))
         {
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             await host.StopAsync(cancellationToken).ConfigureAwait(false);
@@ -48,14 +48,14 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
 
         // Pooled connections would keep the write-ahead log open while the folder is copied.
         SqliteConnection.ClearAllPools();
-        return new InProcessDriver(context, template, await RunInsights.CreateAsync(TimeProvider.System, cancellationToken).ConfigureAwait(false));
+        return new InProcessDriver(buildHost, template, await RunInsights.CreateAsync(TimeProvider.System, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<(IConversationSession Session, TurnObservation Welcome)> StartAsync(CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("supportbot-eval-run-").FullName;
         Copy(_template, folder);
-        var host = _context.BuildToolHost([.. EvaluationSettings, "--Storage:DataPath", folder]);
+        var host = _buildHost([.. EvaluationSettings, "--Storage:DataPath", folder]);
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         var session = new Session(host, host.Services.GetRequiredService<ConversationTurns>(), host.Services.GetRequiredService<TimeProvider>(), folder, Insights);
         return (session, await session.SendAsync(new Activity

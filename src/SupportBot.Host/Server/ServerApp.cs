@@ -4,11 +4,12 @@ using Microsoft.Extensions.Options;
 using SupportBot.Host.Agents;
 using SupportBot.Host.BotConnector;
 using SupportBot.Host.Branding;
-using SupportBot.Host.Cli;
 using SupportBot.Host.DirectLine;
+using SupportBot.Host.Knowledge;
 using SupportBot.Host.Privacy;
 using SupportBot.Host.Limits;
 using SupportBot.Host.Observability;
+using SupportBot.Host.Security;
 using SupportBot.Host.Views;
 using SupportBot.Storage;
 
@@ -82,9 +83,9 @@ internal static class ServerApp
         return app;
     }
 
-    public static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] configArgs, string contentRoot, CancellationToken cancellationToken)
     {
-        await using var app = Build(context.ConfigArgs, context.ContentRoot);
+        await using var app = Build(configArgs, contentRoot);
 
         // Settings checked before the host starts: a refusal is the CLI's one line, not also a logged stack trace.
         app.Services.GetService<IStartupValidator>()?.Validate();

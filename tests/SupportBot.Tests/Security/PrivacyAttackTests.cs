@@ -104,7 +104,7 @@ public sealed class PrivacyAttackTests
     {
         var host = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment };
 
-        Assert.Equal(traced, SupportBot.Host.Privacy.DecisionTraces.GoTo(channel, host));
+        Assert.Equal(traced, SupportBot.Host.Security.DecisionTraces.GoTo(channel, host));
     }
 
     public static TheoryData<string> ExfiltratingDrafts => new()

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 
-namespace SupportBot.Host.Server;
+namespace SupportBot.Host.Security;
 
 /// <summary>
 /// Settings of the <c>ForwardedHeaders</c> section: the reverse proxies whose <c>X-Forwarded-For</c> and

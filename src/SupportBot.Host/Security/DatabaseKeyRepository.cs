@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Npgsql;
 using SupportBot.Storage;
 
-namespace SupportBot.Host.Server;
+namespace SupportBot.Host.Security;
 
 /// <summary>
 /// The Data Protection key ring in the shared PostgreSQL database, so a token or an agent's cookie issued by one

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace SupportBot.Host.Server;
+namespace SupportBot.Host.Security;
 
 /// <summary>
 /// The one place for settings that may only be used in Development (demo credentials, switches that turn a check

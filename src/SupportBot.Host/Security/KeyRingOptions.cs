@@ -1,4 +1,4 @@
-namespace SupportBot.Host.Server;
+namespace SupportBot.Host.Security;
 
 /// <summary>Settings of the <c>DataProtection</c> section: how the key ring (agents' cookies, Direct Line tokens) is kept.</summary>
 internal sealed class KeyRingOptions

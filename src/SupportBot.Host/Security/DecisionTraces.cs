@@ -1,6 +1,6 @@
 using SupportBot.Schema;
 
-namespace SupportBot.Host.Privacy;
+namespace SupportBot.Host.Security;
 
 /// <summary>
 /// Who may see the bot's decision traces (intent and confidences, collected slots, handoff signals). The engine

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using SupportBot.Configuration;
 
-namespace SupportBot.Host.Server;
+namespace SupportBot.Host.Security;
 
 /// <summary>
 /// The client's real address and scheme behind a reverse proxy, believed only from the configured proxies

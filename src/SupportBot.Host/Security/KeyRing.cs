@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SupportBot.Storage;
 
-namespace SupportBot.Host.Server;
+namespace SupportBot.Host.Security;
 
 /// <summary>
 /// One ASP.NET Core Data Protection key ring for everything the server signs or encrypts (agents' cookies, Direct Line

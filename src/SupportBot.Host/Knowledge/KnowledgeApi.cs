@@ -2,7 +2,7 @@ using SupportBot.Host.Agents;
 using SupportBot.Host.Views;
 using SupportBot.Knowledge;
 
-namespace SupportBot.Host.Server;
+namespace SupportBot.Host.Knowledge;
 
 /// <summary>
 /// The editors' window on the index: try a question and see why it matched (<c>/api/knowledge/search</c>), and

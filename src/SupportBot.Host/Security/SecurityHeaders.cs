@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace SupportBot.Host.Server;
+namespace SupportBot.Host.Security;
 
 /// <summary>
 /// The browser-side defences on every response (pages, APIs, static files, errors): a Content-Security-Policy
