@@ -1,6 +1,7 @@
 using SupportBot.Conversation;
 using SupportBot.DemoStore;
 using SupportBot.Embeddings;
+using SupportBot.Insights.Gaps;
 using SupportBot.Knowledge;
 using SupportBot.Privacy;
 using SupportBot.Storage;
@@ -20,6 +21,7 @@ internal static class SupportBotServices
         services.AddConversation();
         services.AddDemoStore();
         services.AddPrivacy();
+        services.AddContentGaps();
         return services;
     }
 }
