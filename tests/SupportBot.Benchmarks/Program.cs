@@ -44,6 +44,7 @@ if (args is ["gaps", ..])
     return;
 }
 
+
 if (args is ["gap-threshold"])
 {
     await GapThreshold.RunAsync(Console.Out);

@@ -35,6 +35,7 @@ internal static class SupportBotCli
         root.Subcommands.Add(AgentCommands.Create(context));
         root.Subcommands.Add(PrivacyCommands.Create(context));
         root.Subcommands.Add(DatabaseCommands.Create(context));
+        root.Subcommands.Add(ReportCommands.Create(context));
 
         var parse = root.Parse(verbArgs);
         if (parse.Errors.Count > 0)

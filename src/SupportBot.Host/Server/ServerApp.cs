@@ -77,6 +77,7 @@ internal static class ServerApp
         app.MapWebChatApi();
         app.MapBotConnectorApi();
         app.MapAgentApi();
+        app.MapGapsApi();
         app.MapPrivacyApi();
         return app;
     }

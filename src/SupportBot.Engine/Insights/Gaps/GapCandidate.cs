@@ -14,6 +14,12 @@ public enum GapReason
 
     /// <summary>The bot handed the conversation to a person because it had no answer or failed twice in a row.</summary>
     Handoff,
+
+    /// <summary>
+    /// The bot said the question is outside what it helps with (its intent model placed it out of scope and no entry
+    /// came near). Chit-chat lands here, and so does a store question the FAQ lacks: the report shows which.
+    /// </summary>
+    Declined,
 }
 
 /// <summary>One unanswered shopper message, its personal data already taken out.</summary>

@@ -8,8 +8,10 @@ namespace SupportBot.Insights.Gaps;
 
 /// <summary>
 /// Which shopper messages of one transcript the bot could not answer well, read from the decision trace each turn
-/// stores after its reply (<see cref="TurnDecision"/>). Out-of-scope messages are not gaps: the store does not do
-/// those things, and the FAQ should not pretend to. There is no thumbs-down in the product, so none is read.
+/// stores after its reply (<see cref="TurnDecision"/>): a fallback, a "Did you mean…?" the shopper did not pick, an
+/// answer under the bar, a handoff for having no answer, and an out-of-scope reply (a store question the FAQ lacks is
+/// often declined as out of scope; <see cref="GapReason.Declined"/> lets the editor tell). There is no thumbs-down in
+/// the product, so none is read.
 /// </summary>
 internal static class GapCandidateRules
 {
@@ -43,6 +45,7 @@ internal static class GapCandidateRules
     internal static GapReason? ReasonOf(TurnDecision decision, Activity? reply, string? nextShopperText, double minConfidence) => decision.Action switch
     {
         TurnDecision.NotUnderstood => GapReason.NotUnderstood,
+        TurnDecision.OutOfScope => GapReason.Declined,
         TurnDecision.Clarify when !Picked(reply, nextShopperText) => GapReason.ClarifyIgnored,
         TurnDecision.Answer when decision.LowConfidence || decision.FaqConfidence < minConfidence => GapReason.LowConfidence,
         TurnDecision.Transfer when decision.Handoff is HandoffReasons.LowConfidence or HandoffReasons.RepeatedFallback => GapReason.Handoff,

@@ -21,7 +21,8 @@ public static partial class GapDrafts
         return id == "gap" ? "gap-" + cluster.Rank.ToString(CultureInfo.InvariantCulture) : id;
     }
 
-    public static string Markdown(GapCluster cluster, GapReport report, int phrasings)
+    /// <param name="id">The entry's id (<see cref="IdOf"/>, made unique among the drafts written together).</param>
+    public static string Markdown(GapCluster cluster, GapReport report, string id, int phrasings)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(report);
@@ -37,7 +38,7 @@ public static partial class GapDrafts
         }
 
         text.Append("# Move this file under knowledge/faq/<topic>/, edit the phrasings, write the answer, then delete the draft line.\n");
-        text.Append(CultureInfo.InvariantCulture, $"id: {IdOf(cluster)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"id: {id}\n");
         text.Append(CultureInfo.InvariantCulture, $"title: {Quoted(title)}\n");
         if (questions.Count > 0)
         {

@@ -7,7 +7,8 @@ namespace SupportBot.Insights.Gaps;
 
 /// <summary>
 /// Builds the content-gap report of a period: the unanswered messages (<see cref="IGapCandidateSource"/>), exact
-/// duplicates collapsed, embedded by the sentence model (in memory only, as every shopper message), clustered by
+/// duplicates collapsed, embedded by the sentence model (in memory only, as every shopper message), the direction
+/// all support questions share taken out (<see cref="CommonDirection"/>), clustered by
 /// <see cref="AverageLinkage"/>, then each cluster described (label, trend, representatives, nearest FAQ entry) and
 /// ranked by size × recency.
 /// </summary>
@@ -45,15 +46,18 @@ public sealed class GapReportBuilder
         var all = await _source.ReadAsync(since - period, until, cancellationToken).ConfigureAwait(false);
         var current = Distinct.Of(all.Where(c => c.At >= since));
         var previous = Distinct.Of(all.Where(c => c.At < since));
-        var vectors = await EmbedAsync(current.Texts, cancellationToken).ConfigureAwait(false);
+        var common = await CommonDirection.OfAsync(index.Entries, _embeddings, cancellationToken).ConfigureAwait(false);
+        var raw = await _embeddings.EmbedMessagesAsync(current.Texts, cancellationToken).ConfigureAwait(false);
+        var vectors = raw.Select(v => CommonDirection.Removed(v, common)).ToArray();
         var clusterOf = AverageLinkage.Cluster(vectors, current.Weights, _options.SimilarityThreshold);
         var words = new GapWords(current.Texts, current.Weights);
         var described = Enumerable.Range(0, current.Texts.Count).GroupBy(i => clusterOf[i])
             .Select(g => g.ToArray())
             .Where(members => members.Sum(i => current.Weights[i]) >= _options.MinClusterMessages)
-            .Select(members => Describe(members, current, vectors, words, index, since, until))
+            .Select(members => Describe(members, current, vectors, words, since, until))
+            .Select(c => (Cluster: c.Cluster with { NearestEntry = Nearest(index, current.Texts[c.Central], raw[c.Central]) }, c.Centre))
             .ToList();
-        var before = await PreviousCountsAsync(previous, described, cancellationToken).ConfigureAwait(false);
+        var before = await PreviousCountsAsync(previous, common, described, cancellationToken).ConfigureAwait(false);
         var ranked = described.Select((c, k) => c.Cluster with { PreviousMessages = before[k], Trend = TrendOf(c.Cluster.Messages, before[k]) })
             .OrderByDescending(c => c.Score).ThenByDescending(c => c.Messages).ThenBy(c => c.Label, StringComparer.Ordinal)
             .Take(_options.TopClusters)
@@ -63,13 +67,8 @@ public sealed class GapReportBuilder
             _options.SimilarityThreshold, _embeddings.ModelId, ranked, current.Weights.Sum() - ranked.Sum(c => c.Messages));
     }
 
-    private async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
-    {
-        var vectors = await _embeddings.EmbedMessagesAsync(texts, cancellationToken).ConfigureAwait(false);
-        return [.. vectors.Select(v => Vectors.Normalized(v))];
-    }
-
-    private static (GapCluster Cluster, float[] Centre) Describe(int[] members, Distinct current, float[][] vectors, GapWords words, KnowledgeIndex index,
+    /// <summary>A cluster described but for its nearest entry; with its centre and its most central member.</summary>
+    private static (GapCluster Cluster, float[] Centre, int Central) Describe(int[] members, Distinct current, float[][] vectors, GapWords words,
         DateTimeOffset since, DateTimeOffset until)
     {
         var centre = new float[vectors[members[0]].Length];
@@ -99,8 +98,8 @@ public sealed class GapReportBuilder
             Representatives: [.. central.Take(Representatives).Select(i => current.Texts[i])],
             Phrasings: [.. members.OrderByDescending(i => current.Weights[i]).ThenBy(i => central.IndexOf(i)).Select(i => new GapPhrasing(current.Texts[i], current.Weights[i]))],
             Reasons: [.. members.SelectMany(i => current.Reasons[i]).GroupBy(r => r).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => new GapReasonCount(g.Key, g.Count()))],
-            NearestEntry: Nearest(index, current.Texts[central[0]], vectors[central[0]]));
-        return (cluster, centre);
+            NearestEntry: null);
+        return (cluster, centre, central[0]);
     }
 
     private static GapNearestEntry? Nearest(KnowledgeIndex index, string text, float[] vector)
@@ -114,7 +113,8 @@ public sealed class GapReportBuilder
     /// The previous period's messages each counted for the cluster whose centre is nearest, when at least as near as
     /// the threshold: clustering them again with the current ones would only move the current clusters.
     /// </summary>
-    private async Task<int[]> PreviousCountsAsync(Distinct previous, List<(GapCluster Cluster, float[] Centre)> clusters, CancellationToken cancellationToken)
+    private async Task<int[]> PreviousCountsAsync(Distinct previous, float[] common, List<(GapCluster Cluster, float[] Centre)> clusters,
+        CancellationToken cancellationToken)
     {
         var counts = new int[clusters.Count];
         if (clusters.Count == 0 || previous.Texts.Count == 0)
@@ -122,7 +122,8 @@ public sealed class GapReportBuilder
             return counts;
         }
 
-        var vectors = await EmbedAsync(previous.Texts, cancellationToken).ConfigureAwait(false);
+        var vectors = (await _embeddings.EmbedMessagesAsync(previous.Texts, cancellationToken).ConfigureAwait(false))
+            .Select(v => CommonDirection.Removed(v, common)).ToArray();
         for (var i = 0; i < vectors.Length; i++)
         {
             var (best, similarity) = (-1, double.NegativeInfinity);
