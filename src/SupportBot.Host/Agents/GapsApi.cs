@@ -1,4 +1,3 @@
-using System.Globalization;
 using SupportBot.Insights.Gaps;
 using SupportBot.Knowledge;
 
@@ -29,7 +28,7 @@ internal static class GapsApi
         DateTimeOffset? from = null, to = null;
         if ((since is not null && (from = Date(since)) is null) || (until is not null && (to = Date(until)) is null))
         {
-            return Results.Problem(title: "Bad date", detail: "Give since and until as dates, e.g. 2026-11-01 or 2026-11-01T09:00Z.", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem(title: "Bad date", detail: $"Give since and until as dates, e.g. {GapPeriod.Example}.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var end = to ?? time.GetUtcNow();
@@ -43,6 +42,5 @@ internal static class GapsApi
         return Results.Ok(await builder.BuildAsync(start, end, knowledge.Current.Index, cancellationToken).ConfigureAwait(false));
     }
 
-    private static DateTimeOffset? Date(string text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at : null;
+    private static DateTimeOffset? Date(string text) => GapPeriod.TryParse(text, out var at) ? at : null;
 }

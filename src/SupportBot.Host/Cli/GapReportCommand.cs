@@ -66,7 +66,5 @@ internal static class GapReportCommand
     }
 
     private static DateTimeOffset Date(string text, string option) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
-            ? at
-            : throw new UsageException($"report gaps: {option} '{text}' is not a date (use 2026-11-01 or 2026-11-01T09:00Z)");
+        GapPeriod.TryParse(text, out var at) ? at : throw new UsageException($"report gaps: {option} '{text}' is not a date (use {GapPeriod.Example})");
 }
