@@ -43,6 +43,20 @@ if (args is ["kpis", ..])
     return;
 }
 
+// "gaps [messages]" times the content-gap report over generated unanswered messages (10,000 by default), cold and
+// with embeddings cached; "gap-threshold" prints how the clustering threshold scores on the editors' working set.
+if (args is ["gaps", ..])
+{
+    await GapBenchmark.RunAsync(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+    return;
+}
+
+if (args is ["gap-threshold"])
+{
+    await GapThreshold.RunAsync(Console.Out);
+    return;
+}
+
 if (args is ["telemetry-cost"])
 {
     await TelemetryCost.RunAsync(Console.Out);

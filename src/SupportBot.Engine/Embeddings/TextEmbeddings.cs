@@ -39,7 +39,17 @@ internal sealed partial class TextEmbeddings
     public IEmbeddingGenerator<string, Embedding<float>>? Generator { get; }
 
     /// <summary>Vectors of the knowledge's or the training data's texts, cached on disk. Throws when the provider fails.</summary>
-    public async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    public Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        EmbedAllAsync(texts, null, cancellationToken);
+
+    /// <summary>
+    /// Shoppers' messages in bulk (the content-gap report): batched and cached like the knowledge's texts, but in
+    /// memory only, as every shopper's message. Throws when the provider fails.
+    /// </summary>
+    public Task<float[][]> EmbedMessagesAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        EmbedAllAsync(texts, CachingEmbeddingGenerator.MemoryOnly, cancellationToken);
+
+    private async Task<float[][]> EmbedAllAsync(IReadOnlyList<string> texts, EmbeddingGenerationOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);
         if (Generator is null)
@@ -47,7 +57,7 @@ internal sealed partial class TextEmbeddings
             throw new InvalidOperationException("Embeddings are off (Embeddings:Provider is None).");
         }
 
-        var embeddings = await Generator.GenerateAsync(texts, null, cancellationToken).ConfigureAwait(false);
+        var embeddings = await Generator.GenerateAsync(texts, options, cancellationToken).ConfigureAwait(false);
         return [.. embeddings.Select(e => e.Vector.ToArray())];
     }
 

@@ -8,7 +8,7 @@ using SupportBot.Insights.Kpis;
 
 namespace SupportBot.Host.Cli;
 
-/// <summary><c>supportbot report kpis</c>: the support desk's KPIs (docs/INSIGHTS.md) over the configured store.</summary>
+/// <summary><c>supportbot report kpis</c> (docs/INSIGHTS.md) and <c>report gaps</c> (docs/CONTENT-GAPS.md) over the configured store.</summary>
 internal static class ReportCommands
 {
     /// <summary>Periods longer than this get a progress bar on a terminal: on a big store they take seconds.</summary>
@@ -18,6 +18,7 @@ internal static class ReportCommands
     {
         var command = new Command("report", "Reports over the conversations the server has stored.");
         command.Subcommands.Add(Kpis(context));
+        command.Subcommands.Add(GapReportCommand.Create(context));
         return command;
     }
 

@@ -79,6 +79,7 @@ internal static class ServerApp
         app.MapWebChatApi();
         app.MapBotConnectorApi();
         app.MapAgentApi();
+        app.MapGapsApi();
         app.MapPrivacyApi();
         return app;
     }

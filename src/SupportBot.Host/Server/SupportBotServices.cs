@@ -2,6 +2,7 @@ using SupportBot.Conversation;
 using SupportBot.DemoStore;
 using SupportBot.Embeddings;
 using SupportBot.Insights.Kpis;
+using SupportBot.Insights.Gaps;
 using SupportBot.Knowledge;
 using SupportBot.Privacy;
 using SupportBot.Storage;
@@ -22,6 +23,7 @@ internal static class SupportBotServices
         services.AddDemoStore();
         services.AddPrivacy();
         services.AddKpis();
+        services.AddContentGaps();
         return services;
     }
 }

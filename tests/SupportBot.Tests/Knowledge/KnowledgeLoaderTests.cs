@@ -189,7 +189,7 @@ public sealed class KnowledgeLoaderTests
         var warning = Assert.Single(knowledge.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Equal(10, warning.Line);
-        Assert.EndsWith(":10: warning: unknown field 'colour' is ignored (known: id, title, questions, tags, locale, topic, intent, related, link, summary, handoff_on_request)", warning.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith(":10: warning: unknown field 'colour' is ignored (known: id, title, questions, tags, locale, topic, intent, related, link, summary, handoff_on_request, draft)", warning.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

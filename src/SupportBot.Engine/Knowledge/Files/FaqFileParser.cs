@@ -7,7 +7,7 @@ namespace SupportBot.Knowledge.Files;
 /// <summary>Turns one FAQ Markdown file into a <see cref="FaqEntry"/>, reporting each problem at its line.</summary>
 internal static partial class FaqFileParser
 {
-    private static readonly string[] KnownFields = ["id", "title", "questions", "tags", "locale", "topic", "intent", "related", "link", "summary", "handoff_on_request"];
+    private static readonly string[] KnownFields = ["id", "title", "questions", "tags", "locale", "topic", "intent", "related", "link", "summary", "handoff_on_request", DraftEntries.Field];
 
     public static FaqEntry? Parse(string text, string displayPath, string defaultTopic, string defaultLocale,
         StorePolicies policies, DiagnosticBag diagnostics)
@@ -26,7 +26,7 @@ internal static partial class FaqFileParser
             return null;
         }
 
-        string? id = null, title = null, locale = null, topic = null, intent = null, link = null, summary = null, handoffOnRequest = null;
+        string? id = null, title = null, locale = null, topic = null, intent = null, link = null, summary = null, handoffOnRequest = null, draft = null;
         IReadOnlyList<(string Text, int Line)> questions = [], tags = [], related = [];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in front.Children)
@@ -49,6 +49,7 @@ internal static partial class FaqFileParser
                 case "link": link = yaml.Scalar(value, key); break;
                 case "summary": summary = yaml.Scalar(value, key); break;
                 case "handoff_on_request": handoffOnRequest = yaml.Scalar(value, key); break;
+                case DraftEntries.Field: draft = yaml.Scalar(value, key); break;
                 case "questions": questions = yaml.List(value, key, allowCommaSeparated: false); break;
                 case "tags": tags = yaml.List(value, key, allowCommaSeparated: true); break;
                 case "related": related = yaml.List(value, key, allowCommaSeparated: true); break;
@@ -101,6 +102,12 @@ internal static partial class FaqFileParser
             diagnostics.Error(displayPath, document.BodyFirstLine - 1, "missing answer: write it below the closing '---'");
         }
 
+        var isDraft = IsDraft(draft, displayPath, LineOfKey(front, yaml, DraftEntries.Field), diagnostics);
+        if (!isDraft && DraftEntries.HasPlaceholder(answer))
+        {
+            diagnostics.Error(displayPath, document.BodyFirstLine, $"the answer is still the draft's placeholder '{DraftEntries.AnswerPlaceholder}': write the answer, or mark the entry '{DraftEntries.Field}: true'");
+        }
+
         var leadingBlankLines = document.Body.Length - document.Body.TrimStart().Length == 0
             ? 0
             : document.Body[..(document.Body.Length - document.Body.TrimStart().Length)].Count(c => c == '\n');
@@ -117,6 +124,13 @@ internal static partial class FaqFileParser
 
         if (diagnostics.ErrorCountFor(displayPath) > errorsBefore)
         {
+            return null;
+        }
+
+        if (isDraft)
+        {
+            // Checked like any entry so the editor sees its problems now, but never served: not in the index, not in the cross-file checks.
+            diagnostics.Warning(displayPath, LineOfKey(front, yaml, DraftEntries.Field), $"draft: not served until an editor writes the answer and deletes '{DraftEntries.Field}: true'");
             return null;
         }
 
@@ -138,6 +152,23 @@ internal static partial class FaqFileParser
             HandoffOnRequest = handoffOnRequest,
             Source = new SourceLocation(displayPath, LineOfKey(front, yaml, "id")),
         };
+    }
+
+    /// <summary>Whether the front matter's <c>draft:</c> says the entry is a draft (a word other than true or false is an error).</summary>
+    private static bool IsDraft(string? value, string displayPath, int line, DiagnosticBag diagnostics)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        if (bool.TryParse(value, out var parsed))
+        {
+            return parsed;
+        }
+
+        diagnostics.Error(displayPath, line, $"'{DraftEntries.Field}' must be true or false, not '{value}'");
+        return false;
     }
 
     /// <summary>The line of a key in the front matter, so cross-file checks can point at it.</summary>

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SupportBot.Knowledge;
+using SupportBot.Schema;
+using SupportBot.Storage;
+
+namespace SupportBot.Insights.Gaps;
+
+/// <summary>
+/// Unanswered messages read from the stored transcripts (<c>activities</c>): each shopper message and the decision
+/// trace stored after the bot's reply (<see cref="GapCandidateRules"/>). Conversations started up to
+/// <see cref="Lookback"/> before the period are read too, since a conversation's later messages may fall inside it.
+/// </summary>
+internal sealed class TranscriptGapCandidates(Database database, IOptions<KnowledgeOptions> knowledge) : IGapCandidateSource
+{
+    /// <summary>Longer than a conversation stays open (its state lapses after hours of silence).</summary>
+    public static readonly TimeSpan Lookback = TimeSpan.FromDays(1);
+
+    public async Task<IReadOnlyList<GapCandidate>> ReadAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var candidates = new List<GapCandidate>();
+        var minConfidence = knowledge.Value.Search.MinConfidence;
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("""
+            SELECT a.conversation_id, a.json FROM activities a JOIN conversations c ON c.id = a.conversation_id
+            WHERE c.created_at >= @from AND c.created_at < @until ORDER BY a.conversation_id, a.seq
+            """).WithTime("from", from - Lookback).WithTime("until", until);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        string? current = null;
+        var transcript = new List<Activity>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var id = reader.GetString(0);
+            if (id != current)
+            {
+                Collect(current, transcript, from, until, minConfidence, candidates);
+                current = id;
+                transcript.Clear();
+            }
+
+            transcript.Add(JsonSerializer.Deserialize<Activity>(reader.GetString(1), ActivityJson.Options)!);
+        }
+
+        Collect(current, transcript, from, until, minConfidence, candidates);
+        candidates.Sort((a, b) => a.At.CompareTo(b.At));
+        return candidates;
+    }
+
+    private static void Collect(string? conversationId, List<Activity> transcript, DateTimeOffset from, DateTimeOffset until, double minConfidence,
+        List<GapCandidate> into)
+    {
+        if (conversationId is not null)
+        {
+            into.AddRange(GapCandidateRules.Read(conversationId, transcript, minConfidence).Where(c => c.At >= from && c.At < until));
+        }
+    }
+}

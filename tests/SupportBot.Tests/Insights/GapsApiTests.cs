@@ -1,0 +1,36 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SupportBot.Tests.Support;
+
+namespace SupportBot.Tests.Insights;
+
+/// <summary>The content-gap report on the agent API: for signed-in agents only, on the real host over 127.0.0.1.</summary>
+[Trait(TestCategories.Key, TestCategories.Security)]
+public sealed class GapsApiTests
+{
+    [Fact]
+    public async Task AStranger_IsRefused_AndASignedInAgentGetsTheReport()
+    {
+        using var data = TempFolder.Create();
+        await using var server = await RunningServer.StartDevelopmentAsync("--Storage:DataPath", data.Path);
+
+        using var stranger = await server.Client.GetAsync(new Uri("/agent/api/insights/gaps?since=2026-11-01", UriKind.Relative));
+        using var badKey = new HttpRequestMessage(HttpMethod.Get, "/agent/api/insights/gaps") { Headers = { { "X-Api-Key", "guess" } } };
+        using var guessed = await server.Client.SendAsync(badKey);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, guessed.StatusCode);
+        Assert.DoesNotContain("clusters", await stranger.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Development: the demo agent sam (appsettings.Development.json).
+        using var agent = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = server.Address };
+        (await agent.PostAsJsonAsync("/agent/api/session", new { id = "sam", password = "supportbot-demo" })).EnsureSuccessStatusCode();
+        var report = await agent.GetFromJsonAsync<JsonElement>("/agent/api/insights/gaps?since=2026-11-01&until=2026-11-08");
+        using var backwards = await agent.GetAsync(new Uri("/agent/api/insights/gaps?since=2026-11-08&until=2026-11-01", UriKind.Relative));
+
+        Assert.Equal(0, report.GetProperty("messages").GetInt32());
+        Assert.Equal(JsonValueKind.Array, report.GetProperty("clusters").ValueKind);
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+    }
+}
