@@ -101,7 +101,8 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
         private readonly string _conversation = "eval-" + Guid.NewGuid().ToString("N")[..12];
         private int _turn;
 
-        public ChannelAccount Shopper { get; } = new("eval-shopper", null, "user");
+        /// <summary>A shopper of its own per scripted conversation: one shared id made every run's KPIs count almost every conversation as a repeat contact.</summary>
+        public ChannelAccount Shopper { get; } = new("eval-shopper-" + Guid.NewGuid().ToString("N")[..12], null, "user");
 
         /// <summary>Each conversation has an engine and a store of its own, so its verification failures never touch another's.</summary>
         private static ClientIdentity Client { get; } = new("directline", "eval", "eval-shopper");
