@@ -13,7 +13,8 @@ public sealed class GapsApiTests
     public async Task AStranger_IsRefused_AndASignedInAgentGetsTheReport()
     {
         using var data = TempFolder.Create();
-        await using var server = await RunningServer.StartDevelopmentAsync("--Storage:DataPath", data.Path);
+        // The demo's made-up month is off here: this store stays empty whatever today's date is.
+        await using var server = await RunningServer.StartDevelopmentAsync("--Storage:DataPath", data.Path, "--Insights:SeedDemoConversations", "false");
 
         using var stranger = await server.Client.GetAsync(new Uri("/agent/api/insights/gaps?since=2026-11-01", UriKind.Relative));
         using var badKey = new HttpRequestMessage(HttpMethod.Get, "/agent/api/insights/gaps") { Headers = { { "X-Api-Key", "guess" } } };
@@ -32,5 +33,25 @@ public sealed class GapsApiTests
         Assert.Equal(0, report.GetProperty("messages").GetInt32());
         Assert.Equal(JsonValueKind.Array, report.GetProperty("clusters").ValueKind);
         Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheDemosFirstStart_FillsTheReport_WithTopicsAskedMoreThanOneWay()
+    {
+        using var data = TempFolder.Create();
+        await using var server = await RunningServer.StartDevelopmentAsync("--Storage:DataPath", data.Path);
+        using var agent = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = server.Address };
+        (await agent.PostAsJsonAsync("/agent/api/session", new { id = "sam", password = "supportbot-demo" })).EnsureSuccessStatusCode();
+        var since = DateTimeOffset.UtcNow.AddDays(-31).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        // The month is seeded beside the start, so the report fills shortly after the server is ready.
+        var report = await Eventually.ReadAsync(
+            () => agent.GetFromJsonAsync<JsonElement>($"/agent/api/insights/gaps?since={since}"),
+            r => r.GetProperty("messages").GetInt32() > 0);
+
+        var clusters = report.GetProperty("clusters").EnumerateArray().ToList();
+        Assert.NotEmpty(clusters);
+        Assert.Contains(clusters, c => c.GetProperty("phrasings").GetArrayLength() >= 2);
+        Assert.All(clusters, c => Assert.NotEmpty(c.GetProperty("representatives").EnumerateArray()));
     }
 }
