@@ -1,3 +1,4 @@
+using SupportBot.Insights;
 using SupportBot.Insights.Gaps;
 using SupportBot.Knowledge;
 
@@ -28,7 +29,7 @@ internal static class GapsApi
         DateTimeOffset? from = null, to = null;
         if ((since is not null && (from = Date(since)) is null) || (until is not null && (to = Date(until)) is null))
         {
-            return Results.Problem(title: "Bad date", detail: $"Give since and until as dates, e.g. {GapPeriod.Example}.", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem(title: "Bad date", detail: $"Give since and until as dates, e.g. {PeriodText.Example}.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var end = to ?? time.GetUtcNow();
@@ -42,5 +43,5 @@ internal static class GapsApi
         return Results.Ok(await builder.BuildAsync(start, end, knowledge.Current.Index, cancellationToken).ConfigureAwait(false));
     }
 
-    private static DateTimeOffset? Date(string text) => GapPeriod.TryParse(text, out var at) ? at : null;
+    private static DateTimeOffset? Date(string text) => PeriodText.TryParse(text, out var at) ? at : null;
 }

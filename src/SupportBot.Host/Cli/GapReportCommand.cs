@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SupportBot.Host.Reports.Gaps;
 using SupportBot.Host.Views;
+using SupportBot.Insights;
 using SupportBot.Insights.Gaps;
 using SupportBot.Knowledge.Search;
 
@@ -66,5 +67,5 @@ internal static class GapReportCommand
     }
 
     private static DateTimeOffset Date(string text, string option) =>
-        GapPeriod.TryParse(text, out var at) ? at : throw new UsageException($"report gaps: {option} '{text}' is not a date (use {GapPeriod.Example})");
+        PeriodText.TryParse(text, out var at) ? at : throw new UsageException($"report gaps: {option} '{text}' is not a date (use {PeriodText.Example})");
 }

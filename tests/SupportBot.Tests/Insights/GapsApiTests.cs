@@ -42,7 +42,9 @@ public sealed class GapsApiTests
         await using var server = await RunningServer.StartDevelopmentAsync("--Storage:DataPath", data.Path);
         using var agent = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = server.Address };
         (await agent.PostAsJsonAsync("/agent/api/session", new { id = "sam", password = "supportbot-demo" })).EnsureSuccessStatusCode();
-        var since = DateTimeOffset.UtcNow.AddDays(-31).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // The seeded month ends at the server's now, which its default period reports as its end.
+        var now = (await agent.GetFromJsonAsync<JsonElement>("/agent/api/insights/gaps")).GetProperty("until").GetDateTimeOffset();
+        var since = now.AddDays(-31).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         // The month is seeded beside the start, so the report fills shortly after the server is ready.
         var report = await Eventually.ReadAsync(

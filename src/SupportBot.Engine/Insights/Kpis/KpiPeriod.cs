@@ -59,8 +59,6 @@ public sealed record KpiPeriod
 /// <summary>A period as people type it: <c>2026-11-01</c> (midnight UTC) or a full ISO 8601 time with its offset.</summary>
 internal static class KpiPeriodText
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mmK", "O"];
-
     /// <summary>The period from the texts; <paramref name="until"/> defaults to <paramref name="now"/>. Throws <see cref="FormatException"/> with a message for people.</summary>
     public static KpiPeriod Parse(string? since, string? until, string? bucket, DateTimeOffset now)
     {
@@ -89,9 +87,6 @@ internal static class KpiPeriodText
             return null;
         }
 
-        return DateTimeOffset.TryParseExact(text.Trim(), DateFormats, System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var at)
-            ? at
-            : throw new FormatException($"{name} '{text}' is not a date (use 2026-11-01 or 2026-11-01T09:00:00Z)");
+        return PeriodText.TryParse(text, out var at) ? at : throw new FormatException($"{name} '{text}' is not a date (use {PeriodText.Example})");
     }
 }

@@ -1,0 +1,41 @@
+using System.Diagnostics.CodeAnalysis;
+
+// The reports' results (evaluation, KPIs, content gaps) are the only public types of the engine. The Host renders its
+// HTML reports with Razor components, which Razor always generates as public classes, and a public component's
+// parameters must be of public types: so the results the reports take, and every type those results hold, stay
+// public. Mirroring them as view records in the Host would copy about thirty records field for field; nothing outside
+// the product references them.
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.IntentEvaluationReport", Justification = "Parameter of the Host's intent report components.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.IntentMetrics", Justification = "Held by IntentEvaluationReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.ConfusedPair", Justification = "Held by IntentEvaluationReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.ScoredUtterance", Justification = "Held by IntentEvaluationReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.ConversationRun", Justification = "Parameter of the Host's conversation report components.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.BaselineComparison", Justification = "Parameter of the Host's conversation report components.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.ConversationResult", Justification = "Parameter of the Host's conversation report components.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.ConversationMetrics", Justification = "Parameter of the Host's conversation report components.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.TurnResult", Justification = "Parameter of the Host's conversation report components.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.TurnObservation", Justification = "Held by TurnResult.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.AssertionFailure", Justification = "Held by TurnResult.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.ConversationOutcome", Justification = "Held by ConversationResult.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.Containment", Justification = "Held by ConversationResult.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.FileProblem", Justification = "Held by ConversationRun.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.KpiReport", Justification = "Parameter of the Host's KPI and conversation report components.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.Durations", Justification = "Held by KpiReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.ContainmentKpi", Justification = "Held by KpiReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.HandoffKpi", Justification = "Held by KpiReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.ReasonCount", Justification = "Held by KpiReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.RawReasonCount", Justification = "Held by KpiReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.CsatKpi", Justification = "Held by KpiReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.RepeatKpi", Justification = "Held by KpiReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.AnswerRate", Justification = "Held by KpiReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.FlowKpi", Justification = "Held by KpiReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.KpiPoint", Justification = "Held by KpiReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.KpiPeriod", Justification = "Held by KpiReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.KpiBucket", Justification = "Held by KpiReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Gaps.GapReport", Justification = "Parameter of the Host's gap report component.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Gaps.GapCluster", Justification = "Held by GapReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Gaps.GapPhrasing", Justification = "Held by GapReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Gaps.GapReasonCount", Justification = "Held by GapReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Gaps.GapNearestEntry", Justification = "Held by GapReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Gaps.GapTrend", Justification = "Held by GapReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Gaps.GapReason", Justification = "Held by GapReport.")]
