@@ -52,7 +52,15 @@ await chat.GetByText("Your skillet is due in two days", new() { Exact = false })
 
 await SettleAsync();
 await agent.ScreenshotAsync(new() { Path = Path.Combine(output, "console.png") });
-Console.WriteLine($"screenshots: {Path.Combine(output, "store.png")}, {Path.Combine(output, "console.png")}");
+
+// docs/INSIGHTS.md's picture: the Insights view over the demo's month, seeded beside the start. The view scrolls
+// inside the window, so the window is made tall enough for all of it.
+await agent.SetViewportSizeAsync(1280, 2300);
+await agent.GotoAsync(new Uri(bot, "/agent#insights").ToString());
+await agent.Locator("#gaps > li").First.WaitForAsync(wait);
+await agent.Locator("[data-kpi=conversations]").WaitForAsync(wait);
+await agent.ScreenshotAsync(new() { Path = Path.Combine(output, "insights.png") });
+Console.WriteLine($"screenshots: {Path.Combine(output, "store.png")}, {Path.Combine(output, "console.png")}, {Path.Combine(output, "insights.png")}");
 return 0;
 
 // Web Chat scrolls and fades in new activities; a moment lets the last one settle before a picture.

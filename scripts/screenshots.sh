@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Writes docs/images/store.png and docs/images/console.png, the README's pictures: the bot as the README's first
-# command runs it (Development, demo agent sam), on a throwaway data folder and a free loopback port, with the
-# support team open at any hour; scripts/screenshots.cs then holds one conversation in headless Chromium.
+# Writes docs/images/store.png and docs/images/console.png, the README's pictures, and docs/images/insights.png
+# (docs/INSIGHTS.md's): the bot as the README's first command runs it (Development, demo agent sam), on a throwaway
+# data folder and a free loopback port, with the support team open at any hour; scripts/screenshots.cs then holds one
+# conversation in headless Chromium and opens the Insights view over the demo's seeded month.
 # Needs what ./test.sh installs: Debian's Chromium at /usr/bin/chromium and fonts.
 set -euo pipefail
 cd "$(dirname "$0")/.."

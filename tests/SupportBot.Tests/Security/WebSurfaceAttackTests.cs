@@ -27,6 +27,8 @@ public sealed partial class WebSurfaceAttackTests
     [InlineData("/agent")]
     [InlineData("/chat/main.js")]
     [InlineData("/agent/main.js")]
+    [InlineData("/agent/insights/insights.js")]
+    [InlineData("/lib/chartjs/chart.umd.min.js")]
     [InlineData("/branding.css")]
     [InlineData("/healthz")]
     [InlineData("/api/knowledge/search?q=refund")]
@@ -51,6 +53,23 @@ public sealed partial class WebSurfaceAttackTests
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
         Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
+    }
+
+    [Theory]
+    [InlineData("/lib/chartjs/chart.umd.min.js", "text/javascript", "Chart.js v4.")]
+    [InlineData("/lib/chartjs/LICENSE.md", "text/markdown", "MIT License")]
+    [InlineData("/agent/insights/charts.js", "text/javascript", "/lib/chartjs/chart.umd.min.js")]
+    [InlineData("/insights.css", "text/css", ".insights")]
+    public async Task TheInsightsCharts_AreServedFromThisHost_WithTheirTypes(string path, string type, string content)
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        using var response = await server.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        // nosniff makes the browser refuse a script or stylesheet served under another type, so the type is the contract.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(content, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ const $ = id => document.getElementById(id);
 export const ui = {
   account: $('account'), connection: $('connection'), agentsOnline: $('agents-online'), signedInAs: $('signed-in-as'),
   signOut: $('sign-out'), alert: $('alert'), alertDismiss: $('alert-dismiss'), notice: $('notice'),
-  signIn: $('sign-in'), signInForm: $('sign-in-form'), workspace: $('workspace'),
+  signIn: $('sign-in'), signInForm: $('sign-in-form'), views: $('views'), workspace: $('workspace'),
   queue: $('queue'), queueHeading: $('queue-heading'), queueCount: $('queue-count'),
   empty: $('conversation-empty'), open: $('conversation-open'), heading: $('conversation-heading'), meta: $('conversation-meta'),
   ticket: $('ticket'), transcript: $('transcript'), summary: $('summary'),

@@ -8,12 +8,16 @@ import { isOnline } from './presence.js';
 import { startQueueClock } from './queue.js';
 import { send, useSuggestion } from './reply.js';
 import { resumeSession, showSignIn, signIn, signOut } from './session.js';
+import { state } from './state.js';
+import { showView } from './views.js';
 
 whenSessionEnds(showSignIn);
 
 ui.signInForm.addEventListener('submit', signIn);
 ui.signOut.addEventListener('click', signOut);
 ui.alertDismiss.addEventListener('click', clearAlert);
+// The top bar's Queue and Insights links change only the address; a signed-out visitor stays on the sign-in form.
+window.addEventListener('hashchange', () => { if (state.agent) { showView(true); } });
 
 // An agent who arrives already signed in has not clicked anything yet; the first interaction lets sound play.
 document.addEventListener('pointerdown', unlockAudio, { once: true });

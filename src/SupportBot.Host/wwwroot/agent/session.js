@@ -9,6 +9,7 @@ import { clearAlert, report, showAlert, showNotice } from './notices.js';
 import { renderAgentsOnline } from './presence.js';
 import { refreshQueue, renderQueue } from './queue.js';
 import { state } from './state.js';
+import { hideViews, showView } from './views.js';
 
 export function showSignIn(message) {
   disconnectEvents();
@@ -18,7 +19,7 @@ export function showSignIn(message) {
   state.drafts.clear();
   state.pending = null;
   closeConversation(false);
-  ui.workspace.hidden = true;
+  hideViews();
   ui.account.hidden = true;
   ui.signIn.hidden = false;
   ui.signInForm.elements.password.value = '';
@@ -32,12 +33,11 @@ function signedIn(agent, moveFocus) {
   ui.signedInAs.textContent = 'Signed in as ' + (agent.name || agent.id);
   ui.account.hidden = false;
   ui.signIn.hidden = true;
-  ui.workspace.hidden = false;
   renderAgentsOnline();
   renderQueue();
   connectEvents();
   refreshQueue();
-  if (moveFocus) { ui.queueHeading.focus(); }
+  showView(moveFocus);
 }
 
 export async function signIn(event) {
