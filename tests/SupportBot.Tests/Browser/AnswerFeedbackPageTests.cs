@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SupportBot.Storage;
+using SupportBot.Tests.Support;
+
+namespace SupportBot.Tests.Browser;
+
+/// <summary>
+/// The thumbs under the bot's answers in Microsoft's real Web Chat (Chromium, the real host on 127.0.0.1): only an
+/// answer shows them, and a click is stored as the shopper's vote on that answer, the latest click winning.
+/// </summary>
+[Trait(TestCategories.Key, TestCategories.Browser)]
+public sealed class AnswerFeedbackPageTests
+{
+    [Fact]
+    public async Task Page_ThumbsUnderAnAnswerOnly_AndAClickIsStoredAsTheVote()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+
+        await page.GotoAsync(server.Address.ToString());
+        var transcript = page.Locator("#webchat");
+        await transcript.GetByText("virtual assistant", new() { Exact = false }).First.WaitForAsync(new() { Timeout = 20_000 });
+        var thumbs = transcript.Locator("button.webchat__thumb-button");
+
+        // The welcome is not an answer; nor is a "Did you mean…?".
+        var input = page.GetByPlaceholder("Type your message");
+        await input.FillAsync("delivery");
+        await input.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "How much does shipping cost?" }).First.WaitForAsync(new() { Timeout = 20_000 });
+        Assert.Equal(0, await thumbs.CountAsync());
+
+        await input.FillAsync("how long do I have to return something?");
+        await input.PressAsync("Enter");
+        await transcript.GetByText("30 days", new() { Exact = false }).First.WaitForAsync(new() { Timeout = 20_000 });
+        await thumbs.Nth(1).WaitForAsync(new() { Timeout = 20_000 });
+        Assert.Equal(2, await thumbs.CountAsync());
+
+        var like = thumbs.Nth(0);
+        var dislike = thumbs.Nth(1);
+        await like.ClickAsync();
+        Assert.Equal("up", await VoteAsync(server, "up"));
+
+        // Another click on the other thumb changes the vote; the answer keeps one vote.
+        await dislike.ClickAsync();
+        Assert.Equal("down", await VoteAsync(server, "down"));
+        Assert.Equal("true", await dislike.GetAttributeAsync("aria-pressed"));
+
+        await HeadlessChromium.ScreenshotAsync(page, "webchat-answer-feedback");
+        Assert.Empty(errors);
+        Assert.Equal(0, await transcript.GetByText("Send failed", new() { Exact = false }).CountAsync());
+    }
+
+    /// <summary>The one stored vote, once it is <paramref name="expected"/> (Web Chat sends a click half a second after it); null while there is none or several.</summary>
+    private static Task<string?> VoteAsync(RunningServer server, string expected) => Eventually.ReadAsync(async () =>
+    {
+        await using var connection = await server.Services.GetRequiredService<Database>().OpenAsync(default);
+        await using var command = connection.Command("SELECT vote, (SELECT COUNT(*) FROM answer_feedback) FROM answer_feedback");
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() && reader.Whole(1) == 1 ? reader.GetString(0) : null;
+    }, vote => vote == expected);
+}
