@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SupportBot.Storage;
@@ -50,9 +51,33 @@ public sealed class AnswerFeedbackPageTests
         Assert.Equal("down", await VoteAsync(server, "down"));
         Assert.Equal("true", await dislike.GetAttributeAsync("aria-pressed"));
 
+        // What Web Chat sends back is the clicked action as the bot wrote it, and nothing that points at the answer otherwise.
+        var sent = await LastFeedbackEventAsync(server);
+        var action = Assert.Single(sent.GetProperty("entities").EnumerateArray());
+        Assert.Equal([("@id", "supportbot:answer-to:5:dislike"), ("@type", "DislikeAction")],
+            action.EnumerateObject().Select(p => (p.Name, p.Value.GetString())).OrderBy(p => p.Name, StringComparer.Ordinal));
+        Assert.False(sent.TryGetProperty("replyToId", out _));
+
         await HeadlessChromium.ScreenshotAsync(page, "webchat-answer-feedback");
         Assert.Empty(errors);
         Assert.Equal(0, await transcript.GetByText("Send failed", new() { Exact = false }).CountAsync());
+    }
+
+    private static async Task<JsonElement> LastFeedbackEventAsync(RunningServer server)
+    {
+        await using var connection = await server.Services.GetRequiredService<Database>().OpenAsync(default);
+        await using var command = connection.Command("SELECT json FROM activities ORDER BY seq DESC");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var activity = JsonDocument.Parse(reader.GetString(0)).RootElement;
+            if (activity.TryGetProperty("name", out var name) && name.GetString() == "webchat:activity-status/feedback")
+            {
+                return activity.Clone();
+            }
+        }
+
+        throw new InvalidOperationException("No feedback event was stored.");
     }
 
     /// <summary>The one stored vote, once it is <paramref name="expected"/> (Web Chat sends a click half a second after it); null while there is none or several.</summary>
