@@ -23,7 +23,10 @@ public sealed class AnswerFeedbackPageTests
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
 
+        // The page's own conversation, from the token its server hands it (other tests share the store).
+        var token = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/webchat/token", StringComparison.Ordinal));
         await page.GotoAsync(server.Address.ToString());
+        var conversation = (await (await token).JsonAsync())!.Value.GetProperty("conversation_id").GetString()!;
         var transcript = page.Locator("#webchat");
         await transcript.GetByText("virtual assistant", new() { Exact = false }).First.WaitForAsync(new() { Timeout = 20_000 });
         var thumbs = transcript.Locator("button.webchat__thumb-button");
@@ -44,15 +47,15 @@ public sealed class AnswerFeedbackPageTests
         var like = thumbs.Nth(0);
         var dislike = thumbs.Nth(1);
         await like.ClickAsync();
-        Assert.Equal("up", await VoteAsync(server, "up"));
+        Assert.Equal("up", await VoteAsync(server, conversation, "up"));
 
         // Another click on the other thumb changes the vote; the answer keeps one vote.
         await dislike.ClickAsync();
-        Assert.Equal("down", await VoteAsync(server, "down"));
+        Assert.Equal("down", await VoteAsync(server, conversation, "down"));
         Assert.Equal("true", await dislike.GetAttributeAsync("aria-pressed"));
 
         // What Web Chat sends back is the clicked action as the bot wrote it, and nothing that points at the answer otherwise.
-        var sent = await LastFeedbackEventAsync(server);
+        var sent = await LastFeedbackEventAsync(server, conversation);
         var action = Assert.Single(sent.GetProperty("entities").EnumerateArray());
         Assert.Equal([("@id", "supportbot:answer-to:5:dislike"), ("@type", "DislikeAction")],
             action.EnumerateObject().Select(p => (p.Name, p.Value.GetString())).OrderBy(p => p.Name, StringComparer.Ordinal));
@@ -63,10 +66,10 @@ public sealed class AnswerFeedbackPageTests
         Assert.Equal(0, await transcript.GetByText("Send failed", new() { Exact = false }).CountAsync());
     }
 
-    private static async Task<JsonElement> LastFeedbackEventAsync(RunningServer server)
+    private static async Task<JsonElement> LastFeedbackEventAsync(RunningServer server, string conversation)
     {
         await using var connection = await server.Services.GetRequiredService<Database>().OpenAsync(default);
-        await using var command = connection.Command("SELECT json FROM activities ORDER BY seq DESC");
+        await using var command = connection.Command("SELECT json FROM activities WHERE conversation_id = @id ORDER BY seq DESC").With("id", conversation);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
@@ -80,11 +83,12 @@ public sealed class AnswerFeedbackPageTests
         throw new InvalidOperationException("No feedback event was stored.");
     }
 
-    /// <summary>The one stored vote, once it is <paramref name="expected"/> (Web Chat sends a click half a second after it); null while there is none or several.</summary>
-    private static Task<string?> VoteAsync(RunningServer server, string expected) => Eventually.ReadAsync(async () =>
+    /// <summary>The conversation's one stored vote, once it is <paramref name="expected"/> (Web Chat sends a click half a second after it); null while there is none or several.</summary>
+    private static Task<string?> VoteAsync(RunningServer server, string conversation, string expected) => Eventually.ReadAsync(async () =>
     {
         await using var connection = await server.Services.GetRequiredService<Database>().OpenAsync(default);
-        await using var command = connection.Command("SELECT vote, (SELECT COUNT(*) FROM answer_feedback) FROM answer_feedback");
+        await using var command = connection.Command("SELECT vote, (SELECT COUNT(*) FROM answer_feedback WHERE conversation_id = @id) FROM answer_feedback WHERE conversation_id = @id")
+            .With("id", conversation);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() && reader.Whole(1) == 1 ? reader.GetString(0) : null;
     }, vote => vote == expected);

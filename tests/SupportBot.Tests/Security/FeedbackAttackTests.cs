@@ -30,11 +30,11 @@ public sealed class FeedbackAttackTests
         using var intoOwners = await stranger.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{owner.ConversationId}/activities", Feedback(like[0]));
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Forbidden), (intoOwn.StatusCode, intoOwners.StatusCode));
-        Assert.Empty(await VotesAsync(server));
+        Assert.Empty(await VotesAsync(server, owner, stranger));
         Assert.DoesNotContain((await stranger.PollAsync()).Activities, IsBotMessageAfterWelcome);
 
         using var ownersVote = await owner.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{owner.ConversationId}/activities", Feedback(like[0]));
-        Assert.Equal([(owner.ConversationId!, "up")], await VotesAsync(server));
+        Assert.Equal([(owner.ConversationId!, "up")], await VotesAsync(server, owner, stranger));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class FeedbackAttackTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        Assert.Empty(await VotesAsync(server));
+        Assert.Empty(await VotesAsync(server, shopper));
         var after = (await shopper.PollAsync()).Activities;
         // The message-typed one is a message like any other and is answered; the events get no reply at all.
         Assert.Equal(repliesBefore + 1, after.Count(IsBotMessage));
@@ -90,7 +90,7 @@ public sealed class FeedbackAttackTests
 
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         var accepted = statuses.Count(s => s == HttpStatusCode.OK);
-        Assert.Equal([(shopper.ConversationId!, accepted % 2 == 1 ? "up" : "down")], await VotesAsync(server));
+        Assert.Equal([(shopper.ConversationId!, accepted % 2 == 1 ? "up" : "down")], await VotesAsync(server, shopper));
         Assert.Single((await shopper.PollAsync()).Activities, IsBotMessageAfterWelcome);
     }
 
@@ -112,15 +112,19 @@ public sealed class FeedbackAttackTests
 
     private static bool IsBotMessageAfterWelcome(JsonElement activity) => IsBotMessage(activity) && activity.TryGetProperty("replyToId", out _);
 
-    private static async Task<List<(string Conversation, string Vote)>> VotesAsync(RunningServer server)
+    /// <summary>The votes stored in these clients' conversations (other tests share the store).</summary>
+    private static async Task<List<(string Conversation, string Vote)>> VotesAsync(RunningServer server, params DirectLineClient[] clients)
     {
         await using var connection = await server.Services.GetRequiredService<Database>().OpenAsync(default);
-        await using var command = connection.Command("SELECT conversation_id, vote FROM answer_feedback");
-        await using var reader = await command.ExecuteReaderAsync();
         var votes = new List<(string, string)>();
-        while (await reader.ReadAsync())
+        foreach (var client in clients)
         {
-            votes.Add((reader.GetString(0), reader.GetString(1)));
+            await using var command = connection.Command("SELECT conversation_id, vote FROM answer_feedback WHERE conversation_id = @id").With("id", client.ConversationId);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                votes.Add((reader.GetString(0), reader.GetString(1)));
+            }
         }
 
         return votes;
