@@ -30,6 +30,8 @@ using System.Diagnostics.CodeAnalysis;
 [assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.AnswerRate", Justification = "Held by KpiReport.")]
 [assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.FlowKpi", Justification = "Held by KpiReport.")]
 [assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.KpiPoint", Justification = "Held by KpiReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.FeedbackKpi", Justification = "Held by KpiReport.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.EntryFeedback", Justification = "Held by KpiReport.")]
 [assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.KpiPeriod", Justification = "Held by KpiReport.")]
 [assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Kpis.KpiBucket", Justification = "Held by KpiReport.")]
 [assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Insights.Gaps.GapReport", Justification = "Parameter of the Host's gap report component.")]

@@ -2,6 +2,7 @@ using Stopwatch = System.Diagnostics.Stopwatch;
 using TagList = System.Diagnostics.TagList;
 using TraceSpan = System.Diagnostics.Activity;
 using SupportBot.Schema;
+using SupportBot.Feedback;
 using SupportBot.Handoff;
 using SupportBot.Storage;
 using SupportBot.Telemetry;
@@ -29,7 +30,8 @@ internal sealed record TurnRecord(StoredActivity? Inbound, IReadOnlyList<StoredA
 /// <item>the saved <see cref="ConversationState"/> is read (a new one after <see cref="ConversationState.IdleLifetime"/> idle);</item>
 /// <item><see cref="ConversationEngine"/> runs the turn on it and returns plain values (<see cref="TurnResult"/>);</item>
 /// <item><see cref="TurnRenderer"/> makes the channel's activities of them;</item>
-/// <item>the shopper's activity, the replies and the new state are committed together, or nothing is.</item>
+/// <item>the shopper's activity, the replies and the new state are committed together, or nothing is (with a thumbs-up or -down
+/// on an answer when the activity is a feedback event that <see cref="FeedbackCheck"/> holds good).</item>
 /// </list>
 /// Activities written outside a turn (what an agent says) go through <see cref="TranscriptAppends.AppendOnceAsync"/>, under the same lock.
 /// </summary>
@@ -66,7 +68,7 @@ internal sealed class ConversationTurns(ConversationEngine engine, TurnRenderer 
         var stored = inbound.Type != ActivityTypes.ConversationUpdate;
         var echo = stored ? stamp(inbound with { Id = turn.NextId }) : inbound;
         var handoff = turn.Opened;
-        if (!handoff.WithAgent)
+        if (!handoff.WithAgent && !AnswerFeedback.IsFeedback(inbound))
         {
             botWillReply?.Invoke();
         }
@@ -86,7 +88,9 @@ internal sealed class ConversationTurns(ConversationEngine engine, TurnRenderer 
         using (telemetry.Stage(Stages.StoreCommit))
         {
             var fact = stored && echo.Type == ActivityTypes.Message ? TurnFactOf.Of(echo, before, result, now) : null;
-            committed = await turn.CommitAsync(activities, result.State.ToJson(), now + ConversationState.IdleLifetime, Seen(echo), fact, cancellationToken).ConfigureAwait(false);
+            var vote = AnswerFeedback.IsFeedback(echo) ? await FeedbackCheck.VoteAsync(echo, turn, now, cancellationToken).ConfigureAwait(false) : null;
+            committed = await turn.CommitAsync(activities, result.State.ToJson(), now + ConversationState.IdleLifetime, Seen(echo), fact, vote, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         foreach (var wrote in result.Events.OfType<ShopperWroteToAgent>())

@@ -1,10 +1,13 @@
+using SupportBot.Feedback;
 using SupportBot.Replies;
 using SupportBot.Schema;
+using SupportBot.Storage;
 
 namespace SupportBot.Conversation;
 
 /// <summary>
-/// A turn's result as the activities its channel gets: the bot's message, then a contact centre's
+/// A turn's result as the activities its channel gets: the bot's message (with the thumbs of
+/// <see cref="AnswerFeedback"/> when it answers a stored message), then a contact centre's
 /// <c>handoff.initiate</c> if the turn asked for one, then the trace of the decision. All are addressed back to
 /// the sender of <c>inbound</c>, in its conversation and language.
 /// </summary>
@@ -18,7 +21,10 @@ internal sealed class TurnRenderer(TimeProvider time)
         var activities = new List<Activity>(3);
         if (result.Reply is { } reply)
         {
-            activities.Add(ActivityRenderer.Message(envelope, reply) with { Locale = inbound.Locale });
+            var message = ActivityRenderer.Message(envelope, reply) with { Locale = inbound.Locale };
+            activities.Add(AnswerFeedback.Invites(result.Decision) && SqlConversationStore.SequenceOf(inbound.Id) is { } asked
+                ? message with { Entities = [AnswerFeedback.EntityFor(asked)] }
+                : message);
         }
 
         activities.AddRange(result.Events.OfType<HandoffRequested>().Select(e => e.ContactCentreEvent).OfType<Activity>());

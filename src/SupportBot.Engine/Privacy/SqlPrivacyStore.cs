@@ -163,6 +163,7 @@ internal sealed class SqlPrivacyStore(Database database) : IPrivacyStore
                 "DELETE FROM activities WHERE conversation_id IN (SELECT id FROM doomed)",
                 "DELETE FROM handoffs WHERE conversation_id IN (SELECT id FROM doomed)",
                 "DELETE FROM turn_facts WHERE conversation_id IN (SELECT id FROM doomed)",
+                "DELETE FROM answer_feedback WHERE conversation_id IN (SELECT id FROM doomed)",
                 "DELETE FROM redactions WHERE conversation_id IN (SELECT id FROM doomed)",
                 "DELETE FROM conversations WHERE id IN (SELECT id FROM doomed)",
             ];

@@ -54,6 +54,9 @@ internal interface ITurnTransaction : IAsyncDisposable
     /// <summary>The activities stored after <paramref name="activity"/> that reply to it (<c>replyToId</c>), in order.</summary>
     Task<IReadOnlyList<StoredActivity>> RepliesToAsync(StoredActivity activity, CancellationToken cancellationToken);
 
+    /// <summary>The activities stored at sequences <paramref name="first"/> to <paramref name="last"/>, in order (fewer when some are not there).</summary>
+    Task<IReadOnlyList<StoredActivity>> ReadAsync(long first, long last, CancellationToken cancellationToken);
+
     /// <summary>The id the first activity committed by this turn will get (<c>{conversation}|{sequence}</c>).</summary>
     string NextId { get; }
 
@@ -64,8 +67,9 @@ internal interface ITurnTransaction : IAsyncDisposable
     /// </summary>
     /// <param name="seen">A shopper's message the user's profile counts, in the same transaction; null for none.</param>
     /// <param name="fact">What the first activity, a shopper's message, led to (<see cref="TurnFact"/>); null for none.</param>
+    /// <param name="vote">The shopper's vote on an answer that the first activity, a feedback event, carried (<see cref="AnswerVote"/>); null for none.</param>
     Task<IReadOnlyList<StoredActivity>> CommitAsync(IReadOnlyList<Activity> activities, string? stateJson, DateTimeOffset expiresAt, ShopperSeen? seen, TurnFact? fact,
-        CancellationToken cancellationToken);
+        AnswerVote? vote, CancellationToken cancellationToken);
 }
 
 /// <summary>A running turn that opened with a capability's own read (<see cref="ITurnStore.BeginAsync{T}"/>).</summary>

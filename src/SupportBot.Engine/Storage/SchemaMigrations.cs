@@ -99,5 +99,18 @@ internal static class SchemaMigrations
                 CREATE INDEX IF NOT EXISTS turn_facts_received ON turn_facts (received_at);
                 CREATE INDEX IF NOT EXISTS handoffs_created ON handoffs (created_at);
                 """),
+        new(6, "answer feedback: the shopper's latest thumbs up or down on each of the bot's answers, by the message answered",
+            Sqlite: """
+                CREATE TABLE IF NOT EXISTS answer_feedback (
+                    conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, answer_seq INTEGER NOT NULL, vote TEXT NOT NULL, voted_at TEXT NOT NULL,
+                    PRIMARY KEY (conversation_id, seq));
+                CREATE INDEX IF NOT EXISTS answer_feedback_voted ON answer_feedback (voted_at);
+                """,
+            Postgres: """
+                CREATE TABLE IF NOT EXISTS answer_feedback (
+                    conversation_id TEXT NOT NULL, seq BIGINT NOT NULL, answer_seq BIGINT NOT NULL, vote TEXT NOT NULL, voted_at TEXT NOT NULL,
+                    PRIMARY KEY (conversation_id, seq));
+                CREATE INDEX IF NOT EXISTS answer_feedback_voted ON answer_feedback (voted_at);
+                """),
     ];
 }

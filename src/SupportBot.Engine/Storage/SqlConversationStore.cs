@@ -91,6 +91,12 @@ internal sealed class SqlConversationStore(Database database) : IConversationSto
 
     internal static string IdOf(string conversationId, long sequence) => $"{conversationId}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
 
+    /// <summary>The sequence an id of <see cref="IdOf"/> holds; null for any other id (a client's, or none).</summary>
+    internal static long? SequenceOf(string? activityId) =>
+        activityId?.LastIndexOf('|') is int bar and >= 0 && long.TryParse(activityId.AsSpan(bar + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+            ? sequence
+            : null;
+
     internal static async Task<long> NextSequenceAsync(DbConnection connection, DbTransaction? transaction, string conversationId, CancellationToken cancellationToken)
     {
         await using var next = connection.Command("SELECT COALESCE(MAX(seq), -1) + 1 FROM activities WHERE conversation_id = @id", transaction).With("id", conversationId);
@@ -140,6 +146,14 @@ internal sealed class SqlConversationStore(Database database) : IConversationSto
     {
         await using var command = connection.Command("SELECT seq, json FROM activities WHERE conversation_id = @id AND seq > @after ORDER BY seq", transaction)
             .With("id", conversationId).With("after", watermark);
+        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static async Task<IReadOnlyList<StoredActivity>> ReadRangeAsync(DbConnection connection, DbTransaction? transaction, string conversationId, long first,
+        long last, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command("SELECT seq, json FROM activities WHERE conversation_id = @id AND seq >= @first AND seq <= @last ORDER BY seq", transaction)
+            .With("id", conversationId).With("first", first).With("last", last);
         return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 

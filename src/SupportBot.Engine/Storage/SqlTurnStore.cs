@@ -180,14 +180,20 @@ internal sealed class SqlTurnStore(Database database, TimeProvider time) : ITurn
             return [.. after.Where(a => a.Activity.ReplyToId == activity.Activity.Id)];
         }
 
+        public async Task<IReadOnlyList<StoredActivity>> ReadAsync(long first, long last, CancellationToken cancellationToken)
+        {
+            var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return await SqlConversationStore.ReadRangeAsync(connection, transaction, conversationId, first, last, cancellationToken).ConfigureAwait(false);
+        }
+
         public async Task<IReadOnlyList<StoredActivity>> CommitAsync(IReadOnlyList<Activity> activities, string? stateJson, DateTimeOffset expiresAt, ShopperSeen? seen,
-            TurnFact? fact, CancellationToken cancellationToken)
+            TurnFact? fact, AnswerVote? vote, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(activities);
             if (transaction is null && database.Commits is { } commits)
             {
                 // SQLite: with the turns committing at the same moment, in one transaction on the writer's connection.
-                return await commits.WriteAsync((batch, inBatch) => WriteAsync(batch, inBatch, activities, stateJson, expiresAt, seen, fact, CancellationToken.None), cancellationToken)
+                return await commits.WriteAsync((batch, inBatch) => WriteAsync(batch, inBatch, activities, stateJson, expiresAt, seen, fact, vote, CancellationToken.None), cancellationToken)
                     .ConfigureAwait(false);
             }
 
@@ -196,7 +202,7 @@ internal sealed class SqlTurnStore(Database database, TimeProvider time) : ITurn
             var writing = transaction ?? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var stored = await WriteAsync(connection, writing, activities, stateJson, expiresAt, seen, fact, cancellationToken).ConfigureAwait(false);
+                var stored = await WriteAsync(connection, writing, activities, stateJson, expiresAt, seen, fact, vote, cancellationToken).ConfigureAwait(false);
                 await writing.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return stored;
             }
@@ -215,7 +221,7 @@ internal sealed class SqlTurnStore(Database database, TimeProvider time) : ITurn
         /// caller rolls back: the whole transaction, or in a batch this turn's savepoint).
         /// </summary>
         private async Task<IReadOnlyList<StoredActivity>> WriteAsync(DbConnection on, DbTransaction writing, IReadOnlyList<Activity> activities, string? stateJson,
-            DateTimeOffset expiresAt, ShopperSeen? seen, TurnFact? fact, CancellationToken cancellationToken)
+            DateTimeOffset expiresAt, ShopperSeen? seen, TurnFact? fact, AnswerVote? vote, CancellationToken cancellationToken)
         {
             await using var command = on.Command("", writing);
             var stored = SqlConversationStore.AddInsert(command, conversationId, opening.NextSequence, activities);
@@ -227,6 +233,11 @@ internal sealed class SqlTurnStore(Database database, TimeProvider time) : ITurn
             if (fact is not null)
             {
                 TurnFacts.AddInsert(command, conversationId, opening.NextSequence, fact);
+            }
+
+            if (vote is not null)
+            {
+                AnswerVotes.AddUpsert(command, conversationId, vote);
             }
 
             if (stateJson is not null)

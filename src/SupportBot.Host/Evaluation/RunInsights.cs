@@ -42,6 +42,7 @@ internal sealed class RunInsights : IDisposable
                 ATTACH DATABASE @file AS run;
                 INSERT INTO main.conversations SELECT * FROM run.conversations WHERE id IN (SELECT conversation_id FROM run.turn_facts);
                 INSERT INTO main.turn_facts SELECT * FROM run.turn_facts;
+                INSERT INTO main.answer_feedback SELECT * FROM run.answer_feedback;
                 INSERT INTO main.handoffs SELECT * FROM run.handoffs;
                 DETACH DATABASE run;
                 """;

@@ -18,7 +18,7 @@ public sealed partial class CapabilityCycleTests
     {
         // Lowest first; a folder uses only folders on lines above it:
         // Configuration, Schema, Telemetry; Replies, Storage; Embeddings; Knowledge; Understanding; Orders;
-        // Drafting, Privacy; Evaluation, Handoff; Conversation (docs/ARCHITECTURE.md, "Layers").
+        // Drafting, Privacy, Feedback; Evaluation, Handoff; Conversation (docs/ARCHITECTURE.md, "Layers").
         AssertNoCycle("SupportBot.Engine", "SupportBot", moreFoldersThan: 10);
     }
 

@@ -12,7 +12,7 @@ public sealed partial class DependencyRulesTests
 {
     private static readonly string Engine = Path.Combine(RepoPaths.Root, "src", "SupportBot.Engine");
 
-    public static TheoryData<string> CapabilitiesBelowConversation => ["Orders", "Handoff", "Knowledge", "Understanding", "Drafting", "Storage", "Privacy", "Replies", "Schema", "Configuration"];
+    public static TheoryData<string> CapabilitiesBelowConversation => ["Orders", "Handoff", "Knowledge", "Understanding", "Drafting", "Storage", "Privacy", "Replies", "Schema", "Configuration", "Feedback"];
 
     [Theory]
     [MemberData(nameof(CapabilitiesBelowConversation))]

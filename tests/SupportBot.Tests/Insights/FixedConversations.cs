@@ -59,7 +59,7 @@ internal static class FixedConversations
         await using var turn = await turns.BeginAsync(conversation, null, default);
         var said = new Activity { Type = ActivityTypes.Message, Text = "…", From = new ChannelAccount(shopper, null, "user"), Timestamp = at };
         var reply = new Activity { Type = ActivityTypes.Message, Text = "…", From = new ChannelAccount("bot", null, "bot") };
-        await turn.CommitAsync([said, reply], null, at.AddMinutes(30), null, details(new TurnFact(at, at.AddSeconds(repliedAfter), shopper, action)), default);
+        await turn.CommitAsync([said, reply], null, at.AddMinutes(30), null, details(new TurnFact(at, at.AddSeconds(repliedAfter), shopper, action)), null, default);
     }
 
     private static async Task HandoffAsync(SqlHandoffStore handoffs, string id, string conversation, int atSecond, int claimedAfter, int closedAfter,

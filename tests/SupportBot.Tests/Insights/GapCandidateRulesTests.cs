@@ -51,6 +51,20 @@ public sealed class GapCandidateRulesTests
     }
 
     [Fact]
+    public void AConfidentAnswer_TheShopperGaveAThumbsDown_IsACandidate_WhateverItsTrace()
+    {
+        var transcript = new Transcript()
+            .Turn("how long is shipping", Decision(TurnDecision.Answer, faqConfidence: 0.9))
+            .Turn("how long do returns take", Decision(TurnDecision.Answer, faqConfidence: 0.9))
+            .Turn("where do I send the invoice", Decision(TurnDecision.NotUnderstood));
+
+        var found = GapCandidateRules.Read("c", transcript.Activities, Bar, new HashSet<long> { 3, 6 }).ToList();
+
+        Assert.DoesNotContain(GapCandidateRules.Read("c", transcript.Activities, Bar), c => c.Reason == GapReason.ThumbsDown);
+        Assert.Equal([("how long do returns take", GapReason.ThumbsDown), ("where do I send the invoice", GapReason.ThumbsDown)], found.Select(c => (c.Text, c.Reason)));
+    }
+
+    [Fact]
     public void PersonalData_IsTakenOut_BeforeTheMessageIsShown()
     {
         var transcript = new Transcript("Ana Lima")

@@ -54,7 +54,7 @@ public sealed class KpiCalculatorTests : OnBothProviders
     [Fact]
     public void AnEmptyPeriod_HasNoRatesRatherThanZeros()
     {
-        var kpis = KpiCalculator.From(Day, new KpiRows([], [], [], [], [], [], []));
+        var kpis = KpiCalculator.From(Day, new KpiRows([], [], [], [], [], [], [], []));
 
         Assert.Equal((0, null, null), (kpis.Conversations, kpis.Containment.Rate, kpis.Csat.Score));
         Assert.Equal(new Durations(0, null, null), kpis.BotFirstResponse);

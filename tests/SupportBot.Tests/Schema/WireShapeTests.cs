@@ -91,6 +91,15 @@ public sealed class WireShapeTests
             trace.Value!.Value.GetRawText());
     }
 
+    /// <summary>Web Chat 4.18 draws the thumbs from exactly this entity and sends the clicked action back as it was written.</summary>
+    [Fact]
+    public void AnswerFeedbackEntity_IsSchemaOrgsMessageWithLikeAndDislikeActions()
+    {
+        Assert.Equal(
+            """{"type":"https://schema.org/Message","@context":"https://schema.org","@id":"","@type":"Message","potentialAction":[{"@type":"LikeAction","@id":"supportbot:answer-to:12:like"},{"@type":"DislikeAction","@id":"supportbot:answer-to:12:dislike"}]}""",
+            SupportBot.Feedback.AnswerFeedback.EntityFor(12).GetRawText());
+    }
+
     /// <summary>Semantic Kernel writes a function's result for the model with its own default serializer settings.</summary>
     [Fact]
     public void ToolResults_AsTheModelReadsThem_KeepTheirSnakeCaseNames()

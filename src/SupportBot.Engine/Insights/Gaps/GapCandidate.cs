@@ -20,6 +20,9 @@ public enum GapReason
     /// came near). Chit-chat lands here, and so does a store question the FAQ lacks: the report shows which.
     /// </summary>
     Declined,
+
+    /// <summary>The shopper's latest vote on the bot's answer was a thumbs-down, whatever the bot thought of it.</summary>
+    ThumbsDown,
 }
 
 /// <summary>One unanswered shopper message, its personal data already taken out.</summary>

@@ -3,6 +3,7 @@ using SupportBot.Handoff;
 using SupportBot.Privacy;
 using SupportBot.Replies;
 using SupportBot.Schema;
+using SupportBot.Storage;
 
 namespace SupportBot.Insights.Gaps;
 
@@ -10,14 +11,15 @@ namespace SupportBot.Insights.Gaps;
 /// Which shopper messages of one transcript the bot could not answer well, read from the decision trace each turn
 /// stores after its reply (<see cref="TurnDecision"/>): a fallback, a "Did you mean…?" the shopper did not pick, an
 /// answer under the bar, a handoff for having no answer, and an out-of-scope reply (a store question the FAQ lacks is
-/// often declined as out of scope; <see cref="GapReason.Declined"/> lets the editor tell). There is no thumbs-down in
-/// the product, so none is read.
+/// often declined as out of scope; <see cref="GapReason.Declined"/> lets the editor tell); and, whatever the trace
+/// says, an answer the shopper gave a thumbs-down (<see cref="GapReason.ThumbsDown"/>).
 /// </summary>
 internal static class GapCandidateRules
 {
     /// <param name="activities">One conversation's transcript in order.</param>
     /// <param name="minConfidence">The answer bar (<c>Knowledge:Search:MinConfidence</c>): an answer under it was given on its lead alone.</param>
-    public static IEnumerable<GapCandidate> Read(string conversationId, IReadOnlyList<Activity> activities, double minConfidence)
+    /// <param name="thumbsDown">The sequences of the shopper messages whose answer's latest vote is a thumbs-down (<c>answer_feedback</c>).</param>
+    public static IEnumerable<GapCandidate> Read(string conversationId, IReadOnlyList<Activity> activities, double minConfidence, IReadOnlySet<long>? thumbsDown = null)
     {
         PersonalDataRedactor? redactor = null;
         for (var i = 0; i < activities.Count; i++)
@@ -29,8 +31,9 @@ internal static class GapCandidateRules
             }
 
             var replies = RepliesTo(activities, i, message.Id);
+            var votedDown = thumbsDown is not null && SqlConversationStore.SequenceOf(message.Id) is { } sequence && thumbsDown.Contains(sequence);
             if (replies.Trace is not { } trace || DecisionOf(trace) is not { } decision
-                || ReasonOf(decision, replies.Message, NextShopperText(activities, i), minConfidence) is not { } reason)
+                || (votedDown ? GapReason.ThumbsDown : ReasonOf(decision, replies.Message, NextShopperText(activities, i), minConfidence)) is not { } reason)
             {
                 continue;
             }

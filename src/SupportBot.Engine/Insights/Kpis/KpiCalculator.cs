@@ -1,3 +1,4 @@
+using SupportBot.Feedback;
 using SupportBot.Handoff;
 using SupportBot.Storage;
 
@@ -29,6 +30,7 @@ internal sealed class KpiCalculator(Database database)
         var conversations = inPeriod.Count;
         var handedOff = inPeriod.Count(c => c.HandedOff);
         var confirmed = inPeriod.Count(c => c.Confirmed);
+        var disputed = inPeriod.Count(c => c.Disputed);
         var contained = conversations - handedOff;
         var rated = rows.Handoffs.Where(h => h.Rating is >= 1 and <= 5).ToList();
         return new KpiReport(
@@ -41,7 +43,7 @@ internal sealed class KpiCalculator(Database database)
             Durations.Of([.. rows.Handoffs.Where(h => h.ClaimedAt is not null).Select(h => Seconds(h.CreatedAt, h.ClaimedAt!.Value))]),
             Durations.Of([.. rows.Handoffs.Where(h => h.ClaimedAt is not null && h.ClosedAt is not null).Select(h => Seconds(h.ClaimedAt!.Value, h.ClosedAt!.Value))]),
             Durations.Of(Resolutions(inPeriod, rows.Handoffs)),
-            new ContainmentKpi(contained, confirmed, contained - confirmed, Rate(contained, conversations), Rate(confirmed, conversations)),
+            new ContainmentKpi(contained, confirmed, contained - confirmed - disputed, Rate(contained, conversations), Rate(confirmed, conversations), disputed),
             Handoffs(rows.RawReasons, handedOff, conversations),
             new CsatKpi(rated.Count, Rate(rated.Count(h => h.Rating >= 4), rated.Count), rated.Count == 0 ? null : rated.Average(h => h.Rating!.Value),
                 [.. Enumerable.Range(1, 5).Select(stars => rated.Count(h => h.Rating == stars))]),
@@ -49,7 +51,18 @@ internal sealed class KpiCalculator(Database database)
             AnswerRates(rows.ByFaqEntry),
             AnswerRates(rows.ByIntent),
             Flows(rows.FlowsStarted, rows.FlowsEnded),
-            Series(period, inPeriod, rows.Handoffs));
+            Series(period, inPeriod, rows.Handoffs),
+            Feedback(rows.Votes));
+    }
+
+    private static FeedbackKpi Feedback(IReadOnlyList<GroupRow> votes)
+    {
+        var up = votes.Where(v => v.Second == AnswerFeedback.Up).Sum(v => v.Count);
+        var down = votes.Where(v => v.Second == AnswerFeedback.Down).Sum(v => v.Count);
+        var byEntry = votes.Where(v => v.Key.Length > 0).GroupBy(v => v.Key, StringComparer.Ordinal)
+            .Select(g => new EntryFeedback(g.Key, g.Where(v => v.Second == AnswerFeedback.Up).Sum(v => v.Count), g.Where(v => v.Second == AnswerFeedback.Down).Sum(v => v.Count)))
+            .OrderByDescending(e => e.Up + e.Down).ThenBy(e => e.FaqId, StringComparer.Ordinal);
+        return new FeedbackKpi(up, down, Rate(up, up + down), [.. byEntry]);
     }
 
     /// <summary>
@@ -145,7 +158,9 @@ internal sealed class KpiCalculator(Database database)
             var these = byBucket[at].ToList();
             var handed = these.Count(c => c.HandedOff);
             var confirmed = these.Count(c => c.Confirmed);
-            return new KpiPoint(at, these.Count, handed, confirmed, these.Count - handed - confirmed, ratings[at].Count(), ratings[at].Count(h => h.Rating >= 4));
+            var disputed = these.Count(c => c.Disputed);
+            return new KpiPoint(at, these.Count, handed, confirmed, these.Count - handed - confirmed - disputed, ratings[at].Count(), ratings[at].Count(h => h.Rating >= 4),
+                disputed);
         })];
     }
 

@@ -22,7 +22,8 @@ public sealed record KpiReport(
     IReadOnlyList<AnswerRate> ByFaqEntry,
     IReadOnlyList<AnswerRate> ByIntent,
     IReadOnlyList<FlowKpi> Flows,
-    IReadOnlyList<KpiPoint> Series);
+    IReadOnlyList<KpiPoint> Series,
+    FeedbackKpi Feedback);
 
 /// <summary>Exact nearest-rank percentiles of a set of durations, in seconds; null when there are none.</summary>
 public sealed record Durations(int Count, double? P50Seconds, double? P95Seconds)
@@ -43,9 +44,10 @@ public sealed record Durations(int Count, double? P50Seconds, double? P95Seconds
     private static double Rank(List<double> sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }
 
-/// <param name="Confirmed">Contained, and the shopper thanked or agreed after an answer.</param>
-/// <param name="Assumed">Contained, without that sign.</param>
-public sealed record ContainmentKpi(int Contained, int Confirmed, int Assumed, double? Rate, double? ConfirmedRate);
+/// <param name="Confirmed">Contained, and the shopper's latest thumbs was up, or without thumbs they thanked or agreed after an answer.</param>
+/// <param name="Assumed">Contained, without either sign.</param>
+/// <param name="Disputed">Contained, but the shopper's latest thumbs was down (contained = confirmed + assumed + disputed).</param>
+public sealed record ContainmentKpi(int Contained, int Confirmed, int Assumed, double? Rate, double? ConfirmedRate, int Disputed = 0);
 
 /// <param name="HandedOff">Conversations with at least one handoff.</param>
 /// <param name="ByReason">Handoffs (turns) by the reason group of docs/INSIGHTS.md, each with its rate per conversation.</param>
@@ -71,4 +73,11 @@ public sealed record AnswerRate(string Key, int Messages, int Answered, double R
 public sealed record FlowKpi(string Flow, int Started, int Completed, int HandedOff, int Abandoned);
 
 /// <summary>One bucket of the series: conversations by the time of their first message, ratings by the handoff's start.</summary>
-public sealed record KpiPoint(DateTimeOffset At, int Conversations, int HandedOff, int Confirmed, int Assumed, int Ratings, int Satisfied);
+public sealed record KpiPoint(DateTimeOffset At, int Conversations, int HandedOff, int Confirmed, int Assumed, int Ratings, int Satisfied, int Disputed = 0);
+
+/// <summary>The shoppers' thumbs on the bot's answers cast in the period, each answer counted by its latest vote.</summary>
+/// <param name="UpShare">Up / (up + down); null without votes.</param>
+/// <param name="ByFaqEntry">The votes on FAQ answers by their entry, most votes first.</param>
+public sealed record FeedbackKpi(int Up, int Down, double? UpShare, IReadOnlyList<EntryFeedback> ByFaqEntry);
+
+public sealed record EntryFeedback(string FaqId, int Up, int Down);

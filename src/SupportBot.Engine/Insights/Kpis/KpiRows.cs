@@ -1,4 +1,5 @@
 using System.Data.Common;
+using SupportBot.Feedback;
 using SupportBot.Storage;
 
 namespace SupportBot.Insights.Kpis;
@@ -9,7 +10,14 @@ namespace SupportBot.Insights.Kpis;
 internal sealed record ConversationRow(string Id, DateTimeOffset Started, string? Shopper, string? Order, bool HandedOff, long? FirstAnswer, long? LastThanks,
     DateTimeOffset? FirstReply, DateTimeOffset? LastReply, int Messages)
 {
-    public bool Confirmed => !HandedOff && FirstAnswer is { } answer && LastThanks is { } thanks && thanks > answer;
+    /// <summary>The shopper's latest thumbs on an answer in the conversation (<see cref="AnswerFeedback.Up"/> or <see cref="AnswerFeedback.Down"/>), if any.</summary>
+    public string? LastVote { get; init; }
+
+    /// <summary>Contained, with a sign it helped: the latest vote is a thumbs-up, or without votes, thanks or a "yes" after an answer.</summary>
+    public bool Confirmed => !HandedOff && (LastVote is { } vote ? vote == AnswerFeedback.Up : FirstAnswer is { } answer && LastThanks is { } thanks && thanks > answer);
+
+    /// <summary>Contained, but the shopper's latest vote says the answer did not help.</summary>
+    public bool Disputed => !HandedOff && LastVote == AnswerFeedback.Down;
 }
 
 internal sealed record HandoffRow(string ConversationId, string Status, DateTimeOffset CreatedAt, DateTimeOffset? ClaimedAt, DateTimeOffset? ClosedAt, int? Rating);
@@ -18,8 +26,10 @@ internal sealed record HandoffRow(string ConversationId, string Status, DateTime
 internal sealed record GroupRow(string Key, string? Second, int Count, int Answered);
 
 /// <summary>What <see cref="KpiQuery"/> reads for one period.</summary>
+/// <param name="Votes">The votes cast in the period by the FAQ entry of the message answered ("" for none) and the vote.</param>
 internal sealed record KpiRows(IReadOnlyList<ConversationRow> Conversations, IReadOnlyList<HandoffRow> Handoffs, IReadOnlyList<GroupRow> RawReasons,
-    IReadOnlyList<GroupRow> ByFaqEntry, IReadOnlyList<GroupRow> ByIntent, IReadOnlyList<GroupRow> FlowsStarted, IReadOnlyList<GroupRow> FlowsEnded);
+    IReadOnlyList<GroupRow> ByFaqEntry, IReadOnlyList<GroupRow> ByIntent, IReadOnlyList<GroupRow> FlowsStarted, IReadOnlyList<GroupRow> FlowsEnded,
+    IReadOnlyList<GroupRow> Votes);
 
 /// <summary>
 /// The KPIs' reads: aggregates over <c>turn_facts</c> and <c>handoffs</c> in one command (one round trip), the same SQL
@@ -35,9 +45,11 @@ internal static class KpiQuery
     public const string BotActions = AnsweredActions + ", 'clarify', 'not_understood', 'out_of_scope', 'handoff'";
 
     /// <summary>The result sets, in the order <see cref="ReadAsync"/> reads them.</summary>
-    public const int Parts = 7;
+    public const int Parts = 9;
 
     private const string InPeriod = "received_at >= @since AND received_at < @until";
+
+    private const string VotedInPeriod = "voted_at >= @since AND voted_at < @until";
 
     private static readonly string Sql = $"""
         SELECT conversation_id, MIN(received_at), MAX(shopper_id), MAX(order_number),
@@ -54,6 +66,9 @@ internal static class KpiQuery
             FROM turn_facts WHERE {InPeriod} AND intent IS NOT NULL AND action IN ({BotActions}) GROUP BY intent;
         SELECT flow_started, NULL, COUNT(*), 0 FROM turn_facts WHERE {InPeriod} AND flow_started IS NOT NULL GROUP BY flow_started;
         SELECT flow_ended, flow_outcome, COUNT(*), 0 FROM turn_facts WHERE {InPeriod} AND flow_ended IS NOT NULL GROUP BY flow_ended, flow_outcome;
+        SELECT conversation_id, vote FROM answer_feedback WHERE {VotedInPeriod} ORDER BY conversation_id, voted_at, seq;
+        SELECT t.faq_id, f.vote, COUNT(*), 0 FROM answer_feedback f LEFT JOIN turn_facts t ON t.conversation_id = f.conversation_id AND t.seq = f.seq
+            WHERE f.voted_at >= @since AND f.voted_at < @until GROUP BY t.faq_id, f.vote;
         """;
 
     /// <param name="done">Told after each result set, with how many of <see cref="Parts"/> are read.</param>
@@ -83,14 +98,27 @@ internal static class KpiQuery
 
         done?.Invoke(2);
         var groups = new List<IReadOnlyList<GroupRow>>();
-        for (var part = 3; part <= Parts; part++)
+        for (var part = 3; part < Parts - 1; part++)
         {
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             groups.Add(await GroupsAsync(reader, cancellationToken).ConfigureAwait(false));
             done?.Invoke(part);
         }
 
-        return new KpiRows(conversations, handoffs, groups[0], groups[1], groups[2], groups[3], groups[4]);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var lastVotes = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // In the order the votes were cast: the last one read is the conversation's latest.
+            lastVotes[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        done?.Invoke(Parts - 1);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var votes = await GroupsAsync(reader, cancellationToken).ConfigureAwait(false);
+        done?.Invoke(Parts);
+        return new KpiRows([.. conversations.Select(c => lastVotes.TryGetValue(c.Id, out var vote) ? c with { LastVote = vote } : c)], handoffs,
+            groups[0], groups[1], groups[2], groups[3], groups[4], votes);
     }
 
     private static async Task<IReadOnlyList<GroupRow>> GroupsAsync(DbDataReader reader, CancellationToken cancellationToken)
