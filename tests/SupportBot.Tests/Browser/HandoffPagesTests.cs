@@ -128,6 +128,7 @@ public sealed class HandoffPagesTests
         await helpful.WaitForAsync(ConsolePage.Patience);
         Assert.Equal(("👍", 1), (await helpful.InnerTextAsync(), await agent.Locator("#transcript .vote").CountAsync()));
 
+        await answer.ScrollIntoViewIfNeededAsync();
         await HeadlessChromium.ScreenshotAsync(agent, "handoff-agent-sees-thumbs");
         Assert.Empty(errors);
     }
