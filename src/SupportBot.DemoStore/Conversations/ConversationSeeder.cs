@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SupportBot.Evaluation.Conversations;
+using SupportBot.Feedback;
 using SupportBot.Handoff;
 using SupportBot.Privacy;
 using SupportBot.Replies;
@@ -14,7 +15,9 @@ namespace SupportBot.DemoStore.Conversations;
 /// shop's FAQ does not cover, people asked for, thanks, ratings, the hours of a shop's day, over the days before now.
 /// Every conversation says it is made up: its id starts <c>seed-</c>, its shopper's with <c>seed-shopper-</c>, and its
 /// activities come over the channel <c>seed</c>. Shopper texts are redacted as the retention purge would. The same
-/// seed number gives the same conversations (the times move with now).
+/// seed number gives the same conversations (the times move with now). A minority of shoppers click a thumbs under an
+/// answer, mostly up, down more often where the conversation went wrong (a question the FAQ does not cover, a handoff,
+/// a weak match), so the feedback figures and the thumbs-down gap candidates have something to show.
 /// </summary>
 internal sealed partial class ConversationSeeder(IReadOnlyList<ScriptedConversation> scripts, int seed = 20)
 {
@@ -39,7 +42,13 @@ internal sealed partial class ConversationSeeder(IReadOnlyList<ScriptedConversat
 
     private static readonly string[] AskPerson = ["can I talk to a real person", "agent please", "I want to speak to someone"];
 
+    /// <summary>Of the answers that carry thumbs, the share a shopper clicks (at most one a conversation).</summary>
+    private const double VoteShare = 0.2;
+
     private readonly Random _random = new(seed);
+
+    // Thumbs draw from their own sequence, so adding them left every conversation as the same seed made it before.
+    private readonly Random _thumbs = new(seed + 1);
     private readonly IReadOnlyList<ScriptedConversation> _scripts = [.. scripts.Where(s => s.Turns.Any(t => !t.IsStart))];
 
     /// <summary><paramref name="count"/> conversations started over the <paramref name="days"/> days before <paramref name="now"/>.</summary>
@@ -89,16 +98,23 @@ internal sealed partial class ConversationSeeder(IReadOnlyList<ScriptedConversat
         }
 
         var writer = new Transcript(id, shopper);
+        var wentWrong = turns.Any(t => t.Expected is null || Handoff(t.Expected) is not null);
         var at = started;
         string? flow = null;
         HandoffTicket? ticket = null;
+        AnswerVote? vote = null;
         foreach (var (text, expected) in turns)
         {
             var received = at;
             var replied = received.AddSeconds(0.3 + (_random.NextDouble() * 2));
             var fact = Fact(expected, received, replied, shopper, ref flow);
-            var sequence = writer.Say(Typo(Redactor.Redact(text)), received, Reply(expected), replied, fact);
+            var (sequence, thumbs) = writer.Say(Typo(Redactor.Redact(text)), received, Reply(expected), replied, fact);
             writer.Facts.Add((sequence, fact));
+            if (thumbs && vote is null && _thumbs.NextDouble() < VoteShare)
+            {
+                vote = writer.Vote(sequence, Thumb(wentWrong || (fact.FaqId is not null && fact.FaqConfidence < 0.7)), replied.AddSeconds(2 + (_thumbs.NextDouble() * 4)));
+            }
+
             if (fact.HandoffReason is { } reason)
             {
                 ticket = fact.HandoffState == HandoffStates.Offline ? null : Ticket(id, shopper, reason, replied);
@@ -108,8 +124,11 @@ internal sealed partial class ConversationSeeder(IReadOnlyList<ScriptedConversat
             at = replied.AddSeconds(8 + (_random.NextDouble() * 80));
         }
 
-        return new SeededConversation(id, shopper, started, writer.Activities, writer.Facts, ticket);
+        return new SeededConversation(id, shopper, started, writer.Activities, writer.Facts, ticket, vote);
     }
+
+    /// <summary>Mostly up; down for about half the answers of a conversation that went wrong, and now and then elsewhere.</summary>
+    private string Thumb(bool weak) => _thumbs.NextDouble() < (weak ? 0.55 : 0.08) ? AnswerFeedback.Down : AnswerFeedback.Up;
 
     private TurnFact Fact(ScriptedTurn? expected, DateTimeOffset received, DateTimeOffset replied, string shopper, ref string? flow)
     {
@@ -222,8 +241,11 @@ internal sealed partial class ConversationSeeder(IReadOnlyList<ScriptedConversat
 
         public List<(long Sequence, TurnFact Fact)> Facts { get; } = [];
 
-        /// <summary>The shopper's message, the bot's reply and the trace of its decision, as a live turn stores them; returns the message's sequence.</summary>
-        public long Say(string text, DateTimeOffset at, string reply, DateTimeOffset repliedAt, TurnFact fact)
+        /// <summary>
+        /// The shopper's message, the bot's reply and the trace of its decision, as a live turn stores them (an answer
+        /// with its thumbs); returns the message's sequence and whether the reply carries thumbs.
+        /// </summary>
+        public (long Sequence, bool Thumbs) Say(string text, DateTimeOffset at, string reply, DateTimeOffset repliedAt, TurnFact fact)
         {
             var sequence = Activities.Count;
             var said = new Activity
@@ -232,14 +254,29 @@ internal sealed partial class ConversationSeeder(IReadOnlyList<ScriptedConversat
                 From = new ChannelAccount(shopper, null, "user"), Conversation = new ConversationAccount(conversation),
             };
             Activities.Add(said);
+            var decision = DecisionOf(fact);
+            var thumbs = AnswerFeedback.Invites(decision);
             var answer = new Activity
             {
                 Type = ActivityTypes.Message, Text = reply, Timestamp = repliedAt, ChannelId = Channel, From = Bot,
                 Conversation = new ConversationAccount(conversation), ReplyToId = SqlConversationStore.IdOf(conversation, sequence),
+                Entities = thumbs ? [AnswerFeedback.EntityFor(sequence)] : null,
             };
             Activities.Add(answer);
-            Activities.Add(ActivityRenderer.Trace(answer, DecisionOf(fact)));
-            return sequence;
+            Activities.Add(ActivityRenderer.Trace(answer, decision));
+            return (sequence, thumbs);
+        }
+
+        /// <summary>The shopper's click on the answer to the message at <paramref name="asked"/>: the feedback event Web Chat sends, and the vote stored with it.</summary>
+        public AnswerVote Vote(long asked, string vote, DateTimeOffset at)
+        {
+            var action = AnswerFeedback.EntityFor(asked).GetProperty("potentialAction")[vote == AnswerFeedback.Up ? 0 : 1];
+            Activities.Add(new Activity
+            {
+                Type = ActivityTypes.Event, Name = AnswerFeedback.EventName, Entities = [action], Timestamp = at, ChannelId = Channel,
+                From = new ChannelAccount(shopper, null, "user"), Conversation = new ConversationAccount(conversation),
+            });
+            return new AnswerVote(asked, asked + 1, vote, at);
         }
 
         private static TurnDecision DecisionOf(TurnFact fact) =>

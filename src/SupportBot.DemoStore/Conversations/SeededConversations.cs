@@ -7,7 +7,7 @@ namespace SupportBot.DemoStore.Conversations;
 
 /// <summary>
 /// Stores made-up conversations (<see cref="ConversationSeeder"/>) in bulk: many conversations a transaction, each in
-/// one command with the same inserts a live turn and the handoff queue use, so the insights read them as they read
+/// one command with the same inserts a live turn (its vote included) and the handoff queue use, so the insights read them as they read
 /// real ones. Used by <c>supportbot db seed-insights</c>, the demo's first start and the KPI benchmark.
 /// </summary>
 internal static class SeededConversations
@@ -49,6 +49,11 @@ internal static class SeededConversations
                 if (conversation.Handoff is { } ticket)
                 {
                     SqlHandoffStore.AddInsert(command, ticket, "h");
+                }
+
+                if (conversation.Vote is { } vote)
+                {
+                    AnswerVotes.AddUpsert(command, conversation.Id, vote);
                 }
 
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -110,6 +110,9 @@ internal sealed partial class AgentSession(IHandoffStore store, IConversationSto
     public async Task<IReadOnlyList<StoredActivity>> TranscriptAsync(string conversationId, long after, CancellationToken cancellationToken) =>
         await transcripts.ReadAfterAsync(conversationId, after, cancellationToken).ConfigureAwait(false);
 
+    public async Task<IReadOnlyList<AnswerVote>> VotesAsync(string conversationId, CancellationToken cancellationToken) =>
+        await transcripts.VotesAsync(conversationId, cancellationToken).ConfigureAwait(false);
+
     public async Task ShopperWroteAsync(HandoffTicket ticket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);

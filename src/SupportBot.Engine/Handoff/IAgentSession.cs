@@ -41,6 +41,9 @@ internal interface IAgentSession
     /// <summary>The conversation so far, as stored (empty for conversations that are not recorded, such as the terminal chat).</summary>
     Task<IReadOnlyList<StoredActivity>> TranscriptAsync(string conversationId, long after, CancellationToken cancellationToken);
 
+    /// <summary>The shopper's thumbs on the bot's answers in the conversation, so the agent sees which answers did not help.</summary>
+    Task<IReadOnlyList<AnswerVote>> VotesAsync(string conversationId, CancellationToken cancellationToken);
+
     /// <summary>A shopper's message reached the transcript of a conversation in a person's hands: the agent's console refreshes.</summary>
     Task ShopperWroteAsync(HandoffTicket ticket, CancellationToken cancellationToken);
 

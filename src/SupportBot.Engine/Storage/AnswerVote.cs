@@ -25,4 +25,19 @@ internal static class AnswerVotes
         command.With("vote_conversation", conversationId).With("vote_seq", vote.MessageSequence).With("vote_answer", vote.AnswerSequence).With("vote", vote.Vote)
             .WithTime("vote_at", vote.VotedAt);
     }
+
+    /// <summary>The conversation's votes as they stand (each answer's latest), in the transcript's order.</summary>
+    public static async Task<IReadOnlyList<AnswerVote>> ReadAsync(DbConnection connection, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command("SELECT seq, answer_seq, vote, voted_at FROM answer_feedback WHERE conversation_id = @id ORDER BY seq")
+            .With("id", conversationId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var votes = new List<AnswerVote>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            votes.Add(new AnswerVote(reader.Whole(0), reader.Whole(1), reader.GetString(2), reader.Time(3)));
+        }
+
+        return votes;
+    }
 }

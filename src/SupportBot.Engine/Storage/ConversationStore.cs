@@ -33,6 +33,9 @@ internal interface IConversationStore
     /// <summary>Everything after <paramref name="watermark"/> (a sequence number; -1 for everything).</summary>
     Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken);
 
+    /// <summary>The shopper's thumbs on the bot's answers (<see cref="AnswerVote"/>), each answer's latest.</summary>
+    Task<IReadOnlyList<AnswerVote>> VotesAsync(string conversationId, CancellationToken cancellationToken);
+
 
     Task<UserProfile?> FindUserAsync(string userId, CancellationToken cancellationToken);
 

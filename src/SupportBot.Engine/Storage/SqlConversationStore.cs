@@ -83,6 +83,12 @@ internal sealed class SqlConversationStore(Database database) : IConversationSto
         return await ReadAfterAsync(connection, null, conversationId, watermark, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<AnswerVote>> VotesAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await AnswerVotes.ReadAsync(connection, conversationId, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<StoredActivity?> FindByClientIdAsync(string conversationId, string clientActivityId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -140,12 +140,16 @@ internal static class AgentApi
     private static Task<IResult> TranscriptAsync(string id, long? after, HttpContext context, AgentDirectory directory, IAgentSession session,
         LiveKnowledge knowledge, CancellationToken cancellationToken) =>
         WithHandoffAsync(id, context, directory, session, async (_, ticket) =>
-        {
-            var from = after ?? -1;
-            var stored = await session.TranscriptAsync(ticket.ConversationId, from, cancellationToken).ConfigureAwait(false);
-            var watermark = stored.Count > 0 ? stored[^1].Sequence : from;
-            return Results.Ok(new TranscriptView(TranscriptLine.Of(stored, knowledge.Current.Knowledge.Prompt.Persona), watermark));
-        }, cancellationToken);
+            Results.Ok(await TranscriptAfterAsync(ticket, after ?? -1, session, knowledge, cancellationToken).ConfigureAwait(false)), cancellationToken);
+
+    /// <summary>The lines after <paramref name="after"/> (-1: all) and every vote of the conversation.</summary>
+    private static async Task<TranscriptView> TranscriptAfterAsync(HandoffTicket ticket, long after, IAgentSession session, LiveKnowledge knowledge,
+        CancellationToken cancellationToken)
+    {
+        var stored = await session.TranscriptAsync(ticket.ConversationId, after, cancellationToken).ConfigureAwait(false);
+        var votes = await session.VotesAsync(ticket.ConversationId, cancellationToken).ConfigureAwait(false);
+        return new TranscriptView(TranscriptLine.Of(stored, knowledge.Current.Knowledge.Prompt.Persona), stored.Count > 0 ? stored[^1].Sequence : after, LineVote.Of(votes));
+    }
 
     private static Task<IResult> ClaimAsync(string id, HttpContext context, AgentDirectory directory, IAgentSession session, AgentAssist assist,
         LiveKnowledge knowledge, TimeProvider time, CancellationToken cancellationToken) =>
@@ -211,11 +215,10 @@ internal static class AgentApi
     private static async Task<HandoffView> ViewAsync(HandoffTicket ticket, IAgentSession session, AgentAssist assist, LiveKnowledge knowledge, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var stored = await session.TranscriptAsync(ticket.ConversationId, -1, cancellationToken).ConfigureAwait(false);
-        var lines = TranscriptLine.Of(stored, knowledge.Current.Knowledge.Prompt.Persona);
-        var shopperTexts = lines.Where(l => l.From == "shopper").Select(l => l.Text).Reverse().Append(ticket.LastMessage ?? "");
+        var transcript = await TranscriptAfterAsync(ticket, -1, session, knowledge, cancellationToken).ConfigureAwait(false);
+        var shopperTexts = transcript.Lines.Where(l => l.From == "shopper").Select(l => l.Text).Reverse().Append(ticket.LastMessage ?? "");
         var suggestion = await assist.SuggestAsync(shopperTexts, cancellationToken).ConfigureAwait(false);
-        return HandoffView.Of(QueueItemView.Of(ticket, time.GetUtcNow()), ticket, lines, stored.Count > 0 ? stored[^1].Sequence : -1, suggestion);
+        return HandoffView.Of(QueueItemView.Of(ticket, time.GetUtcNow()), ticket, transcript, suggestion);
     }
 
     private static AgentAccount? Me(HttpContext context, AgentDirectory directory) => directory.Of(context.User);

@@ -38,18 +38,26 @@ internal sealed record TranscriptLine(long Seq, string From, string? Name, strin
         activity.From?.Role != "bot" ? "shopper" : activity.From.Id.StartsWith("agent:", StringComparison.Ordinal) ? "agent" : "bot";
 }
 
-internal sealed record TranscriptView(IReadOnlyList<TranscriptLine> Lines, long Watermark);
+/// <summary>The shopper's thumbs on one of the bot's answers: the answer's line (<see cref="TranscriptLine.Seq"/>) and <c>up</c> or <c>down</c>.</summary>
+internal sealed record LineVote(long Seq, string Vote)
+{
+    public static IReadOnlyList<LineVote> Of(IEnumerable<AnswerVote> votes) => [.. votes.Select(v => new LineVote(v.AnswerSequence, v.Vote))];
+}
+
+/// <param name="Votes">Every vote of the conversation, not only on the lines after the watermark: a shopper may vote on an answer shown long before.</param>
+internal sealed record TranscriptView(IReadOnlyList<TranscriptLine> Lines, long Watermark, IReadOnlyList<LineVote> Votes);
 
 /// <summary>A handoff opened in the console: the queue entry's fields, the bot's summary, the transcript and a suggested reply.</summary>
 internal sealed record HandoffView(
     string Id, string ConversationId, string? ChannelId, string Status, string Reason, string ReasonText, string? Intent, double Confidence,
     string? ShopperName, string? Email, int Priority, DateTimeOffset CreatedAt, long WaitSeconds, string? AgentId, string? AgentName, string? LastMessage,
     string Summary, IReadOnlyDictionary<string, string> Slots, IReadOnlyDictionary<string, string> Signals,
-    IReadOnlyList<TranscriptLine> Transcript, long Watermark, string? SuggestedReply, string? SuggestedSource)
+    IReadOnlyList<TranscriptLine> Transcript, long Watermark, IReadOnlyList<LineVote> Votes, string? SuggestedReply, string? SuggestedSource)
 {
-    public static HandoffView Of(QueueItemView i, HandoffTicket t, IReadOnlyList<TranscriptLine> transcript, long watermark, SuggestedReply? suggestion) => new(
+    public static HandoffView Of(QueueItemView i, HandoffTicket t, TranscriptView transcript, SuggestedReply? suggestion) => new(
         i.Id, i.ConversationId, i.ChannelId, i.Status, i.Reason, i.ReasonText, i.Intent, i.Confidence, i.ShopperName, i.Email, i.Priority, i.CreatedAt,
-        i.WaitSeconds, i.AgentId, i.AgentName, i.LastMessage, t.Summary, t.Slots, t.Signals, transcript, watermark, suggestion?.Markdown, suggestion?.SourceTitle);
+        i.WaitSeconds, i.AgentId, i.AgentName, i.LastMessage, t.Summary, t.Slots, t.Signals, transcript.Lines, transcript.Watermark, transcript.Votes,
+        suggestion?.Markdown, suggestion?.SourceTitle);
 }
 
 internal sealed record SignInBody(string? Id, string? Password);

@@ -84,7 +84,7 @@ public sealed class AnswerFeedbackPageTests
     }
 
     /// <summary>The conversation's one stored vote, once it is <paramref name="expected"/> (Web Chat sends a click half a second after it); null while there is none or several.</summary>
-    private static Task<string?> VoteAsync(RunningServer server, string conversation, string expected) => Eventually.ReadAsync(async () =>
+    internal static Task<string?> VoteAsync(RunningServer server, string conversation, string expected) => Eventually.ReadAsync(async () =>
     {
         await using var connection = await server.Services.GetRequiredService<Database>().OpenAsync(default);
         await using var command = connection.Command("SELECT vote, (SELECT COUNT(*) FROM answer_feedback WHERE conversation_id = @id) FROM answer_feedback WHERE conversation_id = @id")

@@ -7,7 +7,8 @@ namespace SupportBot.Tests.Browser;
 /// <summary>
 /// Two pages in headless Chromium against the real host: a shopper in Microsoft's Web Chat asks for a person; an
 /// agent on /agent signs in, claims, replies and resolves; the shopper sees who joined, the reply and the rating
-/// question. Screenshots of both pages are kept with the test output.
+/// question; and the shopper's thumbs on an answer marked in the agent's transcript. Screenshots of both pages are
+/// kept with the test output.
 /// </summary>
 [Trait(TestCategories.Key, TestCategories.Browser)]
 public sealed class HandoffPagesTests
@@ -77,5 +78,58 @@ public sealed class HandoffPagesTests
         Assert.Empty(errors);
         Assert.True(agentCsp.Count == 0, string.Join("\n", agentCsp));
         Assert.True(shopperCsp.Count == 0, string.Join("\n", shopperCsp));
+    }
+
+    [Fact]
+    public async Task TheShoppersThumbsOnAnAnswer_AreMarkedInTheAgentsTranscript_AndALaterClickReplacesTheMark()
+    {
+        using var data = TempFolder.Create();
+        await using var server = await RunningServer.StartDevelopmentAsync(["--Storage:DataPath", data.Path, "--Insights:SeedDemoConversations", "false", .. HandoffFixture.AlwaysOpen]);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
+        var errors = new List<string>();
+        var agent = await ConsolePage.OpenAsync(browser);
+        var shopper = await browser.NewPageAsync();
+        agent.PageError += (_, error) => errors.Add("agent: " + error);
+        shopper.PageError += (_, error) => errors.Add("shopper: " + error);
+        await agent.GotoAsync(new Uri(server.Address, "/agent").ToString());
+        await ConsolePage.SignInAsSamAsync(agent);
+        await agent.GetByText("No one is waiting.").WaitForAsync(ConsolePage.Patience);
+
+        var token = shopper.WaitForResponseAsync(r => r.Url.EndsWith("/api/webchat/token", StringComparison.Ordinal));
+        await shopper.GotoAsync(server.Address.ToString());
+        var conversation = (await (await token).JsonAsync())!.Value.GetProperty("conversation_id").GetString()!;
+        var chat = shopper.Locator("#webchat");
+        await chat.GetByText("virtual assistant", new() { Exact = false }).First.WaitForAsync(ConsolePage.Patience);
+        var input = shopper.GetByPlaceholder("Type your message");
+        await input.FillAsync("how long do I have to return something?");
+        await input.PressAsync("Enter");
+        var thumbs = chat.Locator("button.webchat__thumb-button");
+        await thumbs.Nth(1).WaitForAsync(ConsolePage.Patience);
+        await thumbs.Nth(1).ClickAsync();
+        Assert.Equal("down", await AnswerFeedbackPageTests.VoteAsync(server, conversation, "down"));
+        await input.FillAsync("I'd like to talk to a person please");
+        await input.PressAsync("Enter");
+
+        await agent.Locator("#queue li").First.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
+        var answer = agent.Locator("#transcript li.line--bot").Filter(new() { HasText = "30 days" });
+        var unhelpful = answer.GetByRole(AriaRole.Img, new() { Name = "Shopper found this not helpful" });
+        await unhelpful.WaitForAsync(ConsolePage.Patience);
+        Assert.Equal("👎", await unhelpful.InnerTextAsync());
+        Assert.Equal(1, await agent.Locator("#transcript .vote").CountAsync());
+
+        // The shopper changes their mind while talking to the agent: the mark follows at the next transcript update.
+        await thumbs.Nth(0).ClickAsync();
+        Assert.Equal("up", await AnswerFeedbackPageTests.VoteAsync(server, conversation, "up"));
+        await input.FillAsync("it was useful after all");
+        await input.PressAsync("Enter");
+        await agent.Locator("#transcript").GetByText("it was useful after all").WaitForAsync(ConsolePage.Patience);
+        var helpful = answer.GetByRole(AriaRole.Img, new() { Name = "Shopper found this helpful" });
+        await helpful.WaitForAsync(ConsolePage.Patience);
+        Assert.Equal(("👍", 1), (await helpful.InnerTextAsync(), await agent.Locator("#transcript .vote").CountAsync()));
+
+        await answer.ScrollIntoViewIfNeededAsync();
+        await HeadlessChromium.ScreenshotAsync(agent, "handoff-agent-sees-thumbs");
+        Assert.Empty(errors);
     }
 }

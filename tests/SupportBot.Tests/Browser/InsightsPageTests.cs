@@ -11,7 +11,7 @@ namespace SupportBot.Tests.Browser;
 
 /// <summary>
 /// The console's Insights view in headless Chromium against the real host: the demo's seeded month drawn from the
-/// API's own figures (headline, chart data, gap topics), the six hand-computed conversations of
+/// API's own figures (headline with disputed and the thumbs, chart data, thumbs by FAQ entry, gap topics), the six hand-computed conversations of
 /// <see cref="FixedConversations"/> read off the page, an empty period, an error in the server's words, and nothing
 /// for a visitor who is not signed in.
 /// </summary>
@@ -50,12 +50,19 @@ public sealed class InsightsPageTests
         Assert.Equal(Percent(kpis.GetProperty("handoffs").GetProperty("rate").GetDouble()), await KpiValueAsync(page, "handoff-rate"));
         Assert.Equal(Percent(kpis.GetProperty("containment").GetProperty("rate").GetDouble()), await KpiValueAsync(page, "containment"));
         var containment = kpis.GetProperty("containment");
-        Assert.Contains($"{Count(containment, "confirmed")} confirmed · {Count(containment, "assumed")} assumed", await KpiTextAsync(page, "containment"), StringComparison.Ordinal);
+        Assert.Contains($"{Count(containment, "confirmed")} confirmed · {Count(containment, "assumed")} assumed · {Count(containment, "disputed")} disputed",
+            await KpiTextAsync(page, "containment"), StringComparison.Ordinal);
+        var feedback = kpis.GetProperty("feedback");
+        Assert.True(feedback.GetProperty("up").GetInt32() > 0 && feedback.GetProperty("down").GetInt32() > 0, "the seeded shoppers voted on answers, both ways");
+        Assert.Equal($"{Percent(feedback.GetProperty("up_share").GetDouble())} {Count(feedback, "up")} up · {Count(feedback, "down")} down", await KpiTextAsync(page, "feedback"));
         Assert.Contains($"from {Count(kpis.GetProperty("csat"), "ratings")} ratings", await KpiTextAsync(page, "csat"), StringComparison.Ordinal);
 
         // The charts hold the API's numbers: the series adds up to the period's outcomes, the bars to the ratings.
         var series = await page.EvaluateAsync<int[]>("() => Chart.getChart('series-chart').data.datasets.map(d => d.data.reduce((a, b) => a + b, 0))");
-        Assert.Equal([containment.GetProperty("confirmed").GetInt32(), containment.GetProperty("assumed").GetInt32(), kpis.GetProperty("handoffs").GetProperty("handed_off").GetInt32()], series);
+        Assert.Equal(
+            [containment.GetProperty("confirmed").GetInt32(), containment.GetProperty("assumed").GetInt32(), containment.GetProperty("disputed").GetInt32(),
+                kpis.GetProperty("handoffs").GetProperty("handed_off").GetInt32()],
+            series);
         var ratings = await page.EvaluateAsync<int[]>("() => Chart.getChart('ratings-chart').data.datasets[0].data");
         Assert.Equal(kpis.GetProperty("csat").GetProperty("distribution").EnumerateArray().Select(r => r.GetInt32()), ratings);
         foreach (var chart in new[] { "#series-chart", "#reasons-chart", "#ratings-chart" })
@@ -66,6 +73,13 @@ public sealed class InsightsPageTests
         }
 
         Assert.Equal(kpis.GetProperty("series").GetArrayLength(), await page.Locator("#series-table tbody tr").CountAsync());
+
+        // Each FAQ entry shown has the thumbs the API counts for it (none: 0 and 0).
+        var votes = feedback.GetProperty("by_faq_entry").EnumerateArray().ToDictionary(e => e.GetProperty("faq_id").GetString()!, e => (e.GetProperty("up").GetInt32(), e.GetProperty("down").GetInt32()));
+        var faqRows = await page.Locator("#faq-rates tbody tr").EvaluateAllAsync<string[][]>("rows => rows.map(r => [...r.cells].map(c => c.textContent))");
+        Assert.NotEmpty(faqRows);
+        Assert.All(faqRows, row => Assert.Equal(votes.GetValueOrDefault(row[0]), (int.Parse(row[4], English), int.Parse(row[5], English))));
+        Assert.Contains(faqRows, row => votes.ContainsKey(row[0]));
 
         // The gap topics are the report's, in its order, with what shoppers wrote.
         var gaps = await api.GetFromJsonAsync<JsonElement>("/agent/api/insights/gaps" + query.Replace("&bucket=day", "", StringComparison.Ordinal));
@@ -123,7 +137,8 @@ public sealed class InsightsPageTests
         // docs/INSIGHTS.md's definitions, worked out by hand in KpiCalculatorTests.
         Assert.Equal("6 10 shopper messages", await KpiTextAsync(page, "conversations"));
         Assert.Equal("2 s median · 95th percentile 5 s", await KpiTextAsync(page, "bot-first-response"));
-        Assert.Equal("50% 1 confirmed · 2 assumed", await KpiTextAsync(page, "containment"));
+        Assert.Equal("50% 1 confirmed · 1 assumed · 1 disputed", await KpiTextAsync(page, "containment"));
+        Assert.Equal("50% 1 up · 1 down", await KpiTextAsync(page, "feedback"));
         Assert.Equal("50% 3 conversations handed off", await KpiTextAsync(page, "handoff-rate"));
         Assert.Equal("50% from 2 ratings average 3.5 of 5", await KpiTextAsync(page, "csat"));
         Assert.Equal("3 50% came back within 7 days", await KpiTextAsync(page, "repeats"));
@@ -131,7 +146,10 @@ public sealed class InsightsPageTests
         Assert.Equal(
             ["Asked for a person 1 16.7%", "Order flow failed 1 16.7%", "No one available 1 16.7%"],
             await page.Locator("#reasons-table tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => [...r.cells].map(c => c.textContent).join(' '))"));
-        Assert.Equal("shipping-times", await page.Locator("#faq-rates tbody tr").First.Locator("th").InnerTextAsync());
+        Assert.Equal(
+            ["shipping-times 2 1 50% 0 1", "gift-cards 1 0 0% 0 0", "returns-window 1 1 100% 1 0"],
+            await page.Locator("#faq-rates tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => [...r.cells].map(c => c.textContent).join(' '))"));
+        Assert.Equal(["Dec 5 6 1 1 1 3"], await page.Locator("#series-table tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => [...r.cells].map(c => c.textContent).join(' '))"));
         Assert.Equal("Every question in this period was answered.", await page.Locator("#gaps-summary").InnerTextAsync());
 
         // A month without conversations says so; a period too long for the gap report gets the server's reason.

@@ -1,10 +1,11 @@
+using SupportBot.Feedback;
 using SupportBot.Handoff;
 using SupportBot.Schema;
 using SupportBot.Storage;
 
 namespace SupportBot.Tests.Insights;
 
-/// <summary>Six conversations in the day after <see cref="Start"/>, one the week before and one after, as the server would have stored them (KpiCalculatorTests works out their KPIs).</summary>
+/// <summary>Six conversations in the day after <see cref="Start"/> (two with a thumbs on an answer), one the week before and one after, as the server would have stored them (KpiCalculatorTests works out their KPIs).</summary>
 internal static class FixedConversations
 {
     /// <summary>The day the set is about: every time in it is relative to this.</summary>
@@ -20,13 +21,15 @@ internal static class FixedConversations
         await SayAsync(turns, conversations, "c0", "u6", -2 * 86400, 1, "answer", f => f with { FaqId = "returns-window" });
         await HandoffAsync(handoffs, "h0", "c0", -2 * 86400, claimedAfter: 10, closedAfter: 20, HandoffStatus.Resolved, rating: 1);
 
-        // c1: answered, then thanked: contained and confirmed.
+        // c1: answered, a thumbs up, then thanked: contained and confirmed.
         await SayAsync(turns, conversations, "c1", "u1", 0, 2, "answer", f => f with { Intent = "return_policy", FaqId = "returns-window" });
+        await VoteAsync(turns, "c1", "u1", 0, AnswerFeedback.Up, 30);
         await SayAsync(turns, conversations, "c1", "u1", 60, 1, "small_talk", f => f with { Intent = "thanks" });
 
-        // c2: "did you mean", the choice picked and answered: contained, assumed.
+        // c2: "did you mean", the choice picked and answered, and a thumbs down on that answer: contained, disputed.
         await SayAsync(turns, conversations, "c2", "u2", 3600, 4, "clarify", f => f with { Intent = "shipping", FaqId = "shipping-times", DidYouMean = true });
         await SayAsync(turns, conversations, "c2", "u2", 3660, 1, "answer", f => f with { Intent = "shipping", FaqId = "shipping-times", PickedOffer = true });
+        await VoteAsync(turns, "c2", "u2", 2, AnswerFeedback.Down, 3700);
 
         // c3: the shopper of c1 again, asks for a person; claimed after 2 min, resolved 10 min later, rated 5.
         await SayAsync(turns, conversations, "c3", "u1", 7200, 1, "handoff", f => f with { Intent = "talk_to_human", HandoffReason = HandoffReasons.Requested, HandoffState = "queued" });
@@ -39,7 +42,7 @@ internal static class FixedConversations
             f => f with { OrderNumber = "1001", FlowEnded = "start_return", FlowOutcome = FlowEnds.HandedOff, HandoffReason = HandoffReasons.VerificationFailed, HandoffState = "queued" });
         await HandoffAsync(handoffs, "h4", "c4", 10862, claimedAfter: 300, closedAfter: 400, HandoffStatus.Returned, rating: 2);
 
-        // c5: another shopper about order 1001, its status shown in one turn.
+        // c5: another shopper about order 1001, its status shown in one turn: contained, assumed.
         await SayAsync(turns, conversations, "c5", "u5", 14400, 2, "order_flow",
             f => f with { Intent = "order_status", OrderNumber = "1001", FlowStarted = "order_status", FlowEnded = "order_status", FlowOutcome = FlowEnds.Completed });
 
@@ -60,6 +63,18 @@ internal static class FixedConversations
         var said = new Activity { Type = ActivityTypes.Message, Text = "…", From = new ChannelAccount(shopper, null, "user"), Timestamp = at };
         var reply = new Activity { Type = ActivityTypes.Message, Text = "…", From = new ChannelAccount("bot", null, "bot") };
         await turn.CommitAsync([said, reply], null, at.AddMinutes(30), null, details(new TurnFact(at, at.AddSeconds(repliedAfter), shopper, action)), null, default);
+    }
+
+    /// <summary>
+    /// The shopper's thumbs on the answer to the message at <paramref name="asked"/>, committed with its feedback event
+    /// as a live turn commits a vote (the answers here carry no thumbs to check a click against; FeedbackCheck's own tests do that).
+    /// </summary>
+    private static async Task VoteAsync(SqlTurnStore turns, string conversation, string shopper, long asked, string vote, int atSecond)
+    {
+        var at = Start.AddSeconds(atSecond);
+        await using var turn = await turns.BeginAsync(conversation, null, default);
+        var feedback = new Activity { Type = ActivityTypes.Event, Name = AnswerFeedback.EventName, From = new ChannelAccount(shopper, null, "user"), Timestamp = at };
+        await turn.CommitAsync([feedback], null, at.AddMinutes(30), null, null, new AnswerVote(asked, asked + 1, vote, at), default);
     }
 
     private static async Task HandoffAsync(SqlHandoffStore handoffs, string id, string conversation, int atSecond, int claimedAfter, int closedAfter,

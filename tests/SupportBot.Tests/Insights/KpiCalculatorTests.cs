@@ -31,7 +31,9 @@ public sealed class KpiCalculatorTests : OnBothProviders
         Assert.Equal(new Durations(2, 120, 300), kpis.QueueWait);
         Assert.Equal(new Durations(2, 100, 600), kpis.AgentHandling);
         Assert.Equal(new Durations(4, 61, 720), kpis.TimeToResolution);
-        Assert.Equal(new ContainmentKpi(3, 1, 2, 0.5, 1 / 6.0), kpis.Containment);
+        Assert.Equal(new ContainmentKpi(3, 1, 1, 0.5, 1 / 6.0, 1), kpis.Containment);
+        Assert.Equal((1, 1, 0.5), (kpis.Feedback.Up, kpis.Feedback.Down, kpis.Feedback.UpShare));
+        Assert.Equal([new EntryFeedback("returns-window", 1, 0), new EntryFeedback("shipping-times", 0, 1)], kpis.Feedback.ByFaqEntry);
         Assert.Equal((3, 0.5), (kpis.Handoffs.HandedOff, kpis.Handoffs.Rate));
         Assert.Equal(
             [("asked", 1), ("low_confidence", 0), ("frustration", 0), ("flow_failure", 1), ("outside_hours", 1), ("other", 0)],
@@ -48,7 +50,7 @@ public sealed class KpiCalculatorTests : OnBothProviders
             kpis.ByIntent.Select(r => (r.Key, r.Messages, r.Answered)));
         Assert.Equal([new FlowKpi("order_status", 1, 1, 0, 0), new FlowKpi("start_return", 1, 0, 1, 0)], kpis.Flows);
         var midnight = new DateTimeOffset(Start.UtcDateTime.Date, TimeSpan.Zero);
-        Assert.Equal([new KpiPoint(midnight, 6, 3, 1, 2, 2, 1), new KpiPoint(midnight.AddDays(1), 0, 0, 0, 0, 0, 0)], kpis.Series);
+        Assert.Equal([new KpiPoint(midnight, 6, 3, 1, 1, 2, 1, 1), new KpiPoint(midnight.AddDays(1), 0, 0, 0, 0, 0, 0, 0)], kpis.Series);
     }
 
     [Fact]

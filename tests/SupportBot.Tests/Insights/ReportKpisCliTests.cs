@@ -21,6 +21,8 @@ public sealed class ReportKpisCliTests
         var kpis = JsonDocument.Parse(output).RootElement;
         Assert.Equal(6, kpis.GetProperty("conversations").GetInt32());
         Assert.Equal(0.5, kpis.GetProperty("containment").GetProperty("rate").GetDouble());
+        Assert.Equal(1, kpis.GetProperty("containment").GetProperty("disputed").GetInt32());
+        Assert.Equal((1, 1), (kpis.GetProperty("feedback").GetProperty("up").GetInt32(), kpis.GetProperty("feedback").GetProperty("down").GetInt32()));
         Assert.Equal([0, 1, 0, 0, 1], kpis.GetProperty("csat").GetProperty("distribution").EnumerateArray().Select(n => n.GetInt32()));
     }
 
@@ -39,6 +41,25 @@ public sealed class ReportKpisCliTests
         Assert.Contains("series,2026-12-05T00:00:00Z,handed_off,3", lines);
         Assert.Contains("faq_entry,shipping-times,answer_rate,0.5", lines);
         Assert.Contains("flow,start_return,handed_off,1", lines);
+        Assert.Contains("summary,,contained_disputed,1", lines);
+        Assert.Contains("summary,,feedback_up_share,0.5", lines);
+        Assert.Contains("series,2026-12-05T00:00:00Z,contained_disputed,1", lines);
+        Assert.Contains("faq_entry,shipping-times,feedback_down,1", lines);
+        Assert.Contains("faq_entry,returns-window,feedback_up,1", lines);
+    }
+
+    [Fact]
+    public async Task Text_ShowsDisputedAndTheThumbs()
+    {
+        using var data = await FilledFolderAsync();
+
+        var (exit, output, _) = await CliRunner.RunAsync([.. TheDay, "--Storage:DataPath", data.Path]);
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"Contained, disputed \(conversations\) +1\r?\n", output);
+        Assert.Matches(@"Answer feedback, thumbs up +1\r?\n", output);
+        Assert.Matches(@"Answer feedback, thumbs down +1\r?\n", output);
+        Assert.Matches(@"Answer feedback, share up +50\.0 %", output);
     }
 
     [Fact]
@@ -55,6 +76,8 @@ public sealed class ReportKpisCliTests
         Assert.Contains("<title>Support KPIs 2026-12-05 – 2026-12-06</title>", html, StringComparison.Ordinal);
         Assert.Equal(3, html.Split("src=\"data:image/png;base64,").Length - 1);
         Assert.Contains("<td>shipping-times</td>", html, StringComparison.Ordinal);
+        Assert.Contains("1 thumbs up, 1 thumbs down (50.0 % up).", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>shipping-times</td><td class=\"num\">0</td><td class=\"num\">1</td></tr>", html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,7 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using SupportBot.DemoStore.Conversations;
+using SupportBot.Feedback;
+using SupportBot.Insights.Gaps;
 using SupportBot.Insights.Kpis;
+using SupportBot.Knowledge;
+using SupportBot.Schema;
 using SupportBot.Storage;
 using SupportBot.Tests.Support;
 
@@ -38,6 +43,13 @@ public sealed class SeededConversationsTests
         Assert.Contains(kpis.Handoffs.ByReason, r => r.Reason == HandoffReasonGroups.OutsideHours && r.Handoffs > 0);
         Assert.Contains(kpis.Flows, f => f.Started > 0 && f.Completed > 0);
         Assert.Contains(kpis.ByFaqEntry, r => r.Answered < r.Messages);
+        // A minority of answers voted on, mostly up; the downs dispute some contained conversations and are gap candidates.
+        Assert.InRange(kpis.Feedback.Up + kpis.Feedback.Down, 20, 300);
+        Assert.InRange(kpis.Feedback.UpShare!.Value, 0.6, 0.95);
+        Assert.InRange(kpis.Containment.Disputed, 1, kpis.Feedback.Down);
+        Assert.NotEmpty(kpis.Feedback.ByFaqEntry);
+        var gaps = await new TranscriptGapCandidates(database, Options.Create(new KnowledgeOptions())).ReadAsync(Now.AddDays(-30), Now, default);
+        Assert.Contains(gaps, g => g.Reason == GapReason.ThumbsDown);
 
         var store = new SqlConversationStore(database);
         var transcript = await store.ReadAfterAsync("seed-000000", -1, default);
@@ -46,11 +58,31 @@ public sealed class SeededConversationsTests
     }
 
     [Fact]
+    public void EachVote_IsAClickOnThumbsItsAnswerCarries_AsWebChatSendsIt()
+    {
+        var conversations = new ConversationSeeder(SeededConversations.LoadScripts(RepoPaths.Root)).Generate(600, 30, Now).ToList();
+
+        var voted = conversations.Where(c => c.Vote is not null).ToList();
+        Assert.InRange(voted.Count, 20, 300);
+        Assert.All(voted, c =>
+        {
+            var vote = c.Vote!;
+            var click = Assert.Single(c.Activities, AnswerFeedback.IsFeedback);
+            var claim = AnswerFeedback.Read(click);
+            Assert.Equal((vote.MessageSequence, vote.Vote), (claim?.MessageSequence, claim?.Vote));
+            Assert.True(AnswerFeedback.Offers(c.Activities[(int)vote.AnswerSequence], claim!), "the voted answer carries the clicked thumbs");
+            Assert.Equal(c.Activities[(int)vote.MessageSequence].Id ?? SqlConversationStore.IdOf(c.Id, vote.MessageSequence), c.Activities[(int)vote.AnswerSequence].ReplyToId);
+            Assert.True(vote.VotedAt > c.Activities[(int)vote.AnswerSequence].Timestamp, "the click comes after the answer");
+        });
+    }
+
+    [Fact]
     public void TheShoppersTexts_AreRedacted()
     {
         var scripts = SeededConversations.LoadScripts(RepoPaths.Root);
 
-        var texts = new ConversationSeeder(scripts).Generate(2000, 30, Now).SelectMany(c => c.Activities).Where(a => a.From?.Role == "user").Select(a => a.Text!).ToList();
+        var texts = new ConversationSeeder(scripts).Generate(2000, 30, Now).SelectMany(c => c.Activities)
+            .Where(a => a.Type == ActivityTypes.Message && a.From?.Role == "user").Select(a => a.Text!).ToList();
 
         Assert.Contains(scripts.SelectMany(s => s.Turns), t => t.UserText.Contains('@', StringComparison.Ordinal));
         Assert.DoesNotContain(texts, t => t.Contains('@', StringComparison.Ordinal));

@@ -47,7 +47,7 @@ public sealed record Durations(int Count, double? P50Seconds, double? P95Seconds
 /// <param name="Confirmed">Contained, and the shopper's latest thumbs was up, or without thumbs they thanked or agreed after an answer.</param>
 /// <param name="Assumed">Contained, without either sign.</param>
 /// <param name="Disputed">Contained, but the shopper's latest thumbs was down (contained = confirmed + assumed + disputed).</param>
-public sealed record ContainmentKpi(int Contained, int Confirmed, int Assumed, double? Rate, double? ConfirmedRate, int Disputed = 0);
+public sealed record ContainmentKpi(int Contained, int Confirmed, int Assumed, double? Rate, double? ConfirmedRate, int Disputed);
 
 /// <param name="HandedOff">Conversations with at least one handoff.</param>
 /// <param name="ByReason">Handoffs (turns) by the reason group of docs/INSIGHTS.md, each with its rate per conversation.</param>
@@ -73,7 +73,7 @@ public sealed record AnswerRate(string Key, int Messages, int Answered, double R
 public sealed record FlowKpi(string Flow, int Started, int Completed, int HandedOff, int Abandoned);
 
 /// <summary>One bucket of the series: conversations by the time of their first message, ratings by the handoff's start.</summary>
-public sealed record KpiPoint(DateTimeOffset At, int Conversations, int HandedOff, int Confirmed, int Assumed, int Ratings, int Satisfied, int Disputed = 0);
+public sealed record KpiPoint(DateTimeOffset At, int Conversations, int HandedOff, int Confirmed, int Assumed, int Ratings, int Satisfied, int Disputed);
 
 /// <summary>The shoppers' thumbs on the bot's answers cast in the period, each answer counted by its latest vote.</summary>
 /// <param name="UpShare">Up / (up + down); null without votes.</param>

@@ -10,6 +10,7 @@ internal static class KpiCharts
     [
         ("contained, confirmed", "#2e8b57", p => p.Confirmed),
         ("contained, assumed", "#8fbc8f", p => p.Assumed),
+        ("contained, disputed", "#e0a040", p => p.Disputed),
         ("handed off", "#d1495b", p => p.HandedOff),
     ];
 

@@ -40,12 +40,16 @@ internal static class KpiFigures
             new("containment_confirmed", "Containment, confirmed", report.Containment.ConfirmedRate, Unit.Share),
             new("contained_confirmed", "Contained, confirmed (conversations)", report.Containment.Confirmed, Unit.Count),
             new("contained_assumed", "Contained, assumed (conversations)", report.Containment.Assumed, Unit.Count),
+            new("contained_disputed", "Contained, disputed (conversations)", report.Containment.Disputed, Unit.Count),
             new("handoff_rate", "Handoff rate", report.Handoffs.Rate, Unit.Share),
             .. report.Handoffs.ByReason.Select(r => new Figure("handoff_rate_" + r.Reason, "Handoff rate, " + r.Reason.Replace('_', ' '), r.Rate, Unit.Share)),
             new("csat", "CSAT (ratings of 4–5)", report.Csat.Score, Unit.Share),
             new("csat_average", "Average rating", report.Csat.Average, Unit.Stars),
             new("ratings", "Ratings", report.Csat.Ratings, Unit.Count),
             new("repeat_contact_rate", "Repeat contacts within 7 days", report.Repeats.Rate, Unit.Share),
+            new("feedback_up", "Answer feedback, thumbs up", report.Feedback.Up, Unit.Count),
+            new("feedback_down", "Answer feedback, thumbs down", report.Feedback.Down, Unit.Count),
+            new("feedback_up_share", "Answer feedback, share up", report.Feedback.UpShare, Unit.Share),
         ];
     }
 
@@ -90,8 +94,8 @@ internal static class KpiFigures
     }
 
     /// <summary>
-    /// One tidy CSV (<c>section,key,metric,value</c>): the headline, the series per bucket, the answer rates per FAQ
-    /// entry and per intent, the flows; durations in seconds and shares as fractions, so a spreadsheet can compute on them.
+    /// One tidy CSV (<c>section,key,metric,value</c>): the headline, the series per bucket, the answer rates and
+    /// thumbs per FAQ entry, the answer rates per intent, the flows; durations in seconds and shares as fractions, so a spreadsheet can compute on them.
     /// </summary>
     public static string Csv(KpiReport report)
     {
@@ -113,6 +117,7 @@ internal static class KpiFigures
             Row("series", at, "handed_off", point.HandedOff);
             Row("series", at, "contained_confirmed", point.Confirmed);
             Row("series", at, "contained_assumed", point.Assumed);
+            Row("series", at, "contained_disputed", point.Disputed);
             Row("series", at, "ratings", point.Ratings);
             Row("series", at, "satisfied", point.Satisfied);
         }
@@ -124,6 +129,12 @@ internal static class KpiFigures
                 Row(section, rate.Key, "messages", rate.Messages);
                 Row(section, rate.Key, "answer_rate", rate.Rate);
             }
+        }
+
+        foreach (var entry in report.Feedback.ByFaqEntry)
+        {
+            Row("faq_entry", entry.FaqId, "feedback_up", entry.Up);
+            Row("faq_entry", entry.FaqId, "feedback_down", entry.Down);
         }
 
         foreach (var flow in report.Flows)

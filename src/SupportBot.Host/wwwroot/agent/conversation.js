@@ -15,7 +15,7 @@ export function openConversation(handoff, fromClaim) {
   state.open = { id: handoff.id, handoff, seqs: new Set(), watermark: 0, fromTicket: wasTicket };
   state.unread.delete(handoff.id);
   ui.transcript.replaceChildren();
-  appendLines(handoff.transcript || [], handoff.watermark);
+  appendLines(handoff.transcript || [], handoff.watermark, handoff.votes);
   renderHandoff(handoff);
   ui.reply.value = state.drafts.get(handoff.id) || '';
   ui.empty.hidden = true;
@@ -77,7 +77,7 @@ export const refreshTranscript = coalesced(async () => {
   if (!open) { return; }
   try {
     const data = await api('GET', handoffPath(open.id, `/transcript?after=${encodeURIComponent(open.watermark)}`));
-    if (state.open === open) { appendLines(Array.isArray(data?.lines) ? data.lines : [], data?.watermark); }
+    if (state.open === open) { appendLines(Array.isArray(data?.lines) ? data.lines : [], data?.watermark, data?.votes); }
   } catch (error) {
     if (error instanceof ApiError && error.status === 404 && state.open === open) {
       closeConversation(true);
@@ -96,7 +96,7 @@ export const refreshOpenHandoff = coalesced(async () => {
     const handoff = await api('GET', handoffPath(open.id));
     if (state.open === open) {
       renderHandoff(handoff);
-      appendLines(handoff.transcript || [], handoff.watermark);
+      appendLines(handoff.transcript || [], handoff.watermark, handoff.votes);
     }
   } catch (error) {
     report(error);

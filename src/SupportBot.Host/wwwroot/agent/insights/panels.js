@@ -1,5 +1,5 @@
 // The charts and rankings of one KPI report: conversations per bucket by outcome, handoffs by reason, the spread of
-// ratings, and how often the bot answered the FAQ entries and intents asked most.
+// ratings, and how often the bot answered the FAQ entries (with the shoppers' thumbs) and intents asked most.
 import { el } from '../dom.js';
 import { words } from '../format.js';
 import { drawBars, figureTable, palette } from './charts.js';
@@ -25,8 +25,8 @@ async function drawSeries(report) {
   const labels = points.map(p => bucketLabel(p.at, report.bucket));
   $('series-heading').textContent = 'Conversations per ' + unit + ', by outcome';
   showTable('series-table', figureTable('Conversations per ' + unit,
-    [words(unit) + ' (UTC)', 'Conversations', 'Contained, confirmed', 'Contained, assumed', 'Handed off'],
-    points.map((p, i) => [labels[i], countText(p.conversations), countText(p.confirmed), countText(p.assumed), countText(p.handed_off)])));
+    [words(unit) + ' (UTC)', 'Conversations', 'Contained, confirmed', 'Contained, assumed', 'Contained, disputed', 'Handed off'],
+    points.map((p, i) => [labels[i], countText(p.conversations), countText(p.confirmed), countText(p.assumed), countText(p.disputed), countText(p.handed_off)])));
   const busiest = points.reduce((best, p, i) => p.conversations > (best?.conversations ?? -1) ? { ...p, label: labels[i] } : best, null);
   await drawBars($('series-chart'), {
     labels,
@@ -34,6 +34,7 @@ async function drawSeries(report) {
     series: [
       { label: 'Contained, confirmed', data: points.map(p => p.confirmed), color: colors.accent },
       { label: 'Contained, assumed', data: points.map(p => p.assumed), color: colors.accentLight },
+      { label: 'Contained, disputed', data: points.map(p => p.disputed), color: colors.highlight },
       { label: 'Handed off', data: points.map(p => p.handed_off), color: colors.warm }
     ],
     summary: `Conversations per ${unit}: ${countText(report.conversations)} in ${points.length} ${unit}s` +
@@ -71,8 +72,11 @@ async function drawRatings(report) {
   });
 }
 
-/** The TOP entries (or intents) asked most, each with its answer rate drawn as a bar behind the figure. */
-function answerTable(id, caption, keyHeading, rows) {
+/**
+ * The TOP entries (or intents) asked most, each with its answer rate drawn as a bar behind the figure, and for FAQ
+ * entries the shoppers' thumbs on their answers (votes: docs/INSIGHTS.md's feedback.by_faq_entry).
+ */
+function answerTable(id, caption, keyHeading, rows, votes = null) {
   const top = [...rows].sort((a, b) => b.messages - a.messages || a.key.localeCompare(b.key)).slice(0, TOP);
   const rate = row => {
     const bar = el('span', { className: 'rate-bar' });
@@ -80,13 +84,16 @@ function answerTable(id, caption, keyHeading, rows) {
     bar.style.setProperty('--rate', String(row.rate));
     return el('span', { className: 'rate' }, bar, el('span', null, rateText(row.rate)));
   };
+  const byKey = new Map((votes || []).map(v => [v.faq_id, v]));
+  const thumbs = votes ? r => [countText(byKey.get(r.key)?.up ?? 0), countText(byKey.get(r.key)?.down ?? 0)] : () => [];
   $(id).replaceChildren(top.length
-    ? figureTable(caption, [keyHeading, 'Messages', 'Answered', 'Answer rate'], top.map(r => [r.key, countText(r.messages), countText(r.answered), rate(r)]))
+    ? figureTable(caption, [keyHeading, 'Messages', 'Answered', 'Answer rate', ...(votes ? ['Thumbs up', 'Thumbs down'] : [])],
+      top.map(r => [r.key, countText(r.messages), countText(r.answered), rate(r), ...thumbs(r)]))
     : el('p', { className: 'empty-note' }, 'No questions in this period.'));
 }
 
 export async function drawPanels(report) {
-  answerTable('faq-rates', 'Answer rate by FAQ entry', 'FAQ entry', report.by_faq_entry);
+  answerTable('faq-rates', 'Answer rate and thumbs by FAQ entry', 'FAQ entry', report.by_faq_entry, report.feedback.by_faq_entry);
   answerTable('intent-rates', 'Answer rate by intent', 'Intent', report.by_intent.map(r => ({ ...r, key: words(r.key) })));
   await Promise.all([drawSeries(report), drawReasons(report), drawRatings(report)]);
 }
