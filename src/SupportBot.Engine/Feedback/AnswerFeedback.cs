@@ -58,8 +58,8 @@ internal static class AnswerFeedback
             return null;
         }
 
-        var type = Text(action, "@type");
-        var id = Text(action, "@id");
+        var type = action.StringOf("@type");
+        var id = action.StringOf("@id");
         var vote = type switch
         {
             LikeAction => Up,
@@ -84,7 +84,7 @@ internal static class AnswerFeedback
         ArgumentNullException.ThrowIfNull(claim);
         return answer.Entities?.Any(entity => entity.ValueKind == JsonValueKind.Object
             && entity.TryGetProperty("potentialAction", out var actions) && actions.ValueKind == JsonValueKind.Array
-            && actions.EnumerateArray().Any(a => a.ValueKind == JsonValueKind.Object && Text(a, "@id") == claim.ActionId)) == true;
+            && actions.EnumerateArray().Any(a => a.ValueKind == JsonValueKind.Object && a.StringOf("@id") == claim.ActionId)) == true;
     }
 
     private static Dictionary<string, string> Action(string type, long messageSequence, string vote) => new()
@@ -94,9 +94,6 @@ internal static class AnswerFeedback
     };
 
     private static string Suffix(string vote) => vote == Up ? "like" : "dislike";
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
 /// <summary>What a feedback event says: a vote (<see cref="AnswerFeedback.Up"/> or <see cref="AnswerFeedback.Down"/>) on the answer to a message.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SupportBot.Schema;
 
 namespace SupportBot.Evaluation.Conversations;
 
@@ -49,11 +50,11 @@ internal static class TranscriptFileParser
                     return (null, [new FileProblem(path, 1, $"activity {index} is not an object")]);
                 }
 
-                var type = String(activity, "type");
-                var role = activity.TryGetProperty("from", out var from) && from.ValueKind == JsonValueKind.Object ? String(from, "role") : null;
+                var type = activity.StringOf("type");
+                var role = activity.TryGetProperty("from", out var from) && from.ValueKind == JsonValueKind.Object ? from.StringOf("role") : null;
                 if (type == "message" && role != "bot")
                 {
-                    var said = String(activity, "text") ?? (activity.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null);
+                    var said = activity.StringOf("text") ?? activity.StringOf("value");
                     if (string.IsNullOrWhiteSpace(said))
                     {
                         continue;
@@ -65,14 +66,14 @@ internal static class TranscriptFileParser
                 else if (type == "message")
                 {
                     current ??= Start(turns, index);
-                    current.Texts.Add(String(activity, "text"));
+                    current.Texts.Add(activity.StringOf("text"));
                 }
-                else if (type == "trace" && String(activity, "name") == "SupportBot.Decision" && activity.TryGetProperty("value", out var decision) && decision.ValueKind == JsonValueKind.Object)
+                else if (type == "trace" && activity.StringOf("name") == "SupportBot.Decision" && activity.TryGetProperty("value", out var decision) && decision.ValueKind == JsonValueKind.Object)
                 {
                     current ??= Start(turns, index);
                     // Later turns of a handed-off conversation repeat its reason; only the turn that handed off made the decision.
-                    var handoff = String(decision, "action") == "handoff" ? String(decision, "handoff") ?? "none" : "none";
-                    current.Recorded = new RecordedDecision(String(decision, "intent"), String(decision, "faqId"), handoff);
+                    var handoff = decision.StringOf("action") == "handoff" ? decision.StringOf("handoff") ?? "none" : "none";
+                    current.Recorded = new RecordedDecision(decision.StringOf("intent"), decision.StringOf("faqId"), handoff);
                 }
             }
 
@@ -92,9 +93,6 @@ internal static class TranscriptFileParser
         turns.Add(start);
         return start;
     }
-
-    private static string? String(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>The activity's position stands in for a line number: transcripts are machine-written JSON.</summary>
     private sealed record Builder(int Position, string UserText, bool IsStart)
