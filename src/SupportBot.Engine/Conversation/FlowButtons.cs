@@ -1,5 +1,6 @@
 using SupportBot.Knowledge.Responses;
 using SupportBot.Orders;
+using SupportBot.Replies;
 
 namespace SupportBot.Conversation;
 
@@ -8,7 +9,7 @@ namespace SupportBot.Conversation;
 /// Pressing one sends its label; the label (in any locale the catalogue has) starts the flow without the intent model,
 /// so a reworded label keeps working.
 /// </summary>
-internal sealed class FlowButtons(ResponseCatalog catalog)
+internal sealed class FlowButtons(ResponseCatalog catalog, ReplyLanguage? language = null)
 {
     /// <summary>The pseudo-flow of "Talk to a person".</summary>
     public const string Handoff = "handoff";
@@ -31,10 +32,10 @@ internal sealed class FlowButtons(ResponseCatalog catalog)
     ];
 
     /// <summary>The label of the button the bot offers for <paramref name="flow"/>.</summary>
-    public string LabelOf(string flow, string? locale = null)
+    public string LabelOf(string flow)
     {
         var (catalogue, key, _) = Buttons.First(b => b.Flow == flow);
-        return catalog.Say(catalogue, key, NoValues, locale);
+        return catalog.Say(catalogue, key, NoValues, language?.Code);
     }
 
     /// <summary>The flow (or <see cref="Handoff"/>) whose button the shopper pressed, if the text is one of their labels.</summary>

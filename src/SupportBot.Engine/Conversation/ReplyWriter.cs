@@ -10,14 +10,15 @@ namespace SupportBot.Conversation;
 /// Answers themselves are drafted (see <see cref="Drafting.ReplyDrafter"/>); these replies are fixed on purpose, so
 /// what the bot promises about itself never depends on a model.
 /// </summary>
-internal sealed class ReplyWriter(ResponseCatalog catalog, StorePolicies policies)
+internal sealed class ReplyWriter(ResponseCatalog catalog, StorePolicies policies, ReplyLanguage? language = null)
 {
     private static readonly HashSet<string> SmallTalkKeys = new(StringComparer.Ordinal)
     {
         "greeting", "thanks", "goodbye", "bot_challenge", "affirm", "deny",
     };
 
-    public static ReplyWriter Of(KnowledgeBase knowledge) => new(knowledge.Responses, knowledge.Policies);
+    /// <param name="language">The turn's language; English when null.</param>
+    public static ReplyWriter Of(KnowledgeBase knowledge, ReplyLanguage? language = null) => new(knowledge.Responses, knowledge.Policies, language);
 
     public string Welcome(ReplyPrompt prompt) => Say("welcome", ("persona", prompt.Persona));
 
@@ -40,5 +41,5 @@ internal sealed class ReplyWriter(ResponseCatalog catalog, StorePolicies policie
         [.. ConversationTexts.Topics.Select(t => new ReplyChoice(Say($"topics.{t}.title"), Say($"topics.{t}.sends")))];
 
     private string Say(string key, params (string Name, string Value)[] values) =>
-        catalog.Say(ConversationTexts.Catalogue, key, null, [("store", policies.GetText("store.name") ?? "this store"), .. values]);
+        catalog.Say(ConversationTexts.Catalogue, key, language?.Code, [("store", policies.GetText("store.name") ?? "this store"), .. values]);
 }

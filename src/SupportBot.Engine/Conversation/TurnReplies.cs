@@ -54,6 +54,8 @@ internal static class TurnReplies
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "cancel", "stop", "start over", "never mind", "nevermind", "forget it", "quit", "exit",
+        "annuler", "arrêter", "arreter", "arrête", "arrete", "laisse tomber", "laissez tomber", "recommencer",
+        "cancelar", "parar", "para", "olvídalo", "olvidalo", "déjalo", "dejalo", "empezar de nuevo",
     };
 
     /// <summary>"cancel", "stop", "start over"…: the shopper wants out of whatever is going on.</summary>

@@ -10,14 +10,15 @@ namespace SupportBot.Handoff;
 /// rating), from the editors' catalogue <c>knowledge/responses/handoff.yml</c>. Fixed wording rather than drafted, so
 /// the bot never claims a person is there when none is.
 /// </summary>
-internal sealed class HandoffWords(ResponseCatalog catalog, StorePolicies policies, string persona)
+internal sealed class HandoffWords(ResponseCatalog catalog, StorePolicies policies, string persona, ReplyLanguage? language = null)
 {
     public static IReadOnlyList<ReplyChoice> RatingButtons { get; } = [.. Enumerable.Range(1, 5).Select(n => new ReplyChoice(n.ToString(CultureInfo.InvariantCulture)))];
 
-    public static HandoffWords Of(KnowledgeBase knowledge)
+    /// <param name="language">The conversation's language; English when null.</param>
+    public static HandoffWords Of(KnowledgeBase knowledge, ReplyLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        return new HandoffWords(knowledge.Responses, knowledge.Policies, knowledge.Prompt.Persona);
+        return new HandoffWords(knowledge.Responses, knowledge.Policies, knowledge.Prompt.Persona, language);
     }
 
     /// <summary>The sentence that explains why a person takes over, said before the transfer itself; empty when asked for.</summary>
@@ -88,5 +89,5 @@ internal sealed class HandoffWords(ResponseCatalog catalog, StorePolicies polici
     private string Count(string key, int count) =>
         Say(key, (ResponseTemplate.CountPlaceholder, ResponseTemplate.Count(count)));
 
-    private string Say(string key, params (string Name, string Value)[] values) => catalog.Say(HandoffTexts.Catalogue, key, null, values);
+    private string Say(string key, params (string Name, string Value)[] values) => catalog.Say(HandoffTexts.Catalogue, key, language?.Code, values);
 }

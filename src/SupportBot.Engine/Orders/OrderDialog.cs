@@ -11,6 +11,9 @@ internal sealed record DialogInput(string Text, string? Intent, IReadOnlyList<En
 {
     /// <summary>The catalogues of <c>knowledge/responses/</c> the flows word their replies from.</summary>
     public ResponseCatalog Responses { get; init; } = ResponseCatalog.Empty;
+
+    /// <summary>The language of the turn: the flows word their replies and read their buttons in it.</summary>
+    public ReplyLanguage Language { get; init; } = ReplyLanguage.English;
 }
 
 /// <summary>
@@ -73,7 +76,7 @@ internal sealed partial class OrderDialog
         return flow is null or OrderFlow.Return or OrderFlow.Status && ExchangeWords().IsMatch(text) ? OrderFlow.Exchange : flow;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:exchang\w*|exchnag\w*|swap\w*|switch (?:it|them|the \w+) for|trade (?:it|them|the \w+) for|(?:bigger|smaller|larger|different) (?:size|one|colou?r)|size (?:up|down))\b",
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:exchang\w*|exchnag\w*|swap\w*|switch (?:it|them|the \w+) for|trade (?:it|them|the \w+) for|(?:bigger|smaller|larger|different) (?:size|one|colou?r)|size (?:up|down)|[ée]chang\w*|cambi(?:ar|o|arlo|arla|arlos|en)\b|une autre taille|autre taille|autre couleur|otra talla|otro color|otra talla)\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ExchangeWords();
 
@@ -186,7 +189,7 @@ internal sealed partial class OrderDialog
     /// <summary>"Now, back to where we were: …" after a digression was answered.</summary>
     public static string Resume(DialogInput input, string question) => Words(input).Say("flow.resume", ("question", question));
 
-    private static OrderWords Words(DialogInput input) => new(input.Responses, input.Policies);
+    private static OrderWords Words(DialogInput input) => new(input.Responses, input.Policies, input.Language);
 
     private static IOrderFlow FlowOf(OrderSession session) =>
         Flows.TryGetValue(session.Flow ?? OrderFlow.Status, out var flow) ? flow : Flows[OrderFlow.Status];

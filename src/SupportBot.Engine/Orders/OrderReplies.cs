@@ -24,8 +24,8 @@ internal static class OrderReplies
             case OrderStatus.Delivered when shipment?.DeliveredAt is { } delivered:
                 var windowEnds = delivered.AddDays(words.Policies.ReturnWindowDays);
                 return windowEnds > now
-                    ? words.Say("status.delivered_returnable", number, ("date", OrderWords.Day(delivered)), ("carrier", shipment.Carrier), ("return_until", OrderWords.Day(windowEnds)))
-                    : words.Say("status.delivered", number, ("date", OrderWords.Day(delivered)), ("carrier", shipment.Carrier));
+                    ? words.Say("status.delivered_returnable", number, ("date", words.Day(delivered)), ("carrier", shipment.Carrier), ("return_until", words.Day(windowEnds)))
+                    : words.Say("status.delivered", number, ("date", words.Day(delivered)), ("carrier", shipment.Carrier));
             default:
                 return ShipmentText(order, shipment!, words);
         }
@@ -34,13 +34,13 @@ internal static class OrderReplies
     private static string ShipmentText(Order order, Shipment shipment, OrderWords words)
     {
         var latest = shipment.Events.Count > 0 ? shipment.Events[^1] : null;
-        var lastScan = latest is null ? "" : words.Say("status.latest_scan", ("description", latest.Description), ("location", latest.Location), ("date", OrderWords.Day(latest.At)));
+        var lastScan = latest is null ? "" : words.Say("status.latest_scan", ("description", latest.Description), ("location", latest.Location), ("date", words.Day(latest.At)));
         var tracking = words.Say("status.tracking", ("carrier", shipment.Carrier), ("tracking", shipment.TrackingNumber), ("tracking_url", shipment.TrackingUrl));
         (string, string)[] facts = [("order", order.Number), ("carrier", shipment.Carrier), ("latest_scan", lastScan), ("tracking", tracking)];
         return shipment.Status switch
         {
             ShipmentStatus.Delayed => words.Say("status.delayed", [.. facts, ("date", words.Day(shipment.EstimatedDelivery))]),
-            ShipmentStatus.Lost => words.Say("status.lost", [.. facts, ("date", OrderWords.Day(latest?.At ?? shipment.ShippedAt))]),
+            ShipmentStatus.Lost => words.Say("status.lost", [.. facts, ("date", words.Day(latest?.At ?? shipment.ShippedAt))]),
             _ => words.Say("status.in_transit", [.. facts, ("date", words.Day(shipment.EstimatedDelivery))]),
         };
     }
@@ -103,8 +103,8 @@ internal static class OrderReplies
         });
         var subtitle = shipment?.Status == ShipmentStatus.Delayed && shipment.EstimatedDelivery is { } due ? words.Say("card.was_due", ("date", words.Day(due)))
             : shipment?.EstimatedDelivery is { } eta && order.Status == OrderStatus.Shipped ? words.Say("card.expected", ("date", words.Day(eta)))
-            : shipment?.DeliveredAt is { } delivered ? words.Say("card.delivered_on", ("date", OrderWords.Day(delivered)))
-            : words.Say("card.ordered", ("date", OrderWords.Day(order.PlacedAt)));
+            : shipment?.DeliveredAt is { } delivered ? words.Say("card.delivered_on", ("date", words.Day(delivered)))
+            : words.Say("card.ordered", ("date", words.Day(order.PlacedAt)));
         var items = string.Join(", ", order.Items.Select(i => i.Quantity > 1 ? $"{i.Quantity} × {i.Name}" : i.Name));
         IReadOnlyList<ReplyLink> links = shipment is null ? [] : [new ReplyLink(words.Say("card.track", ("carrier", shipment.Carrier)), shipment.TrackingUrl)];
         return new ReplyCard(words.Say("card.title", ("order", order.Number), ("state", state)), subtitle, items, links);
@@ -157,16 +157,16 @@ internal static class OrderReplies
 
     private static string ReturnState(ReturnRequest request, OrderWords words)
     {
-        string Since(DateTimeOffset? at) => at is { } when ? words.Say("returns_status.since", ("date", OrderWords.Day(when))) : "";
+        string Since(DateTimeOffset? at) => at is { } when ? words.Say("returns_status.since", ("date", words.Day(when))) : "";
         return (request.Status, request.Refund) switch
         {
             (ReturnStatus.LabelSent, _) => words.Say("returns_status.label_sent", ("label_url", request.LabelUrl)),
             (ReturnStatus.InTransit, _) => words.Say("returns_status.in_transit"),
             (ReturnStatus.Received, { Status: RefundStatus.Issued } refund) =>
-                words.Say("returns_status.refund_issued", ("amount", OrderWords.Money(refund.Amount)), ("method", refund.Method), ("since", Since(refund.IssuedAt))),
+                words.Say("returns_status.refund_issued", ("amount", words.Money(refund.Amount)), ("method", refund.Method), ("since", Since(refund.IssuedAt))),
             (ReturnStatus.Received, _) => words.Say("returns_status.received"),
             (ReturnStatus.Refunded, { } refund) =>
-                words.Say("returns_status.refunded_amount", ("amount", OrderWords.Money(refund.Amount)), ("method", refund.Method), ("since", Since(refund.IssuedAt))),
+                words.Say("returns_status.refunded_amount", ("amount", words.Money(refund.Amount)), ("method", refund.Method), ("since", Since(refund.IssuedAt))),
             (ReturnStatus.Refunded, null) => words.Say("returns_status.refunded"),
             _ => words.Say("returns_status.rejected"),
         };

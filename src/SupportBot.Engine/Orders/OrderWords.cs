@@ -1,5 +1,5 @@
-using System.Globalization;
 using SupportBot.Knowledge.Responses;
+using SupportBot.Replies;
 
 namespace SupportBot.Orders;
 
@@ -8,9 +8,9 @@ namespace SupportBot.Orders;
 /// store's numbers from <c>policies.yml</c> filled in wherever a sentence quotes them, so a flow never says a number
 /// the FAQ does not.
 /// </summary>
-internal sealed class OrderWords(ResponseCatalog catalog, OrderPolicies policies, string? locale = null)
+internal sealed class OrderWords(ResponseCatalog catalog, OrderPolicies policies, ReplyLanguage? language = null)
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+    private readonly ReplyLanguage _language = language ?? ReplyLanguage.English;
 
     public OrderPolicies Policies => policies;
 
@@ -23,18 +23,20 @@ internal sealed class OrderWords(ResponseCatalog catalog, OrderPolicies policies
             throw new KeyNotFoundException($"'{key}' is not a key of the orders catalogue.");
         }
 
-        return catalog.Say(OrderTexts.Catalogue, key, locale, [.. policies.Placeholders(), .. values]);
+        return catalog.Say(OrderTexts.Catalogue, key, _language.Code, [.. policies.Placeholders(), .. values]);
     }
 
     /// <summary>A sentence with a count, in its <c>one</c> or <c>other</c> form.</summary>
     public string Count(string key, int count, params (string Name, string Value)[] values) =>
         Say(key, [(ResponseTemplate.CountPlaceholder, ResponseTemplate.Count(count)), .. values]);
 
-    public static string Money(decimal amount) => amount.ToString("C", English);
+    public ReplyLanguage Language => _language;
 
-    public static string Day(DateTimeOffset at) => at.ToString("dddd, MMMM d", English);
+    public string Money(decimal amount) => _language.Money(amount);
 
-    public string Day(DateOnly? day) => day?.ToString("dddd, MMMM d", English) ?? Say("status.soon");
+    public string Day(DateTimeOffset at) => _language.Day(at);
 
-    public static string ShortDay(DateTimeOffset at) => at.ToString("MMM d", CultureInfo.InvariantCulture);
+    public string Day(DateOnly? day) => day is { } known ? _language.Day(known) : Say("status.soon");
+
+    public string ShortDay(DateTimeOffset at) => _language.ShortDay(at);
 }

@@ -3,6 +3,7 @@ using SupportBot.Handoff;
 using SupportBot.Knowledge;
 using SupportBot.Knowledge.Responses;
 using SupportBot.Orders;
+using SupportBot.Replies;
 using SupportBot.Tests.Support;
 
 namespace SupportBot.Tests.Knowledge;
@@ -120,7 +121,7 @@ public sealed class ResponseCatalogTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "responses", "orders.fr.yml"), "verify:\n  ask_number: \"Quel est votre numéro de commande ?\"\n");
 
         var knowledge = Load();
-        var french = new OrderWords(knowledge.Responses, OrderPolicies.From(knowledge.Policies), "fr-CA");
+        var french = new OrderWords(knowledge.Responses, OrderPolicies.From(knowledge.Policies), ReplyLanguage.Of("fr-CA"));
 
         Assert.False(knowledge.HasErrors);
         Assert.Equal("Quel est votre numéro de commande ?", french.Say("verify.ask_number"));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupportBot.Replies;
 
 namespace SupportBot.Knowledge.Responses;
 
@@ -41,7 +42,7 @@ internal sealed class ResponseCatalog
 
     /// <summary>The sentence with its placeholders filled in.</summary>
     public string Say(string catalogue, string key, IReadOnlyDictionary<string, string> values, string? locale = null) =>
-        Find(catalogue, key, locale)?.Render(values) ?? $"[{catalogue}:{key}]";
+        Find(catalogue, key, locale)?.Render(values, ReplyLanguage.Of(locale)) ?? $"[{catalogue}:{key}]";
 
     /// <summary>The sentence with <paramref name="values"/> filled in; of two values with one name, the later is used.</summary>
     public string Say(string catalogue, string key, string? locale, IEnumerable<(string Name, string Value)> values)

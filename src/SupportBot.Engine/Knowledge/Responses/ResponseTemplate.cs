@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SupportBot.Replies;
 
 namespace SupportBot.Knowledge.Responses;
 
@@ -31,10 +32,13 @@ internal sealed partial class ResponseTemplate
     public IReadOnlyList<string> Placeholders { get; }
 
     /// <summary>The text with every placeholder replaced; a placeholder without a value stays as written, so a mistake shows.</summary>
-    public string Render(IReadOnlyDictionary<string, string> values)
+    /// <param name="language">Whose plural rule picks the form (French says "0 essai", English "0 tries"); English when null.</param>
+    public string Render(IReadOnlyDictionary<string, string> values, ReplyLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var text = _one is not null && values.TryGetValue(CountPlaceholder, out var count) && count == "1" ? _one : _other;
+        var one = _one is not null && values.TryGetValue(CountPlaceholder, out var count)
+            && int.TryParse(count, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && (language ?? ReplyLanguage.English).IsOne(number);
+        var text = one ? _one! : _other;
         return Placeholder().Replace(text, m => values.TryGetValue(m.Groups["name"].Value, out var value) ? value : m.Value);
     }
 

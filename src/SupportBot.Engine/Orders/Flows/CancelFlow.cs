@@ -32,7 +32,7 @@ internal sealed class CancelFlow : IOrderFlow
         if (session.Step != OrderDialog.Confirm)
         {
             var items = string.Join(", ", order.Items.Select(OrderReplies.ItemTitle));
-            return FlowSteps.Ask(session, OrderDialog.Confirm, words.Say("cancel.confirm", number, ("items", items), ("total", OrderWords.Money(order.Payment.Total))),
+            return FlowSteps.Ask(session, OrderDialog.Confirm, words.Say("cancel.confirm", number, ("items", items), ("total", words.Money(order.Payment.Total))),
                 FlowSteps.Buttons(words, "button.yes_cancel", "button.no_keep"));
         }
 

@@ -60,19 +60,19 @@ internal static partial class Digressions
         return Fillers().Replace(text.Trim(), "");
     }
 
-    [GeneratedRegex(@"^(?:(?:wait|hold on|hang on|oh|ah|ugh|argh|meh|um+|hm+|ok(?:ay)?|so|and|also|btw|by the way|actually|quick question|sorry|one more thing|before that|oh and|but|no|hey|hi)\b[\s,.:!-]*)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:wait|hold on|hang on|oh|ah|ugh|argh|meh|um+|hm+|ok(?:ay)?|so|and|also|btw|by the way|actually|quick question|sorry|one more thing|before that|oh and|but|no|hey|hi|attends|attendez|euh+|bon|alors|et|aussi|pardon|désolée?|desolee?|en fait|au fait|mais|non|salut|bonjour|espera|pues|bueno|oye|perdón|perdon|perdona|lo siento|y|también|tambien|pero|hola|eh)\b[\s,.:!-]*)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Fillers();
 
-    [GeneratedRegex(@"^(?:how|what|what's|whats|when|where|why|which|who|do|does|did|can|could|is|are|will|would|should|may|if)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:how|what|what's|whats|when|where|why|which|who|do|does|did|can|could|is|are|will|would|should|may|if|comment|combien|quand|où|pourquoi|quel|quelle|quels|quelles|qui|est-ce|est ce|puis-je|pouvez-vous|peut-on|peux-tu|c'est quoi|qu'est-ce|cómo|como|cuánto|cuanto|cuánta|cuanta|cuántos|cuantos|cuándo|cuando|dónde|donde|por qué|por que|cuál|cual|quién|quien|qué|puedo|puedes|pueden|se puede)(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionStart();
 
-    [GeneratedRegex(@"^(?:please\s+)?(?:let'?s\s+|can we\s+|i want to\s+|i'd like to\s+)?(?:start(?:\s+it)?\s+(?:over|again)|restart|begin again|from the (?:start|beginning)|redo)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:please\s+)?(?:let'?s\s+|can we\s+|i want to\s+|i'd like to\s+|on\s+|je veux\s+|quiero\s+|vamos a\s+)?(?:start(?:\s+it)?\s+(?:over|again)|restart|begin again|from the (?:start|beginning)|redo|recommen[cç]\w*|reprendre depuis le d[ée]but|depuis le d[ée]but|repartir de z[ée]ro|empezar de nuevo|volver a empezar|empecemos de nuevo|desde el principio|reiniciar)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Restart();
 
-    [GeneratedRegex(@"\b(?:i(?:'ll| will)?\s+(?:just\s+)?keep\s+(?:it|them|the\b)|keep(?:ing)? it\b|i(?:'ve| have)? decided to keep|don'?t\s+(?:want|need)\s+to\s+(?:return|exchange|cancel|change)|not\s+(?:returning|exchanging)|no need anymore|i'?ll\s+live with it)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:i(?:'ll| will)?\s+(?:just\s+)?keep\s+(?:it|them|the\b)|keep(?:ing)? it\b|i(?:'ve| have)? decided to keep|don'?t\s+(?:want|need)\s+to\s+(?:return|exchange|cancel|change)|not\s+(?:returning|exchanging)|no need anymore|i'?ll\s+live with it|je\s+(?:vais\s+)?(?:le|la|les)\s+gard\w*|finalement je garde|je garde|plus besoin|je ne veux plus (?:le |la |les )?(?:renvoyer|retourner|[ée]changer|annuler)|me\s+(?:lo|la|los|las)\s+quedo|me quedo con|ya no quiero (?:devolver\w*|cambiar\w*|cancelar\w*)|ya no hace falta)", RegexOptions.CultureInvariant)]
     private static partial Regex Keep();
 
-    [GeneratedRegex(@"^(?:(?:oh|ok(?:ay)?|actually|wait|hmm+|um+|no|nah|sorry|please|pls)[\s,.!]*)*(?:(?:never\s*mind|nvm|nevermind|forget (?:it|that|about it)|stop|quit|exit|abort|leave it|no thanks|don'?t bother)\b.{0,80}|cancel(?:\s+(?:that|this|it|the (?:return|exchange|request|whole thing)))?[\s,.!]*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:oh|ok(?:ay)?|actually|wait|hmm+|um+|no|nah|sorry|please|pls|non|en fait|finalement|bon|euh+|pues|bueno|mejor|perdón|perdon)[\s,.!]*)*(?:(?:never\s*mind|nvm|nevermind|forget (?:it|that|about it)|stop|quit|exit|abort|leave it|no thanks|don'?t bother|laisse[zr]? tomber|oubliez?(?: [çc]a)?|arr[êe]te[zr]?|non merci|peu importe|tant pis|olv[íi]dalo|d[ée]jalo|no gracias|da igual|d[ée]jalo estar)\b.{0,80}|(?:cancel|annule[rz]?|cancela[r]?)(?:\s+(?:that|this|it|the (?:return|exchange|request|whole thing)|[çc]a|tout|eso|todo))?[\s,.!]*)$", RegexOptions.CultureInvariant)]
     private static partial Regex Stop();
 }
 

@@ -62,12 +62,14 @@ internal static class FlowSteps
         var text = input.Text.Trim().TrimEnd('.', '!').ToLowerInvariant();
         if (text.StartsWith("yes", StringComparison.Ordinal) || text.StartsWith("yep", StringComparison.Ordinal) || text.StartsWith("yeah", StringComparison.Ordinal)
             || text.StartsWith("ya ", StringComparison.Ordinal) || text is "ya" or "yup" or "sure" or "ok" or "okay" or "k" or "please do" or "do it" or "confirm" or "go ahead" or "sounds good" or "correct"
+            || text.StartsWith("oui", StringComparison.Ordinal) || text.StartsWith("sí", StringComparison.Ordinal) || text.StartsWith("si,", StringComparison.Ordinal)
+            || text is "si" or "ouais" or "d'accord" or "dac" or "ok d'accord" or "vas-y" or "allez-y" or "confirmer" or "je confirme" or "claro" or "vale" or "de acuerdo" or "dale" or "confirmo" or "adelante"
             || input.Intent == "affirm")
         {
             return true;
         }
 
-        return text.StartsWith("no", StringComparison.Ordinal) || text.StartsWith("nah", StringComparison.Ordinal) || text is "nope" or "don't" or "dont" or "cancel that"
+        return text.StartsWith("no", StringComparison.Ordinal) || text.StartsWith("nah", StringComparison.Ordinal) || text is "nope" or "don't" or "dont" or "cancel that" or "pas question" or "surtout pas" or "para nada" or "mejor no"
             || input.Intent == "deny" ? false : null;
     }
 }

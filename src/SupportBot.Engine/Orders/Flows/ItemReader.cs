@@ -33,11 +33,11 @@ internal static partial class ItemReader
     /// <summary>The reasons offered as buttons, by their catalogue keys, and the words shoppers use for each.</summary>
     public static readonly (string Key, string[] Words)[] Reasons =
     [
-        ("reasons.too_small", ["too small", "too tight", "too short", "smaller than", "runs small", "bigger size", "size up"]),
-        ("reasons.too_big", ["too big", "too large", "too loose", "too long", "baggy", "runs big", "smaller size", "size down"]),
-        ("reasons.not_as_described", ["not as described", "not as pictured", "different colour", "different color", "looks different", "not what i expected", "wrong item", "wrong colour", "wrong color"]),
-        ("reasons.damaged", ["damaged", "broken", "ripped", "torn", "hole", "stain", "defect", "faulty"]),
-        ("reasons.changed_mind", ["changed my mind", "don't like", "dont like", "don't need", "dont need", "don't want", "dont want", "not for me"]),
+        ("reasons.too_small", ["too small", "too tight", "too short", "smaller than", "runs small", "bigger size", "size up", "trop petit", "trop serré", "trop serre", "trop court", "taille petit", "demasiado pequeñ", "demasiado pequen", "muy pequeñ", "muy pequen", "me queda chic", "muy apretad", "demasiado cort"]),
+        ("reasons.too_big", ["too big", "too large", "too loose", "too long", "baggy", "runs big", "smaller size", "size down", "trop grand", "trop large", "trop long", "taille grand", "demasiado grande", "muy grande", "me queda grande", "muy ancho", "demasiado larg"]),
+        ("reasons.not_as_described", ["not as described", "not as pictured", "different colour", "different color", "looks different", "not what i expected", "wrong item", "wrong colour", "wrong color", "pas conforme", "pas comme sur la photo", "pas comme décrit", "pas comme decrit", "pas la bonne couleur", "mauvais article", "no es como", "no corresponde", "color diferente", "otro color", "artículo equivocado", "articulo equivocado", "no es lo que"]),
+        ("reasons.damaged", ["damaged", "broken", "ripped", "torn", "hole", "stain", "defect", "faulty", "abîmé", "abime", "cassé", "casse", "déchiré", "dechire", "troué", "taché", "tache", "défaut", "defaut", "défectueu", "defectueu", "dañad", "danad", "roto", "rota", "rasgad", "mancha", "defecto", "defectuos"]),
+        ("reasons.changed_mind", ["changed my mind", "don't like", "dont like", "don't need", "dont need", "don't want", "dont want", "not for me", "changé d'avis", "change d'avis", "ne me plaît pas", "ne me plait pas", "plus besoin", "cambié de opinión", "cambie de opinion", "cambié de idea", "cambie de idea", "no me gusta", "ya no lo quiero", "ya no la quiero", "no lo necesito"]),
     ];
 
     /// <summary>The lines the text names, or null when it names none; <paramref name="all"/> is the button text for every line.</summary>
@@ -114,16 +114,16 @@ internal static partial class ItemReader
 
     private static string Singular(string word) => word.Length > 3 && word.EndsWith('s') ? word[..^1] : word;
 
-    [GeneratedRegex(@"\b(?:all(?: of)?(?: them| it| the items| items)?|both(?: of them)?|everything|the lot)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:all(?: of)?(?: them| it| the items| items)?|both(?: of them)?|everything|the lot|tout|tous|toutes|les deux|todo|todos|todas|los dos|las dos|ambos|ambas)(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AllOfThem();
 
-    [GeneratedRegex(@"\b(?:bigger|larger|size up|one up|up a size|next size up|a size up)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:bigger|larger|size up|one up|up a size|next size up|a size up|plus grand|plus grande|taille au-dessus|taille au dessus|une taille de plus|más grande|mas grande|una talla más|una talla mas|talla más grande|talla mas grande)(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex Bigger();
 
-    [GeneratedRegex(@"\b(?:smaller|size down|one down|down a size|next size down|a size down)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:smaller|size down|one down|down a size|next size down|a size down|plus petit|plus petite|taille en dessous|taille en-dessous|une taille de moins|más pequeño|mas pequeño|mas pequeno|más pequeña|mas pequeña|una talla menos|talla más pequeña|más chic[oa]|mas chic[oa])(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex Smaller();
 
-    [GeneratedRegex(@"\b(?:size|in an?|in|an?|for an?|for)\s+(?<size>extra small|extra large|x-small|x-large|xxs|xs|s|m|l|xl|xxl|2xl|3xl|small|medium|large|\d{1,2}(?:\.5)?)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\b(?:size|in an?|in|an?|for an?|for|taille|en|talla|en talla|en taille)\s+(?<size>extra small|extra large|x-small|x-large|xxs|xs|s|m|l|xl|xxl|2xl|3xl|small|medium|large|\d{1,2}(?:\.5)?)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex SizeNamed();
 
     [GeneratedRegex(@"[a-z0-9][a-z0-9'-]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -102,7 +102,7 @@ internal sealed class OrderVerification(OrderAccess access)
 
     private static string Summary(Order order, OrderWords words) => order.Status switch
     {
-        OrderStatus.Delivered => words.Say("summary.delivered", ("date", order.Shipment?.DeliveredAt is { } at ? OrderWords.ShortDay(at) : "")),
+        OrderStatus.Delivered => words.Say("summary.delivered", ("date", order.Shipment?.DeliveredAt is { } at ? words.ShortDay(at) : "")),
         OrderStatus.Shipped => words.Say("summary.shipped"),
         OrderStatus.Placed => words.Say("summary.placed"),
         OrderStatus.Processing => words.Say("summary.processing"),

@@ -30,7 +30,7 @@ internal sealed class ReturnFlow : IOrderFlow
 
         if (session.Step is not (OrderDialog.ChooseReason or OrderDialog.Confirm) && session.ReturnReason is null && ItemReader.ReasonKey(input.Text) is { } key)
         {
-            session.ReturnReason = new OrderWords(input.Responses, input.Policies).Say(key);
+            session.ReturnReason = new OrderWords(input.Responses, input.Policies, input.Language).Say(key);
         }
     }
 
@@ -123,7 +123,7 @@ internal sealed class ReturnFlow : IOrderFlow
         }
     }
 
-    private static string AllItems(DialogInput input) => new OrderWords(input.Responses, input.Policies).Say("button.all_items");
+    private static string AllItems(DialogInput input) => new OrderWords(input.Responses, input.Policies, input.Language).Say("button.all_items");
 
     /// <summary>A reason button, words that name one, or a short free-text reason; never a question (that is a digression).</summary>
     private static string? Reason(DialogInput input)
@@ -131,7 +131,7 @@ internal sealed class ReturnFlow : IOrderFlow
         var trimmed = input.Text.Trim();
         if (ItemReader.ReasonKey(trimmed) is { } key)
         {
-            return new OrderWords(input.Responses, input.Policies).Say(key);
+            return new OrderWords(input.Responses, input.Policies, input.Language).Say(key);
         }
 
         return trimmed.Length is > 2 and <= 80 && !Digressions.IsQuestion(trimmed) ? trimmed : null;

@@ -1,0 +1,85 @@
+using SupportBot.Conversation;
+using SupportBot.Orders;
+using SupportBot.Orders.Flows;
+using SupportBot.Tests.Support;
+
+namespace SupportBot.Tests.Orders;
+
+/// <summary>The flows read French and Spanish shoppers as they read English ones: leaving, questions, yes and no, items, sizes, reasons.</summary>
+[Trait(TestCategories.Key, TestCategories.Unit)]
+public sealed class FrenchAndSpanishReadingTests
+{
+    [Theory]
+    [InlineData("laisse tomber", FlowExit.Stop)]
+    [InlineData("non merci", FlowExit.Stop)]
+    [InlineData("annuler", FlowExit.Stop)]
+    [InlineData("olvidalo", FlowExit.Stop)]
+    [InlineData("no gracias", FlowExit.Stop)]
+    [InlineData("cancelar", FlowExit.Stop)]
+    [InlineData("finalement je le garde", FlowExit.Keep)]
+    [InlineData("bueno, me lo quedo", FlowExit.Keep)]
+    [InlineData("on recommence", FlowExit.Restart)]
+    [InlineData("empezar de nuevo", FlowExit.Restart)]
+    [InlineData("le pull bleu", FlowExit.None)]
+    [InlineData("annuler ma commande LP10000006", FlowExit.None)]
+    [InlineData("la camiseta azul", FlowExit.None)]
+    internal void ExitOf_ReadsFrenchAndSpanish(string text, FlowExit expected) => Assert.Equal(expected, Digressions.ExitOf(text));
+
+    [Theory]
+    [InlineData("attends, combien de temps pour un remboursement", true)]
+    [InlineData("au fait vous livrez au canada", false)]
+    [InlineData("oye, cuánto tarda el reembolso", true)]
+    [InlineData("trop petit", false)]
+    [InlineData("me queda grande", false)]
+    public void IsQuestion_InFrenchAndSpanish(string text, bool expected) => Assert.Equal(expected, Digressions.IsQuestion(text));
+
+    [Theory]
+    [InlineData("Oui, l'annuler", true)]
+    [InlineData("ouais", true)]
+    [InlineData("Sí, cancélalo", true)]
+    [InlineData("vale", true)]
+    [InlineData("Non, la garder", false)]
+    [InlineData("No, quedármelo", false)]
+    [InlineData("le pull", null)]
+    public void YesAndNo_InFrenchAndSpanish(string text, bool? expected) =>
+        Assert.Equal(expected, FlowSteps.Answer(new DialogInput(text, null, [], OrderPolicies.From(SupportBot.Knowledge.StorePolicies.Empty))));
+
+    [Theory]
+    [InlineData("c'est trop petit", "reasons.too_small")]
+    [InlineData("me queda chico", "reasons.too_small")]
+    [InlineData("beaucoup trop grand", "reasons.too_big")]
+    [InlineData("arrivé abîmé", "reasons.damaged")]
+    [InlineData("llegó roto", "reasons.damaged")]
+    [InlineData("j'ai changé d'avis", "reasons.changed_mind")]
+    [InlineData("no me gusta", "reasons.changed_mind")]
+    [InlineData("pas la bonne couleur", "reasons.not_as_described")]
+    [InlineData("le pull bleu", null)]
+    public void ReasonKey_ReadsFrenchAndSpanish(string text, string? expected) => Assert.Equal(expected, ItemReader.ReasonKey(text));
+
+    [Theory]
+    [InlineData("une taille au-dessus", "M", "L")]
+    [InlineData("una talla menos", "M", "S")]
+    [InlineData("en taille L", "M", "L")]
+    [InlineData("talla XL", "M", "XL")]
+    public void Size_InFrenchAndSpanish(string text, string current, string? expected) => Assert.Equal(expected, ItemReader.Size(text, current));
+
+    [Theory]
+    [InlineData(OrderFlow.Return, "je voudrais l'échanger contre une autre taille", OrderFlow.Exchange)]
+    [InlineData(OrderFlow.Return, "quiero cambiarlo por otra talla", OrderFlow.Exchange)]
+    [InlineData(OrderFlow.Return, "je veux le renvoyer", OrderFlow.Return)]
+    public void Refine_ExchangeWordsInFrenchAndSpanish(string predicted, string text, string expected) => Assert.Equal(expected, OrderDialog.Refine(predicted, text));
+
+    [Theory]
+    [InlineData("pouvez-vous annuler ma commande ?", false)]
+    [InlineData("comment annuler une commande ?", true)]
+    [InlineData("puedes cancelar mi pedido?", false)]
+    [InlineData("cómo cancelo un pedido?", true)]
+    public void RequestOrQuestion_InFrenchAndSpanish(string text, bool asksAboutThePolicy) =>
+        Assert.Equal(asksAboutThePolicy, RequestOrQuestion.AsksAboutThePolicy(text));
+
+    [Theory]
+    [InlineData("annuler")]
+    [InlineData("laisse tomber")]
+    [InlineData("cancelar")]
+    public void StopWords_InFrenchAndSpanish(string text) => Assert.True(TurnReplies.IsStop(text));
+}
