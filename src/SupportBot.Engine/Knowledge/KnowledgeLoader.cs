@@ -1,4 +1,3 @@
-using System.Text;
 using SupportBot.Knowledge.Frustration;
 using SupportBot.Knowledge.Files;
 using SupportBot.Knowledge.Responses;
@@ -46,20 +45,7 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
             policies = text is null ? policies : PolicyFileParser.Parse(text, Display(root, policiesPath), diagnostics);
         }
 
-        IReadOnlyList<SynonymGroup> synonyms = [];
-        var synonymsPath = Path.Combine(root, SynonymsFile);
-        if (File.Exists(synonymsPath))
-        {
-            files++;
-            var text = TextFileReader.Read(synonymsPath, Display(root, synonymsPath), options.MaxFileBytes, diagnostics);
-            synonyms = text is null ? synonyms : SynonymFileParser.Parse(text, Display(root, synonymsPath), diagnostics);
-            foreach (var (group, phrase) in SynonymExpander.IgnoredPhrases(synonyms))
-            {
-                diagnostics.Warning(group.Source.Path, group.Source.Line,
-                    $"'{phrase}' is ignored: words such as 'in', 'my' or 'no' are not searched, so it would match too much (write it without them)");
-            }
-        }
-
+        var synonyms = LoadSynonyms(root, Path.Combine(root, SynonymsFile), KnowledgeLanguages.Of(options.DefaultLocale), diagnostics, ref files);
         var entries = new List<FaqEntry>();
         var faqRoot = Path.Combine(root, FaqFolder);
         if (Directory.Exists(faqRoot))
@@ -75,9 +61,11 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
 
                 files++;
                 var text = TextFileReader.Read(path, display, options.MaxFileBytes, diagnostics);
+                var (language, topic) = PlaceOf(faqRoot, path);
+                var locale = language is null ? options.DefaultLocale : KnowledgeLanguages.DefaultLocaleOf(language, options.DefaultLocale);
                 var entry = text is null
                     ? null
-                    : FaqFileParser.Parse(text, display, TopicOf(faqRoot, path), options.DefaultLocale, policies, diagnostics);
+                    : FaqFileParser.Parse(text, display, topic, locale, policies, diagnostics, language);
                 if (entry is not null)
                 {
                     entries.Add(entry);
@@ -89,7 +77,9 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
             diagnostics.Warning(Display(root, root), 1, $"no '{FaqFolder}' folder: the bot has no FAQ answers");
         }
 
-        entries = CrossFileChecks.Apply(entries, diagnostics);
+        var defaultLanguage = KnowledgeLanguages.Of(options.DefaultLocale);
+        var byLanguage = ByLanguage(root, faqRoot, defaultLanguage, entries, diagnostics, ref files);
+        entries = [.. byLanguage[defaultLanguage].Entries];
         var intents = new List<IntentDefinition>();
         var intentsRoot = Path.Combine(root, IntentsFolder);
         if (Directory.Exists(intentsRoot))
@@ -114,9 +104,16 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
 
         intents = IntentChecks.Apply(intents, entries, diagnostics);
         var prompt = LoadPrompt(root, policies, diagnostics, ref files);
-        var frustration = LoadFrustration(root, diagnostics, ref files);
+        var frustration = LoadFrustration(root, Path.Combine(root, FrustrationLexicon.FileName), diagnostics, ref files) ?? BuiltInLexicon.Load();
         var responses = LoadResponses(root, diagnostics, ref files);
-        return new KnowledgeBase(root, entries, policies, synonyms, intents, prompt, frustration, files, diagnostics.Items) { Responses = responses };
+        byLanguage[defaultLanguage] = byLanguage[defaultLanguage] with { Synonyms = synonyms, Frustration = frustration };
+        return new KnowledgeBase(root, entries, policies, synonyms, intents, prompt, frustration, files, diagnostics.Items)
+        {
+            Responses = responses,
+            Language = defaultLanguage,
+            DefaultLanguage = defaultLanguage,
+            ByLanguage = byLanguage,
+        };
     }
 
     private ReplyPrompt LoadPrompt(string root, StorePolicies policies, DiagnosticBag diagnostics, ref int files)
@@ -143,19 +140,104 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
         return (text is null ? null : PromptFileParser.Parse(text, display, policies, diagnostics)) ?? BuiltInPrompt.Load(policies);
     }
 
-    private FrustrationLexicon LoadFrustration(string root, DiagnosticBag diagnostics, ref int files)
+    /// <summary>
+    /// Each language's entries checked against each other (ids and phrasings are unique within a language: a translation
+    /// keeps its English entry's id), with the other languages' <c>synonyms.&lt;lang&gt;.txt</c> and <c>frustration.&lt;lang&gt;.yml</c>.
+    /// The default language is always present; the default language's synonyms and lexicon are added by the caller.
+    /// </summary>
+    private Dictionary<string, LanguageKnowledge> ByLanguage(string root, string faqRoot, string defaultLanguage, List<FaqEntry> entries,
+        DiagnosticBag diagnostics, ref int files)
     {
-        var path = Path.Combine(root, FrustrationLexicon.FileName);
+        var grouped = entries.GroupBy(e => KnowledgeLanguages.Of(e.Locale)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var languages = grouped.Keys.Append(defaultLanguage).ToHashSet(StringComparer.Ordinal);
+        if (Directory.Exists(faqRoot))
+        {
+            languages.UnionWith(Directory.EnumerateDirectories(faqRoot).Select(Path.GetFileName).OfType<string>().Where(KnowledgeLanguages.IsLanguage));
+        }
+
+        var synonymFiles = LanguageFiles(root, SynonymsFile, defaultLanguage, diagnostics);
+        var frustrationFiles = LanguageFiles(root, FrustrationLexicon.FileName, defaultLanguage, diagnostics);
+        languages.UnionWith(synonymFiles.Keys);
+        languages.UnionWith(frustrationFiles.Keys);
+
+        var defaultEntries = CrossFileChecks.Apply(grouped.GetValueOrDefault(defaultLanguage) ?? [], diagnostics);
+        var defaultIds = defaultEntries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var result = new Dictionary<string, LanguageKnowledge>(StringComparer.Ordinal)
+        {
+            [defaultLanguage] = new LanguageKnowledge(defaultEntries, [], null),
+        };
+        foreach (var language in languages.Where(l => l != defaultLanguage).Order(StringComparer.Ordinal))
+        {
+            var kept = CrossFileChecks.Apply(grouped.GetValueOrDefault(language) ?? [], diagnostics, defaultIds);
+            var synonyms = synonymFiles.TryGetValue(language, out var synonymPath) ? LoadSynonyms(root, synonymPath, language, diagnostics, ref files) : [];
+            var frustration = frustrationFiles.TryGetValue(language, out var lexiconPath) ? LoadFrustration(root, lexiconPath, diagnostics, ref files) : null;
+            result[language] = new LanguageKnowledge(kept, synonyms, frustration);
+        }
+
+        return result;
+    }
+
+    /// <summary>A language's copies of a file at the folder's root (<c>synonyms.fr.txt</c> beside <c>synonyms.txt</c>), by language.</summary>
+    private Dictionary<string, string> LanguageFiles(string root, string fileName, string defaultLanguage, DiagnosticBag diagnostics)
+    {
+        var stem = Path.GetFileNameWithoutExtension(fileName);
+        var extension = Path.GetExtension(fileName);
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(root, $"{stem}.*{extension}").Order(StringComparer.Ordinal))
+        {
+            var language = Path.GetFileNameWithoutExtension(path)[(stem.Length + 1)..];
+            if (!KnowledgeLanguages.IsLanguage(language))
+            {
+                diagnostics.Warning(Display(root, path), 1, $"'{language}' is not a two-letter language code such as fr or es: ignored (a translation is {stem}.<lang>{extension})");
+            }
+            else if (language == defaultLanguage)
+            {
+                diagnostics.Warning(Display(root, path), 1, $"'{language}' is the default language, whose file is {fileName}: ignored");
+            }
+            else
+            {
+                found[language] = path;
+            }
+        }
+
+        return found;
+    }
+
+    /// <param name="language">The file's language, whose analysis (and stop words) the phrases are read with.</param>
+    private IReadOnlyList<SynonymGroup> LoadSynonyms(string root, string path, string language, DiagnosticBag diagnostics, ref int files)
+    {
         if (!File.Exists(path))
         {
-            // Optional like the prompt: a shop that has not tuned its own lexicon gets the starter one.
-            return BuiltInLexicon.Load();
+            return [];
         }
 
         files++;
         var display = Display(root, path);
         var text = TextFileReader.Read(path, display, options.MaxFileBytes, diagnostics);
-        return (text is null ? null : FrustrationFileParser.Parse(text, display, diagnostics)) ?? BuiltInLexicon.Load();
+        var synonyms = text is null ? [] : SynonymFileParser.Parse(text, display, diagnostics);
+        foreach (var (group, phrase) in SynonymExpander.IgnoredPhrases(synonyms, language))
+        {
+            diagnostics.Warning(group.Source.Path, group.Source.Line,
+                language == KnowledgeBase.English
+                    ? $"'{phrase}' is ignored: words such as 'in', 'my' or 'no' are not searched, so it would match too much (write it without them)"
+                    : $"'{phrase}' is ignored: some of its words (articles, pronouns, question words) are not searched, so it would match too much (write it without them)");
+        }
+
+        return synonyms;
+    }
+
+    /// <summary>A lexicon file's lexicon; null when the file is missing or broken (optional like the prompt: the starter one serves).</summary>
+    private FrustrationLexicon? LoadFrustration(string root, string path, DiagnosticBag diagnostics, ref int files)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        files++;
+        var display = Display(root, path);
+        var text = TextFileReader.Read(path, display, options.MaxFileBytes, diagnostics);
+        return text is null ? null : FrustrationFileParser.Parse(text, display, diagnostics);
     }
 
     /// <summary>
@@ -208,10 +290,17 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
         return new ResponseCatalog(loaded);
     }
 
-    private static string TopicOf(string faqRoot, string path)
+    /// <summary>
+    /// The language folder a file is in (<c>faq/fr/…</c>; null in the default language's topic folders) and its topic:
+    /// the folder under <c>faq/</c>, or under the language's folder, or <c>general</c> for a file directly in either.
+    /// </summary>
+    private static (string? Language, string Topic) PlaceOf(string faqRoot, string path)
     {
         var relative = Path.GetRelativePath(faqRoot, Path.GetDirectoryName(path)!);
-        return relative == "." ? "general" : relative.Split(Path.DirectorySeparatorChar)[0];
+        var folders = relative == "." ? [] : relative.Split(Path.DirectorySeparatorChar);
+        var language = folders.Length > 0 && KnowledgeLanguages.IsLanguage(folders[0]) ? folders[0] : null;
+        var topics = language is null ? folders : folders[1..];
+        return (language, topics.Length == 0 ? "general" : topics[0]);
     }
 
     /// <summary>A file as editors see it: relative to the knowledge folder or the working folder (see the constructor).</summary>
@@ -225,88 +314,5 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
 
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, fullPath);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
-    }
-}
-
-/// <summary>The checks that need every entry at once: unique ids, unique phrasings, related entries that exist.</summary>
-internal static class CrossFileChecks
-{
-    public static List<FaqEntry> Apply(List<FaqEntry> entries, DiagnosticBag diagnostics)
-    {
-        var byId = new Dictionary<string, FaqEntry>(StringComparer.Ordinal);
-        var kept = new List<FaqEntry>(entries.Count);
-        foreach (var entry in entries)
-        {
-            if (byId.TryGetValue(entry.Id, out var first))
-            {
-                diagnostics.Error(entry.Source.Path, entry.Source.Line, $"duplicate id '{entry.Id}' (first used at {first.Source})");
-                continue;
-            }
-
-            byId.Add(entry.Id, entry);
-            kept.Add(entry);
-        }
-
-        var phrasings = new Dictionary<string, (FaqEntry Entry, int Line)>(StringComparer.Ordinal);
-        foreach (var entry in kept)
-        {
-            foreach (var (text, line) in entry.Questions.Select(q => (q.Text, q.Line)).Prepend((entry.Title, entry.TitleLine)))
-            {
-                var key = Normalize(text);
-                if (!phrasings.TryGetValue(key, out var owner))
-                {
-                    phrasings.Add(key, (entry, line));
-                }
-                else if (owner.Entry == entry)
-                {
-                    diagnostics.Warning(entry.Source.Path, line, $"the phrasing \"{text}\" is repeated in this entry");
-                }
-                else
-                {
-                    diagnostics.Error(entry.Source.Path, line,
-                        $"the phrasing \"{text}\" is also used by '{owner.Entry.Id}' ({owner.Entry.Source.Path}:{owner.Line}); a question must lead to one answer");
-                }
-            }
-
-            foreach (var related in entry.Related)
-            {
-                if (related.Text == entry.Id)
-                {
-                    diagnostics.Warning(entry.Source.Path, related.Line, "an entry need not list itself as related");
-                }
-                else if (!byId.ContainsKey(related.Text))
-                {
-                    diagnostics.Error(entry.Source.Path, related.Line, $"related entry '{related.Text}' does not exist");
-                }
-            }
-        }
-
-        return kept;
-    }
-
-    /// <summary>Phrasings that differ only in case, punctuation or spacing count as the same question.</summary>
-    internal static string Normalize(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                if (space && builder.Length > 0)
-                {
-                    builder.Append(' ');
-                }
-
-                builder.Append(char.ToLowerInvariant(c));
-                space = false;
-            }
-            else if (char.IsWhiteSpace(c))
-            {
-                space = true;
-            }
-        }
-
-        return builder.ToString();
     }
 }

@@ -1,6 +1,6 @@
 namespace SupportBot.Tests.Support;
 
-/// <summary>Builds FAQ Markdown files for tests, valid unless a test changes a part.</summary>
+/// <summary>Builds FAQ Markdown files for tests, valid unless a test changes a part (a null <c>Locale</c> leaves the line out).</summary>
 internal sealed record FaqFile(
     string Id = "test-entry",
     string Title = "How do I test things?",
@@ -8,7 +8,8 @@ internal sealed record FaqFile(
     string Tags = "[testing]",
     string? Related = null,
     string Answer = "You test them **carefully**.",
-    string? Extra = null)
+    string? Extra = null,
+    string? Locale = "en-US")
 {
     public override string ToString()
     {
@@ -16,7 +17,11 @@ internal sealed record FaqFile(
         var lines = new List<string> { "---", $"id: {Id}", $"title: {Title}", "questions:" };
         lines.AddRange(questions.Select(q => $"  - {q}"));
         lines.Add($"tags: {Tags}");
-        lines.Add("locale: en-US");
+        if (Locale is not null)
+        {
+            lines.Add($"locale: {Locale}");
+        }
+
         if (Related is not null)
         {
             lines.Add($"related: {Related}");

@@ -9,8 +9,12 @@ internal static partial class FaqFileParser
 {
     private static readonly string[] KnownFields = ["id", "title", "questions", "tags", "locale", "topic", "intent", "related", "link", "summary", "handoff_on_request", DraftEntries.Field];
 
+    /// <param name="folderLanguage">
+    /// The language folder the file is in (<c>faq/fr/…</c>), whose language its locale must be; null for the default
+    /// language's topic folders, where an entry may name any locale.
+    /// </param>
     public static FaqEntry? Parse(string text, string displayPath, string defaultTopic, string defaultLocale,
-        StorePolicies policies, DiagnosticBag diagnostics)
+        StorePolicies policies, DiagnosticBag diagnostics, string? folderLanguage = null)
     {
         var errorsBefore = diagnostics.ErrorCountFor(displayPath);
         var document = FrontMatterDocument.Split(text, displayPath, diagnostics);
@@ -78,6 +82,11 @@ internal static partial class FaqFileParser
         if (!IsKnownLocale(locale))
         {
             diagnostics.Error(displayPath, LineOfKey(front, yaml, "locale"), $"unknown locale '{locale}' (use a language tag such as en-US)");
+        }
+        else if (folderLanguage is not null && KnowledgeLanguages.Of(locale) != folderLanguage)
+        {
+            diagnostics.Error(displayPath, LineOfKey(front, yaml, "locale"),
+                $"locale '{locale}' is not the language of the folder 'faq/{folderLanguage}' (write {defaultLocale}, or move the file)");
         }
 
         if (intent is not null && !IntentPattern().IsMatch(intent))

@@ -18,7 +18,7 @@ internal sealed class ShopperAnalyzer : Analyzer
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>A gap between the values of a multi-valued field so phrases never span two phrasings.</summary>
-    private const int GapBetweenValues = 100;
+    internal const int GapBetweenValues = 100;
 
     private static readonly string[] ConversationalFiller =
     [

@@ -1,0 +1,50 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Fr;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Util;
+
+namespace SupportBot.Knowledge.Search;
+
+/// <summary>
+/// French analysis for shoppers' questions and the French FAQ alike: elided articles and pronouns dropped ("l'article",
+/// "qu'il", "d'un" are "article", "il", "un"), lower-cased, accents folded (a shopper who types "remboursement" without
+/// its accents or "ete" for "été" meets the entry), stop words and conversational filler removed, light stemming
+/// (plural and feminine forms meet: "livrées", "livré", "livraisons"). Accents are folded before the stop list and the
+/// stemmer, so the same words are left out and the same stems made whether the shopper types accents or not.
+/// </summary>
+internal sealed class FrenchShopperAnalyzer : Analyzer
+{
+    public const string Language = "fr";
+
+    /// <summary>
+    /// The French counterpart of the English filler list: greetings, politeness, question words and the verbs every
+    /// question is built on ("pouvez-vous", "je voudrais savoir"), which would otherwise match every phrasing.
+    /// </summary>
+    private static readonly string[] ConversationalFiller =
+    [
+        "bonjour", "bonsoir", "salut", "coucou", "merci", "svp", "stp", "plaît", "plait", "comment", "pourquoi", "quand", "combien",
+        "quel", "quelle", "quels", "quelles", "quoi", "lequel", "laquelle", "peux", "peut", "pouvez", "peuvent", "pourrais",
+        "pourriez", "pourrait", "puis", "dois", "doit", "devez", "faut", "veux", "veut", "voulez", "voudrais", "voudrait", "aimerais",
+        "souhaite", "souhaiterais", "savoir", "sais", "dire", "faire", "fais", "ok", "oui", "alors", "donc", "bien", "très", "aussi",
+        "encore", "déjà", "juste", "vraiment", "toujours", "quelque", "chose", "cela", "ça", "ceci", "voilà", "ici", "maintenant",
+        "besoin", "madame", "monsieur", "euh", "bah", "hello", "tout", "tous", "toute", "toutes",
+    ];
+
+    internal static readonly CharArraySet StopWords = ShopperAnalyzers.FoldedStopSet(
+        ShopperAnalyzers.Words(FrenchAnalyzer.DefaultStopSet).Concat(ConversationalFiller));
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(ShopperAnalyzer.Version, reader);
+        TokenStream stream = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
+        stream = new LowerCaseFilter(ShopperAnalyzer.Version, stream);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new StopFilter(ShopperAnalyzer.Version, stream, StopWords);
+        stream = new FrenchLightStemFilter(stream);
+        return new TokenStreamComponents(source, stream);
+    }
+
+    public override int GetPositionIncrementGap(string fieldName) => ShopperAnalyzer.GapBetweenValues;
+}

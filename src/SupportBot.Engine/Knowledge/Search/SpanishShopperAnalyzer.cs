@@ -1,0 +1,47 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Es;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Util;
+
+namespace SupportBot.Knowledge.Search;
+
+/// <summary>
+/// Spanish analysis for shoppers' questions and the Spanish FAQ alike: lower-cased, accents folded ("reembolso" and
+/// "reémbolso", "envío" and "envio" meet), stop words and conversational filler removed, light stemming (plural and
+/// feminine forms meet: "devoluciones" and "devolución", "usadas" and "usado"). Accents are folded before the stop list
+/// and the stemmer, so a shopper who leaves them out loses the same words and gets the same stems.
+/// </summary>
+internal sealed class SpanishShopperAnalyzer : Analyzer
+{
+    public const string Language = "es";
+
+    /// <summary>
+    /// The Spanish counterpart of the English filler list: greetings, politeness, question words and the verbs every
+    /// question is built on ("¿puedo…?", "quisiera saber"), which would otherwise match every phrasing.
+    /// </summary>
+    private static readonly string[] ConversationalFiller =
+    [
+        "hola", "gracias", "porfa", "favor", "cómo", "cuándo", "dónde", "cuál", "cuáles", "qué", "quién", "cuánto", "cuánta",
+        "cuántos", "cuántas", "puedo", "puede", "pueden", "puedes", "podría", "podrían", "podrías", "quiero", "quiere", "quisiera",
+        "quería", "necesito", "necesita", "saber", "sé", "hacer", "hago", "tengo", "tiene", "tienen", "debo", "debe", "ok", "vale",
+        "sí", "bueno", "también", "muy", "solo", "sólo", "aún", "todavía", "alguien", "mismo", "misma", "aquí", "ahora", "usted",
+        "ustedes", "oye", "señor", "señora", "pues", "entonces",
+    ];
+
+    internal static readonly CharArraySet StopWords = ShopperAnalyzers.FoldedStopSet(
+        ShopperAnalyzers.Words(SpanishAnalyzer.DefaultStopSet).Concat(ConversationalFiller));
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(ShopperAnalyzer.Version, reader);
+        TokenStream stream = new LowerCaseFilter(ShopperAnalyzer.Version, source);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new StopFilter(ShopperAnalyzer.Version, stream, StopWords);
+        stream = new SpanishLightStemFilter(stream);
+        return new TokenStreamComponents(source, stream);
+    }
+
+    public override int GetPositionIncrementGap(string fieldName) => ShopperAnalyzer.GapBetweenValues;
+}
