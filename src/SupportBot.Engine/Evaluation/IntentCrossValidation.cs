@@ -9,7 +9,7 @@ namespace SupportBot.Evaluation;
 internal static class IntentCrossValidation
 {
     public static async Task<IntentEvaluationReport> RunAsync(IReadOnlyList<IntentExample> examples, int folds, IntentOptions options, IProgress<string>? progress = null,
-        IntentEmbedder? embedder = null, CancellationToken cancellationToken = default)
+        IntentEmbedder? embedder = null, string? language = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(options);
@@ -39,7 +39,7 @@ internal static class IntentCrossValidation
             progress?.Report($"fold {fold + 1} of {folds}");
             var train = examples.Where(e => foldOf[e] != fold).ToList();
             var test = examples.Where(e => foldOf[e] == fold).ToList();
-            var model = await IntentClassifierTrainer.TrainAsync(train, null, options, embedder: embedder, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var model = await IntentClassifierTrainer.TrainAsync(train, null, options, embedder: embedder, language: language, cancellationToken: cancellationToken).ConfigureAwait(false);
             var report = await IntentEvaluation.RunAsync(model, test, options.OutOfScopeIntent, cancellationToken: cancellationToken).ConfigureAwait(false);
             outcomes.AddRange(report.Utterances);
             p50.Add(report.PredictP50Ms);

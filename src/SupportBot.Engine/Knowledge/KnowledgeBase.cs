@@ -43,6 +43,9 @@ internal sealed record KnowledgeBase(
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
+    /// <summary>The other languages' intents (<c>intents/&lt;lang&gt;/*.yml</c>); <see cref="Intents"/> are the default language's.</summary>
+    public IntentTranslations IntentTranslations { get; init; } = IntentTranslations.None;
+
     public IEnumerable<KnowledgeDiagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
 
     /// <summary>Whether the folder has entries, synonyms or a lexicon in this language (the default language always counts).</summary>

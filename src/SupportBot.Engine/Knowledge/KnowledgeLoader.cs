@@ -27,6 +27,13 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
 
     public KnowledgeBase Load(string rootPath)
     {
+        var knowledge = LoadDefaultLanguage(rootPath);
+        return IntentTranslationLoader.AddTo(knowledge, options.DefaultLocale, path => Display(knowledge.RootPath, path), options.MaxFileBytes);
+    }
+
+    /// <summary>Everything but the other languages' intents (<c>intents/&lt;lang&gt;/</c>, read by <see cref="IntentTranslationLoader"/>).</summary>
+    private KnowledgeBase LoadDefaultLanguage(string rootPath)
+    {
         var root = Path.GetFullPath(rootPath);
         var diagnostics = new DiagnosticBag();
         if (!Directory.Exists(root))
@@ -87,6 +94,11 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
             foreach (var path in Directory.EnumerateFiles(intentsRoot, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 var display = Display(root, path);
+                if (IntentTranslationLoader.IsInLanguageFolder(intentsRoot, path))
+                {
+                    continue;
+                }
+
                 if (!path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
                 {
                     diagnostics.Warning(display, 1, "not a YAML (.yml) file: ignored");

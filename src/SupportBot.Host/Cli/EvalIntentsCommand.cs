@@ -16,7 +16,9 @@ namespace SupportBot.Host.Cli;
 /// <summary>
 /// <c>supportbot eval intents</c>: train on one labelled set (or the shipped knowledge), test on another, and report
 /// in-scope accuracy, out-of-scope recall and precision, macro-F1, per-intent scores and the most confused pairs;
-/// or k-fold cross-validate the shipped knowledge with <c>--cv</c>.
+/// or k-fold cross-validate the shipped knowledge with <c>--cv</c>. With <c>--locale fr</c> the knowledge's French
+/// intents (<c>intents/fr/</c> and the French FAQ) are trained on, texts are read as French, and the test and
+/// validation files default to <c>eval/fr/intents-test.jsonl</c> and <c>eval/fr/intents-valid.jsonl</c>.
 /// </summary>
 internal static class EvalIntentsCommand
 {
@@ -36,9 +38,13 @@ internal static class EvalIntentsCommand
         var cv = new Option<int?>("--cv") { Description = "k-fold cross-validation on the knowledge folder's training data instead of --train/--test." };
         var embeddings = new Option<string?>("--embeddings") { Description = "none: words only; local: words and the packaged sentence model's vectors (default: as Embeddings:Provider says)." };
         embeddings.AcceptOnlyFromAmong("none", "local");
+        var locale = new Option<string?>("--locale")
+        {
+            Description = "The language to evaluate (fr, es or a locale such as fr-FR): its intents, its text handling, and eval/<lang>/intents-test.jsonl and intents-valid.jsonl unless --test/--valid say otherwise (default: the default language).",
+        };
         var command = new Command("intents", "Evaluate the intent classifier: accuracy, out-of-scope detection, per-intent F1, confusions.")
         {
-            train, test, valid, oosLabel, json, report, trainer, cv, embeddings,
+            train, test, valid, oosLabel, json, report, trainer, cv, embeddings, locale,
         };
         command.SetAction((parse, cancellationToken) => SupportBotCli.Guard(context, async () =>
         {
@@ -51,7 +57,8 @@ internal static class EvalIntentsCommand
             var jsonWanted = parse.GetResult(json) is not null;
             var jsonPath = parse.GetValue(json);
             var interactive = !jsonWanted && !Console.IsOutputRedirected && context.Output == Console.Out;
-            var embedder = Embedder(parse.GetValue(embeddings), host, context);
+            var language = EvalLanguage.Of(parse.GetValue(locale), host);
+            var embedder = language.UsesEmbeddings(parse.GetValue(embeddings), options) ? Embedder(parse.GetValue(embeddings), host, context) : null;
 
             IntentEvaluationReport result;
             if (folds is not null)
@@ -61,20 +68,23 @@ internal static class EvalIntentsCommand
                     throw new UsageException("--cv cross-validates the knowledge folder; it does not take --train or --test");
                 }
 
-                var examples = IntentTrainingSet.From(LoadKnowledge(context, host));
+                var examples = language.TrainingSet(LoadKnowledge(context, host));
                 result = await RunAsync(interactive, "Cross-validating",
-                    () => IntentCrossValidation.RunAsync(examples, folds.Value, options, embedder: embedder, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    () => IntentCrossValidation.RunAsync(examples, folds.Value, options, embedder: embedder, language: language.Code, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
             else
             {
-                var testPath = parse.GetValue(test) ?? throw new UsageException("--test is required (or use --cv)");
+                var testPath = parse.GetValue(test) ?? language.EvalFile(context, "intents-test.jsonl", required: true)
+                    ?? throw new UsageException("--test is required (or use --cv)");
                 var trainPath = parse.GetValue(train);
                 var testSet = Read(testPath);
-                var validSet = parse.GetValue(valid) is { } validPath ? Read(validPath) : null;
+                var validSet = (parse.GetValue(valid) ?? (parse.GetValue(test) is null ? language.EvalFile(context, "intents-valid.jsonl", required: false) : null)) is { } validPath
+                    ? Read(validPath)
+                    : null;
                 IReadOnlyList<IntentExample> trainSet;
                 if (trainPath is null)
                 {
-                    trainSet = IntentTrainingSet.From(LoadKnowledge(context, host));
+                    trainSet = language.TrainingSet(LoadKnowledge(context, host));
                 }
                 else
                 {
@@ -83,7 +93,7 @@ internal static class EvalIntentsCommand
                 }
 
                 var model = await RunAsync(interactive, "Training",
-                    () => IntentClassifierTrainer.TrainAsync(trainSet, validSet, options, embedder: embedder, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    () => IntentClassifierTrainer.TrainAsync(trainSet, validSet, options, embedder: embedder, language: language.Code, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 result = interactive
                     ? await WithProgressAsync(model, testSet, label, cancellationToken).ConfigureAwait(false)
                     : await IntentEvaluation.RunAsync(model, testSet, label, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -106,7 +116,7 @@ internal static class EvalIntentsCommand
                     await File.WriteAllTextAsync(jsonPath, serialized).ConfigureAwait(false);
                 }
 
-                await WriteText(context.Output, result).ConfigureAwait(false);
+                await WriteText(context.Output, result, language.IsDefault ? null : language.Code).ConfigureAwait(false);
             }
 
             return SupportBotCli.Success;
@@ -191,8 +201,14 @@ internal static class EvalIntentsCommand
             return IntentEvaluation.RunAsync(model, test, label, new Progress<int>(done => task.Value = done), cancellationToken);
         });
 
-    private static async Task WriteText(TextWriter o, IntentEvaluationReport r)
+    /// <param name="language">The language measured when it is not the default one.</param>
+    private static async Task WriteText(TextWriter o, IntentEvaluationReport r, string? language)
     {
+        if (language is not null)
+        {
+            await o.WriteLineAsync($"language          {language}").ConfigureAwait(false);
+        }
+
         await o.WriteLineAsync($"examples          {r.Examples} ({r.InScopeExamples} in scope, {r.OutOfScopeExamples} out of scope)").ConfigureAwait(false);
         await o.WriteLineAsync($"in-scope accuracy {r.InScopeAccuracy:P1}").ConfigureAwait(false);
         await o.WriteLineAsync($"oos recall        {r.OutOfScopeRecall:P1}").ConfigureAwait(false);

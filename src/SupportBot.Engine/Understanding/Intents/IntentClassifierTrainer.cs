@@ -24,7 +24,8 @@ internal static class IntentClassifierTrainer
     /// <summary>Share of each intent's examples held out for calibration when no validation set is given.</summary>
     private const double HeldOutShare = 0.15;
 
-    public static string HashOf(IEnumerable<IntentExample> examples, IntentOptions options, string? embeddingModel = null)
+    /// <param name="language">The language the model reads (null: English, whose hashes are as they were before languages).</param>
+    public static string HashOf(IEnumerable<IntentExample> examples, IntentOptions options, string? embeddingModel = null, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(options);
@@ -33,7 +34,13 @@ internal static class IntentClassifierTrainer
             .Append(embeddingModel).Append('|').Append(options.EmbeddingWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('|')
             .Append(options.OutOfScopeIntent).Append('|').Append(options.UseOutOfScopeClass).Append('|')
             .Append(options.OutOfScopeThreshold?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('|')
-            .Append(options.OutOfScopeRecallWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            .Append(options.OutOfScopeRecallWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        if (IntentText.HashTagOf(language) is { } tag)
+        {
+            text.Append('|').Append(tag);
+        }
+
+        text.Append('\n');
         foreach (var example in examples.OrderBy(e => e.Intent, StringComparer.Ordinal).ThenBy(e => e.Text, StringComparer.Ordinal))
         {
             text.Append(example.Intent).Append('\t').Append(example.Text).Append('\n');
@@ -47,9 +54,10 @@ internal static class IntentClassifierTrainer
     /// or from a held-out slice of the training data when it is null. <paramref name="hash"/> is stored with the
     /// model so a cache can tell which training data made it (see <see cref="HashOf"/>). With an
     /// <paramref name="embedder"/> every text's sentence vector joins its n-grams as features (embedded once, cached).
+    /// <paramref name="language"/> (two-letter code, null for English) chooses how texts are normalised (<see cref="IntentText"/>).
     /// </summary>
     public static async Task<IntentModel> TrainAsync(IReadOnlyList<IntentExample> train, IReadOnlyList<IntentExample>? valid, IntentOptions options,
-        IProgress<string>? progress = null, string hash = "", IntentEmbedder? embedder = null, CancellationToken cancellationToken = default)
+        IProgress<string>? progress = null, string hash = "", IntentEmbedder? embedder = null, string? language = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
@@ -71,17 +79,17 @@ internal static class IntentClassifierTrainer
         var features = await Features.OfAsync(embedder, options, [.. usable.Select(e => e.Text), .. held.Select(e => e.Text)], progress, cancellationToken)
             .ConfigureAwait(false);
         progress?.Report($"training on {fit.Count} examples");
-        var model = Fit(ml, fit, options, features);
+        var model = Fit(ml, fit, options, features, language);
         var intents = model.Intents;
 
         progress?.Report($"calibrating on {held.Count} held-out examples");
-        var provisional = new IntentModel(ml, model.Transformer, features.Describe(Info(options, intents, 1, 0, usable.Count, 0)));
+        var provisional = new IntentModel(ml, model.Transformer, features.Describe(Info(options, intents, 1, 0, usable.Count, 0, language)));
         var scored = held
             .Where(e => Array.IndexOf(intents, e.Intent) >= 0 || e.Intent == options.OutOfScopeIntent)
             .Select(e => (Raw: RawScores(provisional, e.Text, features.VectorOf(e.Text)), Truth: Array.IndexOf(intents, e.Intent), e.Intent))
             .ToList();
         var temperature = Calibration.FitTemperature(scored.Where(s => s.Truth >= 0).Select(s => (s.Raw, s.Truth)).ToList());
-        var calibrated = new IntentModel(ml, model.Transformer, features.Describe(Info(options, intents, temperature, 0, usable.Count, 0)));
+        var calibrated = new IntentModel(ml, model.Transformer, features.Describe(Info(options, intents, temperature, 0, usable.Count, 0, language)));
         var threshold = options.OutOfScopeThreshold
             ?? ChooseThreshold(calibrated, scored.Select(s => (Calibration.Apply(s.Raw, temperature), s.Intent)).ToList(), options);
 
@@ -89,15 +97,18 @@ internal static class IntentClassifierTrainer
         {
             // Calibration came from a held-out slice; the model that serves learns from every example.
             progress?.Report($"training on all {usable.Count} examples");
-            model = Fit(ml, usable, options, features);
+            model = Fit(ml, usable, options, features, language);
         }
 
-        var info = features.Describe(Info(options, model.Intents, temperature, threshold, usable.Count, started.Elapsed.TotalSeconds) with { Hash = hash });
+        var info = features.Describe(Info(options, model.Intents, temperature, threshold, usable.Count, started.Elapsed.TotalSeconds, language) with { Hash = hash });
         return new IntentModel(ml, model.Transformer, info, embedder);
     }
 
-    private static IntentModelInfo Info(IntentOptions options, string[] intents, double temperature, double threshold, int examples, double seconds) =>
-        new(string.Empty, intents, options.OutOfScopeIntent, options.UseOutOfScopeClass, Math.Round(threshold, 4), temperature, options.Trainer, examples, Math.Round(seconds, 3));
+    private static IntentModelInfo Info(IntentOptions options, string[] intents, double temperature, double threshold, int examples, double seconds, string? language) =>
+        new(string.Empty, intents, options.OutOfScopeIntent, options.UseOutOfScopeClass, Math.Round(threshold, 4), temperature, options.Trainer, examples, Math.Round(seconds, 3))
+        {
+            Language = IntentText.IsEnglish(language) ? null : language,
+        };
 
     private static float[] RawScores(IntentModel model, string text, float[]? vector)
     {
@@ -163,7 +174,7 @@ internal static class IntentClassifierTrainer
         return (fit, held);
     }
 
-    private static (ITransformer Transformer, string[] Intents) Fit(MLContext ml, List<IntentExample> examples, IntentOptions options, Features features)
+    private static (ITransformer Transformer, string[] Intents) Fit(MLContext ml, List<IntentExample> examples, IntentOptions options, Features features, string? language)
     {
         // Intents are weighted to count equally: the FAQ topics bring hundreds of phrasings, a transactional intent
         // a few dozen examples, and unweighted the model would learn that nearly everything is an FAQ question.
@@ -171,7 +182,7 @@ internal static class IntentClassifierTrainer
         var balanced = (double)examples.Count / counts.Count;
         var data = ml.Data.LoadFromEnumerable(examples.Select(e => new IntentRow
         {
-            Text = IntentText.Normalize(e.Text),
+            Text = IntentText.Normalize(e.Text, language),
             Intent = e.Intent,
             Weight = (float)(balanced / counts[e.Intent]),
             Embedding = IntentRow.Scaled(features.VectorOf(e.Text), features.Dimensions, options.EmbeddingWeight),

@@ -44,7 +44,11 @@ internal sealed class IntentRowScores
     public float[] Score { get; set; } = [];
 }
 
-/// <summary>What was decided at training time besides the ML.NET model itself.</summary>
+/// <summary>
+/// What was decided at training time besides the ML.NET model itself. <see cref="Language"/> is the two-letter code of
+/// the language the model reads (its text handling, <see cref="IntentText"/>); null, as in models cached before
+/// languages, is English.
+/// </summary>
 internal sealed record IntentModelInfo(
     string Hash,
     IReadOnlyList<string> Intents,
@@ -57,7 +61,8 @@ internal sealed record IntentModelInfo(
     double TrainSeconds,
     string? EmbeddingModel = null,
     int EmbeddingDimensions = 0,
-    double EmbeddingWeight = 0);
+    double EmbeddingWeight = 0,
+    string? Language = null);
 
 /// <summary>
 /// A trained intent classifier. Thread-safe: ML.NET prediction engines are not, so each call borrows one from a pool.
@@ -114,7 +119,7 @@ internal sealed class IntentModel
     {
         var row = new IntentRow
         {
-            Text = IntentText.Normalize(text),
+            Text = IntentText.Normalize(text, Info.Language),
             Embedding = IntentRow.Scaled(UsesEmbeddings ? vector : null, Info.EmbeddingDimensions, Info.EmbeddingWeight),
         };
         var engine = _engines.Get();

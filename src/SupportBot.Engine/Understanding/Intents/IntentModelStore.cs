@@ -6,7 +6,8 @@ namespace SupportBot.Understanding.Intents;
 /// <summary>
 /// Trained models on disk, keyed by the hash of their training data: <c>intents-&lt;hash&gt;.zip</c> (the ML.NET
 /// model) beside <c>intents-&lt;hash&gt;.json</c> (labels, calibration, threshold). A model is reused only when the
-/// training data, pipeline version and settings that made it are unchanged.
+/// training data, pipeline version and settings that made it are unchanged. Another language's model is named with its
+/// code, <c>intents-fr-&lt;hash&gt;.zip</c>; English keeps the plain names, so its cached models stay valid.
 /// </summary>
 internal sealed class IntentModelStore(string directory)
 {
@@ -14,12 +15,13 @@ internal sealed class IntentModelStore(string directory)
 
     public string Directory => directory;
 
-    public string ModelPath(string hash) => Path.Combine(directory, $"intents-{hash}.zip");
+    public string ModelPath(string hash, string? language = null) =>
+        Path.Combine(directory, IntentText.IsEnglish(language) ? $"intents-{hash}.zip" : $"intents-{language}-{hash}.zip");
 
-    /// <summary>The cached model for <paramref name="hash"/>, or null when there is none or it cannot be read.</summary>
-    public IntentModel? TryLoad(string hash, IntentEmbedder? embedder = null)
+    /// <summary>The cached model for <paramref name="hash"/> in <paramref name="language"/> (null: English), or null when there is none or it cannot be read.</summary>
+    public IntentModel? TryLoad(string hash, IntentEmbedder? embedder = null, string? language = null)
     {
-        var modelPath = ModelPath(hash);
+        var modelPath = ModelPath(hash, language);
         var infoPath = Path.ChangeExtension(modelPath, ".json");
         if (!File.Exists(modelPath) || !File.Exists(infoPath))
         {
@@ -29,7 +31,7 @@ internal sealed class IntentModelStore(string directory)
         try
         {
             var info = JsonSerializer.Deserialize<IntentModelInfo>(File.ReadAllText(infoPath), Json);
-            if (info is null || info.Hash != hash)
+            if (info is null || info.Hash != hash || (info.Language ?? IntentText.English) != (language ?? IntentText.English))
             {
                 return null;
             }
@@ -54,7 +56,7 @@ internal sealed class IntentModelStore(string directory)
     {
         ArgumentNullException.ThrowIfNull(model);
         System.IO.Directory.CreateDirectory(directory);
-        var modelPath = ModelPath(model.Info.Hash);
+        var modelPath = ModelPath(model.Info.Hash, model.Info.Language);
         var schema = model.Ml.Data.LoadFromEnumerable(Array.Empty<IntentRow>(), IntentRow.Schema(model.Info.EmbeddingDimensions)).Schema;
 
         // Written under temporary names and moved, so a crash never leaves a half-written model behind its name.

@@ -53,6 +53,20 @@ internal sealed class IntentOptions
     [Range(0.0, 10.0)]
     public double EmbeddingWeight { get; set; } = 1.0;
 
+    /// <summary>
+    /// With embeddings: whether the other languages' models (<c>intents/&lt;lang&gt;/</c>) read sentence vectors too. The
+    /// packaged sentence model is English, so they read words only unless a language's tuning set says vectors help.
+    /// </summary>
+    /// <value>Default false.</value>
+    public bool EmbeddingsInOtherLanguages { get; set; }
+
+    /// <summary>
+    /// Whether the other languages' models are loaded (or trained) in the background as soon as the default language's
+    /// serves. Either way a message in a language waits for that language's model rather than being read by another's.
+    /// </summary>
+    /// <value>Default true.</value>
+    public bool PrepareLanguagesAtStart { get; set; } = true;
+
     /// <summary>Upper bound on the trainer's iterations (L-BFGS steps, or passes over the data for the others).</summary>
     /// <value>Default 60: enough to converge on 15,000 examples in well under a minute on two cores.</value>
     [Range(1, 1000)]

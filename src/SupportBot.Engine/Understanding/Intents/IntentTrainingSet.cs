@@ -9,18 +9,23 @@ namespace SupportBot.Understanding.Intents;
 /// </summary>
 internal static class IntentTrainingSet
 {
+    /// <summary>The default language's utterances: the intent files directly in <c>intents/</c> and the default language's FAQ.</summary>
     public static IReadOnlyList<IntentExample> From(KnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        var examples = knowledge.Intents.SelectMany(i => i.Examples.Select(e => new IntentExample(e.Text, i.Name))).ToList();
-        foreach (var entry in knowledge.Entries)
-        {
-            var intent = FaqIntentOf(entry);
-            examples.Add(new IntentExample(entry.Title, intent));
-            examples.AddRange(entry.Questions.Select(q => new IntentExample(q.Text, intent)));
-        }
+        return Examples(knowledge.Intents, knowledge.Entries);
+    }
 
-        return examples;
+    /// <summary>
+    /// A language's utterances: for the default language those of <see cref="From(KnowledgeBase)"/>, for another its
+    /// <c>intents/&lt;lang&gt;/</c> files and its own FAQ entries (whose topics name the same <c>faq_</c> intents).
+    /// </summary>
+    public static IReadOnlyList<IntentExample> From(KnowledgeBase knowledge, string language, string defaultLanguage)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        return language == defaultLanguage
+            ? From(knowledge)
+            : Examples(knowledge.IntentTranslations.In(language), FaqEntriesIn(knowledge, language));
     }
 
     /// <summary>The intent an FAQ entry teaches: its own <c>intent</c> field, else its topic's.</summary>
@@ -28,5 +33,22 @@ internal static class IntentTrainingSet
     {
         ArgumentNullException.ThrowIfNull(entry);
         return entry.Intent ?? IntentChecks.FaqIntentPrefix + entry.Topic.Replace('-', '_').ToLowerInvariant();
+    }
+
+    /// <summary>A language's FAQ entries, known by their locale (<c>fr-FR</c>).</summary>
+    private static IEnumerable<FaqEntry> FaqEntriesIn(KnowledgeBase knowledge, string language) =>
+        knowledge.Entries.Where(e => IntentTranslationLoader.LanguageOf(e.Locale) == language);
+
+    private static List<IntentExample> Examples(IEnumerable<IntentDefinition> intents, IEnumerable<FaqEntry> entries)
+    {
+        var examples = intents.SelectMany(i => i.Examples.Select(e => new IntentExample(e.Text, i.Name))).ToList();
+        foreach (var entry in entries)
+        {
+            var intent = FaqIntentOf(entry);
+            examples.Add(new IntentExample(entry.Title, intent));
+            examples.AddRange(entry.Questions.Select(q => new IntentExample(q.Text, intent)));
+        }
+
+        return examples;
     }
 }
