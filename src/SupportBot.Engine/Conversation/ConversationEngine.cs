@@ -9,6 +9,7 @@ using SupportBot.Orders.Flows;
 using SupportBot.Telemetry;
 using SupportBot.Knowledge;
 using SupportBot.Knowledge.Search;
+using SupportBot.Languages;
 using SupportBot.Replies;
 using SupportBot.Understanding.Entities;
 using SupportBot.Understanding.Intents;
@@ -42,11 +43,13 @@ internal sealed partial class ConversationEngine
     private readonly HandoffTurns _handoffs;
     private readonly LimitsOptions _limits;
     private readonly BotTelemetry _telemetry;
+    private readonly LanguageResolver _languages;
 
     public ConversationEngine(LiveKnowledge knowledge, LiveIntents intents, ReplyDrafter drafter, OrderDialog dialog,
         IHandoffLine line, IAgentSession session, HandoffPolicy policy, TimeProvider time, IOptions<ConversationOptions> options, IOptions<LimitsOptions> limits,
-        BotTelemetry telemetry)
+        BotTelemetry telemetry, LanguageResolver languages)
     {
+        _languages = languages;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(limits);
         _telemetry = telemetry;
@@ -92,6 +95,7 @@ internal sealed partial class ConversationEngine
         var conversation = key.Value;
         if (inbound.Type == ActivityTypes.ConversationUpdate)
         {
+            state.Language = _languages.Start(state.Language, inbound.Locale);
             return inbound.MembersAdded?.Any(m => m.Id != Bot.Id && m.Role != "bot") == true
                 ? Result(state, Welcome(ReplyWriter.Of(knowledge), knowledge.Prompt))
                 : TurnResult.Nothing(state);
@@ -112,7 +116,10 @@ internal sealed partial class ConversationEngine
 
         // Everything below reads the capped text: its cost is bounded however long the message (the transcript keeps it whole).
         var (text, cut) = TextBudget.Cap(inbound.Text?.Trim() ?? TextOfValue(inbound.Value), _limits.MaxTextCharacters);
+        var language = await _languages.ResolveAsync(state.Language, inbound.Locale, text, IsPressed(state, text), cancellationToken).ConfigureAwait(false);
+        state.Language = language.Language;
         var result = await MessageTurnAsync(key, state, inbound, client, text, knowledge, standing, cancellationToken).ConfigureAwait(false);
+        result = result.Decision is { } decided ? result with { Decision = decided with { Language = language.Language } } : result;
         return cut ? NoteReadOnlyTheStart(result, ReplyWriter.Of(knowledge)) : result;
     }
 
@@ -154,7 +161,10 @@ internal sealed partial class ConversationEngine
         var entities = found.Select(e => $"{e.Kind}:{e.Value}").ToList();
         var session = state.Order;
         session.Client = client;
-        var turn = new TurnContext(key, inbound, text, intent, entities, state) { Vector = vector, Understood = understood, Pressed = Buttons.Pressed(text) };
+        var turn = new TurnContext(key, inbound, text, intent, entities, state)
+        {
+            Vector = vector, Understood = understood, Pressed = Buttons.Pressed(text), Language = state.Language ?? _languages.Default,
+        };
         var memory = state.Handoff;
         if (memory.Offer is { } offer)
         {
@@ -317,6 +327,11 @@ internal sealed partial class ConversationEngine
     }
 
     private SearchOptions Thresholds => _knowledge.SearchOptions;
+
+    /// <summary>The message is one of the bot's own buttons (last turn's choices, a topic, a flow, an entry's title): it says nothing of the shopper's language.</summary>
+    private bool IsPressed(ConversationState state, string? text) =>
+        text is not null && (state.Handoff.WasOffered(text) || Buttons.Pressed(text) is not null || _knowledge.Current.ByTitle.ContainsKey(text)
+            || Words.Topics().Any(t => t.Sends == text));
 
     private static Outcome Welcome(ReplyWriter words, ReplyPrompt prompt) => Say(words.Welcome(prompt), words.Topics(), Decision(TurnDecision.Welcome));
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupportBot.Configuration;
 using SupportBot.Drafting;
 using SupportBot.Handoff;
+using SupportBot.Languages;
 using SupportBot.Orders;
 using SupportBot.Telemetry;
 
@@ -18,6 +19,7 @@ internal static class ConversationServiceCollectionExtensions
         services.AddDrafting();
         services.AddOrders();
         services.AddHandoff();
+        services.AddLanguages();
         services.AddSingleton<ConversationEngine>();
         services.AddMetrics();
         services.TryAddSingleton<BotTelemetry>();

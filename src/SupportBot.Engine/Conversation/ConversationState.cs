@@ -19,6 +19,13 @@ internal sealed class ConversationState
 
     public HandoffMemory Handoff { get; init; } = new();
 
+    /// <summary>
+    /// The language the conversation is in (two letters, docs/LANGUAGES.md): set by the channel's locale or the default
+    /// at its start, changed only when the shopper clearly writes another. Also kept on the conversation's row, which
+    /// outlives this state's idle expiry.
+    /// </summary>
+    public string? Language { get; set; }
+
     public string ToJson() => JsonSerializer.Serialize(this, ActivityJson.Options);
 
     /// <summary>The state saved as <paramref name="json"/>; a new conversation's when there is none.</summary>

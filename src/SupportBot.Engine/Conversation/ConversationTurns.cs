@@ -74,6 +74,8 @@ internal sealed class ConversationTurns(ConversationEngine engine, TurnRenderer 
         }
 
         var state = ConversationState.FromJson(turn.State?.Json);
+        // The state lapses after an idle half hour; the conversation's language does not.
+        state.Language ??= turn.Language;
         var before = TurnBefore.Of(state, echo);
         var result = await engine.HandleAsync(key, state, echo, client, handoff, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<Activity> replies;
@@ -89,7 +91,7 @@ internal sealed class ConversationTurns(ConversationEngine engine, TurnRenderer 
         {
             var fact = stored && echo.Type == ActivityTypes.Message ? TurnFactOf.Of(echo, before, result, now) : null;
             var vote = AnswerFeedback.IsFeedback(echo) ? await FeedbackCheck.VoteAsync(echo, turn, now, cancellationToken).ConfigureAwait(false) : null;
-            committed = await turn.CommitAsync(activities, result.State.ToJson(), now + ConversationState.IdleLifetime, Seen(echo), fact, vote, cancellationToken)
+            committed = await turn.CommitAsync(activities, result.State.ToJson(), now + ConversationState.IdleLifetime, Seen(echo), fact, vote, result.State.Language, cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -107,6 +109,7 @@ internal sealed class ConversationTurns(ConversationEngine engine, TurnRenderer 
     {
         var outcome = result.Decision?.Action ?? "none";
         span?.SetTag("supportbot.outcome", outcome);
+        span?.SetTag("supportbot.language", result.State.Language);
         var tags = new TagList { { "channel", inbound.ChannelId ?? "unknown" }, { "outcome", outcome } };
         telemetry.TurnDuration.Record(took.TotalSeconds, tags);
         foreach (var handoff in result.Events.OfType<HandoffRequested>())

@@ -41,6 +41,7 @@ internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, Live
         {
             Earlier = memory.RecentTexts.Where(t => t != turn.Text).ToList(),
             Client = session.Client,
+            Language = turn.Language,
         };
         var outcome = await line.HandOffAsync(request, memory, cancellationToken).ConfigureAwait(false);
         var decision = turn.Decision(TurnDecision.Transfer) with

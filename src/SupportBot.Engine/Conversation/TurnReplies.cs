@@ -27,6 +27,9 @@ internal sealed record TurnContext(ConversationKey Key, Activity Inbound, string
     /// <summary>The message as the understanding reads it: misspelled words the knowledge could correct, corrected.</summary>
     public string Understood { get; init; } = Text;
 
+    /// <summary>The conversation's language for this turn (two letters: <c>en</c>, <c>fr</c>, <c>es</c>), as <see cref="Languages.LanguageResolver"/> settled it.</summary>
+    public required string Language { get; init; }
+
     /// <summary>The flow (or <see cref="FlowButtons.Handoff"/>) whose button the message's text is the label of, if any.</summary>
     public string? Pressed { get; init; }
 

@@ -76,6 +76,9 @@ internal sealed record HandoffTicket
 
     public string Summary { get; init; } = "";
 
+    /// <summary>The conversation's language now (two letters, read from the conversation's row); null when it has none.</summary>
+    public string? Language { get; init; }
+
     public IReadOnlyDictionary<string, string> Slots { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The shopper's message that led to the handoff (for the queue and the suggested reply).</summary>

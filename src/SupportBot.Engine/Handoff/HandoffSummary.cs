@@ -1,5 +1,6 @@
 using System.Text;
 using SupportBot.Knowledge;
+using SupportBot.Languages;
 
 namespace SupportBot.Handoff;
 
@@ -33,6 +34,12 @@ internal static class HandoffSummary
         {
             text.Append(" Was in the ").Append(flow.Replace('_', ' ')).Append(" flow");
             text.Append(request.Slots.TryGetValue("step", out var step) ? $", at step {step.Replace('_', ' ')}." : ".");
+        }
+
+        if (request.Language is { } language)
+        {
+            // The agent answers in it, or knows to pass the conversation to someone who can.
+            text.Append(" The shopper writes in ").Append(LanguageCodes.EnglishName(language)).Append('.');
         }
 
         return text.ToString();

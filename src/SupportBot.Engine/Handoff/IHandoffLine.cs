@@ -12,6 +12,9 @@ internal sealed record HandoffRequest(ConversationKey Conversation, Activity Inb
 
     /// <summary>The shopper's messages before this one, oldest first.</summary>
     public IReadOnlyList<string> Earlier { get; init; } = [];
+
+    /// <summary>The conversation's language (two letters), for the agent's summary; null when unknown.</summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>What the shopper is told, where the handoff stands, and the <c>handoff.initiate</c> event an external contact centre reads.</summary>

@@ -12,6 +12,9 @@ internal sealed class SqlHandoffStore(Database database) : IHandoffStore
         last_message, priority, status, agent_id, agent_name, email, created_at, rank_at, claimed_at, closed_at, rating
         """;
 
+    /// <summary>The columns read: the ticket's own, and its conversation's language as it stands now (it may change after the handoff).</summary>
+    private const string ReadColumns = Columns + ", (SELECT c.language FROM conversations c WHERE c.id = handoffs.conversation_id)";
+
     private static readonly string[] OpenStatuses = [nameof(HandoffStatus.Queued), nameof(HandoffStatus.Pending), nameof(HandoffStatus.Assigned)];
 
     private static readonly string[] WorkStatuses = [nameof(HandoffStatus.Queued), nameof(HandoffStatus.Pending), nameof(HandoffStatus.Assigned), nameof(HandoffStatus.Ticket)];
@@ -61,7 +64,7 @@ internal sealed class SqlHandoffStore(Database database) : IHandoffStore
     private sealed class StandingRead : ITurnOpeningRead<HandoffStanding>
     {
         public string Sql(string conversationParameter) =>
-            $"SELECT {Columns} FROM handoffs WHERE {OpenOf(conversationParameter)} LIMIT 1;\n"
+            $"SELECT {ReadColumns} FROM handoffs WHERE {OpenOf(conversationParameter)} LIMIT 1;\n"
             + $"SELECT COUNT(*) FROM handoffs WHERE conversation_id = {conversationParameter} AND awaiting_rating = 1;\n";
 
         public async Task<HandoffStanding> ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
@@ -168,7 +171,7 @@ internal sealed class SqlHandoffStore(Database database) : IHandoffStore
     private async Task<IReadOnlyList<HandoffTicket>> QueryAsync(string where, string? a, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command($"SELECT {Columns} FROM handoffs WHERE {where}").With("a", a);
+        await using var command = connection.Command($"SELECT {ReadColumns} FROM handoffs WHERE {where}").With("a", a);
         var tickets = new List<HandoffTicket>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -203,6 +206,7 @@ internal sealed class SqlHandoffStore(Database database) : IHandoffStore
         ClaimedAt = r.TimeOrNull(20),
         ClosedAt = r.TimeOrNull(21),
         Rating = r.IsDBNull(22) ? null : (int)r.Whole(22),
+        Language = Text(r, 23),
     };
 
     private static HandoffTicket? First(IReadOnlyList<HandoffTicket> tickets) => tickets.Count > 0 ? tickets[0] : null;

@@ -43,6 +43,9 @@ internal sealed record TurnDecision(
     /// <summary>What the bot has collected, for the person who takes over (order number, verified, flow step…).</summary>
     public IReadOnlyDictionary<string, string>? Slots { get; init; }
 
+    /// <summary>The conversation's language after this message (two letters: <c>en</c>, <c>fr</c>, <c>es</c>; docs/LANGUAGES.md).</summary>
+    public string? Language { get; init; }
+
     /// <summary>The help-centre entries the sent answer is drawn from.</summary>
     public IReadOnlyList<string> Cited { get; init; } = [];
 

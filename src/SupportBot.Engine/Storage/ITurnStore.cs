@@ -51,6 +51,9 @@ internal interface ITurnTransaction : IAsyncDisposable
     /// <summary>The activity already stored with the client activity id the turn began with, if any: a retried post is answered from here.</summary>
     StoredActivity? Earlier { get; }
 
+    /// <summary>The language recorded on the conversation's row (two letters), which outlives <see cref="State"/>; null when none is.</summary>
+    string? Language { get; }
+
     /// <summary>The activities stored after <paramref name="activity"/> that reply to it (<c>replyToId</c>), in order.</summary>
     Task<IReadOnlyList<StoredActivity>> RepliesToAsync(StoredActivity activity, CancellationToken cancellationToken);
 
@@ -68,8 +71,9 @@ internal interface ITurnTransaction : IAsyncDisposable
     /// <param name="seen">A shopper's message the user's profile counts, in the same transaction; null for none.</param>
     /// <param name="fact">What the first activity, a shopper's message, led to (<see cref="TurnFact"/>); null for none.</param>
     /// <param name="vote">The shopper's vote on an answer that the first activity, a feedback event, carried (<see cref="AnswerVote"/>); null for none.</param>
+    /// <param name="language">The conversation's language to record on its row when it differs from <see cref="Language"/>; null leaves it.</param>
     Task<IReadOnlyList<StoredActivity>> CommitAsync(IReadOnlyList<Activity> activities, string? stateJson, DateTimeOffset expiresAt, ShopperSeen? seen, TurnFact? fact,
-        AnswerVote? vote, CancellationToken cancellationToken);
+        AnswerVote? vote, string? language, CancellationToken cancellationToken);
 }
 
 /// <summary>A running turn that opened with a capability's own read (<see cref="ITurnStore.BeginAsync{T}"/>).</summary>

@@ -112,5 +112,8 @@ internal static class SchemaMigrations
                     PRIMARY KEY (conversation_id, seq));
                 CREATE INDEX IF NOT EXISTS answer_feedback_voted ON answer_feedback (voted_at);
                 """),
+        new(7, "the conversation's language (two letters), which outlives the state's idle expiry and shows in the agent console",
+            Sqlite: "ALTER TABLE conversations ADD COLUMN language TEXT;",
+            Postgres: "ALTER TABLE conversations ADD COLUMN IF NOT EXISTS language TEXT;"),
     ];
 }

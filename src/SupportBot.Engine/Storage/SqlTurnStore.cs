@@ -82,7 +82,7 @@ internal sealed class SqlTurnStore(Database database, TimeProvider time) : ITurn
     }
 
     /// <summary>What a turn reads before it runs.</summary>
-    private sealed record Opening<T>(long Version, SavedState? State, long NextSequence, StoredActivity? Earlier, T Opened);
+    private sealed record Opening<T>(long Version, SavedState? State, long NextSequence, StoredActivity? Earlier, T Opened, string? Language);
 
     /// <summary>
     /// The lock (on a shared database), the saved state, the next sequence, the caller's own read and a retried client id, sent as one
@@ -99,6 +99,7 @@ internal sealed class SqlTurnStore(Database database, TimeProvider time) : ITurn
 
         sql.Append("SELECT version, state, expires_at FROM conversation_state WHERE conversation_id = @id;\n");
         sql.Append("SELECT COALESCE(MAX(seq), -1) + 1 FROM activities WHERE conversation_id = @id;\n");
+        sql.Append("SELECT language FROM conversations WHERE id = @id;\n");
         sql.Append(read?.Sql("@id"));
         if (clientActivityId is not null)
         {
@@ -130,6 +131,8 @@ internal sealed class SqlTurnStore(Database database, TimeProvider time) : ITurn
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var next = reader.Whole(0);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var language = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.TextOrNull(0) : null;
         var opened = default(T)!;
         if (read is not null)
         {
@@ -144,7 +147,7 @@ internal sealed class SqlTurnStore(Database database, TimeProvider time) : ITurn
             earlier = new StoredActivity(reader.Whole(0), JsonSerializer.Deserialize<Activity>(reader.GetString(1), ActivityJson.Options)!);
         }
 
-        return new Opening<T>(version, state, next, earlier, opened);
+        return new Opening<T>(version, state, next, earlier, opened, language);
     }
 
     private sealed class SlotRelease(SemaphoreSlim slots) : IDisposable
@@ -168,6 +171,8 @@ internal sealed class SqlTurnStore(Database database, TimeProvider time) : ITurn
 
         public StoredActivity? Earlier => opening.Earlier;
 
+        public string? Language => opening.Language;
+
         public T Opened => opening.Opened;
 
         public string NextId => SqlConversationStore.IdOf(conversationId, opening.NextSequence);
@@ -187,13 +192,13 @@ internal sealed class SqlTurnStore(Database database, TimeProvider time) : ITurn
         }
 
         public async Task<IReadOnlyList<StoredActivity>> CommitAsync(IReadOnlyList<Activity> activities, string? stateJson, DateTimeOffset expiresAt, ShopperSeen? seen,
-            TurnFact? fact, AnswerVote? vote, CancellationToken cancellationToken)
+            TurnFact? fact, AnswerVote? vote, string? language, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(activities);
             if (transaction is null && database.Commits is { } commits)
             {
                 // SQLite: with the turns committing at the same moment, in one transaction on the writer's connection.
-                return await commits.WriteAsync((batch, inBatch) => WriteAsync(batch, inBatch, activities, stateJson, expiresAt, seen, fact, vote, CancellationToken.None), cancellationToken)
+                return await commits.WriteAsync((batch, inBatch) => WriteAsync(batch, inBatch, activities, stateJson, expiresAt, seen, fact, vote, language, CancellationToken.None), cancellationToken)
                     .ConfigureAwait(false);
             }
 
@@ -202,7 +207,7 @@ internal sealed class SqlTurnStore(Database database, TimeProvider time) : ITurn
             var writing = transaction ?? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var stored = await WriteAsync(connection, writing, activities, stateJson, expiresAt, seen, fact, vote, cancellationToken).ConfigureAwait(false);
+                var stored = await WriteAsync(connection, writing, activities, stateJson, expiresAt, seen, fact, vote, language, cancellationToken).ConfigureAwait(false);
                 await writing.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return stored;
             }
@@ -221,10 +226,16 @@ internal sealed class SqlTurnStore(Database database, TimeProvider time) : ITurn
         /// caller rolls back: the whole transaction, or in a batch this turn's savepoint).
         /// </summary>
         private async Task<IReadOnlyList<StoredActivity>> WriteAsync(DbConnection on, DbTransaction writing, IReadOnlyList<Activity> activities, string? stateJson,
-            DateTimeOffset expiresAt, ShopperSeen? seen, TurnFact? fact, AnswerVote? vote, CancellationToken cancellationToken)
+            DateTimeOffset expiresAt, ShopperSeen? seen, TurnFact? fact, AnswerVote? vote, string? language, CancellationToken cancellationToken)
         {
             await using var command = on.Command("", writing);
             var stored = SqlConversationStore.AddInsert(command, conversationId, opening.NextSequence, activities);
+            if (language is not null && language != opening.Language)
+            {
+                command.CommandText += "UPDATE conversations SET language = @language WHERE id = @language_of;\n";
+                command.With("language_of", conversationId).With("language", language);
+            }
+
             if (seen is not null)
             {
                 SqlConversationStore.AddTouch(command, seen);

@@ -22,6 +22,6 @@ internal static class TranscriptAppends
         }
 
         await conversations.CreateAsync(conversationId, userId, at, cancellationToken).ConfigureAwait(false);
-        return (await turn.CommitAsync(activities, null, at, null, null, null, cancellationToken).ConfigureAwait(false), true);
+        return (await turn.CommitAsync(activities, null, at, null, null, null, null, cancellationToken).ConfigureAwait(false), true);
     }
 }

@@ -17,6 +17,7 @@ internal static class EvalCommands
         command.Subcommands.Add(Faq(context));
         command.Subcommands.Add(EvalIntentsCommand.Create(context));
         command.Subcommands.Add(EvalConversationsCommand.Create(context));
+        command.Subcommands.Add(EvalLanguagesCommand.Create(context));
         command.Subcommands.Add(EvalRecordCommand.Create(context));
         return command;
     }

@@ -78,7 +78,7 @@ public sealed class AnswerFeedbackStoreTests : OnBothProviders
         var asked = Activities.Message("how long do I have to return something?", conversation, Activities.Shopper("u1"), turn.NextId) with { Timestamp = Start };
         var decision = new TurnDecision(action, "return_policy", 0.9, "returns-window", 0.9, ["returns-window"], []);
         var replies = new TurnRenderer(clock).Render(asked, new TurnResult(ConversationState.FromJson(null), new BotReply("Within 30 days."), decision, []));
-        await turn.CommitAsync([asked, .. replies], null, Start.AddHours(1), null, new TurnFact(Start, Start, "u1", action) { FaqId = "returns-window" }, null, default);
+        await turn.CommitAsync([asked, .. replies], null, Start.AddHours(1), null, new TurnFact(Start, Start, "u1", action) { FaqId = "returns-window" }, null, null, default);
         return replies[0].Entities is [var entity] ? [.. entity.GetProperty("potentialAction").EnumerateArray()] : [];
     }
 
@@ -87,7 +87,7 @@ public sealed class AnswerFeedbackStoreTests : OnBothProviders
         await using var turn = await turns.BeginAsync(conversation, null, default);
         var feedback = new Activity { Type = ActivityTypes.Event, Name = AnswerFeedback.EventName, Entities = [action], From = Activities.Shopper("u1"), Timestamp = at };
         var vote = await FeedbackCheck.VoteAsync(feedback, turn, at, default);
-        await turn.CommitAsync([feedback], null, at.AddHours(1), null, null, vote, default);
+        await turn.CommitAsync([feedback], null, at.AddHours(1), null, null, vote, null, default);
         return vote;
     }
 

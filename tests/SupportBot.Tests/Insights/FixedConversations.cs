@@ -62,7 +62,7 @@ internal static class FixedConversations
         await using var turn = await turns.BeginAsync(conversation, null, default);
         var said = new Activity { Type = ActivityTypes.Message, Text = "…", From = new ChannelAccount(shopper, null, "user"), Timestamp = at };
         var reply = new Activity { Type = ActivityTypes.Message, Text = "…", From = new ChannelAccount("bot", null, "bot") };
-        await turn.CommitAsync([said, reply], null, at.AddMinutes(30), null, details(new TurnFact(at, at.AddSeconds(repliedAfter), shopper, action)), null, default);
+        await turn.CommitAsync([said, reply], null, at.AddMinutes(30), null, details(new TurnFact(at, at.AddSeconds(repliedAfter), shopper, action)), null, null, default);
     }
 
     /// <summary>
@@ -74,7 +74,7 @@ internal static class FixedConversations
         var at = Start.AddSeconds(atSecond);
         await using var turn = await turns.BeginAsync(conversation, null, default);
         var feedback = new Activity { Type = ActivityTypes.Event, Name = AnswerFeedback.EventName, From = new ChannelAccount(shopper, null, "user"), Timestamp = at };
-        await turn.CommitAsync([feedback], null, at.AddMinutes(30), null, null, new AnswerVote(asked, asked + 1, vote, at), default);
+        await turn.CommitAsync([feedback], null, at.AddMinutes(30), null, null, new AnswerVote(asked, asked + 1, vote, at), null, default);
     }
 
     private static async Task HandoffAsync(SqlHandoffStore handoffs, string id, string conversation, int atSecond, int claimedAfter, int closedAfter,

@@ -27,7 +27,7 @@ public sealed class TurnStoreTests : OnBothProviders
             Assert.Null(first.State);
             Assert.Equal("c1|0000000", first.NextId);
             await first.CommitAsync([Said("where is my order", "a1"), Reply("c1|0000000")], """{"step":"need_proof"}""", Start.AddMinutes(30),
-                new ShopperSeen("u1", "Sam", "en-US", Start), null, null, default);
+                new ShopperSeen("u1", "Sam", "en-US", Start), null, null, null, default);
         }
 
         await using var second = await new SqlTurnStore(test.Reopen(), clock).BeginAsync("c1", "a1", default);
@@ -81,7 +81,7 @@ public sealed class TurnStoreTests : OnBothProviders
             var count = turn.State is null ? 0 : int.Parse(turn.State.Json, System.Globalization.CultureInfo.InvariantCulture);
             await Task.Yield();
             Interlocked.Decrement(ref inside);
-            await turn.CommitAsync([Said($"message {i}", $"m{i}")], (count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Start.AddHours(1), null, null, null, default);
+            await turn.CommitAsync([Said($"message {i}", $"m{i}")], (count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Start.AddHours(1), null, null, null, null, default);
         }));
 
         Assert.False(overlapped);
@@ -99,7 +99,7 @@ public sealed class TurnStoreTests : OnBothProviders
         await new SqlConversationStore(test.Database).CreateAsync("c1", null, Start, default);
         await using (var first = await new SqlTurnStore(test.Database, clock).BeginAsync("c1", null, default))
         {
-            await first.CommitAsync([], "1", Start.AddHours(1), null, null, null, default);
+            await first.CommitAsync([], "1", Start.AddHours(1), null, null, null, null, default);
         }
 
         // A writer that bypassed the lock (an older build, a hand-run script) moves the version under a running turn.
@@ -111,7 +111,7 @@ public sealed class TurnStoreTests : OnBothProviders
             Assert.Equal(1, await bump.ExecuteNonQueryAsync());
         }
 
-        await Assert.ThrowsAsync<ConcurrentTurnException>(() => stale.CommitAsync([Said("lost", "l1")], "2", Start.AddHours(1), null, null, null, default));
+        await Assert.ThrowsAsync<ConcurrentTurnException>(() => stale.CommitAsync([Said("lost", "l1")], "2", Start.AddHours(1), null, null, null, null, default));
         Assert.Empty(await new SqlConversationStore(test.Database).ReadAfterAsync("c1", -1, default));
     }
 
@@ -125,7 +125,7 @@ public sealed class TurnStoreTests : OnBothProviders
         await new SqlConversationStore(test.Database).CreateAsync("c1", null, Start, default);
         await using (var first = await turns.BeginAsync("c1", null, default))
         {
-            await first.CommitAsync([], "verified", Start.AddMinutes(30), null, null, null, default);
+            await first.CommitAsync([], "verified", Start.AddMinutes(30), null, null, null, null, default);
         }
 
         clock.Advance(TimeSpan.FromMinutes(29));
@@ -137,7 +137,7 @@ public sealed class TurnStoreTests : OnBothProviders
         clock.Advance(TimeSpan.FromMinutes(2));
         await using var late = await turns.BeginAsync("c1", null, default);
         Assert.Null(late.State);
-        await late.CommitAsync([], "fresh", Start.AddHours(2), null, null, null, default);
+        await late.CommitAsync([], "fresh", Start.AddHours(2), null, null, null, null, default);
     }
 
     private static Activity Said(string text, string clientId) => new()
@@ -154,6 +154,6 @@ public sealed class TurnStoreTests : OnBothProviders
     internal static async Task SeenAsync(Database database, string conversationId, ShopperSeen seen)
     {
         await using var turn = await new SqlTurnStore(database, new FakeTimeProvider(seen.At)).BeginAsync(conversationId, null, default);
-        await turn.CommitAsync([], null, seen.At, seen, null, null, default);
+        await turn.CommitAsync([], null, seen.At, seen, null, null, null, default);
     }
 }
