@@ -92,8 +92,9 @@ internal sealed partial class ConversationEngine
         var conversation = key.Value;
         if (inbound.Type == ActivityTypes.ConversationUpdate)
         {
+            // The welcome speaks the locale the channel started the conversation with (Direct Line's start, Web Chat's locale).
             return inbound.MembersAdded?.Any(m => m.Id != Bot.Id && m.Role != "bot") == true
-                ? Result(state, Welcome(ReplyWriter.Of(knowledge), knowledge.Prompt))
+                ? Result(state, Welcome(ReplyWriter.Of(knowledge, inbound.Locale), knowledge.Prompt))
                 : TurnResult.Nothing(state);
         }
 

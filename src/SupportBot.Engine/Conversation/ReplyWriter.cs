@@ -10,14 +10,15 @@ namespace SupportBot.Conversation;
 /// Answers themselves are drafted (see <see cref="Drafting.ReplyDrafter"/>); these replies are fixed on purpose, so
 /// what the bot promises about itself never depends on a model.
 /// </summary>
-internal sealed class ReplyWriter(ResponseCatalog catalog, StorePolicies policies)
+/// <param name="locale">The catalogue translation to say it in (<c>fr-FR</c> finds <c>conversation.fr.yml</c>); null for the default file.</param>
+internal sealed class ReplyWriter(ResponseCatalog catalog, StorePolicies policies, string? locale = null)
 {
     private static readonly HashSet<string> SmallTalkKeys = new(StringComparer.Ordinal)
     {
         "greeting", "thanks", "goodbye", "bot_challenge", "affirm", "deny",
     };
 
-    public static ReplyWriter Of(KnowledgeBase knowledge) => new(knowledge.Responses, knowledge.Policies);
+    public static ReplyWriter Of(KnowledgeBase knowledge, string? locale = null) => new(knowledge.Responses, knowledge.Policies, locale);
 
     public string Welcome(ReplyPrompt prompt) => Say("welcome", ("persona", prompt.Persona));
 
@@ -40,5 +41,5 @@ internal sealed class ReplyWriter(ResponseCatalog catalog, StorePolicies policie
         [.. ConversationTexts.Topics.Select(t => new ReplyChoice(Say($"topics.{t}.title"), Say($"topics.{t}.sends")))];
 
     private string Say(string key, params (string Name, string Value)[] values) =>
-        catalog.Say(ConversationTexts.Catalogue, key, null, [("store", policies.GetText("store.name") ?? "this store"), .. values]);
+        catalog.Say(ConversationTexts.Catalogue, key, locale, [("store", policies.GetText("store.name") ?? "this store"), .. values]);
 }
