@@ -95,9 +95,10 @@ internal sealed partial class ConversationEngine
         var conversation = key.Value;
         if (inbound.Type == ActivityTypes.ConversationUpdate)
         {
+            // The welcome speaks the language the channel started the conversation in (Direct Line's start, Web Chat's locale).
             state.Language = _languages.Start(state.Language, inbound.Locale);
             return inbound.MembersAdded?.Any(m => m.Id != Bot.Id && m.Role != "bot") == true
-                ? Result(state, Welcome(ReplyWriter.Of(knowledge), knowledge.Prompt))
+                ? Result(state, Welcome(ReplyWriter.Of(knowledge, ReplyLanguage.Of(state.Language)), knowledge.Prompt))
                 : TurnResult.Nothing(state);
         }
 

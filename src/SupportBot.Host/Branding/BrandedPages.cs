@@ -13,12 +13,18 @@ internal static class BrandedPages
 {
     private const string NoncePlaceholder = "{{style-nonce}}";
 
-    public static IEndpointRouteBuilder MapBrandedPage(this IEndpointRouteBuilder app, string route, string file)
+    /// <param name="localize">Writes a page's own words into its template for the request (the store page's locale), before the names.</param>
+    public static IEndpointRouteBuilder MapBrandedPage(this IEndpointRouteBuilder app, string route, string file, Func<HttpContext, string, string>? localize = null)
     {
         var page = Path.Combine(((IApplicationBuilder)app).ApplicationServices.GetRequiredService<IWebHostEnvironment>().WebRootPath, file);
         RequestDelegate serve = async context =>
         {
             var template = await File.ReadAllTextAsync(page, context.RequestAborted).ConfigureAwait(false);
+            if (localize is not null)
+            {
+                template = localize(context, template);
+            }
+
             var html = Render(template, context.RequestServices.GetRequiredService<BrandingSource>().Current);
             if (html.Contains(NoncePlaceholder, StringComparison.Ordinal))
             {

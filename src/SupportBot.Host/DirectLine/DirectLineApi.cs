@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using SupportBot.Conversation;
 using Microsoft.AspNetCore.Http.Features;
@@ -16,7 +17,7 @@ namespace SupportBot.Host.DirectLine;
 /// poll with watermarks, and the WebSocket stream. Errors are the service's <c>{"error":{"code","message"}}</c>
 /// (inside a ProblemDetails body) with the statuses DirectLineJS reacts to: 401/403 for credentials, 404 for unknown conversations.
 /// </summary>
-internal static class DirectLineApi
+internal static partial class DirectLineApi
 {
     public const string CorsPolicy = "DirectLine";
 
@@ -85,7 +86,7 @@ internal static class DirectLineApi
             return Error(StatusCodes.Status403Forbidden, "BadArgument", "Tokens are generated with the secret, not with a token.");
         }
 
-        var userId = await UserIdAsync(request).ConfigureAwait(false);
+        var userId = (await StartBodyAsync(request).ConfigureAwait(false)).UserId;
         var conversationId = DirectLineConversations.NewConversationId();
         return Results.Json(new TokenResponse(conversationId, tokens.Issue(conversationId, userId), tokens.Options.TokenLifetimeSeconds), ActivityJson.Options);
     }
@@ -111,9 +112,10 @@ internal static class DirectLineApi
             return failure;
         }
 
-        var userId = credential!.UserId ?? await UserIdAsync(request).ConfigureAwait(false);
+        var start = await StartBodyAsync(request).ConfigureAwait(false);
+        var userId = credential!.UserId ?? start.UserId;
         var conversationId = credential.ConversationId ?? DirectLineConversations.NewConversationId();
-        var started = await conversations.StartAsync(conversationId, userId, cancellationToken).ConfigureAwait(false);
+        var started = await conversations.StartAsync(conversationId, userId, start.Locale, cancellationToken).ConfigureAwait(false);
         var body = Conversation(request, tokens, conversationId, userId, watermark: null);
         return Results.Json(body, ActivityJson.Options, statusCode: started ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
@@ -214,24 +216,41 @@ internal static class DirectLineApi
         return new ConversationResponse(conversationId, token, tokens.Options.TokenLifetimeSeconds, streamUrl);
     }
 
-    private static async Task<string?> UserIdAsync(HttpRequest request)
+    /// <summary>
+    /// What a start or token request may say: <c>{"user":{"id":…},"locale":"fr-FR"}</c> (DirectLineJS sends the locale
+    /// given as <c>conversationStartProperties.locale</c>). A locale that is not a language tag is ignored.
+    /// </summary>
+    private static async Task<(string? UserId, string? Locale)> StartBodyAsync(HttpRequest request)
     {
-        if (request.ContentLength is null or 0)
+        // A chunked body has no length, so only a declared empty one is skipped; an empty chunked one fails to parse below.
+        if (request.ContentLength is 0)
         {
-            return null;
+            return (null, null);
         }
 
         try
         {
             using var body = await JsonDocument.ParseAsync(request.Body).ConfigureAwait(false);
-            return body.RootElement.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.Object
+            var root = body.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, null);
+            }
+
+            var userId = root.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.Object
                 && user.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+            var locale = root.TryGetProperty("locale", out var tag) && tag.ValueKind == JsonValueKind.String ? tag.GetString() : null;
+            return (userId, locale is not null && LanguageTag().IsMatch(locale) ? locale : null);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or BadHttpRequestException)
         {
-            return null;
+            return (null, null);
         }
     }
+
+    /// <summary>A BCP 47 language tag as channels send them (<c>fr</c>, <c>fr-FR</c>, <c>zh-Hant-TW</c>), bounded in length.</summary>
+    [GeneratedRegex("^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageTag();
 
     // Written with the activities' camelCase settings (the host's own JSON is snake_case), except expires_in:
     // Direct Line 3.0 spells that one in snake_case.

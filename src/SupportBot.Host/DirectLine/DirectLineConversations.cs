@@ -33,8 +33,11 @@ internal sealed class DirectLineConversations(ConversationTurns turns, IConversa
 
     public static string NewConversationId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
-    /// <summary>Creates the conversation and the bot's welcome; a conversation that exists already is left as it is.</summary>
-    public async Task<bool> StartAsync(string conversationId, string? userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the conversation and the bot's welcome, in <paramref name="locale"/> when the client started with one
+    /// (Web Chat's locale); a conversation that exists already is left as it is.
+    /// </summary>
+    public async Task<bool> StartAsync(string conversationId, string? userId, string? locale, CancellationToken cancellationToken)
     {
         if (await store.ExistsAsync(conversationId, cancellationToken).ConfigureAwait(false))
         {
@@ -49,6 +52,7 @@ internal sealed class DirectLineConversations(ConversationTurns turns, IConversa
             Conversation = new ConversationAccount(conversationId),
             Recipient = ConversationEngine.Bot,
             MembersAdded = [new ChannelAccount(userId ?? "user", Role: "user")],
+            Locale = locale,
         };
         var welcome = await turns.HandleAsync(ConversationKey.DirectLine(conversationId), update, ClientIdentity.InProcess(update), streams.OnThisChannel, cancellationToken: cancellationToken)
             .ConfigureAwait(false);

@@ -10,6 +10,7 @@ using SupportBot.Host.Privacy;
 using SupportBot.Host.Limits;
 using SupportBot.Host.Observability;
 using SupportBot.Host.Security;
+using SupportBot.Host.StorePage;
 using SupportBot.Host.Views;
 using SupportBot.Storage;
 
@@ -35,6 +36,7 @@ internal static class ServerApp
         builder.Services.AddBotConnector();
         builder.Services.AddAgentConsole();
         builder.Services.AddBranding();
+        builder.Services.AddStorePage();
         builder.Services.AddRetentionService();
         builder.Services.AddHostedService<DemoConversationSeeding>();
         builder.Services.AddProblemDetails();
@@ -70,7 +72,7 @@ internal static class ServerApp
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapBrandedPage("/", "index.html");
+        app.MapStorePage();
         app.MapBrandingAssets();
         app.MapHealthEndpoints();
         app.MapMetrics();

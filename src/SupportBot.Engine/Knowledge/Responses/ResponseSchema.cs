@@ -17,5 +17,5 @@ internal sealed record ResponseSchema(string Name, IReadOnlyDictionary<string, I
 /// <summary>Every catalogue the product reads; a capability that moves its wording into <c>knowledge/responses/</c> adds its schema here.</summary>
 internal static class ResponseSchemas
 {
-    public static IReadOnlyList<ResponseSchema> All { get; } = [OrderTexts.Schema, ConversationTexts.Schema, HandoffTexts.Schema];
+    public static IReadOnlyList<ResponseSchema> All { get; } = [OrderTexts.Schema, ConversationTexts.Schema, HandoffTexts.Schema, PageTexts.Schema];
 }

@@ -3,7 +3,8 @@
 // conversation.
 import { showBot, showFailure } from './header.js';
 import { followHandoffs, groupBySpeaker, labelSpeakers, personAvatars } from './middleware.js';
-import { accentColor, elements, styleNonce, useWebSocket } from './page.js';
+import { accentColor, elements, locale, styleNonce, useWebSocket } from './page.js';
+import { say, wordsLoaded } from './strings.js';
 
 async function conversationToken() {
   const response = await fetch('/api/webchat/token', { method: 'POST' });
@@ -12,9 +13,12 @@ async function conversationToken() {
 }
 
 try {
+  if (!wordsLoaded) { throw new Error('the page\'s words did not load'); }
   const { token, userId } = await conversationToken();
   const directLine = window.WebChat.createDirectLine({
     token,
+    // Sent with the conversation's start, so the bot's welcome comes in the page's language.
+    conversationStartProperties: { locale },
     domain: location.origin + '/v3/directline',
     webSocket: useWebSocket,
     pollingInterval: 500
@@ -25,12 +29,13 @@ try {
     nonce: styleNonce,
     userID: userId,
     username: 'You',
-    locale: 'en-US',
+    // Web Chat words its own controls and formats its times in this locale, and sends it on every activity.
+    locale,
     styleOptions: {
       // Without /branding.css Web Chat keeps its own accent rather than none.
       ...(accentColor ? { accent: accentColor } : {}),
-      botAvatarInitials: 'Bot',
-      userAvatarInitials: 'You',
+      botAvatarInitials: say('avatar.bot'),
+      userAvatarInitials: say('avatar.you'),
       hideUploadButton: true,
       bubbleBorderRadius: 10,
       bubbleFromUserBorderRadius: 10,

@@ -6,6 +6,9 @@ const rootStyle = getComputedStyle(document.documentElement);
 /** The virtual assistant's name, as the chat header shows it. */
 export const botName = document.querySelector('.chat-title')?.textContent.trim() || 'Assistant';
 
+/** The page's locale as the server chose it (?locale=, else the browser's languages): Web Chat's and the conversation's. */
+export const locale = document.documentElement.lang || 'en-US';
+
 /** The shop's accent colour (from /branding.css), which Web Chat takes for its buttons and links. */
 export const accentColor = rootStyle.getPropertyValue('--accent').trim();
 

@@ -1,6 +1,7 @@
 // Who is talking. The server marks every bot-side activity with channelData.supportbot = { speaker, agentName?, handoff? },
 // so the page can say honestly whether a message came from the virtual assistant or a named person from the support team.
 import { botName } from './page.js';
+import { say } from './strings.js';
 
 /** The agent's name from a server mark, or null when it has none. */
 export function agentNameOf(mark) {
@@ -12,10 +13,11 @@ export function speakerOf(activity) {
   if (!activity || !activity.from || activity.from.role === 'user') { return null; }
   const mark = activity.channelData?.supportbot;
   if (mark?.speaker === 'agent') {
-    const name = agentNameOf(mark) || 'Support team';
-    return { kind: 'agent', name, label: name + ' · support team' };
+    const agent = agentNameOf(mark);
+    const name = agent || say('speaker.unnamed_agent');
+    return { kind: 'agent', name, label: agent ? say('speaker.agent', { agent }) : name };
   }
-  return { kind: 'bot', name: botName, label: botName + ' · virtual assistant' };
+  return { kind: 'bot', name: botName, label: say('speaker.bot') };
 }
 
 function speakerKey(activity) {
