@@ -121,14 +121,17 @@ internal sealed partial class ConversationEngine
         state.Language = language.Language;
         var result = await MessageTurnAsync(key, state, inbound, client, text, knowledge, standing, cancellationToken).ConfigureAwait(false);
         result = result.Decision is { } decided ? result with { Decision = decided with { Language = language.Language } } : result;
-        return cut ? NoteReadOnlyTheStart(result, ReplyWriter.Of(knowledge)) : result;
+        return cut ? NoteReadOnlyTheStart(result, ReplyWriter.Of(knowledge, ReplyLanguage.Of(state.Language))) : result;
     }
 
     private async Task<TurnResult> MessageTurnAsync(ConversationKey key, ConversationState state, Activity inbound, ClientIdentity client, string? text, KnowledgeBase knowledge,
         HandoffStanding? standing, CancellationToken cancellationToken)
     {
         var conversation = key.Value;
+        var speaks = ReplyLanguage.Of(state.Language ?? _languages.Default);
+        var language = speaks.Code;
         var policies = knowledge.Policies;
+        var snapshot = _knowledge.Current;
         var open = standing is null ? await _line.OpenForAsync(conversation, cancellationToken).ConfigureAwait(false) : standing.Open;
         if (open is not null)
         {
@@ -137,12 +140,12 @@ internal sealed partial class ConversationEngine
 
         if (string.IsNullOrEmpty(text))
         {
-            return Result(state, Say(ReplyWriter.Of(knowledge).EmptyMessage(), null, Decision(TurnDecision.NotUnderstood)));
+            return Result(state, Say(ReplyWriter.Of(knowledge, speaks).EmptyMessage(), null, Decision(TurnDecision.NotUnderstood)));
         }
 
         if (standing?.RatingAsked != false && await _session.TryRateAsync(conversation, text, cancellationToken).ConfigureAwait(false) is { } rating)
         {
-            return Result(state, new BotReply(HandoffWords.Of(knowledge).Rated(rating)), Decision(TurnDecision.Rated), new RatingGiven(rating));
+            return Result(state, new BotReply(HandoffWords.Of(knowledge, speaks).Rated(rating)), Decision(TurnDecision.Rated), new RatingGiven(rating));
         }
 
         IntentPrediction intent;
@@ -153,9 +156,10 @@ internal sealed partial class ConversationEngine
         {
             // The message is embedded once; the intent model and the knowledge search share the vector. Both read it
             // with misspellings corrected ("retrun" as "return"), as the search does, so a typo is not out of scope.
-            understood = _knowledge.Current.Index.Respell(text);
-            vector = await _knowledge.Embeddings.EmbedMessageAsync(understood, cancellationToken).ConfigureAwait(false);
-            intent = _intents.Current.Predict(understood, vector);
+            understood = snapshot.Indexes.For(language).Respell(text);
+            vector = await _knowledge.Embeddings.For(language).EmbedMessageAsync(understood, cancellationToken).ConfigureAwait(false);
+            var model = await _intents.ForAsync(language, cancellationToken).ConfigureAwait(false);
+            intent = model.Predict(understood, vector);
             found = _entities.Extract(text);
         }
 
@@ -164,7 +168,7 @@ internal sealed partial class ConversationEngine
         session.Client = client;
         var turn = new TurnContext(key, inbound, text, intent, entities, state)
         {
-            Vector = vector, Understood = understood, Pressed = Buttons.Pressed(text), Language = state.Language ?? _languages.Default,
+            Vector = vector, Understood = understood, Pressed = ButtonsIn(speaks).Pressed(text), Language = language,
         };
         var memory = state.Handoff;
         if (memory.Offer is { } offer)
@@ -178,7 +182,7 @@ internal sealed partial class ConversationEngine
 
         // Pressing one of the bot's own buttons ("Did you mean …?") may repeat an earlier question without any frustration.
         var pressedOffer = memory.WasOffered(text);
-        var frustration = FrustrationDetector.Read(knowledge.Frustration, text, pressedOffer ? [] : memory.RecentTexts);
+        var frustration = FrustrationDetector.Read(knowledge.In(language).Frustration, text, pressedOffer ? [] : memory.RecentTexts);
         memory.Remember(text);
         var asked = (intent.Intent == "talk_to_human" && !intent.IsOutOfScope)
             || turn.Pressed == FlowButtons.Handoff;
@@ -188,7 +192,7 @@ internal sealed partial class ConversationEngine
             return await _handoffs.HandOffAsync(turn, before, "", cancellationToken).ConfigureAwait(false);
         }
 
-        var input = new DialogInput(text, intent.IsOutOfScope ? null : intent.Intent, found, OrderPolicies.From(policies)) { Responses = knowledge.Responses };
+        var input = new DialogInput(text, intent.IsOutOfScope ? null : intent.Intent, found, OrderPolicies.From(policies)) { Responses = knowledge.Responses, Language = speaks };
         var outcome = await RouteAsync(turn, input, cancellationToken).ConfigureAwait(false);
         memory.Offered = outcome.Choices ?? [];
         if (_policy.AfterAnswer(outcome.Decision, intent.IsOutOfScope, outcome.FlowHandoff, memory) is { } after)
@@ -207,7 +211,7 @@ internal sealed partial class ConversationEngine
         if (await _dialog.TryLeaveAsync(session, input, cancellationToken).ConfigureAwait(false) is { } left)
         {
             // Ending a flow offers the topics again; starting it over asks its first question.
-            return left.Exit == FlowExit.Restart ? FlowReply(turn, left.Reply) : Say(left.Reply.Text, Words.Topics(), turn.Decision(TurnDecision.FlowExit));
+            return left.Exit == FlowExit.Restart ? FlowReply(turn, left.Reply) : Say(left.Reply.Text, WordsFor(turn).Topics(), turn.Decision(TurnDecision.FlowExit));
         }
 
         if (turn.Pressed is { } pressed)
@@ -233,11 +237,11 @@ internal sealed partial class ConversationEngine
 
         if (SmallTalkIntents.Contains(intent.Intent) && intent.Confidence >= _options.SmallTalkConfidence)
         {
-            return Say(Words.SmallTalk(intent.Intent), null, turn.Decision(TurnDecision.SmallTalk));
+            return Say(WordsFor(turn).SmallTalk(intent.Intent), null, turn.Decision(TurnDecision.SmallTalk));
         }
 
         var snapshot = _knowledge.Current;
-        var (answer, picked) = Chosen(snapshot, text, Search(snapshot, turn));
+        var (answer, picked) = Chosen(snapshot.TitlesIn(turn.Language), text, Search(snapshot, turn));
         var bar = _knowledge.MinConfidence;
         var flow = OrderDialog.Refine(FlowOf(intent), text);
         var decision = picked ? new AnswerDecision(AnswerKind.Direct, []) : AnswerDecision.Of(answer, Thresholds);
@@ -260,14 +264,14 @@ internal sealed partial class ConversationEngine
 
         if (intent.IsOutOfScope && answer.Confidence < bar)
         {
-            return Say(Words.OutOfScope(), [.. Words.Topics(), new ReplyChoice(Buttons.LabelOf(FlowButtons.Handoff))], turn.Decision(TurnDecision.OutOfScope, answer));
+            return Say(WordsFor(turn).OutOfScope(), [.. WordsFor(turn).Topics(), new ReplyChoice(ButtonsIn(turn.Speaks).LabelOf(FlowButtons.Handoff))], turn.Decision(TurnDecision.OutOfScope, answer));
         }
 
         if (faqAnswers)
         {
             // A question about doing something the bot can do ("how do I cancel my order?") gets the answer and the offer.
             // Entries nearly as likely come after the answer, as related questions, never instead of it.
-            List<ReplyChoice> offer = flow is not null && intent.Confidence >= _options.FlowConfidence ? [new ReplyChoice(Buttons.LabelOf(flow))] : [];
+            List<ReplyChoice> offer = flow is not null && intent.Confidence >= _options.FlowConfidence ? [new ReplyChoice(ButtonsIn(turn.Speaks).LabelOf(flow))] : [];
             offer.AddRange(decision.Alternatives.Select(h => new ReplyChoice(h.Entry.Title)));
             var answered = await AnswerAsync(turn, answer, offer.Count > 0 ? offer : null, "", cancellationToken).ConfigureAwait(false);
 
@@ -280,10 +284,10 @@ internal sealed partial class ConversationEngine
 
         if (decision.Kind == AnswerKind.Clarify)
         {
-            return Say(Words.DidYouMean(), [.. decision.Alternatives.Select(h => new ReplyChoice(h.Entry.Title))], turn.Decision(TurnDecision.Clarify, answer));
+            return Say(WordsFor(turn).DidYouMean(), [.. decision.Alternatives.Select(h => new ReplyChoice(h.Entry.Title))], turn.Decision(TurnDecision.Clarify, answer));
         }
 
-        return Say(Words.NotUnderstood(), [.. Words.Topics(), new ReplyChoice(Buttons.LabelOf(FlowButtons.Handoff))], turn.Decision(TurnDecision.NotUnderstood, answer));
+        return Say(WordsFor(turn).NotUnderstood(), [.. WordsFor(turn).Topics(), new ReplyChoice(ButtonsIn(turn.Speaks).LabelOf(FlowButtons.Handoff))], turn.Decision(TurnDecision.NotUnderstood, answer));
     }
 
     /// <summary>
@@ -295,7 +299,7 @@ internal sealed partial class ConversationEngine
         var resume = OrderDialog.Reprompt(turn.Session, input);
         if (SmallTalkIntents.Contains(turn.Intent.Intent) && turn.Intent.Confidence >= _options.SmallTalkConfidence)
         {
-            return Say(Words.SmallTalk(turn.Intent.Intent) + "\n\n" + resume.Text, resume.Choices, turn.Decision(TurnDecision.SmallTalk));
+            return Say(WordsFor(turn).SmallTalk(turn.Intent.Intent) + "\n\n" + resume.Text, resume.Choices, turn.Decision(TurnDecision.SmallTalk));
         }
 
         // Mid-flow there is no "did you mean": the best answer is given and the flow's question follows, so the
@@ -306,7 +310,7 @@ internal sealed partial class ConversationEngine
             return await AnswerAsync(turn, answer, resume.Choices, "\n\n" + OrderDialog.Resume(input, resume.Text), cancellationToken).ConfigureAwait(false);
         }
 
-        return Say(Words.NotUnderstoodInFlow(resume.Text), resume.Choices, turn.Decision(TurnDecision.NotUnderstood, answer));
+        return Say(WordsFor(turn).NotUnderstoodInFlow(resume.Text), resume.Choices, turn.Decision(TurnDecision.NotUnderstood, answer));
     }
 
     private async Task<Outcome> AnswerAsync(TurnContext turn, KnowledgeAnswer answer, IReadOnlyList<ReplyChoice>? actions, string suffix, CancellationToken cancellationToken)
@@ -331,20 +335,21 @@ internal sealed partial class ConversationEngine
 
     /// <summary>The message is one of the bot's own buttons (last turn's choices, a topic, a flow, an entry's title): it says nothing of the shopper's language.</summary>
     private bool IsPressed(ConversationState state, string? text) =>
-        text is not null && (state.Handoff.WasOffered(text) || Buttons.Pressed(text) is not null || _knowledge.Current.ByTitle.ContainsKey(text)
-            || Words.Topics().Any(t => t.Sends == text));
+        text is not null && (state.Handoff.WasOffered(text) || ButtonsIn(ReplyLanguage.English).Pressed(text) is not null
+            || _knowledge.Current.Knowledge.Languages.Any(l => _knowledge.Current.TitlesIn(l).ContainsKey(text))
+            || ReplyWriter.Of(_knowledge.Current.Knowledge, ReplyLanguage.Of(state.Language)).Topics().Any(t => t.Sends == text));
 
     private static Outcome Welcome(ReplyWriter words, ReplyPrompt prompt) => Say(words.Welcome(prompt), words.Topics(), Decision(TurnDecision.Welcome));
 
-    /// <summary>The bot's own sentences from the knowledge in service.</summary>
-    private ReplyWriter Words => ReplyWriter.Of(_knowledge.Current.Knowledge);
+    /// <summary>The bot's own sentences from the knowledge in service, in the turn's language.</summary>
+    private ReplyWriter WordsFor(TurnContext turn) => ReplyWriter.Of(_knowledge.Current.Knowledge, turn.Speaks);
 
-    private FlowButtons Buttons => new(_knowledge.Current.Knowledge.Responses);
+    private FlowButtons ButtonsIn(ReplyLanguage language) => new(_knowledge.Current.Knowledge.Responses, language);
 
     private KnowledgeAnswer Search(KnowledgeSnapshot snapshot, TurnContext turn)
     {
         using var retrieval = _telemetry.Stage(Stages.Retrieval);
-        return snapshot.Index.Search(turn.Text, 3, turn.Vector);
+        return snapshot.Indexes.For(turn.Language).Search(turn.Text, 3, turn.Vector);
     }
 
     /// <summary>An order flow's step, timed as a stage (the shop's backend is called inside it).</summary>
@@ -371,9 +376,9 @@ internal sealed partial class ConversationEngine
     /// A message that is exactly an entry's title was picked from a button ("Did you mean …?", the welcome's topics):
     /// that entry answers, first, whatever else scores close to it.
     /// </summary>
-    private static (KnowledgeAnswer Answer, bool Picked) Chosen(KnowledgeSnapshot snapshot, string text, KnowledgeAnswer answer)
+    private static (KnowledgeAnswer Answer, bool Picked) Chosen(IReadOnlyDictionary<string, FaqEntry> titles, string text, KnowledgeAnswer answer)
     {
-        if (!snapshot.ByTitle.TryGetValue(text, out var entry) || answer.Hits.FirstOrDefault(h => h.Entry == entry) is not { } hit)
+        if (!titles.TryGetValue(text, out var entry) || answer.Hits.FirstOrDefault(h => h.Entry == entry) is not { } hit)
         {
             return (answer, false);
         }

@@ -23,7 +23,7 @@ internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, Live
 
     private const int MaxAgentNameLength = 100;
 
-    private HandoffWords Words => HandoffWords.Of(knowledge.Current.Knowledge);
+    private HandoffWords WordsFor(ConversationState state) => HandoffWords.Of(knowledge.Current.Knowledge, ReplyLanguage.Of(state.Language));
 
     /// <summary>The Bot Framework handoff protocol's events (<c>handoff.initiate</c>, <c>handoff.status</c>).</summary>
     public static bool IsHandoffEvent(string? name) => name?.StartsWith("handoff.", StringComparison.Ordinal) == true;
@@ -52,7 +52,7 @@ internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, Live
             HandoffId = outcome.Ticket?.Id,
             Slots = slots,
         };
-        var reply = new BotReply(prefix + Words.Preface(verdict.Reason) + outcome.Text, outcome.Choices) { HandoffState = outcome.State };
+        var reply = new BotReply(prefix + WordsFor(turn.State).Preface(verdict.Reason) + outcome.Text, outcome.Choices) { HandoffState = outcome.State };
         return Result(turn.State, reply, decision, new HandoffRequested(verdict.Reason, outcome.State, outcome.Ticket?.Id, outcome.ContactCentreEvent));
     }
 
@@ -75,11 +75,11 @@ internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, Live
         if (text is not null && IsStop(text))
         {
             await line.LeaveQueueAsync(open, cancellationToken).ConfigureAwait(false);
-            var left = new BotReply(Words.LeftQueue(), ReplyWriter.Of(knowledge.Current.Knowledge).Topics()) { HandoffState = HandoffStates.BackToBot };
+            var left = new BotReply(WordsFor(state).LeftQueue(), ReplyWriter.Of(knowledge.Current.Knowledge, ReplyLanguage.Of(state.Language)).Topics()) { HandoffState = HandoffStates.BackToBot };
             return Result(state, left, decision with { Action = TurnDecision.LeftQueue });
         }
 
-        var waiting = open.Status == HandoffStatus.Pending ? Words.StillConnecting() : Words.StillQueued(await line.PositionOfAsync(open, cancellationToken).ConfigureAwait(false));
+        var waiting = open.Status == HandoffStatus.Pending ? WordsFor(state).StillConnecting() : WordsFor(state).StillQueued(await line.PositionOfAsync(open, cancellationToken).ConfigureAwait(false));
         return Result(state, new BotReply(waiting) { HandoffState = HandoffStates.Queued }, decision);
     }
 
@@ -90,14 +90,14 @@ internal sealed class HandoffTurns(IHandoffLine line, IAgentSession agents, Live
         {
             var ticket = await line.LeaveMessageAsync(offer, email.Value, turn.Text, cancellationToken).ConfigureAwait(false);
             var decision = turn.Decision(TurnDecision.MessageTaken) with { Handoff = ticket.Reason, HandoffId = ticket.Id, HandoffState = "ticket" };
-            return Result(turn.State, new BotReply(Words.MessageTaken(email.Value)), decision,
+            return Result(turn.State, new BotReply(WordsFor(turn.State).MessageTaken(email.Value)), decision,
                 new HandoffRequested(ticket.Reason, "ticket", ticket.Id, null));
         }
 
-        var declined = turn.Text.TrimEnd('.', '!').Equals(Words.NoThanks, StringComparison.OrdinalIgnoreCase)
+        var declined = turn.Text.TrimEnd('.', '!').Equals(WordsFor(turn.State).NoThanks, StringComparison.OrdinalIgnoreCase)
             || IsStop(turn.Text)
             || (turn.Intent.Intent == "deny" && turn.Intent.Confidence >= options.SmallTalkConfidence);
-        return declined ? Result(turn.State, Say(Words.OfferDeclined(), ReplyWriter.Of(knowledge.Current.Knowledge).Topics(), turn.Decision(TurnDecision.SmallTalk))) : null;
+        return declined ? Result(turn.State, Say(WordsFor(turn.State).OfferDeclined(), ReplyWriter.Of(knowledge.Current.Knowledge, turn.Speaks).Topics(), turn.Decision(TurnDecision.SmallTalk))) : null;
     }
 
     /// <summary>

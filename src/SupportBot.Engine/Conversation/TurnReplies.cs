@@ -30,6 +30,9 @@ internal sealed record TurnContext(ConversationKey Key, Activity Inbound, string
     /// <summary>The conversation's language for this turn (two letters: <c>en</c>, <c>fr</c>, <c>es</c>), as <see cref="Languages.LanguageResolver"/> settled it.</summary>
     public required string Language { get; init; }
 
+    /// <summary>How the turn's replies are worded: its <see cref="Language"/>'s catalogues, days, amounts and plurals.</summary>
+    public ReplyLanguage Speaks => ReplyLanguage.Of(Language);
+
     /// <summary>The flow (or <see cref="FlowButtons.Handoff"/>) whose button the message's text is the label of, if any.</summary>
     public string? Pressed { get; init; }
 

@@ -32,7 +32,7 @@ internal sealed record KnowledgeSearchResult([property: JsonPropertyName("passag
     public static KnowledgeSearchResult From(KnowledgeAnswer answer) => From(answer.Hits);
 
     public static KnowledgeSearchResult From(IEnumerable<KnowledgeHit> hits) =>
-        new(hits.Select(h => new KnowledgePassage(h.Entry.Id, h.Entry.Title, h.Entry.AnswerMarkdown, h.Entry.Link, Math.Round(h.Confidence, 3), h.Entry.Summary)).ToList());
+        new(hits.Select(h => new KnowledgePassage(h.Entry.Id, h.Entry.Title, h.Entry.AnswerMarkdown, h.Entry.Link, Math.Round(h.Confidence, 3), h.Entry.Summary, h.Entry.Locale)).ToList());
 }
 
 /// <summary>One FAQ answer as a drafter sees it, with the editor's summary of what must not be left out when there is one.</summary>
@@ -42,4 +42,5 @@ internal sealed record KnowledgePassage(
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("link"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Link,
     [property: JsonPropertyName("confidence")] double Confidence,
-    [property: JsonPropertyName("summary"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Summary = null);
+    [property: JsonPropertyName("summary"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Summary = null,
+    [property: JsonPropertyName("locale"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Locale = null);

@@ -3,6 +3,8 @@ using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Services;
 using SupportBot.Knowledge;
 
+using SupportBot.Replies;
+
 namespace SupportBot.Drafting;
 
 /// <summary>
@@ -55,7 +57,9 @@ internal sealed class LocalChatCompletionService(LiveKnowledge knowledge) : ICha
 
         var source = grounding.Passages[0];
         var excerpt = AnswerExcerpt.Choose(grounding.Question, source);
-        var text = ReplyFooter.Append(ReplyFooter.Greet(excerpt.Markdown, grounding.Shopper, words), [source], prompt);
+        // The answer speaks its entry's language, and so do its greeting and footer.
+        var language = ReplyLanguage.Of(source.Locale);
+        var text = ReplyFooter.Append(ReplyFooter.Greet(excerpt.Markdown, grounding.Shopper, words, language), [source], prompt, words, language);
         return new ChatMessageContent(AuthorRole.Assistant, text, ModelId, metadata: new Dictionary<string, object?>
         {
             [SourcesKey] = new[] { source.Id },

@@ -21,7 +21,7 @@ internal sealed partial class AgentSession(IHandoffStore store, IConversationSto
     /// </summary>
     internal static readonly TimeSpan RatingLapse = TimeSpan.FromMinutes(30);
 
-    private HandoffWords Words => HandoffWords.Of(knowledge.Current.Knowledge);
+    private HandoffWords WordsFor(HandoffTicket ticket) => HandoffWords.Of(knowledge.Current.Knowledge, ReplyLanguage.Of(ticket.Language));
 
     public async Task<IReadOnlyList<HandoffTicket>> QueueForAsync(AgentAccount agent, CancellationToken cancellationToken)
     {
@@ -66,7 +66,7 @@ internal sealed partial class AgentSession(IHandoffStore store, IConversationSto
         var claimed = ticket with { Status = HandoffStatus.Assigned, AgentId = agent.Id, AgentName = agent.Name, ClaimedAt = change.At };
         LogClaimed(logger, ticket.Id, agent.Id, ticket.Reason);
         telemetry.QueueWait.Record((change.At - ticket.CreatedAt).TotalSeconds, new KeyValuePair<string, object?>("reason", ticket.Reason));
-        await delivery.DeliverAsync(claimed, [delivery.BotMessage(claimed, Words.AgentJoined(agent.Name), null, HandoffStates.WithAgent)], cancellationToken).ConfigureAwait(false);
+        await delivery.DeliverAsync(claimed, [delivery.BotMessage(claimed, WordsFor(claimed).AgentJoined(agent.Name), null, HandoffStates.WithAgent)], cancellationToken).ConfigureAwait(false);
         return claimed;
     }
 
@@ -85,7 +85,7 @@ internal sealed partial class AgentSession(IHandoffStore store, IConversationSto
         await RequireOwnerAsync(agent, ticket, cancellationToken).ConfigureAwait(false);
         if (await changes.MoveAsync(ticket, [HandoffStatus.Assigned], HandoffStatus.Returned, new HandoffChange(time.GetUtcNow()), HandoffNotice.Returned, cancellationToken).ConfigureAwait(false))
         {
-            await delivery.DeliverAsync(ticket, [delivery.BotMessage(ticket, Words.ReturnedToBot(agent.Name), null, HandoffStates.BackToBot)], cancellationToken).ConfigureAwait(false);
+            await delivery.DeliverAsync(ticket, [delivery.BotMessage(ticket, WordsFor(ticket).ReturnedToBot(agent.Name), null, HandoffStates.BackToBot)], cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -103,7 +103,7 @@ internal sealed partial class AgentSession(IHandoffStore store, IConversationSto
         var change = new HandoffChange(time.GetUtcNow()) { AgentId = agent.Id, AgentName = agent.Name, AskRating = talked };
         if (await changes.MoveAsync(ticket, [HandoffStatus.Assigned, HandoffStatus.Ticket], HandoffStatus.Resolved, change, HandoffNotice.Resolved, cancellationToken).ConfigureAwait(false) && talked)
         {
-            await delivery.DeliverAsync(ticket, [delivery.BotMessage(ticket, Words.Resolved(agent.Name), HandoffWords.RatingButtons, HandoffStates.BackToBot)], cancellationToken).ConfigureAwait(false);
+            await delivery.DeliverAsync(ticket, [delivery.BotMessage(ticket, WordsFor(ticket).Resolved(agent.Name), HandoffWords.RatingButtons, HandoffStates.BackToBot)], cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -151,9 +151,9 @@ internal sealed partial class AgentSession(IHandoffStore store, IConversationSto
             case "accepted" when await changes.MoveAsync(ticket, [HandoffStatus.Pending, HandoffStatus.Queued], HandoffStatus.Assigned, change, HandoffNotice.Claimed, cancellationToken).ConfigureAwait(false):
                 return null;
             case "failed" when await changes.MoveAsync(ticket, ExternallyOpen, HandoffStatus.Cancelled, change, HandoffNotice.Updated, cancellationToken).ConfigureAwait(false):
-                return (Words.ExternalFailed(), null, HandoffStates.BackToBot);
+                return (WordsFor(ticket).ExternalFailed(), null, HandoffStates.BackToBot);
             case "completed" when await changes.MoveAsync(ticket, ExternallyOpen, HandoffStatus.Resolved, change with { AskRating = true }, HandoffNotice.Resolved, cancellationToken).ConfigureAwait(false):
-                return (Words.Resolved(agentName ?? ticket.AgentName), HandoffWords.RatingButtons, HandoffStates.BackToBot);
+                return (WordsFor(ticket).Resolved(agentName ?? ticket.AgentName), HandoffWords.RatingButtons, HandoffStates.BackToBot);
             default:
                 return null;
         }

@@ -11,7 +11,7 @@ internal sealed class HandoffLine(IHandoffStore store, TicketChanges changes, Ha
     private readonly HandoffOptions _options = options.Value;
     private readonly OpeningHours _hours = OpeningHours.From(options.Value);
 
-    private HandoffWords Words => HandoffWords.Of(knowledge.Current.Knowledge);
+    private HandoffWords WordsFor(HandoffRequest request) => HandoffWords.Of(knowledge.Current.Knowledge, ReplyLanguage.Of(request.Language));
 
     public Task<HandoffTicket?> OpenForAsync(string conversationId, CancellationToken cancellationToken) => store.FindOpenAsync(conversationId, cancellationToken);
 
@@ -22,26 +22,26 @@ internal sealed class HandoffLine(IHandoffStore store, TicketChanges changes, Ha
         var now = time.GetUtcNow();
         if (!budget.TryStart(request.Client.Address is { } address ? "address:" + address : "conversation:" + request.Inbound.Conversation?.Id))
         {
-            return new HandoffOutcome(Words.TooManyHandoffs(), null, HandoffStates.BackToBot, null, null);
+            return new HandoffOutcome(WordsFor(request).TooManyHandoffs(), null, HandoffStates.BackToBot, null, null);
         }
 
         if (_options.Target == HandoffTarget.External)
         {
             var pending = await AddAsync(request, HandoffStatus.Pending, null, now, cancellationToken).ConfigureAwait(false);
             var initiate = await initiation.EventAsync(request, pending, cancellationToken).ConfigureAwait(false);
-            return new HandoffOutcome(Words.ConnectingExternal(), null, HandoffStates.Queued, initiate, pending);
+            return new HandoffOutcome(WordsFor(request).ConnectingExternal(), null, HandoffStates.Queued, initiate, pending);
         }
 
         if (!_hours.IsOpen(now) || (_options.RequireAgentOnline && await presence.OnlineAsync(request.Verdict.Reason, cancellationToken).ConfigureAwait(false) == 0))
         {
             memory.Offer = new PendingMessageOffer(request);
-            return new HandoffOutcome(Words.Offline(), ReplyChoice.Of(Words.NoThanks), HandoffStates.Offline, null, null);
+            return new HandoffOutcome(WordsFor(request).Offline(), ReplyChoice.Of(WordsFor(request).NoThanks), HandoffStates.Offline, null, null);
         }
 
         var ticket = await AddAsync(request, HandoffStatus.Queued, null, now, cancellationToken).ConfigureAwait(false);
         var position = await PositionOfAsync(ticket, cancellationToken).ConfigureAwait(false);
         var wait = await EstimateWaitAsync(position, request.Verdict.Reason, cancellationToken).ConfigureAwait(false);
-        return new HandoffOutcome(Words.Connecting(position, wait), null, HandoffStates.Queued, null, ticket);
+        return new HandoffOutcome(WordsFor(request).Connecting(position, wait), null, HandoffStates.Queued, null, ticket);
     }
 
     public async Task<HandoffTicket> LeaveMessageAsync(PendingMessageOffer offer, string email, string message, CancellationToken cancellationToken)

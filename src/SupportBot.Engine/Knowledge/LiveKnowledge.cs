@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,10 +13,15 @@ internal sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, KnowledgeIndex
     /// <summary>The default language's index (<c>Indexes.For(language)</c> gives another language's).</summary>
     public KnowledgeIndex Index => Indexes.Default;
 
-    /// <summary>Entries by their exact title (case-insensitive): a shopper who sends a title picked that entry from a button.</summary>
-    public IReadOnlyDictionary<string, FaqEntry> ByTitle { get; } = Knowledge.Entries
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, FaqEntry>> _titles = new(StringComparer.Ordinal);
+
+    /// <summary>The default language's entries by their exact title (case-insensitive): a shopper who sends a title picked that entry from a button.</summary>
+    public IReadOnlyDictionary<string, FaqEntry> ByTitle => TitlesIn(Knowledge.Language);
+
+    /// <summary>One language's entries by their exact title, as <see cref="ByTitle"/>.</summary>
+    public IReadOnlyDictionary<string, FaqEntry> TitlesIn(string language) => _titles.GetOrAdd(language, l => Knowledge.In(l).Entries
         .GroupBy(e => e.Title.Trim(), StringComparer.OrdinalIgnoreCase)
-        .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase));
 }
 
 /// <summary>

@@ -26,6 +26,8 @@ internal static class ConversationTexts
         ("read_only_the_start", []),
         ("answer.greeting", ["first_name"]),
         ("answer.not_found", []),
+        (SourceLabel, []),
+        (SignOff, []),
         ("topics.order_status.title", []),
         ("topics.order_status.sends", []),
         ("topics.returns.title", []),
@@ -37,7 +39,15 @@ internal static class ConversationTexts
         ("button.check_order", []),
         ("button.check_return", []),
         ("button.cancel_order", []),
-        ("button.change_address", []));
+        ("button.change_address", [])) with { Optional = new HashSet<string>(StringComparer.Ordinal) { SourceLabel, SignOff } };
+
+    /// <summary>
+    /// A translation's words before an answer's source, and its sign-off. English takes them from the reply prompt
+    /// (<c>source_label</c>, <c>sign_off</c> in prompts/reply.yaml), so the keys are optional everywhere.
+    /// </summary>
+    public const string SourceLabel = "answer.source_label";
+
+    public const string SignOff = "answer.sign_off";
 
     /// <summary>The welcome's topic buttons, in the order shown.</summary>
     public static IReadOnlyList<string> Topics { get; } = ["order_status", "returns", "shipping", "payment"];

@@ -40,6 +40,11 @@ internal sealed class ResponseCatalog
         return null;
     }
 
+    /// <summary>The template of <paramref name="key"/> in <paramref name="locale"/>'s own file only (<c>fr</c> for <c>fr-CA</c> too); null when that file lacks it.</summary>
+    public ResponseTemplate? Translation(string catalogue, string key, string? locale) =>
+        Candidates(locale).Where(c => c != DefaultLocale).Select(c => _files.TryGetValue((catalogue, c), out var texts) && texts.TryGetValue(key, out var t) ? t : null)
+            .FirstOrDefault(t => t is not null);
+
     /// <summary>The sentence with its placeholders filled in.</summary>
     public string Say(string catalogue, string key, IReadOnlyDictionary<string, string> values, string? locale = null) =>
         Find(catalogue, key, locale)?.Render(values, ReplyLanguage.Of(locale)) ?? $"[{catalogue}:{key}]";

@@ -24,7 +24,7 @@ internal static class ResponseFileParser
         }
 
         Read(root, "", yaml, schema, texts);
-        foreach (var key in schema.Keys.Keys.Where(k => !texts.ContainsKey(k)).Order(StringComparer.Ordinal))
+        foreach (var key in schema.Keys.Keys.Where(k => !texts.ContainsKey(k) && !schema.Optional.Contains(k)).Order(StringComparer.Ordinal))
         {
             if (isDefault)
             {

@@ -9,6 +9,9 @@ namespace SupportBot.Knowledge.Responses;
 /// <param name="Keys">Each key (dotted path in the YAML, e.g. <c>verify.ask_number</c>) and the placeholders it may use.</param>
 internal sealed record ResponseSchema(string Name, IReadOnlyDictionary<string, IReadOnlyList<string>> Keys)
 {
+    /// <summary>Keys a file may leave out without a word from <c>knowledge validate</c>: the code has another source for them.</summary>
+    public IReadOnlySet<string> Optional { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>A schema from <c>("key", ["placeholder", …])</c> pairs.</summary>
     public static ResponseSchema Of(string name, params (string Key, string[] Placeholders)[] keys) =>
         new(name, keys.ToDictionary(k => k.Key, k => (IReadOnlyList<string>)k.Placeholders, StringComparer.Ordinal));
