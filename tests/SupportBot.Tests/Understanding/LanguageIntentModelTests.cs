@@ -75,4 +75,18 @@ public sealed class LanguageIntentModelTests
         Assert.Same(intents.Current, await intents.ForAsync(null));
         Assert.Equal("cancel_order", intents.Current.Predict("please cancel my order").Intent);
     }
+
+    [Fact]
+    public async Task LiveIntents_PreparedAtStart_ServesEachLanguagesOwnModel()
+    {
+        using var data = TempFolder.Create();
+        await using var host = await EngineHost.StartAsync("--Knowledge:Path", IntentLanguageLoadingTests.Fixture, "--Storage:DataPath", data.Path,
+            "--Embeddings:Provider", "None", "--Understanding:PrepareLanguagesAtStart", "true");
+        var intents = host.Services.GetRequiredService<LiveIntents>();
+
+        var french = await intents.ForAsync("fr");
+
+        Assert.Equal("fr", french.Info.Language);
+        Assert.Equal("order_status", french.Predict("où est mon colis").Intent);
+    }
 }
