@@ -77,16 +77,18 @@ public sealed class LanguageIntentModelTests
     }
 
     [Fact]
-    public async Task LiveIntents_PreparedAtStart_ServesEachLanguagesOwnModel()
+    public async Task LiveIntents_PreparedAtStart_HasEveryLanguagesModelReady()
     {
         using var data = TempFolder.Create();
         await using var host = await EngineHost.StartAsync("--Knowledge:Path", IntentLanguageLoadingTests.Fixture, "--Storage:DataPath", data.Path,
             "--Embeddings:Provider", "None", "--Understanding:PrepareLanguagesAtStart", "true");
         var intents = host.Services.GetRequiredService<LiveIntents>();
 
-        var french = await intents.ForAsync("fr");
+        await intents.PrepareLanguagesAsync();
 
-        Assert.Equal("fr", french.Info.Language);
-        Assert.Equal("order_status", french.Predict("où est mon colis").Intent);
+        Assert.Equal("fr", intents.ReadyFor("fr")?.Info.Language);
+        Assert.Equal("es", intents.ReadyFor("es")?.Info.Language);
+        Assert.Equal("order_status", intents.ReadyFor("fr")!.Predict("où est mon colis").Intent);
+        Assert.True(File.Exists(Path.Combine(data.Path, "models", $"intents-es-{intents.ReadyFor("es")!.Info.Hash}.zip")));
     }
 }

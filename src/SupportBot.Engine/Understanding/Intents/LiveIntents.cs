@@ -84,6 +84,28 @@ internal sealed partial class LiveIntents : IHostedService, IDisposable
         }
     }
 
+    /// <summary>
+    /// Loads (or trains) every language's model now and waits for them all: for a data folder that is prepared once and
+    /// copied (the conversation runner), so no copy trains a model of its own. A failure is logged and left to
+    /// <see cref="ForAsync"/>, as in service.
+    /// </summary>
+    public async Task PrepareLanguagesAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var model in Volatile.Read(ref _languages).Values)
+        {
+            try
+            {
+                await model.GetAsync(cancellationToken).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Logged when training failed; a turn in that language falls back as ForAsync says.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                continue;
+            }
+        }
+    }
+
     /// <summary>A language's model if it is ready (the default language's when it is), for health reports; never waits.</summary>
     public IntentModel? ReadyFor(string language) =>
         language == DefaultLanguage ? Volatile.Read(ref _current) : Volatile.Read(ref _languages).GetValueOrDefault(language)?.Serving;
