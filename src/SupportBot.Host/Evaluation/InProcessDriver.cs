@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using SupportBot.Conversation;
 using SupportBot.Schema;
 using SupportBot.Evaluation.Conversations;
+using SupportBot.Understanding.Intents;
 
 namespace SupportBot.Host.Evaluation;
 
@@ -43,6 +44,9 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
         using (var host = buildHost([.. EvaluationSettings, "--Storage:DataPath", template]))
         {
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
+
+            // Every language's intent model is loaded or trained once here, so no conversation trains one in its copy.
+            await host.Services.GetRequiredService<LiveIntents>().PrepareLanguagesAsync(cancellationToken).ConfigureAwait(false);
             await host.StopAsync(cancellationToken).ConfigureAwait(false);
         }
 

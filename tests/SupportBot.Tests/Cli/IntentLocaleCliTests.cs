@@ -29,6 +29,27 @@ public sealed class IntentLocaleCliTests
     }
 
     [Fact]
+    public async Task Train_CachesEveryLanguagesModel()
+    {
+        using var data = TempFolder.Create();
+
+        var (exit, output, error) = await CliRunner.RunAsync("train", "--json", $"--Knowledge:Path={IntentLanguageLoadingTests.Fixture}", $"--Storage:DataPath={data.Path}",
+            "--Embeddings:Provider=None");
+        var (again, secondOutput, _) = await CliRunner.RunAsync("train", $"--Knowledge:Path={IntentLanguageLoadingTests.Fixture}", $"--Storage:DataPath={data.Path}",
+            "--Embeddings:Provider=None");
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var languages = json.RootElement.GetProperty("languages").EnumerateArray().ToList();
+        Assert.Equal(["es", "fr"], languages.Select(l => l.GetProperty("language").GetString()));
+        Assert.All(languages, l => Assert.True(l.GetProperty("trained").GetBoolean() && File.Exists(l.GetProperty("path").GetString())));
+        Assert.EndsWith(".zip", languages[1].GetProperty("path").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"intents-fr-{languages[1].GetProperty("hash").GetString()}", languages[1].GetProperty("path").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, again);
+        Assert.Contains("fr: up to date", secondOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EvalIntents_LocaleWithoutIntents_IsAUsageError()
     {
         using var folder = TempFolder.Create();

@@ -75,4 +75,20 @@ public sealed class LanguageIntentModelTests
         Assert.Same(intents.Current, await intents.ForAsync(null));
         Assert.Equal("cancel_order", intents.Current.Predict("please cancel my order").Intent);
     }
+
+    [Fact]
+    public async Task LiveIntents_PreparedAtStart_HasEveryLanguagesModelReady()
+    {
+        using var data = TempFolder.Create();
+        await using var host = await EngineHost.StartAsync("--Knowledge:Path", IntentLanguageLoadingTests.Fixture, "--Storage:DataPath", data.Path,
+            "--Embeddings:Provider", "None", "--Understanding:PrepareLanguagesAtStart", "true");
+        var intents = host.Services.GetRequiredService<LiveIntents>();
+
+        await intents.PrepareLanguagesAsync();
+
+        Assert.Equal("fr", intents.ReadyFor("fr")?.Info.Language);
+        Assert.Equal("es", intents.ReadyFor("es")?.Info.Language);
+        Assert.Equal("order_status", intents.ReadyFor("fr")!.Predict("où est mon colis").Intent);
+        Assert.True(File.Exists(Path.Combine(data.Path, "models", $"intents-es-{intents.ReadyFor("es")!.Info.Hash}.zip")));
+    }
 }

@@ -62,10 +62,13 @@ internal sealed class IntentOptions
 
     /// <summary>
     /// Whether the other languages' models are loaded (or trained) in the background as soon as the default language's
-    /// serves. Either way a message in a language waits for that language's model rather than being read by another's.
+    /// serves, rather than on each language's first message. Either way a message in a language waits for that
+    /// language's model rather than being read by another's. Off by default: start-up stays what it was, and a host
+    /// that never sees a language (a test, one scripted conversation) never loads its model; <c>supportbot train</c>
+    /// caches every language's model, so a first message waits for a load from disk, not for training.
     /// </summary>
-    /// <value>Default true.</value>
-    public bool PrepareLanguagesAtStart { get; set; } = true;
+    /// <value>Default false.</value>
+    public bool PrepareLanguagesAtStart { get; set; }
 
     /// <summary>Upper bound on the trainer's iterations (L-BFGS steps, or passes over the data for the others).</summary>
     /// <value>Default 60: enough to converge on 15,000 examples in well under a minute on two cores.</value>

@@ -11,8 +11,10 @@ namespace SupportBot.Understanding.Intents;
 /// The intent models in service, one per language. At start-up the default language's cached model whose hash matches
 /// the knowledge is loaded, or one is trained and cached; when editors change the knowledge, a new model is trained in
 /// the background and swapped in. Every other language with intent files (<c>intents/&lt;lang&gt;/</c>) has its own
-/// model, loaded or trained in the background once the default one serves (<see cref="IntentOptions.PrepareLanguagesAtStart"/>)
-/// or on its first message; <see cref="ForAsync"/> waits for it rather than read a message with another language's model.
+/// model, loaded (or trained) on the language's first message, or in the background once the default one serves
+/// (<see cref="IntentOptions.PrepareLanguagesAtStart"/>); <see cref="ForAsync"/> waits for it rather than read a message
+/// with another language's model. A language in use whose training data changes is trained again at once, its
+/// previous model serving meanwhile.
 /// </summary>
 internal sealed partial class LiveIntents : IHostedService, IDisposable
 {
@@ -79,6 +81,28 @@ internal sealed partial class LiveIntents : IHostedService, IDisposable
         {
             LogLanguageUnavailable(language, ex.Message);
             return Current;
+        }
+    }
+
+    /// <summary>
+    /// Loads (or trains) every language's model now and waits for them all: for a data folder that is prepared once and
+    /// copied (the conversation runner), so no copy trains a model of its own. A failure is logged and left to
+    /// <see cref="ForAsync"/>, as in service.
+    /// </summary>
+    public async Task PrepareLanguagesAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var model in Volatile.Read(ref _languages).Values)
+        {
+            try
+            {
+                await model.GetAsync(cancellationToken).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Logged when training failed; a turn in that language falls back as ForAsync says.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                continue;
+            }
         }
     }
 
