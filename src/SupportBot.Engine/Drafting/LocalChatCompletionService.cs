@@ -2,7 +2,6 @@ using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Services;
 using SupportBot.Knowledge;
-
 using SupportBot.Replies;
 
 namespace SupportBot.Drafting;

@@ -5,7 +5,6 @@ using Microsoft.SemanticKernel.ChatCompletion;
 using Polly.CircuitBreaker;
 using SupportBot.Knowledge;
 using SupportBot.Telemetry;
-
 using SupportBot.Replies;
 
 namespace SupportBot.Drafting;

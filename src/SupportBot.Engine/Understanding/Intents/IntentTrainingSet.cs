@@ -37,7 +37,7 @@ internal static class IntentTrainingSet
 
     /// <summary>A language's FAQ entries, known by their locale (<c>fr-FR</c>).</summary>
     private static IEnumerable<FaqEntry> FaqEntriesIn(KnowledgeBase knowledge, string language) =>
-        knowledge.Entries.Where(e => IntentTranslationLoader.LanguageOf(e.Locale) == language);
+        knowledge.In(language).Entries;
 
     private static List<IntentExample> Examples(IEnumerable<IntentDefinition> intents, IEnumerable<FaqEntry> entries)
     {
