@@ -13,6 +13,7 @@ using System.Diagnostics.CodeAnalysis;
 [assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.BaselineComparison", Justification = "Parameter of the Host's conversation report components.")]
 [assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.ConversationResult", Justification = "Parameter of the Host's conversation report components.")]
 [assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.ConversationMetrics", Justification = "Parameter of the Host's conversation report components.")]
+[assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.LocaleResults", Justification = "Held by ConversationRun.")]
 [assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.TurnResult", Justification = "Parameter of the Host's conversation report components.")]
 [assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.TurnObservation", Justification = "Held by TurnResult.")]
 [assembly: SuppressMessage("Maintainability", "CA1515", Scope = "type", Target = "~T:SupportBot.Evaluation.Conversations.AssertionFailure", Justification = "Held by TurnResult.")]

@@ -32,12 +32,17 @@ internal static class EvalConversationsCommand
         var repeat = new Option<int>("--repeat") { Description = "Run each conversation this many times; runs that disagree make it flaky.", DefaultValueFactory = _ => 1 };
         var tolerance = new Option<TextTolerance>("--tolerance") { Description = "How bot texts are compared unless a file says otherwise: Exact, Normalized, Semantic.", DefaultValueFactory = _ => TextTolerance.Normalized };
         var allowFlaky = new Option<bool>("--allow-flaky") { Description = "Report flaky conversations without failing the run." };
+        var locale = new Option<string[]>("--locale")
+        {
+            Description = "Run only the conversations in these locales (fr, es, en, fr-FR; several: --locale fr,es); the report gives each locale's figures.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the bot's answer to one turn over Direct Line.", DefaultValueFactory = _ => 20 };
         var bounds = MetricBound.All.Select(b => (Bound: b, Option: new Option<double?>("--min-" + b.Name) { Description = $"Fail (exit 1) when {b.Description} is below this fraction." })).ToList();
 
         var command = new Command("conversations", "Replay recorded (.transcript) and scripted (.chat) conversations and check what the bot says and does.")
         {
-            paths, url, secret, junit, json, report, baseline, parallel, repeat, tolerance, allowFlaky, timeout,
+            paths, url, secret, junit, json, report, baseline, parallel, repeat, tolerance, allowFlaky, timeout, locale,
         };
         foreach (var (_, option) in bounds)
         {
@@ -57,6 +62,7 @@ internal static class EvalConversationsCommand
                 throw new UsageException($"--url '{given}' is not an http(s) address such as http://localhost:5080");
             }
 
+            var locales = ConversationLocales.Parse(parse.GetValue(locale));
             var files = parse.GetValue(paths) is { Length: > 0 } p ? p : [Path.Combine(context.ContentRoot, DefaultFolder)];
             IReadOnlyList<ScriptedConversation> scripts;
             IReadOnlyList<FileProblem> problems;
@@ -73,10 +79,12 @@ internal static class EvalConversationsCommand
             using var host = context.BuildToolHost();
             var threshold = CliContext.KnowledgeOptions(host).Search.MinConfidence;
             var embeddings = CliContext.Embeddings(host);
+            var defaultLocale = CliContext.KnowledgeOptions(host).DefaultLocale;
+            scripts = ConversationLocales.Select(scripts, locales, defaultLocale);
 
             var earlier = ReadBaseline(parse.GetValue(baseline));
             var settings = new EvaluationSettings(parse.GetValue(tolerance), parse.GetValue(repeat), parse.GetValue(parallel),
-                embeddings.IsEnabled ? new MeaningComparer(embeddings) : null);
+                embeddings.IsEnabled ? new MeaningComparer(embeddings) : null, defaultLocale);
             ConversationRun run;
             SupportBot.Insights.Kpis.KpiReport? kpis = null;
             if (address is not null)
@@ -96,6 +104,11 @@ internal static class EvalConversationsCommand
             run = ConversationRunRedactor.Redact(run);
             var comparison = earlier is null ? null : BaselineComparer.Compare(earlier, run);
             await WriteTextAsync(context.Output, run, comparison).ConfigureAwait(false);
+            var perLocale = ConversationLocales.AreReported(run, defaultLocale);
+            if (perLocale)
+            {
+                await ConversationLocales.WriteAsync(context.Output, run).ConfigureAwait(false);
+            }
             if (kpis is not null)
             {
                 await context.Output.WriteAsync(SupportBot.Host.Reports.Kpis.KpiFigures.Text(kpis)).ConfigureAwait(false);
@@ -108,13 +121,23 @@ internal static class EvalConversationsCommand
             var failed = run.Problems.Count > 0
                 || run.Conversations.Any(c => c.Outcome is ConversationOutcome.Failed or ConversationOutcome.Error)
                 || (!parse.GetValue(allowFlaky) && run.Metrics.Flaky > 0);
+            // A bound holds for the run and, when it is reported per locale, for each locale's suite on its own.
+            var measured = new List<(string Prefix, ConversationMetrics Metrics)> { ("", run.Metrics) };
+            if (perLocale)
+            {
+                measured.AddRange(run.Locales.Select(l => (l.Locale + ": ", l.Metrics)));
+            }
+
             foreach (var (bound, option) in bounds)
             {
-                if (parse.GetValue(option) is { } minimum && bound.Value(run.Metrics) is var value && (value is null || value < minimum))
+                foreach (var (prefix, metrics) in measured)
                 {
-                    await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{bound.Description} {(value is null ? "could not be measured" : $"{value:P1}")} is below --min-{bound.Name} {minimum:P1}")).ConfigureAwait(false);
-                    failed = true;
+                    if (parse.GetValue(option) is { } minimum && bound.Value(metrics) is var value && (value is null || value < minimum))
+                    {
+                        await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                            $"{prefix}{bound.Description} {(value is null ? "could not be measured" : $"{value:P1}")} is below --min-{bound.Name} {minimum:P1}")).ConfigureAwait(false);
+                        failed = true;
+                    }
                 }
             }
 

@@ -26,17 +26,18 @@ internal sealed class DirectLineDriver(HttpClient http, string? secret, TimeSpan
 
     public string Target => http.BaseAddress!.ToString();
 
-    public async Task<(IConversationSession Session, TurnObservation Welcome)> StartAsync(CancellationToken cancellationToken)
+    public async Task<(IConversationSession Session, TurnObservation Welcome)> StartAsync(string? locale, CancellationToken cancellationToken)
     {
         var credential = secret ?? await PageTokenAsync(cancellationToken).ConfigureAwait(false);
         using var start = Request(HttpMethod.Post, "v3/directline/conversations", credential);
-        start.Content = JsonContent.Create(new { user = new { id = "eval-shopper-" + Guid.NewGuid().ToString("N")[..8] } });
+        // The locale rides on the start too, for a bot that words its welcome from it; Web Chat sends it on every activity.
+        start.Content = JsonContent.Create(new StartBody(new ChannelAccount("eval-shopper-" + Guid.NewGuid().ToString("N")[..8]), locale), options: ActivityJson.Options);
         using var started = await http.SendAsync(start, cancellationToken).ConfigureAwait(false);
         await EnsureAsync(started, "start a conversation", cancellationToken).ConfigureAwait(false);
         var body = await started.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false);
         // With the secret the session keeps using it, so polls include the decision traces the checks read; with the
         // page's token it sees only what a shopper sees, and each turn ends after a quiet second.
-        var session = new Session(this, body.GetProperty("conversationId").GetString()!, secret ?? body.GetProperty("token").GetString()!);
+        var session = new Session(this, body.GetProperty("conversationId").GetString()!, secret ?? body.GetProperty("token").GetString()!, locale);
         return (session, await session.WelcomeAsync(cancellationToken).ConfigureAwait(false));
     }
 
@@ -69,7 +70,10 @@ internal sealed class DirectLineDriver(HttpClient http, string? secret, TimeSpan
         }
     }
 
-    private sealed class Session(DirectLineDriver driver, string conversationId, string token) : IConversationSession
+    /// <summary>The body of a conversation start: who the shopper is and, when the script names one, their locale.</summary>
+    private sealed record StartBody(ChannelAccount User, string? Locale);
+
+    private sealed class Session(DirectLineDriver driver, string conversationId, string token, string? locale) : IConversationSession
     {
         private string _watermark = "";
 
@@ -87,6 +91,7 @@ internal sealed class DirectLineDriver(HttpClient http, string? secret, TimeSpan
                 Type = ActivityTypes.Message,
                 Text = text,
                 From = new ChannelAccount("eval-shopper", null, "user"),
+                Locale = locale,
                 ChannelData = JsonSerializer.SerializeToElement(new { clientActivityID = Guid.NewGuid().ToString("N") }),
             }, options: ActivityJson.Options);
             var started = Stopwatch.GetTimestamp();

@@ -55,13 +55,13 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
         return new InProcessDriver(buildHost, template, await RunInsights.CreateAsync(TimeProvider.System, cancellationToken).ConfigureAwait(false));
     }
 
-    public async Task<(IConversationSession Session, TurnObservation Welcome)> StartAsync(CancellationToken cancellationToken)
+    public async Task<(IConversationSession Session, TurnObservation Welcome)> StartAsync(string? locale, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("supportbot-eval-run-").FullName;
         Copy(_template, folder);
         var host = _buildHost([.. EvaluationSettings, "--Storage:DataPath", folder]);
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        var session = new Session(host, host.Services.GetRequiredService<ConversationTurns>(), host.Services.GetRequiredService<TimeProvider>(), folder, Insights);
+        var session = new Session(host, host.Services.GetRequiredService<ConversationTurns>(), host.Services.GetRequiredService<TimeProvider>(), folder, Insights, locale);
         return (session, await session.SendAsync(new Activity
         {
             Type = ActivityTypes.ConversationUpdate,
@@ -100,7 +100,8 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
         }
     }
 
-    private sealed class Session(IHost host, ConversationTurns turns, TimeProvider time, string folder, RunInsights insights) : IConversationSession
+    /// <param name="locale">Put on every activity, the conversation update that brings the welcome included, as Web Chat does.</param>
+    private sealed class Session(IHost host, ConversationTurns turns, TimeProvider time, string folder, RunInsights insights, string? locale) : IConversationSession
     {
         private readonly string _conversation = "eval-" + Guid.NewGuid().ToString("N")[..12];
         private int _turn;
@@ -124,6 +125,7 @@ internal sealed class InProcessDriver : IConversationDriver, IDisposable
                 Recipient = ConversationEngine.Bot,
                 Conversation = new ConversationAccount(_conversation),
                 ChannelId = "directline",
+                Locale = locale,
                 Timestamp = time.GetUtcNow(),
             }, Client, cancellationToken: cancellationToken).ConfigureAwait(false);
             return ObservedTurn.From(turn.ReplyActivities, Stopwatch.GetElapsedTime(started).TotalMilliseconds);

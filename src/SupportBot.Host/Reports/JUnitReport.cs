@@ -8,7 +8,10 @@ using static SupportBot.Host.Reports.ConversationWords;
 
 namespace SupportBot.Host.Reports;
 
-/// <summary>The JUnit XML of <c>eval conversations --junit</c>: one test suite per file, one test case per conversation.</summary>
+/// <summary>
+/// The JUnit XML of <c>eval conversations --junit</c>: one test suite per file, one test case per conversation, the
+/// run's figures and each locale's as properties.
+/// </summary>
 /// <remarks>
 /// Kept to what GitHub, GitLab and Jenkins all read: counts on every suite, one <c>failure</c> or <c>error</c> per case,
 /// the first problem in its <c>message</c> (what the CI page shows in a line) and the whole story in its text.
@@ -143,6 +146,20 @@ internal static class JUnitReport
             if (metric.Value.ValueKind != JsonValueKind.Null)
             {
                 properties.Add(Property(metric.Name, metric.Value.GetRawText()));
+            }
+        }
+
+        // Each locale's suite on its own (locale.fr-FR.turn_pass_rate…), for a CI step that gates every language.
+        foreach (var locale in run.Locales)
+        {
+            var prefix = $"locale.{locale.Locale}.";
+            properties.Add(Property(prefix + "passed", locale.Passed.ToString(Inv)));
+            foreach (var metric in JsonSerializer.SerializeToElement(locale.Metrics, ConversationJson.Options).EnumerateObject())
+            {
+                if (metric.Value.ValueKind != JsonValueKind.Null)
+                {
+                    properties.Add(Property(prefix + metric.Name, metric.Value.GetRawText()));
+                }
             }
         }
 

@@ -77,7 +77,7 @@ public sealed class ConversationEvaluatorTests
 
         public string Target => "scripted";
 
-        public Task<(IConversationSession Session, TurnObservation Welcome)> StartAsync(CancellationToken cancellationToken) =>
+        public Task<(IConversationSession Session, TurnObservation Welcome)> StartAsync(string? locale, CancellationToken cancellationToken) =>
             Task.FromResult<(IConversationSession, TurnObservation)>((new Session(this, Interlocked.Increment(ref _started)), new TurnObservation()));
 
         private sealed class Session(AlternatingDriver driver, int number) : IConversationSession

@@ -65,7 +65,7 @@ public sealed class ConversationFileTests
         Assert.Equal(
             [
                 "eval/bad.chat:1: tolerance 'fuzzy' is not exact, normalized or semantic",
-                "eval/bad.chat:2: unknown header 'colour' (known: name, tolerance, user, bot, channelId)",
+                "eval/bad.chat:2: unknown header 'colour' (known: name, tolerance, locale, user, bot, channelId)",
             ],
             problems.Take(2).Select(p => p.ToString()));
         Assert.Contains(problems, p => p.Line == 4 && p.Message.StartsWith("unknown tag '[Intnet=greeting]'", StringComparison.Ordinal));

@@ -6,7 +6,7 @@ namespace SupportBot.Evaluation.Conversations;
 /// <summary>
 /// Reads a <c>.chat</c> file: the Bot Framework chatdown syntax (<c>user:</c>/<c>bot:</c> lines, <c>key=value</c>
 /// headers, <c>[Suggestions=…]</c>, <c>[HeroCard …]</c>, <c>[Attachment=…]</c>, <c>[Typing]</c>) extended with
-/// assertions (<c>[Intent=…]</c>, <c>[Faq=…]</c>, <c>[Handoff=…]</c>, <c>[Match=/…/]</c>…). Every problem is reported
+/// assertions (<c>[Intent=…]</c>, <c>[Faq=…]</c>, <c>[Handoff=…]</c>, <c>[Language=…]</c>, <c>[Match=/…/]</c>…). Every problem is reported
 /// as <c>path:line: message</c>; a file with problems is not run.
 /// </summary>
 internal static partial class ChatFileParser
@@ -15,15 +15,14 @@ internal static partial class ChatFileParser
 
     private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Intent", "Faq", "Action", "Handoff", "Match", "NoMatch", "Flow", "Step", "Verified", "Card", "Suggestions", "HeroCard", "Attachment",
+        "Intent", "Faq", "Action", "Handoff", "Match", "NoMatch", "Flow", "Step", "Verified", "Language", "Card", "Suggestions", "HeroCard", "Attachment",
     };
 
     public static (ScriptedConversation? Conversation, IReadOnlyList<FileProblem> Problems) Parse(string text, string path)
     {
         ArgumentNullException.ThrowIfNull(text);
         var problems = new List<FileProblem>();
-        var name = System.IO.Path.GetFileNameWithoutExtension(path);
-        TextTolerance? tolerance = null;
+        var headers = new ChatHeaders(System.IO.Path.GetFileNameWithoutExtension(path));
         var turns = new List<TurnBuilder>();
         TurnBuilder? turn = null;
         StringBuilder? botText = null;
@@ -59,25 +58,7 @@ internal static partial class ChatFileParser
 
             if (turns.Count == 0 && turn is null && HeaderLine().Match(trimmed) is { Success: true } header)
             {
-                var (key, value) = (header.Groups[1].Value.ToLowerInvariant(), header.Groups[2].Value.Trim());
-                switch (key)
-                {
-                    case "name":
-                        name = value;
-                        break;
-                    case "tolerance" when Enum.TryParse<TextTolerance>(value, ignoreCase: true, out var parsed):
-                        tolerance = parsed;
-                        break;
-                    case "tolerance":
-                        problems.Add(new FileProblem(path, number, $"tolerance '{value}' is not exact, normalized or semantic"));
-                        break;
-                    case "user" or "bot" or "users" or "channelid":
-                        break;
-                    default:
-                        problems.Add(new FileProblem(path, number, $"unknown header '{key}' (known: name, tolerance, user, bot, channelId)"));
-                        break;
-                }
-
+                headers.Read(header.Groups[1].Value, header.Groups[2].Value.Trim(), path, number, problems);
                 continue;
             }
 
@@ -151,7 +132,7 @@ internal static partial class ChatFileParser
 
         return problems.Count > 0
             ? (null, problems)
-            : (new ScriptedConversation(name, path, [.. turns.Select(t => t.Build())]) { Tolerance = tolerance }, problems);
+            : (new ScriptedConversation(headers.Name, path, [.. turns.Select(t => t.Build())]) { Tolerance = headers.Tolerance, Locale = headers.Locale }, problems);
     }
 
     /// <summary>Takes the recognised tags off a line; Markdown links such as <c>[our returns page](…)</c> stay text.</summary>
@@ -291,6 +272,12 @@ internal static partial class ChatFileParser
                     break;
                 case "verified":
                     problems.Add(new FileProblem(path, number, $"Verified={value}: write yes or no"));
+                    break;
+                case "language" when ChatHeaders.NormalizeLocale(value) is { } language && !language.Contains('-', StringComparison.Ordinal):
+                    turn.Language = language;
+                    break;
+                case "language":
+                    problems.Add(new FileProblem(path, number, $"Language={value}: write a two-letter language code such as fr, es or en"));
                     break;
                 case "match" or "nomatch":
                     if (RegexOf(value, out var error) is null)

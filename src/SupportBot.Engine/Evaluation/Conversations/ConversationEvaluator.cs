@@ -3,9 +3,14 @@ namespace SupportBot.Evaluation.Conversations;
 /// <summary>
 /// How a run goes: the default text tolerance, how many times each conversation runs, how many at once, and (with
 /// embeddings) how texts are compared for meaning under <see cref="TextTolerance.Semantic"/>; without it that tolerance
-/// ignores the text and holds the recorded intent and FAQ source only.
+/// ignores the text and holds the recorded intent and FAQ source only. <see cref="DefaultLocale"/> is the locale a
+/// conversation without a <c>locale=</c> header is reported under (the bot's <c>Knowledge:DefaultLocale</c>).
 /// </summary>
-internal sealed record EvaluationSettings(TextTolerance Tolerance = TextTolerance.Normalized, int Repeat = 1, int Parallel = 2, MeaningComparer? Meaning = null);
+internal sealed record EvaluationSettings(TextTolerance Tolerance = TextTolerance.Normalized, int Repeat = 1, int Parallel = 2, MeaningComparer? Meaning = null,
+    string DefaultLocale = EvaluationSettings.EnglishLocale)
+{
+    public const string EnglishLocale = "en-US";
+}
 
 /// <summary>
 /// Replays conversations against a driver, in parallel, each <see cref="EvaluationSettings.Repeat"/> times, and
@@ -28,7 +33,7 @@ internal sealed class ConversationEvaluator(IConversationDriver driver, Evaluati
                 results[i] = await EvaluateAsync(scripts[i], ct).ConfigureAwait(false);
                 finished?.Invoke(results[i]);
             }).ConfigureAwait(false);
-        return new ConversationRun(time.GetUtcNow(), driver.Target, results, Measure(results), problems);
+        return new ConversationRun(time.GetUtcNow(), driver.Target, results, Measure(results), problems) { Locales = MeasureLocales(results) };
     }
 
     private async Task<ConversationResult> EvaluateAsync(ScriptedConversation script, CancellationToken cancellationToken)
@@ -45,6 +50,7 @@ internal sealed class ConversationEvaluator(IConversationDriver driver, Evaluati
         {
             return new ConversationResult(script.Name, script.Path, ConversationOutcome.Error, runs.LastOrDefault() ?? [])
             {
+                Locale = LocaleOf(script),
                 Error = ex is OperationCanceledException ? "the bot did not answer in time" : ex.Message,
                 Runs = runs.Count,
             };
@@ -61,6 +67,7 @@ internal sealed class ConversationEvaluator(IConversationDriver driver, Evaluati
         var helped = firstAnswer >= 0 && shown.Skip(firstAnswer + 1).Any(t => t.Actual.Intent is { } intent && SaidItHelped.Contains(intent) && t.Actual.Action == "small_talk");
         return new ConversationResult(script.Name, script.Path, outcome, shown)
         {
+            Locale = LocaleOf(script),
             Runs = runs.Count,
             PassedRuns = passed,
             ExpectedHandoff = shown.Any(t => t.ExpectedHandoff == true),
@@ -72,7 +79,7 @@ internal sealed class ConversationEvaluator(IConversationDriver driver, Evaluati
     private async Task<IReadOnlyList<TurnResult>> RunOnceAsync(ScriptedConversation script, CancellationToken cancellationToken)
     {
         var tolerance = script.Tolerance ?? settings.Tolerance;
-        var (session, welcome) = await driver.StartAsync(cancellationToken).ConfigureAwait(false);
+        var (session, welcome) = await driver.StartAsync(script.Locale, cancellationToken).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             var results = new List<TurnResult>(script.Turns.Count);
@@ -157,6 +164,17 @@ internal sealed class ConversationEvaluator(IConversationDriver driver, Evaluati
             FirstResponseP99Ms = latencies.Count > 0 ? latencies.Percentile(0.99) : 0,
         };
     }
+
+    /// <summary>The run's figures for each locale, in name order: a locale's suite is held to its own bar.</summary>
+    public static IReadOnlyList<LocaleResults> MeasureLocales(IReadOnlyList<ConversationResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return [.. results.GroupBy(r => r.Locale ?? "", StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new LocaleResults(g.Key, g.Count(r => r.Outcome == ConversationOutcome.Passed), Measure([.. g])))];
+    }
+
+    private string LocaleOf(ScriptedConversation script) => script.Locale ?? settings.DefaultLocale;
 
     private static double? Rate(int part, int whole) => whole == 0 ? null : part / (double)whole;
 }

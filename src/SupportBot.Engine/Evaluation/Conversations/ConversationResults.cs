@@ -50,6 +50,9 @@ public sealed record TurnObservation
 
     public bool Verified { get; init; }
 
+    /// <summary>The turn's language as the engine recorded it in the decision trace (<c>language</c>); null when it records none.</summary>
+    public string? Language { get; init; }
+
     /// <summary>Titles of the suggested actions offered.</summary>
     public IReadOnlyList<string> Suggestions { get; init; } = [];
 
@@ -79,6 +82,9 @@ public sealed record TurnResult(int Index, int Line, string UserText, bool Passe
 /// <summary>One conversation file (or one conversation of it), run once or <c>--repeat</c> times.</summary>
 public sealed record ConversationResult(string Name, string Path, ConversationOutcome Outcome, IReadOnlyList<TurnResult> Turns)
 {
+    /// <summary>The shopper's locale the conversation was run in (its <c>locale=</c> header, else the bot's default).</summary>
+    public string? Locale { get; init; }
+
     public string? Error { get; init; }
 
     public int Runs { get; init; } = 1;
@@ -135,7 +141,14 @@ public sealed record FileProblem(string Path, int Line, string Message)
 
 /// <summary>A whole run: where it ran, every conversation, the metrics, and the files that could not be read.</summary>
 public sealed record ConversationRun(DateTimeOffset At, string Target, IReadOnlyList<ConversationResult> Conversations, ConversationMetrics Metrics,
-    IReadOnlyList<FileProblem> Problems);
+    IReadOnlyList<FileProblem> Problems)
+{
+    /// <summary>The same figures for each locale's conversations (empty in a run written before locales were reported).</summary>
+    public IReadOnlyList<LocaleResults> Locales { get; init; } = [];
+}
+
+/// <summary>One locale's share of a run: its conversations that passed and its metrics.</summary>
+public sealed record LocaleResults(string Locale, int Passed, ConversationMetrics Metrics);
 
 /// <summary>Against an earlier run's JSON: what passed then and fails now, and what failed then and passes now.</summary>
 public sealed record BaselineComparison(IReadOnlyList<string> Regressions, IReadOnlyList<string> Fixes);

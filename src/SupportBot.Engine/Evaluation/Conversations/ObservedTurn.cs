@@ -11,9 +11,10 @@ internal static class ObservedTurn
         ArgumentNullException.ThrowIfNull(activities);
         var list = activities.ToList();
         var messages = list.Where(a => a.Type == ActivityTypes.Message).ToList();
-        var decision = list.LastOrDefault(a => a.Type == ActivityTypes.Trace && a.Name == "SupportBot.Decision")?.Value is { ValueKind: JsonValueKind.Object } value
-            ? ActivityJson.Decision(value)
-            : null;
+        var trace = list.LastOrDefault(a => a.Type == ActivityTypes.Trace && a.Name == "SupportBot.Decision")?.Value is { ValueKind: JsonValueKind.Object } value
+            ? value
+            : (JsonElement?)null;
+        var decision = trace is { } found ? ActivityJson.Decision(found) : null;
         return new TurnObservation
         {
             Texts = [.. messages.Select(m => m.Text ?? "")],
@@ -27,9 +28,20 @@ internal static class ObservedTurn
             Flow = decision?.Flow,
             Step = decision?.Step,
             Verified = decision?.Verified ?? false,
+            Language = LanguageOf(trace),
             Suggestions = [.. messages.SelectMany(m => m.SuggestedActions?.Actions ?? []).Select(a => a.Title)],
             Cards = [.. messages.SelectMany(m => m.Attachments ?? []).Select(a => a.ContentType)],
             FirstResponseMs = firstResponseMs,
         };
     }
+
+    /// <summary>
+    /// The trace's <c>language</c> member, read from the JSON itself: an engine that records no language leaves it out
+    /// (or null), and the <c>[Language=…]</c> check then says so instead of comparing with nothing.
+    /// </summary>
+    private static string? LanguageOf(JsonElement? trace) =>
+        trace is { } value && value.TryGetProperty("language", out var language) && language.ValueKind == JsonValueKind.String
+            && language.GetString() is { Length: > 0 } code
+            ? code
+            : null;
 }

@@ -18,6 +18,12 @@ internal sealed record ScriptedConversation(string Name, string Path, IReadOnlyL
 {
     /// <summary>The file's own tolerance (<c>tolerance=</c> header); null: the run's.</summary>
     public TextTolerance? Tolerance { get; init; }
+
+    /// <summary>
+    /// The shopper's locale (<c>locale=fr-FR</c> header), sent on every activity of the conversation as a channel
+    /// does (Web Chat's <c>locale</c>); null: none is sent and the bot's default language applies.
+    /// </summary>
+    public string? Locale { get; init; }
 }
 
 /// <summary>One shopper message and the expectations on the bot's answer to it.</summary>
@@ -48,6 +54,9 @@ internal sealed record ScriptedTurn(int Line, string UserText)
     public string? Step { get; init; }
 
     public bool? Verified { get; init; }
+
+    /// <summary>The two-letter language the engine should record for the turn (<c>[Language=fr]</c>).</summary>
+    public string? Language { get; init; }
 
     public IReadOnlyList<string> Suggestions { get; init; } = [];
 

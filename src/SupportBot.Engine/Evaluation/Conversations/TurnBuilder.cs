@@ -19,6 +19,8 @@ internal sealed record TurnBuilder(int Line, string UserText, bool IsStart)
 
     public bool? Verified { get; set; }
 
+    public string? Language { get; set; }
+
     public List<string> Matches { get; } = [];
 
     public List<string> NoMatches { get; } = [];
@@ -38,6 +40,7 @@ internal sealed record TurnBuilder(int Line, string UserText, bool IsStart)
         Flow = Flow,
         Step = Step,
         Verified = Verified,
+        Language = Language,
         Matches = Matches,
         NoMatches = NoMatches,
         Suggestions = Suggestions,

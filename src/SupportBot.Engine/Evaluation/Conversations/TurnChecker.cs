@@ -3,6 +3,9 @@ namespace SupportBot.Evaluation.Conversations;
 /// <summary>Holds what the bot did on a turn against what the script expected; every expectation that fails is reported.</summary>
 internal static class TurnChecker
 {
+    /// <summary>What a <c>[Language=…]</c> check reports when the decision trace has no <c>language</c>.</summary>
+    public const string NoLanguage = "the engine does not report the turn's language";
+
     public static IReadOnlyList<AssertionFailure> Check(ScriptedTurn expected, TurnObservation actual, TextTolerance tolerance)
     {
         ArgumentNullException.ThrowIfNull(expected);
@@ -45,6 +48,7 @@ internal static class TurnChecker
             failures.Add(new AssertionFailure("verified", YesNo(verified), YesNo(actual.Verified)));
         }
 
+        CheckLanguage(failures, expected.Language, actual.Language);
         CheckHandoff(failures, expected.Handoff ?? recorded?.Handoff, actual.Handoff);
         var said = string.Join("\n", actual.Texts);
         foreach (var pattern in expected.Matches)
@@ -96,6 +100,24 @@ internal static class TurnChecker
         if (!ok)
         {
             failures.Add(new AssertionFailure("handoff", expected ?? "none", actual ?? "none"));
+        }
+    }
+
+    /// <summary>The language the engine recorded for the turn, compared by language (<c>fr</c> holds for <c>fr-FR</c>).</summary>
+    private static void CheckLanguage(List<AssertionFailure> failures, string? expected, string? actual)
+    {
+        if (expected is null)
+        {
+            return;
+        }
+
+        if (actual is null)
+        {
+            failures.Add(new AssertionFailure("language", expected, NoLanguage));
+        }
+        else if (!string.Equals(expected, ChatHeaders.LanguageOf(actual), StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add(new AssertionFailure("language", expected, actual));
         }
     }
 
