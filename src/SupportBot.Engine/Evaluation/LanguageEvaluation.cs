@@ -16,11 +16,18 @@ internal sealed record LanguageScore(string Language, int Messages, int Correct,
 /// <summary>How many messages labelled <see cref="Expected"/> ended in <see cref="Got"/>.</summary>
 internal sealed record LanguageConfusion(string Expected, string Got, int Count);
 
+/// <summary>What loading the language models cost: how long, and the managed memory they hold.</summary>
+internal sealed record ModelLoad(double Milliseconds, double Megabytes);
+
 /// <summary>What <c>supportbot eval languages</c> reports (docs/LANGUAGES.md).</summary>
 /// <param name="ShortMessages">Messages of fewer than three words (runs of non-spaces).</param>
 /// <param name="ShortSwitches">Of those, the ones that changed the conversation's language: the gate is none.</param>
 internal sealed record LanguageEvaluationReport(int Messages, int Correct, double Accuracy, int Switches, int ShortMessages, int ShortSwitches,
-    IReadOnlyList<LanguageScore> PerLanguage, IReadOnlyList<LanguageConfusion> Confusion, IReadOnlyList<LanguageMiss> Misses, double P50Ms, double P99Ms);
+    IReadOnlyList<LanguageScore> PerLanguage, IReadOnlyList<LanguageConfusion> Confusion, IReadOnlyList<LanguageMiss> Misses, double P50Ms, double P99Ms)
+{
+    /// <summary>The models' load, when the caller measured it (the CLI does, before the first message).</summary>
+    public ModelLoad? Models { get; init; }
+}
 
 /// <summary>
 /// Runs the language rule (<see cref="LanguageResolver"/>) over a labelled set, each message as the next one of a

@@ -1,5 +1,6 @@
 using SupportBot.Schema;
 using SupportBot.Handoff;
+using SupportBot.Languages;
 using SupportBot.Storage;
 
 namespace SupportBot.Host.Agents;
@@ -11,14 +12,16 @@ internal sealed record AgentView(string Id, string Name, IReadOnlyList<string> R
 }
 
 /// <summary>One entry of the queue as the console lists it.</summary>
+/// <param name="Language">The language the shopper writes in now (two letters, docs/LANGUAGES.md), and its English name for the agent.</param>
 internal sealed record QueueItemView(
     string Id, string ConversationId, string? ChannelId, string Status, string Reason, string ReasonText, string? Intent, double Confidence,
-    string? ShopperName, string? Email, int Priority, DateTimeOffset CreatedAt, long WaitSeconds, string? AgentId, string? AgentName, string? LastMessage)
+    string? ShopperName, string? Email, int Priority, DateTimeOffset CreatedAt, long WaitSeconds, string? AgentId, string? AgentName, string? LastMessage,
+    string? Language, string? LanguageName)
 {
     public static QueueItemView Of(HandoffTicket t, DateTimeOffset now) => new(
         t.Id, t.ConversationId, t.ChannelId, t.Status.ToString().ToLowerInvariant(), t.Reason, HandoffReasons.Describe(t.Reason), t.Intent,
         Math.Round(t.Confidence, 3), t.ShopperName, t.Email, t.Priority, t.CreatedAt, (long)Math.Max(0, ((t.ClaimedAt ?? now) - t.CreatedAt).TotalSeconds),
-        t.AgentId, t.AgentName, t.LastMessage);
+        t.AgentId, t.AgentName, t.LastMessage, t.Language, t.Language is { } code ? LanguageCodes.EnglishName(code) : null);
 }
 
 internal sealed record QueueView(IReadOnlyList<QueueItemView> Items, int AgentsOnline);
@@ -51,12 +54,12 @@ internal sealed record TranscriptView(IReadOnlyList<TranscriptLine> Lines, long 
 internal sealed record HandoffView(
     string Id, string ConversationId, string? ChannelId, string Status, string Reason, string ReasonText, string? Intent, double Confidence,
     string? ShopperName, string? Email, int Priority, DateTimeOffset CreatedAt, long WaitSeconds, string? AgentId, string? AgentName, string? LastMessage,
-    string Summary, IReadOnlyDictionary<string, string> Slots, IReadOnlyDictionary<string, string> Signals,
+    string? Language, string? LanguageName, string Summary, IReadOnlyDictionary<string, string> Slots, IReadOnlyDictionary<string, string> Signals,
     IReadOnlyList<TranscriptLine> Transcript, long Watermark, IReadOnlyList<LineVote> Votes, string? SuggestedReply, string? SuggestedSource)
 {
     public static HandoffView Of(QueueItemView i, HandoffTicket t, TranscriptView transcript, SuggestedReply? suggestion) => new(
         i.Id, i.ConversationId, i.ChannelId, i.Status, i.Reason, i.ReasonText, i.Intent, i.Confidence, i.ShopperName, i.Email, i.Priority, i.CreatedAt,
-        i.WaitSeconds, i.AgentId, i.AgentName, i.LastMessage, t.Summary, t.Slots, t.Signals, transcript.Lines, transcript.Watermark, transcript.Votes,
+        i.WaitSeconds, i.AgentId, i.AgentName, i.LastMessage, i.Language, i.LanguageName, t.Summary, t.Slots, t.Signals, transcript.Lines, transcript.Watermark, transcript.Votes,
         suggestion?.Markdown, suggestion?.SourceTitle);
 }
 

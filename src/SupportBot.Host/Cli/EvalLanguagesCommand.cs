@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Evaluation;
@@ -34,14 +35,20 @@ internal static class EvalLanguagesCommand
             var given = parse.GetValue(file)!;
             var path = File.Exists(given) ? given : Path.GetFullPath(given, context.ContentRoot);
             var examples = LanguageEvaluation.Load(path, resolver.Supported);
+            // What loading the models costs (docs/LANGUAGES.md): the time, and the managed memory they hold afterwards.
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            var loading = Stopwatch.StartNew();
+            await host.Services.GetRequiredService<ILanguageDetector>().LoadAsync().ConfigureAwait(false);
+            var load = new ModelLoad(Math.Round(loading.Elapsed.TotalMilliseconds), Math.Round((GC.GetTotalMemory(forceFullCollection: true) - before) / 1048576.0, 1));
             var report = await LanguageEvaluation.RunAsync(resolver, examples, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(report, ViewJson.Options)).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(report with { Models = load }, ViewJson.Options)).ConfigureAwait(false);
             }
             else
             {
                 await WriteText(context.Output, report).ConfigureAwait(false);
+                await context.Output.WriteLineAsync($"models          loaded in {load.Milliseconds:0} ms, {load.Megabytes:0.0} MB of managed memory").ConfigureAwait(false);
             }
 
             var failed = report.ShortSwitches > 0 || report.Accuracy < (parse.GetValue(minAccuracy) ?? 0);

@@ -17,7 +17,7 @@ public sealed partial class CapabilityCycleTests
     public void TheEngineFolders_FormNoCycle()
     {
         // Lowest first; a folder uses only folders on lines above it:
-        // Configuration, Schema, Telemetry; Replies, Storage; Embeddings; Knowledge; Understanding; Orders;
+        // Configuration, Schema, Telemetry; Replies, Storage; Embeddings; Knowledge; Understanding, Languages; Orders;
         // Drafting, Privacy, Feedback; Evaluation, Handoff; Conversation (docs/ARCHITECTURE.md, "Layers").
         AssertNoCycle("SupportBot.Engine", "SupportBot", moreFoldersThan: 10);
     }

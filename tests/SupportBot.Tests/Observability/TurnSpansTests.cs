@@ -28,6 +28,7 @@ public sealed class TurnSpansTests(EngineFixture fixture) : IClassFixture<Engine
         var stages = _spans.Where(s => s.ParentSpanId == turn.SpanId).Select(s => s.OperationName).ToHashSet();
         Assert.Superset(new HashSet<string> { Stages.LockWait, Stages.Understanding, Stages.Retrieval, Stages.Drafting, Stages.Render, Stages.StoreCommit }, stages);
         Assert.Equal("answer", turn.GetTagItem("supportbot.outcome"));
+        Assert.Equal("en", turn.GetTagItem("supportbot.language"));
         Assert.Matches("^[0-9a-f]{16}$", hashed);
         var ours = _spans.Where(s => s == turn || s.ParentSpanId == turn.SpanId).ToList();
         Assert.All(ours.SelectMany(s => s.TagObjects), tag =>

@@ -87,7 +87,7 @@ public sealed class WireShapeTests
         var trace = ActivityRenderer.Trace(new Activity(), decision);
 
         Assert.Equal(
-            """{"action":"answer","intent":"faq","intentConfidence":0.9,"faqId":"f1","faqConfidence":0.8,"sources":["f1"],"entities":["e"],"drafter":"local","draftFallback":null,"lowConfidence":false,"flow":null,"step":null,"verified":false,"handoff":null,"handoffSignals":null,"handoffState":null,"handoffId":null,"slots":null,"cited":[]}""",
+            """{"action":"answer","intent":"faq","intentConfidence":0.9,"faqId":"f1","faqConfidence":0.8,"sources":["f1"],"entities":["e"],"drafter":"local","draftFallback":null,"lowConfidence":false,"flow":null,"step":null,"verified":false,"handoff":null,"handoffSignals":null,"handoffState":null,"handoffId":null,"slots":null,"language":null,"cited":[]}""",
             trace.Value!.Value.GetRawText());
     }
 

@@ -2,7 +2,7 @@
 import { api, ApiError, handoffPath } from './api.js';
 import { coalesced } from './coalesced.js';
 import { el, ui } from './dom.js';
-import { intentText, mailto, reasonText, shopperName } from './format.js';
+import { intentText, languageText, mailto, reasonText, shopperName } from './format.js';
 import { report, showNotice } from './notices.js';
 import { renderQueue } from './queue.js';
 import { state } from './state.js';
@@ -44,6 +44,7 @@ function renderHandoff(handoff) {
   ui.meta.replaceChildren(...[
     reasonText(handoff),
     intentText(handoff),
+    languageText(handoff) ? 'writes in ' + languageText(handoff) : null,
     handoff.channel_id ? 'via ' + handoff.channel_id : null
   ].filter(Boolean).flatMap((part, index) => (index ? [el('span', { className: 'sep', 'aria-hidden': 'true' }, ' · '), part] : [part])));
 

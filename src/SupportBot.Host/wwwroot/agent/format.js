@@ -12,6 +12,9 @@ export function intentText(item) {
   return words(item.intent) + (confidence ? ' · ' + confidence : '');
 }
 
+/** The language the shopper writes in, by name ("French"); null when the server does not know it. */
+export const languageText = item => (item.language_name && String(item.language_name).trim()) || null;
+
 export function waitText(seconds) {
   const s = Math.max(0, Math.floor(seconds));
   if (s < 60) { return s + ' s'; }

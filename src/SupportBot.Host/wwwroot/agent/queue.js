@@ -3,7 +3,7 @@ import { api } from './api.js';
 import { renderTitle } from './attention.js';
 import { coalesced } from './coalesced.js';
 import { el, ui } from './dom.js';
-import { intentText, mailto, reasonText, shopperName, waitText } from './format.js';
+import { intentText, languageText, mailto, reasonText, shopperName, waitText } from './format.js';
 import { report } from './notices.js';
 import { renderAgentsOnline } from './presence.js';
 import { state, waitingCount } from './state.js';
@@ -44,7 +44,7 @@ export function renderQueue() {
   const focusedId = ui.queue.contains(document.activeElement) ? document.activeElement.closest('li')?.dataset.handoffId : null;
   const nodes = state.items.map(item => {
     const key = JSON.stringify([item.status, item.shopper_name, item.reason, item.reason_text, item.intent, item.confidence,
-      item.email, item.priority, item.last_message, item.created_at, state.unread.has(item.id), state.open?.id === item.id]);
+      item.email, item.priority, item.last_message, item.created_at, item.language, state.unread.has(item.id), state.open?.id === item.id]);
     let row = rows.get(item.id);
     if (!row || row.key !== key) {
       row = { key, node: renderQueueItem(item) };
@@ -100,6 +100,7 @@ function renderQueueItem(item) {
   el('p', { className: 'item-facts' },
     statusOf(item),
     intentText(item) ? el('span', { className: 'intent' }, intentText(item)) : null,
+    languageText(item) ? el('span', { className: 'language', title: 'The shopper writes in ' + languageText(item) }, languageText(item)) : null,
     typeof item.priority === 'number' ? el('span', { className: 'priority', title: 'Priority ' + item.priority }, 'P' + item.priority) : null),
   item.last_message ? el('p', { className: 'item-last' }, item.last_message) : null,
   el('button', {
