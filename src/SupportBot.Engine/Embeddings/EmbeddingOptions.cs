@@ -47,6 +47,18 @@ internal sealed class EmbeddingOptions : IValidatableObject
 
     public OpenAIEmbeddingOptions OpenAI { get; set; } = new();
 
+    /// <summary>
+    /// The languages (two-letter codes) whose FAQ search also compares meanings; the others' search is by words alone. The
+    /// packaged model reads English only, so French or Spanish belongs here only with a multilingual model and when that
+    /// language's tuning set (<c>eval/&lt;lang&gt;/faq-questions.jsonl</c>) says it helps.
+    /// </summary>
+    /// <value>Default empty: <c>en</c> alone.</value>
+    public IList<string> Languages { get; } = [];
+
+    /// <summary><see cref="Languages"/>, or English alone when none are set.</summary>
+    public IReadOnlySet<string> LanguagesOrEnglish =>
+        Languages.Count == 0 ? new HashSet<string>(StringComparer.Ordinal) { "en" } : Languages.Select(l => l.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         Provider == EmbeddingProvider.OpenAI ? OpenAI.ValidateEndpoint(SectionName) : [];
 }

@@ -20,6 +20,7 @@ internal sealed partial class TextEmbeddings
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(options);
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        Languages = options.LanguagesOrEnglish;
         if (provider is not null && modelId is not null)
         {
             ModelId = modelId;
@@ -31,6 +32,12 @@ internal sealed partial class TextEmbeddings
     public static TextEmbeddings None { get; } = new(null, null, new VectorCache(null, 0), new EmbeddingOptions());
 
     public bool IsEnabled => Generator is not null;
+
+    /// <summary>The languages whose search compares meanings (<c>Embeddings:Languages</c>).</summary>
+    public IReadOnlySet<string> Languages { get; }
+
+    /// <summary>These embeddings for a language's search, or <see cref="None"/> when the language is not among <see cref="Languages"/>.</summary>
+    public TextEmbeddings For(string language) => IsEnabled && Languages.Contains(language) ? this : None;
 
     /// <summary>Names the model and its settings; cached vectors and trained models are keyed by it.</summary>
     public string? ModelId { get; }

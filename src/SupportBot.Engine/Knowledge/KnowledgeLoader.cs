@@ -48,7 +48,7 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
 
         policies = LoadPolicyTranslations(root, policies, defaultLanguage, diagnostics, ref files);
 
-        var synonyms = LoadSynonyms(root, Path.Combine(root, SynonymsFile), english: true, diagnostics, ref files);
+        var synonyms = LoadSynonyms(root, Path.Combine(root, SynonymsFile), defaultLanguage, diagnostics, ref files);
         var entries = new List<FaqEntry>();
         var faqRoot = Path.Combine(root, FaqFolder);
         if (Directory.Exists(faqRoot))
@@ -190,7 +190,7 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
         foreach (var language in languages.Where(l => l != defaultLanguage).Order(StringComparer.Ordinal))
         {
             var kept = CrossFileChecks.Apply(grouped.GetValueOrDefault(language) ?? [], diagnostics, defaultIds);
-            var synonyms = synonymFiles.TryGetValue(language, out var synonymPath) ? LoadSynonyms(root, synonymPath, english: false, diagnostics, ref files) : [];
+            var synonyms = synonymFiles.TryGetValue(language, out var synonymPath) ? LoadSynonyms(root, synonymPath, language, diagnostics, ref files) : [];
             var frustration = frustrationFiles.TryGetValue(language, out var lexiconPath) ? LoadFrustration(root, lexiconPath, diagnostics, ref files) : null;
             result[language] = new LanguageKnowledge(kept, synonyms, frustration);
         }
@@ -224,8 +224,8 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
         return found;
     }
 
-    /// <param name="english">Whether the file is read with the English analysis, whose stop words make some phrases useless.</param>
-    private IReadOnlyList<SynonymGroup> LoadSynonyms(string root, string path, bool english, DiagnosticBag diagnostics, ref int files)
+    /// <param name="language">The file's language, whose analysis (and stop words) the phrases are read with.</param>
+    private IReadOnlyList<SynonymGroup> LoadSynonyms(string root, string path, string language, DiagnosticBag diagnostics, ref int files)
     {
         if (!File.Exists(path))
         {
@@ -236,10 +236,12 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
         var display = Display(root, path);
         var text = TextFileReader.Read(path, display, options.MaxFileBytes, diagnostics);
         var synonyms = text is null ? [] : SynonymFileParser.Parse(text, display, diagnostics);
-        foreach (var (group, phrase) in english ? SynonymExpander.IgnoredPhrases(synonyms) : [])
+        foreach (var (group, phrase) in SynonymExpander.IgnoredPhrases(synonyms, language))
         {
             diagnostics.Warning(group.Source.Path, group.Source.Line,
-                $"'{phrase}' is ignored: words such as 'in', 'my' or 'no' are not searched, so it would match too much (write it without them)");
+                language == KnowledgeBase.English
+                    ? $"'{phrase}' is ignored: words such as 'in', 'my' or 'no' are not searched, so it would match too much (write it without them)"
+                    : $"'{phrase}' is ignored: some of its words (articles, pronouns, question words) are not searched, so it would match too much (write it without them)");
         }
 
         return synonyms;

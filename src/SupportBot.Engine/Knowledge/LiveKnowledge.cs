@@ -6,9 +6,12 @@ using SupportBot.Knowledge.Search;
 
 namespace SupportBot.Knowledge;
 
-/// <summary>A loaded knowledge base with its index: what every search of one moment sees.</summary>
-internal sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, KnowledgeIndex Index, int Version, DateTimeOffset LoadedAt)
+/// <summary>A loaded knowledge base with its indexes, one per language: what every search of one moment sees.</summary>
+internal sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, KnowledgeIndexes Indexes, int Version, DateTimeOffset LoadedAt)
 {
+    /// <summary>The default language's index (<c>Indexes.For(language)</c> gives another language's).</summary>
+    public KnowledgeIndex Index => Indexes.Default;
+
     /// <summary>Entries by their exact title (case-insensitive): a shopper who sends a title picked that entry from a button.</summary>
     public IReadOnlyDictionary<string, FaqEntry> ByTitle { get; } = Knowledge.Entries
         .GroupBy(e => e.Title.Trim(), StringComparer.OrdinalIgnoreCase)
@@ -123,7 +126,7 @@ internal sealed partial class LiveKnowledge : IHostedService, IDisposable
         _watcher?.Dispose();
         _debounce?.Dispose();
         _reloadGate.Dispose();
-        _current?.Index.Dispose();
+        _current?.Indexes.Dispose();
     }
 
     private void OnFileEvent(object sender, FileSystemEventArgs e) => ScheduleReload();
@@ -175,12 +178,13 @@ internal sealed partial class LiveKnowledge : IHostedService, IDisposable
             }
 
             // Only texts that changed since the last build reach the model: the rest come from the vector cache.
-            var index = await KnowledgeIndex.BuildAsync(knowledge, _options.Search, _embeddings, cancellationToken).ConfigureAwait(false);
-            var snapshot = new KnowledgeSnapshot(knowledge, index, (previous?.Version ?? 0) + 1, now);
+            var indexes = await KnowledgeIndexes.BuildAsync(knowledge, _options.Search, _embeddings, cancellationToken).ConfigureAwait(false);
+            var index = indexes.Default;
+            var snapshot = new KnowledgeSnapshot(knowledge, indexes, (previous?.Version ?? 0) + 1, now);
             Volatile.Write(ref _current, snapshot);
             if (previous is not null)
             {
-                _ = RetireAsync(previous.Index);
+                _ = RetireAsync(previous.Indexes);
             }
 
             LogLoaded(index.Count, knowledge.FileCount, snapshot.Version, _time.GetElapsedTime(started).TotalMilliseconds);
@@ -199,10 +203,10 @@ internal sealed partial class LiveKnowledge : IHostedService, IDisposable
         Reloaded?.Invoke(this, status);
     }
 
-    private async Task RetireAsync(KnowledgeIndex index)
+    private async Task RetireAsync(KnowledgeIndexes indexes)
     {
         await Task.Delay(RetireAfter, _time).ConfigureAwait(false);
-        index.Dispose();
+        indexes.Dispose();
     }
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Knowledge loaded: {Entries} entries from {Files} files (version {Version}) in {Milliseconds:F0} ms")]

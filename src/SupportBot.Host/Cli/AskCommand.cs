@@ -14,9 +14,10 @@ internal static class AskCommand
         var question = new Argument<string[]>("question") { Description = "The shopper's question (quote it, or give it as several words).", Arity = ArgumentArity.OneOrMore };
         var top = new Option<int>("--top") { Description = "How many answers to show (1-50).", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of text." };
+        var locale = LocaleOption.Create();
         var command = new Command("ask", "Ask the knowledge base a question and see the best answers, their confidence and why they matched.")
         {
-            question, top, json,
+            question, top, json, locale,
         };
         command.SetAction((parse, cancellationToken) => SupportBotCli.Guard(context, async () =>
         {
@@ -34,7 +35,8 @@ internal static class AskCommand
                 await context.Error.WriteLineAsync($"note: the knowledge has {knowledge.Errors.Count()} error(s); those entries are left out (run 'supportbot knowledge validate')").ConfigureAwait(false);
             }
 
-            using var index = await KnowledgeIndex.BuildAsync(knowledge, options.Search, CliContext.Embeddings(host)).ConfigureAwait(false);
+            var language = LocaleOption.LanguageOf(parse.GetValue(locale), knowledge);
+            using var index = await KnowledgeIndex.BuildAsync(knowledge.In(language), options.Search, CliContext.Embeddings(host).For(language)).ConfigureAwait(false);
             var answer = await index.SearchAsync(string.Join(' ', parse.GetValue(question)!), n, cancellationToken).ConfigureAwait(false);
             var view = AnswerView.From(answer, options.Search.MinConfidence, null);
             if (parse.GetValue(json))

@@ -23,22 +23,29 @@ internal static class EvalCommands
 
     private static Command Faq(CliContext context)
     {
-        var file = new Argument<string>("file") { Description = "JSONL with one {\"text\": \"…\", \"expected\": \"<faq id>\" | null} per line." };
+        var file = new Argument<string?>("file")
+        {
+            Description = "JSONL with one {\"text\": \"…\", \"expected\": \"<faq id>\" | null} per line (default: eval/faq-questions.jsonl, or eval/<lang>/faq-questions.jsonl with --locale).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var locale = LocaleOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var threshold = new Option<double?>("--threshold") { Description = "Confidence bar (default: Knowledge:Search:MinConfidence)." };
         var minHit1 = new Option<double?>("--min-hit1") { Description = "Fail (exit 1) when hit@1 is below this fraction." };
         var minHit3 = new Option<double?>("--min-hit3") { Description = "Fail (exit 1) when hit@3 is below this fraction." };
         var command = new Command("faq", "Score FAQ retrieval on labelled questions: hit@1, hit@3, MRR, confidence calibration.")
         {
-            file, json, threshold, minHit1, minHit3,
+            file, json, threshold, minHit1, minHit3, locale,
         };
         command.SetAction((parse, cancellationToken) => SupportBotCli.Guard(context, async () =>
         {
             using var host = context.BuildToolHost();
             var options = CliContext.KnowledgeOptions(host);
-            var knowledge = context.LoadKnowledge(host);
-            using var index = await KnowledgeIndex.BuildAsync(knowledge, options.Search, CliContext.Embeddings(host), cancellationToken).ConfigureAwait(false);
-            var path = parse.GetValue(file)!;
+            var loaded = context.LoadKnowledge(host);
+            var language = LocaleOption.LanguageOf(parse.GetValue(locale), loaded);
+            var knowledge = loaded.In(language);
+            using var index = await KnowledgeIndex.BuildAsync(knowledge, options.Search, CliContext.Embeddings(host).For(language), cancellationToken).ConfigureAwait(false);
+            var path = parse.GetValue(file) ?? DefaultQuestions(context, language, loaded.DefaultLanguage);
             var questions = FaqEvaluation.Load(path, knowledge.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal));
             var bar = options.Search;
             bar.MinConfidence = parse.GetValue(threshold) ?? bar.MinConfidence;
@@ -53,6 +60,11 @@ internal static class EvalCommands
             }
             else
             {
+                if (parse.GetValue(locale) is not null)
+                {
+                    await context.Output.WriteLineAsync($"language    {language} ({knowledge.Entries.Count} entries, {path})").ConfigureAwait(false);
+                }
+
                 await WriteText(context.Output, report).ConfigureAwait(false);
             }
 
@@ -66,6 +78,12 @@ internal static class EvalCommands
         }));
         return command;
     }
+
+    /// <summary>The tuning set of a language: <c>eval/faq-questions.jsonl</c> for the default one, <c>eval/&lt;lang&gt;/faq-questions.jsonl</c> for another.</summary>
+    private static string DefaultQuestions(CliContext context, string language, string defaultLanguage) =>
+        language == defaultLanguage
+            ? Path.Combine(context.ContentRoot, "eval", "faq-questions.jsonl")
+            : Path.Combine(context.ContentRoot, "eval", language, "faq-questions.jsonl");
 
     private static Task<FaqEvaluationReport> WithProgressAsync(KnowledgeIndex index, List<(FaqQuestion, int)> questions, SearchOptions bar,
         CancellationToken cancellationToken) =>

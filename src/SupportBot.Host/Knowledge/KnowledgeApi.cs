@@ -20,7 +20,12 @@ internal static class KnowledgeApi
         return app;
     }
 
-    private static async Task<IResult> Search(string? q, int? top, LiveKnowledge knowledge, CancellationToken cancellationToken)
+    /// <param name="q">The shopper's question.</param>
+    /// <param name="top">How many answers (1-50, default 3).</param>
+    /// <param name="locale">The question's language (<c>fr</c>, <c>es-ES</c>…): its entries and analysis; default: the default language's.</param>
+    /// <param name="knowledge">The knowledge in service.</param>
+    /// <param name="cancellationToken">The request's.</param>
+    private static async Task<IResult> Search(string? q, int? top, string? locale, LiveKnowledge knowledge, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
@@ -35,7 +40,21 @@ internal static class KnowledgeApi
         }
 
         var snapshot = knowledge.Current;
-        var answer = await snapshot.Index.SearchAsync(q, top ?? 3, cancellationToken).ConfigureAwait(false);
+        var index = snapshot.Index;
+        if (!string.IsNullOrWhiteSpace(locale))
+        {
+            var language = KnowledgeLanguages.Of(locale.Trim());
+            if (!KnowledgeLanguages.IsLanguage(language) || !snapshot.Indexes.Has(language))
+            {
+                return Results.Problem(title: "Unknown locale",
+                    detail: $"The knowledge has no entries in '{locale}'; its languages: {string.Join(", ", snapshot.Indexes.Languages)}",
+                    statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            index = snapshot.Indexes.For(language);
+        }
+
+        var answer = await index.SearchAsync(q, top ?? 3, cancellationToken).ConfigureAwait(false);
         return Results.Ok(AnswerView.From(answer, knowledge.MinConfidence, snapshot.Version));
     }
 }

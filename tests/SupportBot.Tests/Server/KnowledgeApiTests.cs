@@ -39,6 +39,8 @@ public sealed class KnowledgeApiTests
     [InlineData("/api/knowledge/search?q=%20", "A question is required")]
     [InlineData("/api/knowledge/search?q=refund&top=0", "top is out of range")]
     [InlineData("/api/knowledge/search?q=refund&top=500", "top is out of range")]
+    [InlineData("/api/knowledge/search?q=refund&locale=klingon", "Unknown locale")]
+    [InlineData("/api/knowledge/search?q=refund&locale=de-DE", "Unknown locale")]
     public async Task Search_BadInput_IsAProblemDetails400(string url, string title)
     {
         await using var server = await RunningServer.StartAsync();

@@ -1,3 +1,4 @@
+using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -6,8 +7,8 @@ using Lucene.Net.Store;
 namespace SupportBot.Knowledge.Search;
 
 /// <summary>
-/// The Lucene index of the FAQ: one document per entry with separately weighted fields for the title, the
-/// question phrasings, the answer and the tags. Immutable once built; a changed knowledge folder gets a new
+/// The Lucene index of one language's FAQ: one document per entry with separately weighted fields for the title, the
+/// question phrasings, the answer and the tags, analyzed for that language (<see cref="ShopperAnalyzers"/>). Immutable once built; a changed knowledge folder gets a new
 /// index that replaces this one whole. Safe for concurrent searches.
 /// </summary>
 internal sealed class KnowledgeIndex : IDisposable
@@ -30,7 +31,7 @@ internal sealed class KnowledgeIndex : IDisposable
     /// <summary>How many of Lucene's best candidates are re-ranked.</summary>
     private const int RerankDepth = 20;
 
-    private readonly ShopperAnalyzer _analyzer;
+    private readonly Analyzer _analyzer;
     private readonly FrozenDirectory _directory;
     private readonly DirectoryReader _directoryReader;
     private readonly IndexSearcher _searcher;
@@ -44,9 +45,10 @@ internal sealed class KnowledgeIndex : IDisposable
     private readonly FaqEntry[] _entries;
     private readonly int[] _docByOrdinal;
 
-    private KnowledgeIndex(ShopperAnalyzer analyzer, FrozenDirectory directory, IReadOnlyList<FaqEntry> entries, EntryTerms[] terms,
+    private KnowledgeIndex(string language, Analyzer analyzer, FrozenDirectory directory, IReadOnlyList<FaqEntry> entries, EntryTerms[] terms,
         KnowledgeVocabulary vocabulary, SynonymExpander synonyms, SearchOptions options, SemanticIndex? semantic)
     {
+        Language = language;
         _options = options;
         _semantic = semantic;
         _entries = [.. entries];
@@ -76,13 +78,17 @@ internal sealed class KnowledgeIndex : IDisposable
 
     public int Count => _entryByDoc.Length;
 
+    /// <summary>The two-letter code of the language whose entries and analysis the index holds.</summary>
+    public string Language { get; }
+
     public IReadOnlyList<FaqEntry> Entries => _entryByDoc;
 
     /// <summary>The entries' texts as vectors; null when the index is lexical only.</summary>
     public SemanticIndex? Semantic => _semantic;
 
     /// <summary>
-    /// Builds the index and, when <paramref name="embeddings"/> are on, embeds every entry's title, phrasings and answer
+    /// Builds the index of <paramref name="knowledge"/>'s language (<see cref="KnowledgeBase.In"/> picks one) and, when
+    /// <paramref name="embeddings"/> are on, embeds every entry's title, phrasings and answer
     /// passages (through the cache: a reload embeds only the texts that changed).
     /// </summary>
     public static async Task<KnowledgeIndex> BuildAsync(KnowledgeBase knowledge, SearchOptions options, Embeddings.TextEmbeddings embeddings,
@@ -107,7 +113,7 @@ internal sealed class KnowledgeIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(options);
-        var analyzer = new ShopperAnalyzer();
+        var analyzer = ShopperAnalyzers.For(knowledge.Language);
         var entries = knowledge.Entries;
         var analyzed = new AnalyzedEntry[entries.Count];
         var terms = new EntryTerms[entries.Count];
@@ -140,7 +146,8 @@ internal sealed class KnowledgeIndex : IDisposable
             writer.Commit();
         }
 
-        return new KnowledgeIndex(analyzer, FrozenDirectory.CopyOf(written), entries, terms, new KnowledgeVocabulary(analyzed, terms, analyzer, options),
+        return new KnowledgeIndex(knowledge.Language, analyzer, FrozenDirectory.CopyOf(written), entries, terms,
+            new KnowledgeVocabulary(analyzed, terms, analyzer, options, knowledge.Language),
             new SynonymExpander(knowledge.Synonyms, analyzer), options, semantic);
     }
 

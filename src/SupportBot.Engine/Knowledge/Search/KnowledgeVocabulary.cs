@@ -27,12 +27,20 @@ internal sealed class KnowledgeVocabulary : IDisposable
     private readonly HashSet<string> _spellings = new(StringComparer.Ordinal);
     private readonly Analyzer _analyzer;
     private readonly SearchOptions _options;
+    private readonly string _language;
     private readonly RAMDirectory _spellingDirectory;
     private readonly DirectoryReader _spellingReader;
     private readonly ConcurrentDictionary<string, string?> _corrections = new(StringComparer.Ordinal);
 
-    public KnowledgeVocabulary(IReadOnlyList<AnalyzedEntry> entries, IReadOnlyList<EntryTerms> terms, Analyzer analyzer, SearchOptions options)
+    /// <param name="entries">The entries as analyzed.</param>
+    /// <param name="terms">Their terms by field and phrasing.</param>
+    /// <param name="analyzer">The language's analysis, which corrections are stemmed with.</param>
+    /// <param name="options">Whether and how far typos are corrected.</param>
+    /// <param name="language">The entries' language: English has a dictionary of real words that are never corrected.</param>
+    public KnowledgeVocabulary(IReadOnlyList<AnalyzedEntry> entries, IReadOnlyList<EntryTerms> terms, Analyzer analyzer, SearchOptions options,
+        string language = KnowledgeBase.English)
     {
+        _language = language;
         _entryCount = entries.Count;
         _analyzer = analyzer;
         _options = options;
@@ -56,7 +64,7 @@ internal sealed class KnowledgeVocabulary : IDisposable
 
         foreach (var token in entries.SelectMany(a => a.AllTokens))
         {
-            var written = token.Surface.ToLowerInvariant();
+            var written = WrittenWord(token.Surface);
             _surfaceOfTerm.TryAdd(token.Term, written);
             _spellings.Add(written);
         }
@@ -135,9 +143,27 @@ internal sealed class KnowledgeVocabulary : IDisposable
     /// <summary>Whether a word is one typo correction looks at: a word of letters long enough to have a typo, with correction on.</summary>
     /// <remarks>
     /// A real English word the knowledge happens not to use ("passport", "coat") is what the shopper meant, never a typo.
+    /// Other languages have no such dictionary: any word the knowledge does not know may be a typo.
     /// </remarks>
     public bool MayCorrect(string surface) =>
-        _options.TypoTolerance && surface.Length is >= 4 and <= MaxCorrectedLength && surface.All(char.IsLetter) && !EnglishWords.Contains(surface);
+        _options.TypoTolerance && surface.Length is >= 4 and <= MaxCorrectedLength && surface.All(char.IsLetter)
+        && (_language != KnowledgeBase.English || !EnglishWords.Contains(surface));
+
+    /// <summary>
+    /// A word as an editor wrote it, lower-cased; in French without an elided article or pronoun ("l'étiquette" is written
+    /// "étiquette"), since a shopper's misspelled word is compared with it on its own.
+    /// </summary>
+    private string WrittenWord(string surface)
+    {
+        var word = surface.ToLowerInvariant();
+        if (_language != FrenchShopperAnalyzer.Language)
+        {
+            return word;
+        }
+
+        var apostrophe = word.LastIndexOfAny(['\'', '\u2019']);
+        return apostrophe > 0 && apostrophe < word.Length - 1 ? word[(apostrophe + 1)..] : word;
+    }
 
     public void Dispose()
     {

@@ -1,10 +1,11 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Lucene.Net.Analysis;
 
 namespace SupportBot.Knowledge.Search;
 
 /// <summary>Turns a shopper's question into concepts: their words, synonym phrases, and corrected misspellings.</summary>
-internal sealed partial class QueryReader(ShopperAnalyzer analyzer, SynonymExpander synonyms, KnowledgeVocabulary vocabulary, SearchOptions options)
+internal sealed partial class QueryReader(Analyzer analyzer, SynonymExpander synonyms, KnowledgeVocabulary vocabulary, SearchOptions options)
 {
     /// <summary>
     /// Concepts one query keeps: far more than any question has, few enough that the Lucene query stays well under

@@ -9,7 +9,7 @@ internal sealed record SynonymMatch(int FirstToken, int TokenCount, IReadOnlyLis
 internal sealed record SynonymAlternative(IReadOnlyList<string> Terms, string Phrase);
 
 /// <summary>
-/// Applies the editors' <c>synonyms.txt</c> at query time, on analyzed terms, so "parcel" also finds
+/// Applies the editors' <c>synonyms.txt</c> (or a language's <c>synonyms.&lt;lang&gt;.txt</c>) at query time, on analyzed terms, so "parcel" also finds
 /// "package" and "money back" also finds "refund". Query-time expansion keeps index statistics honest and
 /// lets every match say which synonym it came through.
 /// </summary>
@@ -97,9 +97,11 @@ internal sealed class SynonymExpander
     }
 
     /// <summary>The phrases of the editors' groups that take no part in expansion, for validation to warn about.</summary>
-    public static IEnumerable<(SynonymGroup Group, string Phrase)> IgnoredPhrases(IEnumerable<SynonymGroup> groups)
+    /// <param name="groups">One language's groups.</param>
+    /// <param name="language">Their language, whose analysis (and stop words) they are read with.</param>
+    public static IEnumerable<(SynonymGroup Group, string Phrase)> IgnoredPhrases(IEnumerable<SynonymGroup> groups, string language = KnowledgeBase.English)
     {
-        using var analyzer = new ShopperAnalyzer();
+        using var analyzer = ShopperAnalyzers.For(language);
         foreach (var group in groups)
         {
             foreach (var phrase in group.Phrases.Concat(group.Targets ?? []))
