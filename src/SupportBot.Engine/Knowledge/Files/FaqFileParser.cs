@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SupportBot.Knowledge.Sentences;
 using YamlDotNet.RepresentationModel;
 
 namespace SupportBot.Knowledge.Files;
@@ -131,7 +132,8 @@ internal static partial class FaqFileParser
         }
 
         var answerText = Markdig.Markdown.ToPlainText(answer).Trim();
-        EntrySummaryRules.Check(answer, answerText, summary, displayPath, summaryLine, LineOfKey(front, yaml, "id"), diagnostics);
+        EntrySummaryRules.Check(answer, answerText, summary, displayPath, summaryLine, LineOfKey(front, yaml, "id"), diagnostics,
+            IsKnownLocale(locale) ? FactLanguage.For(locale) : null);
 
         if (diagnostics.ErrorCountFor(displayPath) > errorsBefore)
         {
