@@ -195,6 +195,8 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
             result[language] = new LanguageKnowledge(kept, synonyms, frustration);
         }
 
+        TranslationChecks.Entries(faqRoot, defaultLanguage, result, diagnostics);
+
         return result;
     }
 
@@ -270,6 +272,7 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
         var folder = Path.Combine(root, ResponsesFolder);
         var schemas = ResponseSchemas.All.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var loaded = new Dictionary<(string, string), IReadOnlyDictionary<string, ResponseTemplate>>();
+        var displays = new Dictionary<(string, string), string>();
         var broken = new HashSet<string>(StringComparer.Ordinal);
         bool HasErrorsIn(string catalogue) => broken.Contains(catalogue);
         var paths = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList() : [];
@@ -294,6 +297,7 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
             var locale = parts.Length == 2 ? parts[1].ToLowerInvariant() : ResponseCatalog.DefaultLocale;
             var text = TextFileReader.Read(path, display, options.MaxFileBytes, diagnostics);
             var errorsBefore = diagnostics.ErrorCountFor(display);
+            displays[(schema.Name, locale)] = display;
             loaded[(schema.Name, locale)] = text is null ? new Dictionary<string, ResponseTemplate>()
                 : ResponseFileParser.Parse(text, display, schema, locale == ResponseCatalog.DefaultLocale, diagnostics);
             if (locale == ResponseCatalog.DefaultLocale && (text is null || diagnostics.ErrorCountFor(display) > errorsBefore))
@@ -302,6 +306,7 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
             }
         }
 
+        TranslationChecks.Catalogues(loaded, displays, schemas, diagnostics);
         foreach (var schema in schemas.Values.Where(s => !loaded.ContainsKey((s.Name, ResponseCatalog.DefaultLocale)) || HasErrorsIn(s.Name)))
         {
             // Optional like the prompt: a shop that has not written (or broke) its own words gets the starter ones.

@@ -38,7 +38,7 @@ internal static class KnowledgeCommands
                 {
                     path = knowledge.RootPath,
                     files = knowledge.FileCount,
-                    entries = knowledge.Entries.Count,
+                    entries = knowledge.AllEntries.Count(),
                     errors,
                     warnings,
                     problems = knowledge.Diagnostics.Select(d => new { path = d.Path, line = d.Line, severity = d.Severity.ToString().ToLowerInvariant(), message = d.Message }),
@@ -53,7 +53,7 @@ internal static class KnowledgeCommands
                 }
 
                 await context.Output.WriteLineAsync(
-                    $"{knowledge.FileCount} files, {knowledge.Entries.Count} entries: {errors} error(s), {warnings} warning(s)").ConfigureAwait(false);
+                    $"{knowledge.FileCount} files, {Entries(knowledge)}: {errors} error(s), {warnings} warning(s)").ConfigureAwait(false);
             }
 
             return errors > 0 ? SupportBotCli.CheckFailed : SupportBotCli.Success;
@@ -89,6 +89,15 @@ internal static class KnowledgeCommands
                 await o.WriteLineAsync($"  {locale,-28} {count,5}").ConfigureAwait(false);
             }
 
+            if (stats.ByLanguage.Count > 1)
+            {
+                await o.WriteLineAsync("By language:").ConfigureAwait(false);
+                foreach (var (language, counts) in stats.ByLanguage)
+                {
+                    await o.WriteLineAsync($"  {language,-4} {counts.Entries,5} entries, {counts.Phrasings,5} phrasings, {counts.SynonymGroups,4} synonym groups, {counts.FrustrationPhrases,4} frustration phrases, {counts.Missing,4} missing").ConfigureAwait(false);
+                }
+            }
+
             await o.WriteLineAsync(stats.TooFewPhrasings.Count == 0
                 ? $"Every entry has at least {KnowledgeStats.RecommendedPhrasings} phrasings."
                 : $"Entries with fewer than {KnowledgeStats.RecommendedPhrasings} phrasings ({stats.TooFewPhrasings.Count}):").ConfigureAwait(false);
@@ -105,6 +114,14 @@ internal static class KnowledgeCommands
             return SupportBotCli.Success;
         }));
         return command;
+    }
+
+    /// <summary>"81 entries", or with translations "243 entries (en 81, es 81, fr 81)".</summary>
+    private static string Entries(KnowledgeBase knowledge)
+    {
+        var total = $"{knowledge.AllEntries.Count()} entries";
+        return knowledge.Languages.Count == 1 ? total
+            : $"{total} ({string.Join(", ", knowledge.Languages.Select(l => $"{l} {knowledge.In(l).Entries.Count}"))})";
     }
 
     private static KnowledgeBase Load(CliContext context, string? dir)

@@ -125,7 +125,8 @@ public sealed class ResponseCatalogTests : IDisposable
         Assert.False(knowledge.HasErrors);
         Assert.Equal("Quel est votre numéro de commande ?", french.Say("verify.ask_number"));
         Assert.StartsWith("To keep your order details private", french.Say("verify.ask_proof"), StringComparison.Ordinal);
-        Assert.Contains(knowledge.Diagnostics, d => d.Path == "responses/orders.fr.yml" && d.Message == "'verify.ask_proof' is not translated: the default file's sentence is used");
+        Assert.Contains(knowledge.Diagnostics, d => d.Path == "responses/orders.yml" && d.Severity == DiagnosticSeverity.Warning
+            && d.Message == "'verify.ask_proof' is not translated in responses/orders.fr.yml: the shopper gets this sentence there");
     }
 
     [Fact]

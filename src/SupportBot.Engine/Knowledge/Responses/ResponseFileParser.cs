@@ -7,7 +7,8 @@ namespace SupportBot.Knowledge.Responses;
 /// Reads one catalogue file: nested YAML maps whose dotted paths are the keys (<c>verify: ask_number: "…"</c> is
 /// <c>verify.ask_number</c>), a text per key, or <c>one:</c> / <c>other:</c> for a sentence with a count. Checked
 /// against the catalogue's <see cref="ResponseSchema"/>: unknown keys and placeholders are errors, a placeholder left
-/// out is a warning, and a key the code needs is an error when the default file lacks it.
+/// out is a warning, and a key the code needs is an error when the default file lacks it (what a translation lacks
+/// is reported against the default file, by <see cref="TranslationChecks"/>).
 /// </summary>
 internal static class ResponseFileParser
 {
@@ -24,16 +25,9 @@ internal static class ResponseFileParser
         }
 
         Read(root, "", yaml, schema, texts);
-        foreach (var key in schema.Keys.Keys.Where(k => !texts.ContainsKey(k)).Order(StringComparer.Ordinal))
+        foreach (var key in schema.Keys.Keys.Where(k => isDefault && !texts.ContainsKey(k)).Order(StringComparer.Ordinal))
         {
-            if (isDefault)
-            {
-                diagnostics.Error(displayPath, 1, $"missing key '{key}': the bot needs this sentence");
-            }
-            else
-            {
-                diagnostics.Warning(displayPath, 1, $"'{key}' is not translated: the default file's sentence is used");
-            }
+            diagnostics.Error(displayPath, 1, $"missing key '{key}': the bot needs this sentence");
         }
 
         return texts;

@@ -25,7 +25,7 @@ internal sealed class SpanishShopperAnalyzer : Analyzer
     [
         "hola", "gracias", "porfa", "favor", "cómo", "cuándo", "dónde", "cuál", "cuáles", "qué", "quién", "cuánto", "cuánta",
         "cuántos", "cuántas", "puedo", "puede", "pueden", "puedes", "podría", "podrían", "podrías", "quiero", "quiere", "quisiera",
-        "quería", "necesito", "necesita", "saber", "sé", "hacer", "hago", "tengo", "tiene", "tienen", "debo", "debe", "ok", "vale",
+        "quería", "necesito", "necesita", "saber", "sé", "hacer", "hago", "tengo", "tiene", "tienen", "debo", "debe", "ok",
         "sí", "bueno", "también", "muy", "solo", "sólo", "aún", "todavía", "alguien", "mismo", "misma", "aquí", "ahora", "usted",
         "ustedes", "oye", "señor", "señora", "pues", "entonces",
     ];
