@@ -192,7 +192,7 @@ internal sealed partial class ConversationEngine
             return await _handoffs.HandOffAsync(turn, before, "", cancellationToken).ConfigureAwait(false);
         }
 
-        var input = new DialogInput(text, intent.IsOutOfScope ? null : intent.Intent, found, OrderPolicies.From(policies)) { Responses = knowledge.Responses, Language = speaks };
+        var input = new DialogInput(text, intent.IsOutOfScope ? null : intent.Intent, found, OrderPolicies.From(policies, language)) { Responses = knowledge.Responses, Language = speaks };
         var outcome = await RouteAsync(turn, input, cancellationToken).ConfigureAwait(false);
         memory.Offered = outcome.Choices ?? [];
         if (_policy.AfterAnswer(outcome.Decision, intent.IsOutOfScope, outcome.FlowHandoff, memory) is { } after)

@@ -41,7 +41,7 @@ internal sealed class AnswerExcerpt
     {
         ArgumentNullException.ThrowIfNull(passage);
         var answer = passage.Text.Trim();
-        var shape = ShapeByAnswer.GetValue(passage.Text, _ => AnswerShape.Of(answer, passage.Title, passage.Summary));
+        var shape = ShapeByAnswer.GetValue(passage.Text, _ => AnswerShape.Of(answer, passage.Title, passage.Summary, passage.Facts));
         var focus = Focus(question, shape);
         if (focus is null && shape.Summary is null)
         {
@@ -79,7 +79,7 @@ internal sealed class AnswerExcerpt
         }
 
         // Words of the title are what every block is about; only the rest of the question can single a block out.
-        var asked = AnswerShape.Terms(question);
+        var asked = AnswerShape.Terms(question, shape.Language);
         asked.ExceptWith(shape.TitleTerms);
         asked.ExceptWith(QuestionWords);
         if (asked.Count == 0)
@@ -104,31 +104,31 @@ internal sealed class AnswerExcerpt
     /// </param>
     private sealed record Unit(string Markdown, int Block, bool MustKeep, bool SaidBySummary);
 
-    private sealed record AnswerShape(IReadOnlyList<Unit> Units, IReadOnlyList<HashSet<string>> BlockTerms, HashSet<string> TitleTerms, string? Summary)
+    private sealed record AnswerShape(IReadOnlyList<Unit> Units, IReadOnlyList<HashSet<string>> BlockTerms, HashSet<string> TitleTerms, string? Summary, FactLanguage Language)
     {
-        public static HashSet<string> Terms(string text) =>
-            AnalyzedToken.Analyze(Sentence.Analyzer, "answer", text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        public static HashSet<string> Terms(string text, FactLanguage language) =>
+            AnalyzedToken.Analyze(language.Analyzer, "answer", text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
 
-        public static AnswerShape Of(string answer, string title, string? summary)
+        public static AnswerShape Of(string answer, string title, string? summary, FactLanguage language)
         {
-            var said = string.IsNullOrWhiteSpace(summary) ? [] : Sentence.SplitText(summary);
+            var said = string.IsNullOrWhiteSpace(summary) ? [] : Sentence.SplitText(summary, language);
             var units = new List<Unit>();
             var blockTerms = new List<HashSet<string>>();
             foreach (var (markdown, isParagraph) in Blocks(answer))
             {
-                var pieces = isParagraph ? Sentence.SplitParagraph(markdown) : [markdown];
+                var pieces = isParagraph ? Sentence.SplitParagraph(markdown, language) : [markdown];
                 foreach (var piece in pieces)
                 {
-                    var sentences = Sentence.SplitText(piece);
+                    var sentences = Sentence.SplitText(piece, language);
                     var mustKeep = sentences.Where(s => s.Facts.MustKeep).ToList();
                     units.Add(new Unit(piece, blockTerms.Count, mustKeep.Count > 0,
                         said.Count > 0 && mustKeep.Count > 0 && mustKeep.TrueForAll(s => FactKeeping.Judge(s, said) == FactOutcome.Kept)));
                 }
 
-                blockTerms.Add(Terms(markdown));
+                blockTerms.Add(Terms(markdown, language));
             }
 
-            return new AnswerShape(units, blockTerms, Terms(title), string.IsNullOrWhiteSpace(summary) ? null : summary.Trim());
+            return new AnswerShape(units, blockTerms, Terms(title, language), string.IsNullOrWhiteSpace(summary) ? null : summary.Trim(), language);
         }
 
         private static IEnumerable<(string Markdown, bool IsParagraph)> Blocks(string answer)

@@ -17,8 +17,10 @@ internal static class DraftFacts
     public static string? Lost(string draft, IReadOnlyList<KnowledgePassage> cited)
     {
         ArgumentNullException.ThrowIfNull(cited);
-        var said = Sentence.SplitText(draft);
-        var sources = cited.SelectMany(p => Sentence.SplitText(p.Text).Concat(p.Summary is null ? [] : Sentence.SplitText(p.Summary))).ToList();
+        // The draft is read in the language of the passages it cites (a reply in French cites French answers).
+        var language = cited.Count > 0 ? cited[0].Facts : FactLanguage.English;
+        var said = Sentence.SplitText(draft, language);
+        var sources = cited.SelectMany(p => Sentence.SplitText(p.Text, p.Facts).Concat(p.Summary is null ? [] : Sentence.SplitText(p.Summary, p.Facts))).ToList();
         var stated = sources.SelectMany(s => s.Facts.Numbers).ToHashSet(StringComparer.Ordinal);
         if (said.Any(d => d.Facts.Numbers.Any(n => !stated.Contains(n)) && sources.Exists(s => FactKeeping.Repeats(d, s))))
         {

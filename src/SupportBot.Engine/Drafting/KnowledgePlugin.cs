@@ -32,10 +32,18 @@ internal sealed record KnowledgeSearchResult([property: JsonPropertyName("passag
     public static KnowledgeSearchResult From(KnowledgeAnswer answer) => From(answer.Hits);
 
     public static KnowledgeSearchResult From(IEnumerable<KnowledgeHit> hits) =>
-        new(hits.Select(h => new KnowledgePassage(h.Entry.Id, h.Entry.Title, h.Entry.AnswerMarkdown, h.Entry.Link, Math.Round(h.Confidence, 3), h.Entry.Summary, h.Entry.Locale)).ToList());
+        new(hits.Select(h => new KnowledgePassage(h.Entry.Id, h.Entry.Title, h.Entry.AnswerMarkdown, h.Entry.Link, Math.Round(h.Confidence, 3), h.Entry.Summary,
+            LanguageOf(h.Entry))).ToList());
+
+    /// <summary>A translated entry's language; null for English, whose passages read (and reach a model) as they always did.</summary>
+    private static string? LanguageOf(FaqEntry entry) =>
+        KnowledgeLanguages.Of(entry.Locale) is var language && language != KnowledgeBase.English ? language : null;
 }
 
-/// <summary>One FAQ answer as a drafter sees it, with the editor's summary of what must not be left out when there is one.</summary>
+/// <summary>
+/// One FAQ answer as a drafter sees it, with the editor's summary of what must not be left out when there is one, and the
+/// two-letter language of a translated answer (null for English).
+/// </summary>
 internal sealed record KnowledgePassage(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("title")] string Title,
@@ -43,4 +51,9 @@ internal sealed record KnowledgePassage(
     [property: JsonPropertyName("link"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Link,
     [property: JsonPropertyName("confidence")] double Confidence,
     [property: JsonPropertyName("summary"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Summary = null,
-    [property: JsonPropertyName("locale"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Locale = null);
+    [property: JsonPropertyName("language"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Language = null)
+{
+    /// <summary>The rules its sentences' numbers, negations and conditions are read by.</summary>
+    [JsonIgnore]
+    public SupportBot.Knowledge.Sentences.FactLanguage Facts => SupportBot.Knowledge.Sentences.FactLanguage.For(Language);
+}

@@ -57,7 +57,7 @@ internal sealed class LocalChatCompletionService(LiveKnowledge knowledge) : ICha
         var source = grounding.Passages[0];
         var excerpt = AnswerExcerpt.Choose(grounding.Question, source);
         // The answer speaks its entry's language, and so do its greeting and footer.
-        var language = ReplyLanguage.Of(source.Locale);
+        var language = ReplyLanguage.Of(source.Language);
         var text = ReplyFooter.Append(ReplyFooter.Greet(excerpt.Markdown, grounding.Shopper, words, language), [source], prompt, words, language);
         return new ChatMessageContent(AuthorRole.Assistant, text, ModelId, metadata: new Dictionary<string, object?>
         {

@@ -69,7 +69,7 @@ internal sealed partial class ReplyDrafter
             _telemetry.ModelCalls.Add(1, new KeyValuePair<string, object?>("result", verdict.Accepted ? "ok" : "rejected"));
             if (verdict.Accepted)
             {
-                var text = ReplyFooter.Append(verdict.Markdown!, verdict.Cited, prompt, _knowledge.Current.Knowledge.Responses, ReplyLanguage.Of(verdict.Cited.Count > 0 ? verdict.Cited[0].Locale : null));
+                var text = ReplyFooter.Append(verdict.Markdown!, verdict.Cited, prompt, _knowledge.Current.Knowledge.Responses, ReplyLanguage.Of(verdict.Cited.Count > 0 ? verdict.Cited[0].Language : null));
                 return new Draft(text, ModelDrafter, verdict.Cited.Select(c => c.Id).ToList(), IsExcerpt: false, Fallback: null, LowConfidence: false);
             }
 

@@ -18,7 +18,7 @@ internal sealed class HandoffWords(ResponseCatalog catalog, StorePolicies polici
     public static HandoffWords Of(KnowledgeBase knowledge, ReplyLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        return new HandoffWords(knowledge.Responses, knowledge.Policies, knowledge.Prompt.Persona, language);
+        return new HandoffWords(knowledge.Responses, knowledge.Policies.In(language?.Code), knowledge.Prompt.Persona, language);
     }
 
     /// <summary>The sentence that explains why a person takes over, said before the transfer itself; empty when asked for.</summary>

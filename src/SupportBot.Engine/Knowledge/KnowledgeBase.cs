@@ -52,7 +52,8 @@ internal sealed record KnowledgeBase(
     public bool Has(string language) => language == DefaultLanguage || ByLanguage.ContainsKey(language);
 
     /// <summary>
-    /// The same knowledge seen in one language: its entries, synonyms and frustration lexicon in place of these (policies,
+    /// The same knowledge seen in one language: its entries, synonyms and frustration lexicon in place of these, and the
+    /// store facts as that language states them (<see cref="StorePolicies.In"/>: its <c>policies.&lt;lang&gt;.yml</c> words;
     /// intents, prompt and reply catalogue are shared). A language the folder lacks has no entries; one without its own
     /// <c>frustration.&lt;lang&gt;.yml</c> keeps the default lexicon, whose signals (capitals, "!!!") read in any language.
     /// </summary>
@@ -71,6 +72,7 @@ internal sealed record KnowledgeBase(
             Entries = part.Entries,
             Synonyms = part.Synonyms,
             Frustration = part.Frustration ?? fallback,
+            Policies = Policies.In(language == DefaultLanguage ? null : language),
             Language = language,
         };
     }

@@ -43,6 +43,7 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
         }
 
         var files = 0;
+        var defaultLanguage = KnowledgeLanguages.Of(options.DefaultLocale);
         var policies = StorePolicies.Empty;
         var policiesPath = Path.Combine(root, PoliciesFile);
         if (File.Exists(policiesPath))
@@ -52,7 +53,9 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
             policies = text is null ? policies : PolicyFileParser.Parse(text, Display(root, policiesPath), diagnostics);
         }
 
-        var synonyms = LoadSynonyms(root, Path.Combine(root, SynonymsFile), KnowledgeLanguages.Of(options.DefaultLocale), diagnostics, ref files);
+        policies = LoadPolicyTranslations(root, policies, defaultLanguage, diagnostics, ref files);
+
+        var synonyms = LoadSynonyms(root, Path.Combine(root, SynonymsFile), defaultLanguage, diagnostics, ref files);
         var entries = new List<FaqEntry>();
         var faqRoot = Path.Combine(root, FaqFolder);
         if (Directory.Exists(faqRoot))
@@ -84,8 +87,8 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
             diagnostics.Warning(Display(root, root), 1, $"no '{FaqFolder}' folder: the bot has no FAQ answers");
         }
 
-        var defaultLanguage = KnowledgeLanguages.Of(options.DefaultLocale);
         var byLanguage = ByLanguage(root, faqRoot, defaultLanguage, entries, diagnostics, ref files);
+        PolicyTranslationChecks.WarnUntranslated(Display(root, policiesPath), policies, byLanguage.Where(l => l.Key != defaultLanguage && l.Value.Entries.Count > 0).Select(l => l.Key), diagnostics);
         entries = [.. byLanguage[defaultLanguage].Entries];
         var intents = new List<IntentDefinition>();
         var intentsRoot = Path.Combine(root, IntentsFolder);
@@ -126,6 +129,24 @@ internal sealed class KnowledgeLoader(KnowledgeOptions options, bool pathsInFold
             DefaultLanguage = defaultLanguage,
             ByLanguage = byLanguage,
         };
+    }
+
+    /// <summary>
+    /// Each <c>policies.&lt;lang&gt;.yml</c> beside <c>policies.yml</c>: the language's words for the text facts, checked
+    /// against <c>policies.yml</c>, so that language's answers quote them (<see cref="StorePolicies.In"/>).
+    /// </summary>
+    private StorePolicies LoadPolicyTranslations(string root, StorePolicies policies, string defaultLanguage, DiagnosticBag diagnostics, ref int files)
+    {
+        var overlays = new Dictionary<string, IReadOnlyDictionary<string, PolicyFact>>(StringComparer.Ordinal);
+        foreach (var (language, path) in LanguageFiles(root, PoliciesFile, defaultLanguage, diagnostics))
+        {
+            files++;
+            var display = Display(root, path);
+            var text = TextFileReader.Read(path, display, options.MaxFileBytes, diagnostics);
+            overlays[language] = text is null ? new Dictionary<string, PolicyFact>() : PolicyTranslationParser.Parse(text, display, policies, diagnostics);
+        }
+
+        return overlays.Count == 0 ? policies : policies.WithTranslations(overlays);
     }
 
     private ReplyPrompt LoadPrompt(string root, StorePolicies policies, DiagnosticBag diagnostics, ref int files)

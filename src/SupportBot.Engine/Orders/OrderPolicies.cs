@@ -30,6 +30,16 @@ internal sealed record OrderPolicies(
         return ByVersion.GetValue(policies, Read);
     }
 
+    /// <summary>
+    /// The order rules as a language states them: the same numbers, with the language's words for the drop-off places
+    /// (<c>policies.&lt;lang&gt;.yml</c>); the facts as written for the default language or none.
+    /// </summary>
+    public static OrderPolicies From(StorePolicies policies, string? language)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        return From(policies.In(language));
+    }
+
     /// <summary>The numbers every order sentence may quote, by their placeholder names in <c>responses/orders.yml</c>.</summary>
     public IEnumerable<(string Name, string Value)> Placeholders()
     {

@@ -14,7 +14,9 @@ internal static class EntrySummaryRules
     /// <summary>An answer longer than this many words is long for a chat bubble and should have a summary.</summary>
     public const int LongAnswerWords = 110;
 
-    public static void Check(string answerMarkdown, string answerText, string? summary, string path, int summaryLine, int idLine, DiagnosticBag diagnostics)
+    /// <param name="language">The entry's language, whose numbers, negations and conditions are compared (English when null).</param>
+    public static void Check(string answerMarkdown, string answerText, string? summary, string path, int summaryLine, int idLine, DiagnosticBag diagnostics,
+        FactLanguage? language = null)
     {
         var words = answerText.Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries).Length;
         if (string.IsNullOrWhiteSpace(summary))
@@ -28,14 +30,14 @@ internal static class EntrySummaryRules
             return;
         }
 
-        var said = Sentence.SplitText(summary);
-        var answerNumbers = SentenceFacts.Of(answerText).Numbers;
+        var said = Sentence.SplitText(summary, language);
+        var answerNumbers = SentenceFacts.Of(answerText, language).Numbers;
         foreach (var number in said.SelectMany(s => s.Facts.Numbers).Distinct(StringComparer.Ordinal).Where(n => !answerNumbers.Contains(n)))
         {
             diagnostics.Error(path, summaryLine, $"the summary says '{number}' but the answer never does; a summary may only say what the answer says");
         }
 
-        foreach (var source in Sentence.SplitText(answerMarkdown).Where(s => s.Facts.MustKeep))
+        foreach (var source in Sentence.SplitText(answerMarkdown, language).Where(s => s.Facts.MustKeep))
         {
             var outcome = FactKeeping.Judge(source, said);
             if (outcome is FactOutcome.LostNumber or FactOutcome.LostNegation or FactOutcome.LostCondition)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SupportBot.Knowledge.Sentences;
 using YamlDotNet.RepresentationModel;
 
 namespace SupportBot.Knowledge.Files;
@@ -117,6 +118,8 @@ internal static partial class FaqFileParser
             diagnostics.Error(displayPath, document.BodyFirstLine, $"the answer is still the draft's placeholder '{DraftEntries.AnswerPlaceholder}': write the answer, or mark the entry '{DraftEntries.Field}: true'");
         }
 
+        // A translated entry quotes its language's words for the text facts and writes numbers its way ("5,95").
+        policies = policies.In(IsKnownLocale(locale) ? KnowledgeLanguages.Of(locale) : null);
         var leadingBlankLines = document.Body.Length - document.Body.TrimStart().Length == 0
             ? 0
             : document.Body[..(document.Body.Length - document.Body.TrimStart().Length)].Count(c => c == '\n');
@@ -129,7 +132,8 @@ internal static partial class FaqFileParser
         }
 
         var answerText = Markdig.Markdown.ToPlainText(answer).Trim();
-        EntrySummaryRules.Check(answer, answerText, summary, displayPath, summaryLine, LineOfKey(front, yaml, "id"), diagnostics);
+        EntrySummaryRules.Check(answer, answerText, summary, displayPath, summaryLine, LineOfKey(front, yaml, "id"), diagnostics,
+            IsKnownLocale(locale) ? FactLanguage.For(locale) : null);
 
         if (diagnostics.ErrorCountFor(displayPath) > errorsBefore)
         {

@@ -1,67 +1,37 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace SupportBot.Knowledge.Sentences;
 
 /// <summary>
 /// What in a sentence changes what a shopper may rely on: its numbers (days, money, percentages, dates), whether it
-/// is negated ("don't", "never", "no"), and whether it states a condition, exception or limit ("within", "unless",
-/// "except", "only"). A reply that leaves such a sentence out, or repeats it without its number or its "not",
-/// promises something the shop does not.
+/// is negated ("don't", "never", "no"; "ne … pas", "jamais"; "no", "nunca"), and whether it states a condition,
+/// exception or limit ("within", "unless", "except", "only"; "sauf", "seulement"; "salvo", "hasta"). A reply that
+/// leaves such a sentence out, or repeats it without its number or its "not", promises something the shop does not.
+/// The words are the sentence's language's (<see cref="FactLanguage"/>); English when none is given.
 /// </summary>
-internal sealed partial record SentenceFacts(IReadOnlySet<string> Numbers, bool Negated, IReadOnlySet<string> Conditions)
+internal sealed record SentenceFacts(IReadOnlySet<string> Numbers, bool Negated, IReadOnlySet<string> Conditions)
 {
-    /// <summary>Number words written out in answers, compared as digits so "two weeks" and "2 weeks" are the same fact.</summary>
-    private static readonly Dictionary<string, string> NumberWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7", ["eight"] = "8",
-        ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12", ["fourteen"] = "14", ["fifteen"] = "15",
-        ["twenty"] = "20", ["thirty"] = "30", ["sixty"] = "60", ["ninety"] = "90", ["hundred"] = "100",
-    };
-
     /// <summary>True when leaving the sentence out of a reply could change what the shopper may rely on.</summary>
     public bool Conditional => Conditions.Count > 0;
 
     public bool MustKeep => Numbers.Count > 0 || Negated || Conditional;
 
-    public static SentenceFacts Of(string plainText)
+    public static SentenceFacts Of(string plainText, FactLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(plainText);
+        var rules = language ?? FactLanguage.English;
         var numbers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match number in Number().Matches(plainText))
+        foreach (Match number in rules.Number.Matches(plainText))
         {
-            numbers.Add(Normalize(number.Value));
+            numbers.Add(rules.NormalizeNumber(number.Value));
         }
 
-        foreach (Match word in NumberWord().Matches(plainText))
+        foreach (Match word in rules.NumberWord.Matches(plainText))
         {
-            numbers.Add(NumberWords[word.Value]);
+            numbers.Add(rules.NumberWords[RomanceFactWords.Spaces().Replace(word.Value, " ")]);
         }
 
-        var conditions = Condition().Matches(plainText).Select(m => m.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        return new SentenceFacts(numbers, Negation().IsMatch(plainText), conditions);
+        var conditions = rules.Condition.Matches(plainText).Select(m => rules.NormalizeCondition(m.Value)).ToHashSet(StringComparer.Ordinal);
+        return new SentenceFacts(numbers, rules.Negation.IsMatch(plainText), conditions);
     }
-
-    /// <summary>"1,000" and "1000", "$75.00" and "75" are the same number.</summary>
-    private static string Normalize(string number)
-    {
-        var digits = number.Replace(",", "", StringComparison.Ordinal);
-        return decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-            ? value.ToString("0.##", CultureInfo.InvariantCulture)
-            : digits;
-    }
-
-    /// <summary>Digits not glued to letters (an order number like LP20481736 is an example, not a fact of the policy).</summary>
-    [GeneratedRegex(@"(?<![\p{L}\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\p{L}\d])|(?<![\p{L}\d.,])\d+(?:\.\d+)?(?![\p{L}\d])", RegexOptions.None, 1000)]
-    private static partial Regex Number();
-
-    [GeneratedRegex(@"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|sixty|ninety|hundred)\b", RegexOptions.IgnoreCase, 1000)]
-    private static partial Regex NumberWord();
-
-    [GeneratedRegex(@"\b(?:not|no|never|none|nothing|nobody|nowhere|neither|nor|cannot)\b|n['’]t\b", RegexOptions.IgnoreCase, 1000)]
-    private static partial Regex Negation();
-
-    /// <summary>Conditions, exceptions, limits and dates; money and percentages are numbers already.</summary>
-    [GeneratedRegex(@"\b(?:if|unless|except|excepting|excluding|exclude[sd]?|only|within|until|before|after|as long as|provided|at least|at most|up to|more than|less than|fewer than|or more|or less|once|twice|per|must|required?|requires|expires?|expired|valid|limit(?:s|ed)?|minimum|maximum|otherwise|without|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", RegexOptions.IgnoreCase, 1000)]
-    private static partial Regex Condition();
 }
