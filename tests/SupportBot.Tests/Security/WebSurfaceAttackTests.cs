@@ -26,6 +26,7 @@ public sealed partial class WebSurfaceAttackTests
     [InlineData("/index.html")]
     [InlineData("/agent")]
     [InlineData("/chat/main.js")]
+    [InlineData("/chat/strings?locale=fr-FR")]
     [InlineData("/agent/main.js")]
     [InlineData("/agent/insights/insights.js")]
     [InlineData("/lib/chartjs/chart.umd.min.js")]

@@ -10,7 +10,8 @@ public sealed class FrenchWelcomeServer : IAsyncLifetime
 {
     public const string Secret = "test-secret-0123456789-abcdef-0123456789";
 
-    public const string FrenchWelcome = "Bonjour ! Ici Pip, l'assistant virtuel de Larkspur & Pine, en français.";
+    /// <summary>Without an apostrophe: Web Chat's Markdown would show it as a typographic one.</summary>
+    public const string FrenchWelcome = "Bonjour ! Ici Pip, votre assistant virtuel chez Larkspur & Pine, en français.";
 
     private readonly TempFolder _knowledge = TempFolder.CopyOfKnowledge();
 
@@ -20,7 +21,7 @@ public sealed class FrenchWelcomeServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _knowledge.Write("responses/conversation.fr.yml", "welcome: \"Bonjour ! Ici {persona}, l'assistant virtuel de {store}, en français.\"\n");
+        _knowledge.Write("responses/conversation.fr.yml", "welcome: \"Bonjour ! Ici {persona}, votre assistant virtuel chez {store}, en français.\"\n");
         _server = await RunningServer.StartAsync("--Knowledge:Path", _knowledge.Path, "--Knowledge:WatchForChanges", "false", "--DirectLine:Secret", Secret);
     }
 

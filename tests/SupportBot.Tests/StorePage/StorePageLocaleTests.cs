@@ -59,6 +59,15 @@ public sealed class StorePageLocaleTests(FrenchWelcomeServer fixture) : IClassFi
             html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Switcher_KeepsAParameterAsText_NeverAsMarkup()
+    {
+        var html = await Server.Client.GetStringAsync(new Uri("/?locale=es&q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E", UriKind.Relative));
+
+        Assert.Contains("<a href=\"?q=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E&amp;locale=en-US\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/chat/strings?locale=fr-FR", null, "fr-FR", "Pip · assistant virtuel", "{agent} · service client")]
     [InlineData("/chat/strings", "es-ES,es;q=0.9", "es-ES", "Pip · asistente virtual", "{agent} · atención al cliente")]
