@@ -117,7 +117,7 @@ internal sealed partial class ConversationEngine
 
         // Everything below reads the capped text: its cost is bounded however long the message (the transcript keeps it whole).
         var (text, cut) = TextBudget.Cap(inbound.Text?.Trim() ?? TextOfValue(inbound.Value), _limits.MaxTextCharacters);
-        var language = await _languages.ResolveAsync(state.Language, inbound.Locale, text, IsPressed(state, text), cancellationToken).ConfigureAwait(false);
+        var language = await _languages.ResolveAsync(state.Language, inbound.Locale, text, SaysNothingOfTheLanguage(state, text), cancellationToken).ConfigureAwait(false);
         state.Language = language.Language;
         var result = await MessageTurnAsync(key, state, inbound, client, text, knowledge, standing, cancellationToken).ConfigureAwait(false);
         result = result.Decision is { } decided ? result with { Decision = decided with { Language = language.Language } } : result;
@@ -333,9 +333,9 @@ internal sealed partial class ConversationEngine
 
     private SearchOptions Thresholds => _knowledge.SearchOptions;
 
-    /// <summary>The message is one of the bot's own buttons (last turn's choices, a topic, a flow, an entry's title): it says nothing of the shopper's language.</summary>
-    private bool IsPressed(ConversationState state, string? text) =>
-        text is not null && (state.Handoff.WasOffered(text) || ButtonsIn(ReplyLanguage.English).Pressed(text) is not null
+    /// <summary>Says nothing of the language: the bot's own buttons (choices, topics, flows, titles), or data a flow asked for ("12 Oak St, Portland, OR").</summary>
+    private bool SaysNothingOfTheLanguage(ConversationState state, string? text) =>
+        text is not null && (state.Order.Flow is not null || state.Handoff.WasOffered(text) || ButtonsIn(ReplyLanguage.English).Pressed(text) is not null
             || _knowledge.Current.Knowledge.Languages.Any(l => _knowledge.Current.TitlesIn(l).ContainsKey(text))
             || ReplyWriter.Of(_knowledge.Current.Knowledge, ReplyLanguage.Of(state.Language)).Topics().Any(t => t.Sends == text));
 
