@@ -222,8 +222,9 @@ internal static partial class DirectLineApi
     /// </summary>
     private static async Task<(string? UserId, string? Locale)> StartBodyAsync(HttpRequest request)
     {
-        // A chunked body has no length, so only a declared empty one is skipped; an empty chunked one fails to parse below.
-        if (request.ContentLength is 0)
+        // Only a body that declares its length is read (DirectLineJS and Web Chat declare it); the request size limit
+        // then refuses an oversized one with 413 before it is parsed.
+        if (request.ContentLength is null or 0)
         {
             return (null, null);
         }
@@ -242,7 +243,7 @@ internal static partial class DirectLineApi
             var locale = root.TryGetProperty("locale", out var tag) && tag.ValueKind == JsonValueKind.String ? tag.GetString() : null;
             return (userId, locale is not null && LanguageTag().IsMatch(locale) ? locale : null);
         }
-        catch (Exception ex) when (ex is JsonException or BadHttpRequestException)
+        catch (JsonException)
         {
             return (null, null);
         }
