@@ -110,7 +110,13 @@ public sealed class StorePageLocaleTests(FrenchWelcomeServer fixture) : IClassFi
     {
         var client = new DirectLineClient(Server.Client, FrenchWelcomeServer.Secret);
 
-        using var started = await client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", new { user = new { id = "u1" }, locale });
+        // As a browser sends it: a JSON body that declares its length (a chunked start body is not read).
+        using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { user = new { id = "u1" }, locale }), System.Text.Encoding.UTF8, "application/json"),
+        };
+        start.Headers.Authorization = new("Bearer", FrenchWelcomeServer.Secret);
+        using var started = await Server.Client.SendAsync(start);
         started.EnsureSuccessStatusCode();
         client.ConversationId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversationId").GetString();
         var (activities, _) = await client.PollAsync();
