@@ -9,9 +9,13 @@ internal static class ShippedKnowledge
 
     public static KnowledgeBase Knowledge => Loaded.Value;
 
-    /// <summary>The ids of the shipped entries (each file is named after its entry), known before any test runs.</summary>
+    /// <summary>
+    /// The ids of the shipped default-language entries (each file is named after its entry, in faq/&lt;topic&gt;/; the
+    /// translations in faq/&lt;lang&gt;/&lt;topic&gt;/ reuse the ids), known before any test runs.
+    /// </summary>
     public static IEnumerable<string> EntryIds => Directory
         .EnumerateFiles(Path.Combine(RepoPaths.Knowledge, "faq"), "*.md", SearchOption.AllDirectories)
+        .Where(f => Path.GetRelativePath(Path.Combine(RepoPaths.Knowledge, "faq"), f).Split(Path.DirectorySeparatorChar).Length == 2)
         .Select(Path.GetFileNameWithoutExtension)
         .OfType<string>()
         .Order(StringComparer.Ordinal);
