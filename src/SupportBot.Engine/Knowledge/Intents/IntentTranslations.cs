@@ -1,4 +1,3 @@
-using System.Globalization;
 using SupportBot.Knowledge.Files;
 
 namespace SupportBot.Knowledge.Intents;
@@ -32,7 +31,7 @@ internal static class IntentTranslationLoader
     public static bool IsInLanguageFolder(string intentsRoot, string path)
     {
         var relative = Path.GetRelativePath(intentsRoot, Path.GetDirectoryName(path)!);
-        return relative != "." && IsLanguage(relative.Split(Path.DirectorySeparatorChar)[0]);
+        return relative != "." && KnowledgeLanguages.IsLanguage(relative.Split(Path.DirectorySeparatorChar)[0]);
     }
 
     /// <summary><paramref name="knowledge"/> with its language folders' intents, their files counted and their problems added.</summary>
@@ -43,7 +42,7 @@ internal static class IntentTranslationLoader
         ArgumentNullException.ThrowIfNull(display);
         var root = Path.Combine(knowledge.RootPath, KnowledgeLoader.IntentsFolder);
         var folders = Directory.Exists(root)
-            ? Directory.EnumerateDirectories(root).Where(f => IsLanguage(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList()
+            ? Directory.EnumerateDirectories(root).Where(f => KnowledgeLanguages.IsLanguage(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList()
             : [];
         if (folders.Count == 0)
         {
@@ -125,23 +124,5 @@ internal static class IntentTranslationLoader
         }
 
         return kept;
-    }
-
-    private static bool IsLanguage(string name)
-    {
-        if (name is not [>= 'a' and <= 'z', >= 'a' and <= 'z'])
-        {
-            return false;
-        }
-
-        try
-        {
-            var culture = CultureInfo.GetCultureInfo(name, predefinedOnly: true);
-            return culture.IsNeutralCulture && culture.TwoLetterISOLanguageName == name;
-        }
-        catch (CultureNotFoundException)
-        {
-            return false;
-        }
     }
 }
