@@ -8,20 +8,32 @@ namespace SupportBot.Knowledge;
 /// </summary>
 internal static class KnowledgeLanguages
 {
-    /// <summary>The language of a locale (<c>fr-FR</c> → <c>fr</c>); the locale lower-cased when it is no culture .NET knows.</summary>
+    /// <summary>
+    /// The language of a locale (<c>fr-FR</c>, <c>es_419</c>, <c>FR</c> → <c>fr</c>, <c>es</c>, <c>fr</c>): the one reading of a
+    /// locale for the channel, the page, the CLI and the knowledge files alike; the first part lower-cased when .NET knows no such culture.
+    /// </summary>
     public static string Of(string locale)
     {
         ArgumentNullException.ThrowIfNull(locale);
+        var tag = locale.Trim().Replace('_', '-');
         try
         {
-            var name = CultureInfo.GetCultureInfo(locale, predefinedOnly: true).TwoLetterISOLanguageName;
-            return name.Length > 0 ? name : locale.ToLowerInvariant();
+            var name = CultureInfo.GetCultureInfo(tag, predefinedOnly: true).TwoLetterISOLanguageName;
+            if (name.Length > 0 && name != "iv")
+            {
+                return name;
+            }
         }
         catch (CultureNotFoundException)
         {
-            return locale.ToLowerInvariant();
         }
+
+        var dash = tag.IndexOf('-', StringComparison.Ordinal);
+        return (dash > 0 ? tag[..dash] : tag).ToLowerInvariant();
     }
+
+    /// <summary><see cref="Of"/> for a locale that may be missing (a channel that sends none): null then.</summary>
+    public static string? OfOptional(string? locale) => string.IsNullOrWhiteSpace(locale) ? null : Of(locale);
 
     /// <summary>
     /// Whether a name is a two-letter language code .NET knows (<c>fr</c>, <c>es</c>), so a folder or file suffix so named

@@ -6,18 +6,6 @@ namespace SupportBot.Languages;
 /// <summary>Two-letter language codes (ISO 639-1) as the conversation keeps them, from locales and for people.</summary>
 internal static class LanguageCodes
 {
-    /// <summary>The language of a locale (<c>fr-FR</c>, <c>es_419</c>, <c>FR</c> → <c>fr</c>, <c>es</c>, <c>fr</c>); null when there is none.</summary>
-    public static string? OfLocale(string? locale)
-    {
-        if (string.IsNullOrWhiteSpace(locale))
-        {
-            return null;
-        }
-
-        var end = locale.IndexOfAny(['-', '_']);
-        var code = (end < 0 ? locale : locale[..end]).Trim().ToLowerInvariant();
-        return code.Length == 2 && code.All(char.IsAsciiLetterLower) ? code : null;
-    }
 
     /// <summary>Whether the detector has a language of this code.</summary>
     public static bool IsKnown(string? code) => LinguaOf(code) is not null;

@@ -54,7 +54,7 @@ internal sealed class LanguageResolver
         _options = options.Value;
         _entities = new EntityExtractor(time);
         _supported = new HashSet<string>(detector.Languages, StringComparer.Ordinal);
-        Default = SupportedOrNull(LanguageCodes.OfLocale(knowledge.Value.DefaultLocale)) ?? detector.Languages[0];
+        Default = SupportedOrNull(KnowledgeLanguages.OfOptional(knowledge.Value.DefaultLocale)) ?? detector.Languages[0];
     }
 
     /// <summary>The languages a conversation may be in (<c>Languages:Supported</c>).</summary>
@@ -65,7 +65,7 @@ internal sealed class LanguageResolver
 
     /// <summary>The language a conversation stands in before a message: its own, else the channel's locale's, else <see cref="Default"/>.</summary>
     public string Start(string? current, string? channelLocale) =>
-        SupportedOrNull(current) ?? SupportedOrNull(LanguageCodes.OfLocale(channelLocale)) ?? Default;
+        SupportedOrNull(current) ?? SupportedOrNull(KnowledgeLanguages.OfOptional(channelLocale)) ?? Default;
 
     /// <param name="current">The conversation's language so far; null for a new conversation.</param>
     /// <param name="channelLocale">The locale the channel sent with the message (<c>fr-FR</c>), if any.</param>

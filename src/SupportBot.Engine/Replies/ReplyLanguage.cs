@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupportBot.Knowledge;
 
 namespace SupportBot.Replies;
 
@@ -40,19 +41,7 @@ internal sealed record ReplyLanguage
 
     /// <summary>The reply language of a language code or locale (<c>fr</c>, <c>fr-CA</c>); English when none or unknown.</summary>
     public static ReplyLanguage Of(string? languageOrLocale) =>
-        LanguageCodeOf(languageOrLocale) is { } code && Languages.TryGetValue(code, out var language) ? language : English;
-
-    /// <summary>The language part of a locale, lower case (<c>fr-CA</c> → <c>fr</c>); null for none.</summary>
-    public static string? LanguageCodeOf(string? languageOrLocale)
-    {
-        if (string.IsNullOrWhiteSpace(languageOrLocale))
-        {
-            return null;
-        }
-
-        var dash = languageOrLocale.IndexOfAny(['-', '_']);
-        return (dash > 0 ? languageOrLocale[..dash] : languageOrLocale).Trim().ToLowerInvariant();
-    }
+        KnowledgeLanguages.OfOptional(languageOrLocale) is { } code && Languages.TryGetValue(code, out var language) ? language : English;
 
     public bool IsEnglish => Code == "en";
 

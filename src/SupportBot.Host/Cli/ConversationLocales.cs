@@ -1,5 +1,6 @@
 using System.Globalization;
 using SupportBot.Evaluation.Conversations;
+using SupportBot.Knowledge;
 
 namespace SupportBot.Host.Cli;
 
@@ -56,7 +57,7 @@ internal static class ConversationLocales
     private static bool Matches(string locale, string wanted) =>
         wanted.Contains('-', StringComparison.Ordinal)
             ? string.Equals(locale, wanted, StringComparison.OrdinalIgnoreCase)
-            : string.Equals(ChatHeaders.LanguageOf(locale), wanted, StringComparison.OrdinalIgnoreCase);
+            : string.Equals(KnowledgeLanguages.Of(locale), wanted, StringComparison.OrdinalIgnoreCase);
 
     private static string Rate(double? value) => value is { } v ? v.ToString("P1", CultureInfo.InvariantCulture) : "—";
 }

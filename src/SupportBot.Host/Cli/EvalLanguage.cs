@@ -15,13 +15,13 @@ internal sealed record EvalLanguage(string Code, string DefaultCode)
 
     public static EvalLanguage Of(string? locale, IHost host)
     {
-        var defaultCode = IntentTranslationLoader.LanguageOf(CliContext.KnowledgeOptions(host).DefaultLocale);
+        var defaultCode = KnowledgeLanguages.Of(CliContext.KnowledgeOptions(host).DefaultLocale);
         if (locale is null)
         {
             return new EvalLanguage(defaultCode, defaultCode);
         }
 
-        var code = IntentTranslationLoader.LanguageOf(locale);
+        var code = KnowledgeLanguages.Of(locale);
         return code is [>= 'a' and <= 'z', >= 'a' and <= 'z']
             ? new EvalLanguage(code, defaultCode)
             : throw new UsageException($"--locale '{locale}' is not a language such as fr or es, or a locale such as fr-FR");

@@ -47,7 +47,7 @@ internal static class TrainCommand
             var (model, trained) = await LiveIntents.LoadOrTrainAsync(knowledge, options, store, parse.GetValue(force), progress, embedder,
                 cancellationToken).ConfigureAwait(false);
             var info = model.Info;
-            var defaultLanguage = IntentTranslationLoader.LanguageOf(CliContext.KnowledgeOptions(host).DefaultLocale);
+            var defaultLanguage = KnowledgeLanguages.Of(CliContext.KnowledgeOptions(host).DefaultLocale);
             var languages = new List<(string Language, IntentModelInfo Info, bool Trained)>();
             foreach (var language in knowledge.IntentTranslations.Languages.Where(l => l != defaultLanguage))
             {

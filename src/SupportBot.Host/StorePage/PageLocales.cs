@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
+using SupportBot.Knowledge;
 using SupportBot.Knowledge.Responses;
 
 namespace SupportBot.Host.StorePage;
@@ -22,7 +23,7 @@ internal static class PageLocales
         var offered = new List<string> { SpecificName(defaultLocale) ?? defaultLocale };
         foreach (var translation in catalog.LocalesOf(PageTexts.Catalogue).Where(l => l.Length > 0).Order(StringComparer.Ordinal))
         {
-            if (SpecificName(translation) is { } name && !offered.Any(o => LanguageOf(o) == LanguageOf(name)))
+            if (SpecificName(translation) is { } name && !offered.Any(o => KnowledgeLanguages.Of(o) == KnowledgeLanguages.Of(name)))
             {
                 offered.Add(name);
             }
@@ -64,13 +65,7 @@ internal static class PageLocales
         }
 
         return offered.FirstOrDefault(o => string.Equals(o, tag, StringComparison.OrdinalIgnoreCase))
-            ?? offered.FirstOrDefault(o => LanguageOf(o) == LanguageOf(tag));
-    }
-
-    private static string LanguageOf(string tag)
-    {
-        var dash = tag.IndexOf('-', StringComparison.Ordinal);
-        return (dash > 0 ? tag[..dash] : tag).ToLowerInvariant();
+            ?? offered.FirstOrDefault(o => KnowledgeLanguages.Of(o) == KnowledgeLanguages.Of(tag));
     }
 
     /// <summary>The full culture name of a tag (<c>fr</c> is <c>fr-FR</c>, <c>es</c> is <c>es-ES</c>); null for one the system does not know.</summary>

@@ -56,14 +56,6 @@ internal sealed partial class ChatHeaders(string name)
         return match.Groups[2].Success ? $"{language}-{match.Groups[2].Value.ToUpperInvariant()}" : language;
     }
 
-    /// <summary>The language of a locale: <c>fr</c> for <c>fr-FR</c>.</summary>
-    public static string LanguageOf(string locale)
-    {
-        ArgumentNullException.ThrowIfNull(locale);
-        var dash = locale.IndexOfAny(['-', '_']);
-        return (dash > 0 ? locale[..dash] : locale).ToLowerInvariant();
-    }
-
     [GeneratedRegex(@"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}|[0-9]{3}))?$")]
     private static partial Regex LocalePattern();
 }

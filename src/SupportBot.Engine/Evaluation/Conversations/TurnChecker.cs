@@ -1,3 +1,5 @@
+using SupportBot.Knowledge;
+
 namespace SupportBot.Evaluation.Conversations;
 
 /// <summary>Holds what the bot did on a turn against what the script expected; every expectation that fails is reported.</summary>
@@ -115,7 +117,7 @@ internal static class TurnChecker
         {
             failures.Add(new AssertionFailure("language", expected, NoLanguage));
         }
-        else if (!string.Equals(expected, ChatHeaders.LanguageOf(actual), StringComparison.OrdinalIgnoreCase))
+        else if (!string.Equals(expected, KnowledgeLanguages.Of(actual), StringComparison.OrdinalIgnoreCase))
         {
             failures.Add(new AssertionFailure("language", expected, actual));
         }

@@ -49,7 +49,7 @@ internal static class IntentTranslationLoader
             return knowledge;
         }
 
-        var defaultLanguage = LanguageOf(defaultLocale);
+        var defaultLanguage = KnowledgeLanguages.Of(defaultLocale);
         var diagnostics = new DiagnosticBag();
         var files = 0;
         var byLanguage = new Dictionary<string, IReadOnlyList<IntentDefinition>>(StringComparer.Ordinal);
@@ -89,14 +89,6 @@ internal static class IntentTranslationLoader
             FileCount = knowledge.FileCount + files,
             IntentTranslations = new IntentTranslations(byLanguage),
         };
-    }
-
-    /// <summary>The two-letter code of a locale (<c>en-US</c> → <c>en</c>).</summary>
-    public static string LanguageOf(string locale)
-    {
-        ArgumentNullException.ThrowIfNull(locale);
-        var dash = locale.IndexOfAny(['-', '_']);
-        return (dash < 0 ? locale : locale[..dash]).ToLowerInvariant();
     }
 
     private static List<IntentDefinition> AgainstDefault(List<IntentDefinition> intents, IReadOnlyList<IntentDefinition> defaults, string language, DiagnosticBag diagnostics)

@@ -40,7 +40,7 @@ internal sealed partial class LiveIntents : IHostedService, IDisposable
         _store = StoreFor(storage.Value, environment.ContentRootPath);
         _logger = logger;
         _embedder = IntentEmbedder.For(knowledge.Embeddings);
-        DefaultLanguage = IntentTranslationLoader.LanguageOf(knowledgeOptions.Value.DefaultLocale);
+        DefaultLanguage = KnowledgeLanguages.Of(knowledgeOptions.Value.DefaultLocale);
     }
 
     /// <summary>The default language's model (the intent files directly in <c>intents/</c>).</summary>
