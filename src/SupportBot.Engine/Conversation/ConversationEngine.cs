@@ -241,7 +241,7 @@ internal sealed partial class ConversationEngine
         }
 
         var snapshot = _knowledge.Current;
-        var (answer, picked) = Chosen(snapshot.TitlesIn(turn.Language), text, Search(snapshot, turn));
+        var (answer, picked) = PickedTitle.Chosen(snapshot.TitlesIn(turn.Language), text, Search(snapshot, turn));
         var bar = _knowledge.MinConfidence;
         var flow = OrderDialog.Refine(FlowOf(intent), text);
         var decision = picked ? new AnswerDecision(AnswerKind.Direct, []) : AnswerDecision.Of(answer, Thresholds);
@@ -264,11 +264,16 @@ internal sealed partial class ConversationEngine
 
         if (intent.IsOutOfScope && answer.Confidence < bar)
         {
-            return Say(WordsFor(turn).OutOfScope(), [.. WordsFor(turn).Topics(), new ReplyChoice(ButtonsIn(turn.Speaks).LabelOf(FlowButtons.Handoff))], turn.Decision(TurnDecision.OutOfScope, answer));
+            return Say(WordsFor(turn).OutOfScope(), [.. WordsFor(turn).Topics(), PersonIn(turn)], turn.Decision(TurnDecision.OutOfScope, answer));
         }
 
         if (faqAnswers)
         {
+            if (UntranslatedOffer.Of(turn, answer, picked, WordsFor(turn), PersonIn(turn)) is { } untranslated)
+            {
+                return untranslated;
+            }
+
             // A question about doing something the bot can do ("how do I cancel my order?") gets the answer and the offer.
             // Entries nearly as likely come after the answer, as related questions, never instead of it.
             List<ReplyChoice> offer = flow is not null && intent.Confidence >= _options.FlowConfidence ? [new ReplyChoice(ButtonsIn(turn.Speaks).LabelOf(flow))] : [];
@@ -287,7 +292,7 @@ internal sealed partial class ConversationEngine
             return Say(WordsFor(turn).DidYouMean(), [.. decision.Alternatives.Select(h => new ReplyChoice(h.Entry.Title))], turn.Decision(TurnDecision.Clarify, answer));
         }
 
-        return Say(WordsFor(turn).NotUnderstood(), [.. WordsFor(turn).Topics(), new ReplyChoice(ButtonsIn(turn.Speaks).LabelOf(FlowButtons.Handoff))], turn.Decision(TurnDecision.NotUnderstood, answer));
+        return Say(WordsFor(turn).NotUnderstood(), [.. WordsFor(turn).Topics(), PersonIn(turn)], turn.Decision(TurnDecision.NotUnderstood, answer));
     }
 
     /// <summary>
@@ -307,7 +312,8 @@ internal sealed partial class ConversationEngine
         var answer = Search(_knowledge.Current, turn);
         if (answer.Confidence >= _knowledge.MinConfidence)
         {
-            return await AnswerAsync(turn, answer, resume.Choices, "\n\n" + OrderDialog.Resume(input, resume.Text), cancellationToken).ConfigureAwait(false);
+            return UntranslatedOffer.Of(turn, answer, false, WordsFor(turn), PersonIn(turn), "\n\n" + resume.Text)
+                ?? await AnswerAsync(turn, answer, resume.Choices, "\n\n" + OrderDialog.Resume(input, resume.Text), cancellationToken).ConfigureAwait(false);
         }
 
         return Say(WordsFor(turn).NotUnderstoodInFlow(resume.Text), resume.Choices, turn.Decision(TurnDecision.NotUnderstood, answer));
@@ -346,6 +352,9 @@ internal sealed partial class ConversationEngine
 
     private FlowButtons ButtonsIn(ReplyLanguage language) => new(_knowledge.Current.Knowledge.Responses, language);
 
+    /// <summary>The button that asks for a person, in the turn's language.</summary>
+    private ReplyChoice PersonIn(TurnContext turn) => new(ButtonsIn(turn.Speaks).LabelOf(FlowButtons.Handoff));
+
     private KnowledgeAnswer Search(KnowledgeSnapshot snapshot, TurnContext turn)
     {
         using var retrieval = _telemetry.Stage(Stages.Retrieval);
@@ -370,20 +379,6 @@ internal sealed partial class ConversationEngine
         {
             Change = reply.Change is { } change ? new OrderChanged(change.OrderNumber, change.Kind) : null,
         };
-    }
-
-    /// <summary>
-    /// A message that is exactly an entry's title was picked from a button ("Did you mean …?", the welcome's topics):
-    /// that entry answers, first, whatever else scores close to it.
-    /// </summary>
-    private static (KnowledgeAnswer Answer, bool Picked) Chosen(IReadOnlyDictionary<string, FaqEntry> titles, string text, KnowledgeAnswer answer)
-    {
-        if (!titles.TryGetValue(text, out var entry) || answer.Hits.FirstOrDefault(h => h.Entry == entry) is not { } hit)
-        {
-            return (answer, false);
-        }
-
-        return (hit == answer.Best ? answer : answer with { Hits = [hit, .. answer.Hits.Where(h => h != hit)] }, true);
     }
 
     private static string? FlowOf(IntentPrediction intent) =>

@@ -30,6 +30,9 @@ internal sealed class ReplyWriter(ResponseCatalog catalog, StorePolicies policie
 
     public string NotUnderstood() => Say("not_understood");
 
+    /// <summary>The answer exists only in the default language so far: said in the shopper's, with its title to read it as written.</summary>
+    public string Untranslated(string title) => Say("answer.untranslated", ("title", title));
+
     public string OutOfScope() => Say("out_of_scope");
 
     public string EmptyMessage() => Say("empty_message");

@@ -52,6 +52,30 @@ internal sealed record KnowledgeBase(
     public bool Has(string language) => language == DefaultLanguage || ByLanguage.ContainsKey(language);
 
     /// <summary>
+    /// The default language's entries a language has no translation of yet (by id): its shoppers are still told they
+    /// exist, in their own language, and offered them as written or a person (<see cref="SearchedIn"/>). None for the default language.
+    /// </summary>
+    public IReadOnlyList<FaqEntry> Untranslated(string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        if (language == DefaultLanguage)
+        {
+            return [];
+        }
+
+        var translated = In(language).Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. In(DefaultLanguage).Entries.Where(e => !translated.Contains(e.Id))];
+    }
+
+    /// <summary>What a language's shoppers are answered from: its own entries, then the ones it has no translation of yet.</summary>
+    public KnowledgeBase SearchedIn(string language)
+    {
+        var part = In(language);
+        var untranslated = Untranslated(language);
+        return untranslated.Count == 0 ? part : part with { Entries = [.. part.Entries, .. untranslated] };
+    }
+
+    /// <summary>
     /// The same knowledge seen in one language: its entries, synonyms and frustration lexicon in place of these, and the
     /// store facts as that language states them (<see cref="StorePolicies.In"/>: its <c>policies.&lt;lang&gt;.yml</c> words;
     /// intents, prompt and reply catalogue are shared). A language the folder lacks has no entries; one without its own

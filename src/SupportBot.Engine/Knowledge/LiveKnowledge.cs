@@ -19,7 +19,7 @@ internal sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, KnowledgeIndex
     public IReadOnlyDictionary<string, FaqEntry> ByTitle => TitlesIn(Knowledge.Language);
 
     /// <summary>One language's entries by their exact title, as <see cref="ByTitle"/>.</summary>
-    public IReadOnlyDictionary<string, FaqEntry> TitlesIn(string language) => _titles.GetOrAdd(language, l => Knowledge.In(l).Entries
+    public IReadOnlyDictionary<string, FaqEntry> TitlesIn(string language) => _titles.GetOrAdd(language, l => Knowledge.SearchedIn(l).Entries
         .GroupBy(e => e.Title.Trim(), StringComparer.OrdinalIgnoreCase)
         .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase));
 }

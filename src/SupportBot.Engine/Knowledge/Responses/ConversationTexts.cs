@@ -26,6 +26,7 @@ internal static class ConversationTexts
         ("read_only_the_start", []),
         ("answer.greeting", ["first_name"]),
         ("answer.not_found", []),
+        ("answer.untranslated", ["title"]),
         (SourceLabel, []),
         (SignOff, []),
         ("topics.order_status.title", []),

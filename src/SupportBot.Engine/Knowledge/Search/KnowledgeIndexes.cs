@@ -38,7 +38,9 @@ internal sealed class KnowledgeIndexes : IDisposable
 
     /// <summary>
     /// Builds every language's index, each with the embeddings only when its language is among <c>Embeddings:Languages</c>
-    /// (by default English alone, whose index is then exactly the one <see cref="KnowledgeIndex.BuildAsync"/> builds).
+    /// (by default English alone, whose index is then exactly the one <see cref="KnowledgeIndex.BuildAsync"/> builds). A
+    /// translation's index holds the default language's entries it lacks too (<see cref="KnowledgeBase.SearchedIn"/>): a
+    /// question about one is then answered with "only in English", never with the wrong entry or a silent switch.
     /// </summary>
     public static async Task<KnowledgeIndexes> BuildAsync(KnowledgeBase knowledge, SearchOptions options, TextEmbeddings embeddings,
         CancellationToken cancellationToken = default)
@@ -51,7 +53,7 @@ internal sealed class KnowledgeIndexes : IDisposable
             foreach (var language in knowledge.Languages)
             {
                 var vectors = embeddings.For(language);
-                byLanguage[language] = await KnowledgeIndex.BuildAsync(knowledge.In(language), options, vectors, cancellationToken).ConfigureAwait(false);
+                byLanguage[language] = await KnowledgeIndex.BuildAsync(knowledge.SearchedIn(language), options, vectors, cancellationToken).ConfigureAwait(false);
             }
         }
         catch
