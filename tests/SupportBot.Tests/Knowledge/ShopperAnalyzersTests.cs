@@ -54,6 +54,14 @@ public sealed class ShopperAnalyzersTests
     }
 
     [Fact]
+    public void Spanish_EstadoAsANoun_IsKept_WhileTheVerbEstarIsLeftOut()
+    {
+        Assert.Equal(2, Terms("es", "¿Cuál es el estado de mi devolución?").Length);
+        Assert.Single(Terms("es", "¿Dónde está mi devolución?"));
+        Assert.Contains(Terms("es", "envían a Estados Unidos"), t => t.StartsWith("estad", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void English_IsTheShopperAnalyzer_AndAnotherLanguageIsFoldedOnly()
     {
         Assert.Equal(["return", "parcel"], Terms("en", "How do I return my parcels?"));

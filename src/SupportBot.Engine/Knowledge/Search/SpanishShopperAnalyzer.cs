@@ -30,8 +30,13 @@ internal sealed class SpanishShopperAnalyzer : Analyzer
         "ustedes", "oye", "señor", "señora", "pues", "entonces",
     ];
 
+    /// <summary>
+    /// Forms of "estar" on Lucene's list that shoppers use as nouns: "el estado de mi pedido" (its status), "Estados Unidos".
+    /// </summary>
+    private static readonly string[] NounsKept = ["estado", "estados"];
+
     internal static readonly CharArraySet StopWords = ShopperAnalyzers.FoldedStopSet(
-        ShopperAnalyzers.Words(SpanishAnalyzer.DefaultStopSet).Concat(ConversationalFiller));
+        ShopperAnalyzers.Words(SpanishAnalyzer.DefaultStopSet).Except(NounsKept, StringComparer.Ordinal).Concat(ConversationalFiller));
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
