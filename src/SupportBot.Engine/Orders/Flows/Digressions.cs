@@ -57,7 +57,8 @@ internal static partial class Digressions
     public static string WithoutFillers(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Fillers().Replace(text.Trim(), "");
+        // A Spanish question's opening "¿" or "¡" goes too, with or without fillers before it: "oye, ¿cuánto tarda…".
+        return Fillers().Replace(text.Trim().TrimStart('¿', '¡'), "").TrimStart('¿', '¡', ' ');
     }
 
     [GeneratedRegex(@"^(?:(?:wait|hold on|hang on|oh|ah|ugh|argh|meh|um+|hm+|ok(?:ay)?|so|and|also|btw|by the way|actually|quick question|sorry|one more thing|before that|oh and|but|no|hey|hi|attends|attendez|euh+|bon|alors|et|aussi|pardon|désolée?|desolee?|en fait|au fait|mais|non|salut|bonjour|espera|pues|bueno|oye|perdón|perdon|perdona|lo siento|y|también|tambien|pero|hola|eh)\b[\s,.:!-]*)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
