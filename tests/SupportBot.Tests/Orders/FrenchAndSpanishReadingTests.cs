@@ -36,6 +36,15 @@ public sealed class FrenchAndSpanishReadingTests
     public void IsQuestion_InFrenchAndSpanish(string text, bool expected) => Assert.Equal(expected, Digressions.IsQuestion(text));
 
     [Theory]
+    [InlineData("euh la bleue", true, true)]
+    [InlineData("ehh el azul", true, true)]
+    [InlineData("euh la bleue", false, false)]
+    [InlineData("attends, vous livrez au canada ?", true, false)]
+    [InlineData("oye, ¿cuánto tarda el reembolso", true, false)]
+    public void IsTryAtTheQuestion_OutOfScopeAndNoQuestion(string text, bool outOfScope, bool expected) =>
+        Assert.Equal(expected, Digressions.IsTryAtTheQuestion(text, outOfScope));
+
+    [Theory]
     [InlineData("Oui, l'annuler", true)]
     [InlineData("ouais", true)]
     [InlineData("Sí, cancélalo", true)]

@@ -53,6 +53,13 @@ internal static partial class Digressions
         return text.Contains('?', StringComparison.Ordinal) || QuestionStart().IsMatch(WithoutFillers(text));
     }
 
+    /// <summary>
+    /// A try at the flow's own question rather than a digression: neither a question nor anything the intent model
+    /// places in the shop's scope ("euh la bleue" when the order number was asked). Such a message may share a word
+    /// with some help-centre entry ("bleue", as in "carte bleue"), but answering that entry would not help.
+    /// </summary>
+    public static bool IsTryAtTheQuestion(string text, bool outOfScope) => outOfScope && !IsQuestion(text);
+
     /// <summary>The message without its opening fillers: "wait, how long…" reads as "how long…".</summary>
     public static string WithoutFillers(string text)
     {
