@@ -119,7 +119,7 @@ internal sealed partial class ConversationEngine
         var (text, cut) = TextBudget.Cap(inbound.Text?.Trim() ?? TextOfValue(inbound.Value), _limits.MaxTextCharacters);
         var language = await _languages.ResolveAsync(state.Language, inbound.Locale, text, SaysNothingOfTheLanguage(state, text), cancellationToken).ConfigureAwait(false);
         state.Language = language.Language;
-        var result = await MessageTurnAsync(key, state, inbound, client, text, knowledge, standing, cancellationToken).ConfigureAwait(false);
+        var result = await MessageTurnAsync(key, state, inbound, client, LanguageAside.Without(text), knowledge, standing, cancellationToken).ConfigureAwait(false);
         result = result.Decision is { } decided ? result with { Decision = decided with { Language = language.Language } } : result;
         return cut ? NoteReadOnlyTheStart(result, ReplyWriter.Of(knowledge, ReplyLanguage.Of(state.Language))) : result;
     }
@@ -310,7 +310,7 @@ internal sealed partial class ConversationEngine
         // Mid-flow there is no "did you mean": the best answer is given and the flow's question follows, so the
         // shopper is never left with two open questions at once.
         var answer = Search(_knowledge.Current, turn);
-        if (answer.Confidence >= _knowledge.MinConfidence)
+        if (answer.Confidence >= _knowledge.MinConfidence && !Digressions.IsTryAtTheQuestion(turn.Text, turn.Intent.IsOutOfScope))
         {
             return UntranslatedOffer.Of(turn, answer, false, WordsFor(turn), PersonIn(turn), "\n\n" + resume.Text)
                 ?? await AnswerAsync(turn, answer, resume.Choices, "\n\n" + OrderDialog.Resume(input, resume.Text), cancellationToken).ConfigureAwait(false);

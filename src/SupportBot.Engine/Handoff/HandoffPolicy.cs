@@ -20,6 +20,9 @@ internal sealed class HandoffPolicy(IOptions<HandoffOptions> options)
 {
     private readonly HandoffOptions _options = options.Value;
 
+    /// <summary>The sensitive intent that an angry message turns into frustration (see <see cref="BeforeAnswer"/>).</summary>
+    private const string ComplaintIntent = "complaint";
+
     private static readonly HashSet<string> FallbackActions = new(StringComparer.Ordinal)
     {
         TurnDecision.NotUnderstood, TurnDecision.OutOfScope,
@@ -47,12 +50,15 @@ internal sealed class HandoffPolicy(IOptions<HandoffOptions> options)
             return Verdict(HandoffReasons.Requested, ("asked", "yes"));
         }
 
-        if (!outOfScope && confidence >= _options.SensitiveConfidence && _options.SensitiveIntents.Contains(intent))
+        // A complaint shouted in anger ("THIRD TIME I ASK WHERE MY PARCEL IS!!! your bot is useless") is frustration:
+        // the shopper hears an apology first. Fraud, chargebacks and legal threats stay sensitive however they are said.
+        var frustrated = frustration.Score >= _options.FrustrationThreshold;
+        if (!outOfScope && confidence >= _options.SensitiveConfidence && _options.SensitiveIntents.Contains(intent) && !(frustrated && intent == ComplaintIntent))
         {
             return Verdict(HandoffReasons.Sensitive, ("sensitive_intent", intent));
         }
 
-        return frustration.Score >= _options.FrustrationThreshold
+        return frustrated
             ? Verdict(HandoffReasons.Frustration, ("frustration", HandoffOptions.Invariant(frustration.Score)), ("frustration_signals", string.Join(",", frustration.Signals)))
             : null;
     }

@@ -64,6 +64,16 @@ public sealed class HandoffPolicyTests
     }
 
     [Fact]
+    public void AnAngryComplaint_IsFrustration_WhileAngryFraudStaysSensitive()
+    {
+        var angry = new FrustrationReading(1.5, ["phrase:nul", "shouting"]);
+
+        Assert.Equal(HandoffReasons.Frustration, _policy.BeforeAnswer("complaint", 0.95, false, false, angry)!.Reason);
+        Assert.Equal(HandoffReasons.Sensitive, _policy.BeforeAnswer("complaint", 0.95, false, false, Calm)!.Reason);
+        Assert.Equal(HandoffReasons.Sensitive, _policy.BeforeAnswer("fraud", 0.95, false, false, angry)!.Reason);
+    }
+
+    [Fact]
     public void Frustration_AtTheThreshold_HandsOffWithItsSignals()
     {
         var verdict = _policy.BeforeAnswer("order_status", 0.9, false, false, new FrustrationReading(1.0, ["phrase:ridiculous", "shouting"]));
@@ -87,6 +97,7 @@ public sealed class HandoffPolicyTests
     {
         var options = new HandoffOptions();
         options.SensitiveIntents.Add("fraud");
+        options.SensitiveIntents.Add("complaint");
         return options;
     }
 }

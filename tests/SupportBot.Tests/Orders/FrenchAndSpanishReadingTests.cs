@@ -29,9 +29,20 @@ public sealed class FrenchAndSpanishReadingTests
     [InlineData("attends, combien de temps pour un remboursement", true)]
     [InlineData("au fait vous livrez au canada", false)]
     [InlineData("oye, cuánto tarda el reembolso", true)]
+    [InlineData("oye, ¿cuánto tarda el reembolso", true)]
+    [InlineData("¿cuánto tarda el reembolso", true)]
     [InlineData("trop petit", false)]
     [InlineData("me queda grande", false)]
     public void IsQuestion_InFrenchAndSpanish(string text, bool expected) => Assert.Equal(expected, Digressions.IsQuestion(text));
+
+    [Theory]
+    [InlineData("euh la bleue", true, true)]
+    [InlineData("ehh el azul", true, true)]
+    [InlineData("euh la bleue", false, false)]
+    [InlineData("attends, vous livrez au canada ?", true, false)]
+    [InlineData("oye, ¿cuánto tarda el reembolso", true, false)]
+    public void IsTryAtTheQuestion_OutOfScopeAndNoQuestion(string text, bool outOfScope, bool expected) =>
+        Assert.Equal(expected, Digressions.IsTryAtTheQuestion(text, outOfScope));
 
     [Theory]
     [InlineData("Oui, l'annuler", true)]
@@ -64,6 +75,25 @@ public sealed class FrenchAndSpanishReadingTests
     public void Size_InFrenchAndSpanish(string text, string current, string? expected) => Assert.Equal(expected, ItemReader.Size(text, current));
 
     [Theory]
+    [InlineData("je peux échanger mon pull contre une taille plus grande ?", "L1")]
+    [InlineData("¿puedo cambiar mi jersey por una talla más grande?", "L1")]
+    [InlineData("les draps", "L2")]
+    [InlineData("las sábanas", "L2")]
+    [InlineData("las sabanas", "L2")]
+    [InlineData("la robe bleue", null)]
+    [InlineData("combien de temps pour un remboursement", null)]
+    public void Lines_NameTheShopsEnglishProductsInFrenchAndSpanish(string text, string? expected)
+    {
+        OrderItem[] items =
+        [
+            new("L1", "KN-101", "Merino crew sweater", "knitwear", "M", 1, 98m, false),
+            new("L2", "BD-701", "Linen sheet set", "bedding", "Queen", 1, 160m, false),
+        ];
+
+        Assert.Equal(expected is null ? null : [expected], ItemReader.Lines(items, text, "Tout"));
+    }
+
+    [Theory]
     [InlineData(OrderFlow.Return, "je voudrais l'échanger contre une autre taille", OrderFlow.Exchange)]
     [InlineData(OrderFlow.Return, "quiero cambiarlo por otra talla", OrderFlow.Exchange)]
     [InlineData(OrderFlow.Return, "je veux le renvoyer", OrderFlow.Return)]
@@ -74,6 +104,9 @@ public sealed class FrenchAndSpanishReadingTests
     [InlineData("comment annuler une commande ?", true)]
     [InlineData("puedes cancelar mi pedido?", false)]
     [InlineData("cómo cancelo un pedido?", true)]
+    [InlineData("¿Cómo devuelvo un artículo?", true)]
+    [InlineData("¿Cuánto tarda el reembolso?", true)]
+    [InlineData("¿puedes cancelar mi pedido?", false)]
     public void RequestOrQuestion_InFrenchAndSpanish(string text, bool asksAboutThePolicy) =>
         Assert.Equal(asksAboutThePolicy, RequestOrQuestion.AsksAboutThePolicy(text));
 

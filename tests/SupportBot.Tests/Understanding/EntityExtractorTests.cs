@@ -79,6 +79,10 @@ public sealed class EntityExtractorTests
     [InlineData("k1a0b1", "K1A 0B1")]
     [InlineData("Toronto ON m5v 3l9 is where I live", "M5V 3L9")]
     [InlineData("postal code: H2X-1Y4", "H2X 1Y4")]
+    [InlineData("mon code postal c'est 10027, je veux savoir ou est mon colis", "10027")]
+    [InlineData("mi codigo postal es 28013", "28013")]
+    [InlineData("código postal: 08002", "08002")]
+    [InlineData("CP 69002", "69002")]
     public void Extract_PostalCode_NormalisesUsAndCanadianFormats(string text, string expected)
     {
         Assert.Equal([expected], Values(text, EntityKind.PostalCode));

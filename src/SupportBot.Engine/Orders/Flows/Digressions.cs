@@ -53,11 +53,19 @@ internal static partial class Digressions
         return text.Contains('?', StringComparison.Ordinal) || QuestionStart().IsMatch(WithoutFillers(text));
     }
 
+    /// <summary>
+    /// A try at the flow's own question rather than a digression: neither a question nor anything the intent model
+    /// places in the shop's scope ("euh la bleue" when the order number was asked). Such a message may share a word
+    /// with some help-centre entry ("bleue", as in "carte bleue"), but answering that entry would not help.
+    /// </summary>
+    public static bool IsTryAtTheQuestion(string text, bool outOfScope) => outOfScope && !IsQuestion(text);
+
     /// <summary>The message without its opening fillers: "wait, how long…" reads as "how long…".</summary>
     public static string WithoutFillers(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Fillers().Replace(text.Trim(), "");
+        // A Spanish question's opening "¿" or "¡" goes too, with or without fillers before it: "oye, ¿cuánto tarda…".
+        return Fillers().Replace(text.Trim().TrimStart('¿', '¡'), "").TrimStart('¿', '¡', ' ');
     }
 
     [GeneratedRegex(@"^(?:(?:wait|hold on|hang on|oh|ah|ugh|argh|meh|um+|hm+|ok(?:ay)?|so|and|also|btw|by the way|actually|quick question|sorry|one more thing|before that|oh and|but|no|hey|hi|attends|attendez|euh+|bon|alors|et|aussi|pardon|désolée?|desolee?|en fait|au fait|mais|non|salut|bonjour|espera|pues|bueno|oye|perdón|perdon|perdona|lo siento|y|también|tambien|pero|hola|eh)\b[\s,.:!-]*)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

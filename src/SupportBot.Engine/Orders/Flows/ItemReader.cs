@@ -57,6 +57,7 @@ internal static partial class ItemReader
         }
 
         var words = Words(text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        words.UnionWith(ItemNouns.EnglishWords(text));
         var named = offered.Where(i => Words(i.Name).Any(w => !CommonWords.Contains(w) && (words.Contains(w) || words.Contains(w + "s") || words.Contains(Singular(w)))))
             .Select(i => i.LineId).ToList();
         return named.Count > 0 ? named : null;

@@ -80,7 +80,8 @@ internal static partial class PostalCodeRecognizer
         EntityExtractor.Options, EntityExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Zip();
 
-    [GeneratedRegex(@"\b(?:zip\s?code|zip|post(?:al)?\s?code)s?\b",
+    // French and Spanish shoppers write "code postal" / "código postal" (often without its accent) or "CP".
+    [GeneratedRegex(@"\b(?:zip\s?code|zip|post(?:al)?\s?code|codes?\s?posta(?:l|ux)|c[oó]digos?\s?postal(?:es)?|cp)s?\b",
         EntityExtractor.Options, EntityExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Cue();
 
