@@ -95,7 +95,8 @@ internal sealed class LanguageResolver
             return new LanguageDecision(start, LanguageReasons.Same, guess);
         }
 
-        return _supported.Contains(guess.Code) && guess.Confidence >= _options.FloorFor(evidence.DistinctWords)
+        // A detector's lean is not enough against the conversation's own grammar (FunctionWords).
+        return _supported.Contains(guess.Code) && guess.Confidence >= _options.FloorFor(evidence.DistinctWords) && !FunctionWords.LeansTo(evidence.Text, start, guess.Code)
             ? new LanguageDecision(guess.Code, LanguageReasons.Switched, guess)
             : new LanguageDecision(start, LanguageReasons.Unsure, guess);
     }

@@ -70,6 +70,30 @@ public sealed class LanguageResolverTests
         Assert.True(decision.Switched);
     }
 
+    [Theory]
+    [InlineData("fr", "en", "en combien de temps ma commande est preparee et expediee")]
+    [InlineData("fr", "en", "le tracking UPS dit delivered mais j'ai rien")]
+    [InlineData("es", "en", "el tracking de UPS dice delivered pero no tengo nada")]
+    public async Task ASureGuess_AgainstTheConversationsGrammar_KeepsTheLanguage(string current, string guessed, string text)
+    {
+        var decision = await Resolver(new FakeDetector(guessed, 0.95)).ResolveAsync(current, null, text, pressed: false, default);
+
+        Assert.Equal((current, LanguageReasons.Unsure), (decision.Language, decision.Reason));
+    }
+
+    [Theory]
+    [InlineData("sorry, can I write in English? How long do I have to return something?", "en", "fr")]
+    [InlineData("en combien de temps ma commande est preparee", "fr", "en")]
+    [InlineData("le tracking UPS dit delivered mais j'ai rien", "fr", "en")]
+    [InlineData("el tracking de UPS dice delivered pero no tengo nada", "es", "en")]
+    [InlineData("quiero devolver los zapatos que compré para mi hija", "es", "fr")]
+    [InlineData("where is my order", "en", "es")]
+    public void FunctionWords_TellWhoseGrammarASentenceHas(string text, string grammar, string other)
+    {
+        Assert.True(FunctionWords.LeansTo(text, grammar, other));
+        Assert.False(FunctionWords.LeansTo(text, other, grammar));
+    }
+
     [Fact]
     public async Task AnUnsureGuess_KeepsTheLanguage()
     {
