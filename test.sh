@@ -54,12 +54,11 @@ awk '/(Passed|Failed)! +- +Failed:/ {
      }
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 
-# The evaluation suite: every shipped English conversation replayed against a fresh engine; JUnit, JSON and the HTML
-# report are kept in artifacts/ for CI to collect. Only on a full run: a filtered one asked for those tests alone.
-# The French and Spanish suites (eval/conversations/fr, es) join once the engine answers in those languages.
+# The evaluation suite: every shipped conversation (English, French, Spanish) replayed against a fresh engine; JUnit,
+# JSON and the HTML report are kept in artifacts/ for CI to collect. Only on a full run: a filtered one asked for those tests alone.
 [ $# -eq 0 ] || exit $status
 eval_status=0
-dotnet run --project src/SupportBot.Host --no-build -- eval conversations eval/conversations --locale en \
+dotnet run --project src/SupportBot.Host --no-build -- eval conversations eval/conversations \
   --junit artifacts/eval-conversations.junit.xml --json artifacts/eval-conversations.json --report artifacts/eval-conversations.html \
   || eval_status=$?
 [ $status -ne 0 ] || status=$eval_status
