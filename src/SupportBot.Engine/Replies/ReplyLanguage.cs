@@ -1,5 +1,4 @@
 using System.Globalization;
-using SupportBot.Knowledge;
 
 namespace SupportBot.Replies;
 
@@ -40,8 +39,24 @@ internal sealed record ReplyLanguage
     public CultureInfo Culture { get; }
 
     /// <summary>The reply language of a language code or locale (<c>fr</c>, <c>fr-CA</c>); English when none or unknown.</summary>
-    public static ReplyLanguage Of(string? languageOrLocale) =>
-        KnowledgeLanguages.OfOptional(languageOrLocale) is { } code && Languages.TryGetValue(code, out var language) ? language : English;
+    /// <remarks>Read through .NET's cultures rather than Knowledge's helper: Knowledge words its replies with this folder.</remarks>
+    public static ReplyLanguage Of(string? languageOrLocale)
+    {
+        if (string.IsNullOrWhiteSpace(languageOrLocale))
+        {
+            return English;
+        }
+
+        try
+        {
+            var code = CultureInfo.GetCultureInfo(languageOrLocale.Trim().Replace('_', '-'), predefinedOnly: true).TwoLetterISOLanguageName;
+            return Languages.GetValueOrDefault(code) ?? English;
+        }
+        catch (CultureNotFoundException)
+        {
+            return English;
+        }
+    }
 
     public bool IsEnglish => Code == "en";
 
