@@ -54,6 +54,13 @@ public sealed class ShopperAnalyzersTests
     }
 
     [Fact]
+    public void French_WhereIsKept_WithOrWithoutItsAccent()
+    {
+        Assert.Equal(Terms("fr", "Où est mon colis ?"), Terms("fr", "ou est mon colis"));
+        Assert.Equal(2, Terms("fr", "Où est mon colis ?").Length);
+    }
+
+    [Fact]
     public void Spanish_EstadoAsANoun_IsKept_WhileTheVerbEstarIsLeftOut()
     {
         Assert.Equal(2, Terms("es", "¿Cuál es el estado de mi devolución?").Length);

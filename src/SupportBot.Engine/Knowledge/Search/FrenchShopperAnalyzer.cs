@@ -32,8 +32,14 @@ internal sealed class FrenchShopperAnalyzer : Analyzer
         "besoin", "madame", "monsieur", "euh", "bah", "hello", "tout", "tous", "toute", "toutes",
     ];
 
+    /// <summary>
+    /// "où" (where) folds to "ou" (or), which Lucene's list leaves out; a where-question keeps it, as English keeps "where":
+    /// "où est mon colis" would otherwise be searched as "colis" alone.
+    /// </summary>
+    private static readonly string[] QuestionWordsKept = ["ou", "où"];
+
     internal static readonly CharArraySet StopWords = ShopperAnalyzers.FoldedStopSet(
-        ShopperAnalyzers.Words(FrenchAnalyzer.DefaultStopSet).Concat(ConversationalFiller));
+        ShopperAnalyzers.Words(FrenchAnalyzer.DefaultStopSet).Except(QuestionWordsKept, StringComparer.Ordinal).Concat(ConversationalFiller));
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
