@@ -18,7 +18,7 @@ internal static class ReplyFooter
         var text = body.TrimEnd();
         if (links.Count > 0)
         {
-            text += $"\n\n{label}: {string.Join(", ", links)}";
+            text += $"\n\n{label}{language.Colon} {string.Join(", ", links)}";
         }
 
         return signOff.Length == 0 ? text : text + "\n\n" + signOff;

@@ -60,6 +60,9 @@ internal sealed record ReplyLanguage
 
     public bool IsEnglish => Code == "en";
 
+    /// <summary>A colon as the language sets it before what follows: French puts a (narrow no-break) space before it.</summary>
+    public string Colon => Code == "fr" ? "\u202F:" : ":";
+
     public string Money(decimal amount) => amount.ToString("C", Culture);
 
     /// <summary>A day with its weekday: "Tuesday, May 5", "mardi 5 mai", "martes, 5 de mayo".</summary>

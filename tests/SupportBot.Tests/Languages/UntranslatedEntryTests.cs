@@ -41,7 +41,7 @@ public sealed class UntranslatedEntryTests
     }
 
     [Fact]
-    public async Task AFullyTranslatedEntry_IsAnsweredInFrench_WithoutTheOffer()
+    public async Task AFullyTranslatedEntry_IsAnsweredInFrench_WithAFrenchSource_WithoutTheOffer()
     {
         await using var host = await EngineHost.StartAsync();
 
@@ -49,6 +49,7 @@ public sealed class UntranslatedEntryTests
 
         var answer = Assert.Single(replies, r => r.Type == ActivityTypes.Message);
         Assert.DoesNotContain("qu'en anglais", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("D'après notre centre d'aide\u202F: *Puis-je payer en plusieurs fois ?*", answer.Text, StringComparison.Ordinal);
         Assert.Equal((TurnDecision.Answer, "pay-in-installments"), (BotReplies.DecisionOf(replies).Action, BotReplies.DecisionOf(replies).FaqId));
     }
 
