@@ -341,7 +341,7 @@ internal sealed partial class ConversationEngine
 
     /// <summary>Says nothing of the language: the bot's own buttons (choices, topics, flows, titles), or data a flow asked for ("12 Oak St, Portland, OR").</summary>
     private bool SaysNothingOfTheLanguage(ConversationState state, string? text) =>
-        text is not null && ((state.Order.Flow is not null && _entities.Extract(text).Count > 0) || state.Handoff.WasOffered(text) || ButtonsIn(ReplyLanguage.English).Pressed(text) is not null
+        text is not null && ((state.Order.Flow is not null && _entities.Extract(text).Count > 0) || state.Handoff.WasOffered(text) || ButtonsIn(ReplyLanguage.Of(state.Language)).Pressed(text) is not null
             || _knowledge.Current.Knowledge.Languages.Any(l => _knowledge.Current.TitlesIn(l).ContainsKey(text))
             || ReplyWriter.Of(_knowledge.Current.Knowledge, ReplyLanguage.Of(state.Language)).Topics().Any(t => t.Sends == text));
 

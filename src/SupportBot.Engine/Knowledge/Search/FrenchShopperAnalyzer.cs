@@ -1,8 +1,6 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
 
 namespace SupportBot.Knowledge.Search;
@@ -14,7 +12,7 @@ namespace SupportBot.Knowledge.Search;
 /// (plural and feminine forms meet: "livrées", "livré", "livraisons"). Accents are folded before the stop list and the
 /// stemmer, so the same words are left out and the same stems made whether the shopper types accents or not.
 /// </summary>
-internal sealed class FrenchShopperAnalyzer : Analyzer
+internal sealed class FrenchShopperAnalyzer : StemmingShopperAnalyzer
 {
     public const string Language = "fr";
 
@@ -41,16 +39,9 @@ internal sealed class FrenchShopperAnalyzer : Analyzer
     internal static readonly CharArraySet StopWords = ShopperAnalyzers.FoldedStopSet(
         ShopperAnalyzers.Words(FrenchAnalyzer.DefaultStopSet).Except(QuestionWordsKept, StringComparer.Ordinal).Concat(ConversationalFiller));
 
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-    {
-        var source = new StandardTokenizer(ShopperAnalyzer.Version, reader);
-        TokenStream stream = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
-        stream = new LowerCaseFilter(ShopperAnalyzer.Version, stream);
-        stream = new ASCIIFoldingFilter(stream);
-        stream = new StopFilter(ShopperAnalyzer.Version, stream, StopWords);
-        stream = new FrenchLightStemFilter(stream);
-        return new TokenStreamComponents(source, stream);
-    }
+    protected override CharArraySet StopSet => StopWords;
 
-    public override int GetPositionIncrementGap(string fieldName) => ShopperAnalyzer.GapBetweenValues;
+    protected override TokenStream BeforeLowerCasing(TokenStream words) => new ElisionFilter(words, FrenchAnalyzer.DEFAULT_ARTICLES);
+
+    protected override TokenStream Stemmed(TokenStream words) => new FrenchLightStemFilter(words);
 }

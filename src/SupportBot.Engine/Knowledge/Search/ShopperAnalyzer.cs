@@ -1,8 +1,5 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
 
@@ -13,7 +10,7 @@ namespace SupportBot.Knowledge.Search;
 /// conversational filler removed, Porter-stemmed. The filler list matters because every FAQ phrasing is a
 /// question ("how do I…", "can you…"): those words would otherwise match everything and inflate confidence.
 /// </summary>
-internal sealed class ShopperAnalyzer : Analyzer
+internal sealed class ShopperAnalyzer : StemmingShopperAnalyzer
 {
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
@@ -33,18 +30,11 @@ internal sealed class ShopperAnalyzer : Analyzer
 
     internal static readonly CharArraySet StopWords = BuildStopWords();
 
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-    {
-        var source = new StandardTokenizer(Version, reader);
-        TokenStream stream = new EnglishPossessiveFilter(Version, source);
-        stream = new LowerCaseFilter(Version, stream);
-        stream = new ASCIIFoldingFilter(stream);
-        stream = new StopFilter(Version, stream, StopWords);
-        stream = new KStemFilter(stream);
-        return new TokenStreamComponents(source, stream);
-    }
+    protected override CharArraySet StopSet => StopWords;
 
-    public override int GetPositionIncrementGap(string fieldName) => GapBetweenValues;
+    protected override TokenStream BeforeLowerCasing(TokenStream words) => new EnglishPossessiveFilter(Version, words);
+
+    protected override TokenStream Stemmed(TokenStream words) => new KStemFilter(words);
 
     private static CharArraySet BuildStopWords()
     {

@@ -1,8 +1,5 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Es;
-using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
 
 namespace SupportBot.Knowledge.Search;
@@ -13,7 +10,7 @@ namespace SupportBot.Knowledge.Search;
 /// feminine forms meet: "devoluciones" and "devolución", "usadas" and "usado"). Accents are folded before the stop list
 /// and the stemmer, so a shopper who leaves them out loses the same words and gets the same stems.
 /// </summary>
-internal sealed class SpanishShopperAnalyzer : Analyzer
+internal sealed class SpanishShopperAnalyzer : StemmingShopperAnalyzer
 {
     public const string Language = "es";
 
@@ -38,15 +35,7 @@ internal sealed class SpanishShopperAnalyzer : Analyzer
     internal static readonly CharArraySet StopWords = ShopperAnalyzers.FoldedStopSet(
         ShopperAnalyzers.Words(SpanishAnalyzer.DefaultStopSet).Except(NounsKept, StringComparer.Ordinal).Concat(ConversationalFiller));
 
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-    {
-        var source = new StandardTokenizer(ShopperAnalyzer.Version, reader);
-        TokenStream stream = new LowerCaseFilter(ShopperAnalyzer.Version, source);
-        stream = new ASCIIFoldingFilter(stream);
-        stream = new StopFilter(ShopperAnalyzer.Version, stream, StopWords);
-        stream = new SpanishLightStemFilter(stream);
-        return new TokenStreamComponents(source, stream);
-    }
+    protected override CharArraySet StopSet => StopWords;
 
-    public override int GetPositionIncrementGap(string fieldName) => ShopperAnalyzer.GapBetweenValues;
+    protected override TokenStream Stemmed(TokenStream words) => new SpanishLightStemFilter(words);
 }
