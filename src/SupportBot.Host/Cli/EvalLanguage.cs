@@ -21,10 +21,7 @@ internal sealed record EvalLanguage(string Code, string DefaultCode)
             return new EvalLanguage(defaultCode, defaultCode);
         }
 
-        var code = KnowledgeLanguages.Of(locale);
-        return code is [>= 'a' and <= 'z', >= 'a' and <= 'z']
-            ? new EvalLanguage(code, defaultCode)
-            : throw new UsageException($"--locale '{locale}' is not a language such as fr or es, or a locale such as fr-FR");
+        return new EvalLanguage(LocaleOption.CodeOf(locale), defaultCode);
     }
 
     /// <summary>

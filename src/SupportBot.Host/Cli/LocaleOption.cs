@@ -24,12 +24,7 @@ internal static class LocaleOption
             return knowledge.DefaultLanguage;
         }
 
-        var language = KnowledgeLanguages.Of(locale.Trim());
-        if (!KnowledgeLanguages.IsLanguage(language))
-        {
-            throw new UsageException($"--locale: '{locale}' is not a language such as fr, es or fr-FR");
-        }
-
+        var language = CodeOf(locale);
         if (!knowledge.Has(language))
         {
             throw new UsageException(string.Create(CultureInfo.InvariantCulture,
@@ -37,5 +32,15 @@ internal static class LocaleOption
         }
 
         return language;
+    }
+
+    /// <summary>The two-letter language a given <c>--locale</c> names; a usage error when it names none.</summary>
+    public static string CodeOf(string locale)
+    {
+        ArgumentNullException.ThrowIfNull(locale);
+        var language = KnowledgeLanguages.Of(locale.Trim());
+        return KnowledgeLanguages.IsLanguage(language)
+            ? language
+            : throw new UsageException($"--locale: '{locale}' is not a language such as fr, es or fr-FR");
     }
 }
